@@ -1,0 +1,193 @@
+"""The ``drafter`` command. It parses arguments and calls the library; nothing more.
+
+Heavy modules (python-docx, jinja2, markdown-it) are imported inside the commands, so
+``drafter --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .errors import DrafterError
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
+
+# click's own words, for users who read Chinese.
+_ZH = {
+    "Usage:": "用法：",
+    "Options": "选项",
+    "Commands": "命令",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "Show the version and exit.": "显示版本号并退出。",
+    "Error: {message}": "错误：{message}",
+    "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
+    "Missing argument {param_hint}.": "缺少参数 {param_hint}。",
+    "Missing option {param_hint}.": "缺少选项 {param_hint}。",
+    "No such option {name!r}.": "没有这个选项 {name!r}。",
+    "Did you mean {possibility}?": "是不是 {possibility}？",
+    "(Did you mean one of: {possibilities}?)": "（是不是以下之一：{possibilities}？）",
+    "No such command {name!r}.": "没有这个命令：{name!r}。",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
+    "Invalid value: {message}": "值无效：{message}",
+    "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
+    "{value!r} is not one of {choices}.": "{value!r} 不在可选值 {choices} 之中。",
+    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
+    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
+    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
+    "Path": "路径",
+    "File": "文件",
+    "Directory": "目录",
+    "Aborted!": "已中止！",
+}
+
+
+def _translate(message: str) -> str:
+    return _ZH.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _ZH.get(singular if n == 1 else plural, singular if n == 1 else plural)
+
+
+for _mod in ("core", "exceptions", "formatting", "decorators", "types", "parser"):
+    _module = sys.modules.get(f"click.{_mod}") or __import__(f"click.{_mod}", fromlist=["_"])
+    if hasattr(_module, "_"):
+        _module._ = _translate
+    if hasattr(_module, "ngettext"):
+        _module.ngettext = _ngettext
+
+
+def fail(err: DrafterError) -> None:
+    click.echo(f"错误：{err}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[选项]")
+@click.version_option(package_name="drafter", message="drafter %(version)s")
+def cli() -> None:
+    """drafter：把 YAML 大纲生成符合 GB/T 9704-2012 的讲话稿、工作报告和通知。
+
+    \b
+    常用命令：
+      drafter new speech -o 讲话.yaml   生成一份待填写的讲话稿大纲
+      drafter render 讲话.yaml          生成 讲话.docx
+      drafter kinds                     列出支持的文种
+      drafter doctor                    检查 LibreOffice 和字体
+    """
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("outlines", nargs=-1, metavar="大纲文件...")
+@click.option("-o", "--output", metavar="文件", help="输出文件（只能用于一个大纲）。")
+@click.option("--out-dir", metavar="目录", help="输出目录，批量生成时使用。")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default=None,
+              help="输出格式，默认 docx（或按 -o 的扩展名）。")
+@click.option("--templates", "template_dirs", multiple=True, metavar="目录",
+              help="自定义模板目录，优先于内置模板，可多次使用。")
+def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str | None,
+           template_dirs: tuple[str, ...]) -> None:
+    """按大纲生成文档（docx、md 或 txt）。"""
+    from . import render as pipeline
+    from .writers import FORMATS
+
+    if not outlines:
+        raise click.UsageError("请给出至少一个大纲文件，例如：drafter render 讲话.yaml")
+    if output and len(outlines) > 1:
+        raise click.UsageError("-o 只能用于一个大纲；批量生成请用 --out-dir")
+    if output and out_dir:
+        raise click.UsageError("-o 和 --out-dir 不能同时使用")
+    if fmt is None:
+        ext = os.path.splitext(output)[1].lower() if output else ""
+        fmt = next((f for f, e in FORMATS.items() if e == ext), "docx")
+    if out_dir and not os.path.isdir(out_dir):
+        try:
+            os.makedirs(out_dir, exist_ok=True)
+        except OSError as exc:
+            raise click.UsageError(f"无法创建输出目录 {out_dir}（{exc.strerror}）") from None
+
+    failed = 0
+
+    def one(path: str) -> None:
+        nonlocal failed
+        out = output or pipeline.output_path(path, fmt, out_dir)
+        try:
+            pipeline.render_file(path, out, fmt, template_dirs)
+        except DrafterError as exc:
+            failed += 1
+            fail(exc.located(path))
+            return
+        click.echo(f"已生成 {out}")
+
+    if len(outlines) > 1:
+        with click.progressbar(outlines, label="正在生成", file=sys.stderr) as bar:
+            for path in bar:
+                one(path)
+    else:
+        one(outlines[0])
+    if failed:
+        click.echo(f"{failed} 个大纲未能生成。", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("kind", type=click.Choice(["speech", "report", "notice"]), metavar="文种")
+@click.option("-o", "--output", metavar="文件", help="写入文件；不给则输出到屏幕。")
+@click.option("--force", is_flag=True, help="覆盖已有文件。")
+def new(kind: str, output: str | None, force: bool) -> None:
+    """生成一份带说明的空白大纲（speech、report 或 notice）。"""
+    from .fsutil import atomic_write
+    from .resources import shipped
+
+    text = (shipped("templates") / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
+    if not output:
+        click.echo(text, nl=False)
+        return
+    if os.path.exists(output) and not force:
+        raise DrafterError("文件已存在，未覆盖；如需覆盖请加 --force", file=output)
+    atomic_write(output, text.encode("utf-8"))
+    click.echo(f"已生成 {output}，请填写后运行：drafter render {output}")
+
+
+@cli.command()
+def kinds() -> None:
+    """列出支持的文种。"""
+    from .kinds import KINDS
+
+    for kind in KINDS.values():
+        click.echo(f"{kind.name:<8}{kind.label}\t{kind.description}")
+
+
+@cli.command()
+def doctor() -> None:
+    """检查 LibreOffice（预览用）和公文字体是否安装。"""
+    from .doctor import diagnose
+
+    for line in diagnose():
+        click.echo(line)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("已中止。", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except DrafterError as exc:
+        fail(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so in one line, without a traceback
+        click.echo(f"内部错误：{type(exc).__name__}: {exc}（这是 drafter 的缺陷，请报告）", err=True)
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,42 @@
+"""The one error type users see: a reason in Chinese and where it happened."""
+
+from __future__ import annotations
+
+
+class DrafterError(Exception):
+    """Bad input. The CLI prints ``str(err)`` on one line and exits with code 2."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        col: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.col = col
+        self.field = field
+
+    def located(self, file: str) -> "DrafterError":
+        """Attach a file name if the error does not carry one yet."""
+        if self.file is None:
+            self.file = file
+        return self
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.col is not None:
+                    where += f":{self.col}"
+            where += ": "
+        field = f"{self.field}: " if self.field else ""
+        text = f"{where}{field}{self.message}"
+        return " ".join(text.split("\n"))

@@ -1,0 +1,52 @@
+"""The document model: a flat list of blocks, each a run of styled text.
+
+Templates produce Markdown; ``drafter.markdown`` parses it into these blocks; the writers
+turn blocks into .docx, .md or .txt. The model knows nothing of fonts or sizes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Block kinds. Paragraph-like kinds hold runs; ``table`` holds rows; ``pagebreak`` nothing.
+TITLE = "title"
+SUBTITLE = "subtitle"
+SALUTATION = "salutation"
+HEADING = "heading"  # level 1-4: 一、 （一） 1. （1）
+PARAGRAPH = "paragraph"
+LEAD = "lead"  # a paragraph opening with a bold run-in lead: **一是……。**正文
+SIGNATURE = "signature"
+DATE = "date"
+TABLE = "table"
+PAGEBREAK = "pagebreak"
+# Parts of a notice (GB/T 9704 版头, 主送, 附件说明, 附注, 附件标签, 版记).
+MASTHEAD = "masthead"
+DOCNUMBER = "docnumber"
+ADDRESSEE = "addressee"
+ATTACHMENTS = "attachments"
+NOTE = "note"
+LABEL = "label"
+CC = "cc"
+PRINTED = "printed"  # 印发机关 <tab> 印发日期
+
+# Kinds a template may open with a Markdown container (::: name).
+CONTAINERS = (SUBTITLE, SALUTATION, SIGNATURE, DATE, MASTHEAD, DOCNUMBER, ADDRESSEE,
+              ATTACHMENTS, NOTE, LABEL, CC, PRINTED)
+
+
+@dataclass
+class Run:
+    text: str
+    bold: bool = False
+
+
+@dataclass
+class Block:
+    kind: str
+    runs: list[Run] = field(default_factory=list)
+    level: int = 0
+    rows: list[list[str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)

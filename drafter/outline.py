@@ -1,0 +1,46 @@
+"""Load an outline file and validate it against its kind's schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import safeyaml
+from .errors import DrafterError
+from .kinds import KIND_CHOICE, KINDS, Kind
+from .schema import SchemaError
+
+
+@dataclass
+class Outline:
+    kind: Kind
+    data: dict  # validated and normalised
+    file: str
+    marks: safeyaml.Marks
+
+
+def _error(exc: SchemaError, file: str, marks: safeyaml.Marks) -> DrafterError:
+    line, col = marks.at(exc.path, key=exc.key)
+    return DrafterError(exc.message, file=file, line=line, col=col,
+                        field=safeyaml.format_path(exc.path) or None)
+
+
+def parse(text: str, file: str = "<大纲>") -> Outline:
+    data, marks = safeyaml.load(text, file)
+    if not isinstance(data, dict):
+        hint = ""
+        if isinstance(data, str) and "：" in data:
+            hint = "；字段名后的冒号要用半角“:”并加一个空格"
+        raise DrafterError(f"大纲应是“字段: 值”形式的映射{hint}", file=file, line=1, col=1)
+    try:
+        if "kind" not in data:
+            raise SchemaError("缺少必填字段 kind（文种：speech、report 或 notice）", (), key=False)
+        name = KIND_CHOICE.check(data["kind"], ("kind",))
+        kind = KINDS[name]
+        validated = kind.schema.check({**data, "kind": name}, ())
+    except SchemaError as exc:
+        raise _error(exc, file, marks) from None
+    return Outline(kind=kind, data=validated, file=file, marks=marks)
+
+
+def load(path: str) -> Outline:
+    return parse(safeyaml.read_text(path), path)

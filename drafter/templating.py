@@ -1,0 +1,148 @@
+"""Outline data -> Markdown, through sandboxed Jinja2 templates.
+
+The environment is sandboxed (a template cannot reach Python internals) and strict (a
+variable the outline does not have is an error naming the template and the variable).
+Numbering comes from filters, so templates never hold a typed number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import numbering
+from .errors import DrafterError
+from .resources import shipped
+
+_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|:{3,}|[*_-](?:\s*[*_-]){2,}\s*$|[|>])")
+
+
+def inline(text: object) -> str:
+    """One paragraph of outline text as inline Markdown.
+
+    Lines are joined (Chinese needs no space between them), and a start that Markdown
+    would read as a block (a heading ``#``, a container ``:::``, a rule ``---``, a table
+    ``|``) is escaped, so the writer's words always stay a paragraph. ``**bold**`` stays.
+    """
+    s = "".join(part.strip() for part in str(text).splitlines())
+    if _BLOCK_START.match(s):
+        s = "\\" + s
+    return s
+
+
+_END_PUNCT = "。！？；：…”’）"
+
+
+def sentence(text: object) -> str:
+    """Text ending in a full stop: a run-in lead needs one before its body follows."""
+    s = inline(text)
+    return s if not s or s[-1] in _END_PUNCT else s + "。"
+
+
+def after(text: object, marker: str) -> str:
+    """Text that follows ``marker``, without repeating its last character (一要 + 要加强 → 一要加强)."""
+    s = str(text).strip()
+    if marker and s.startswith(marker[-1]) and marker[-1] in "是要":
+        s = s[1:]
+    return s
+
+
+def cndate(value: dt.date) -> str:
+    """2024年3月20日: Arabic numerals, as GB/T 9704 7.3.5.1 sets for 成文日期."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def _marker(index: int, count: int, style: str) -> str:
+    try:
+        return numbering.marker(index, count, style)
+    except ValueError as exc:
+        raise DrafterError(str(exc)) from None
+
+
+FILTERS = {
+    "cn": numbering.cn,
+    "cn_count": numbering.cn_count,
+    "inline": inline,
+    "sentence": sentence,
+    "after": after,
+    "cndate": cndate,
+}
+GLOBALS = {
+    "marker": _marker,
+    "heading_level": lambda style: numbering.HEADING_LEVEL.get(style, 0),
+    "run_in_styles": numbering.RUN_IN_STYLES,
+}
+
+
+@lru_cache(maxsize=16)
+def environment(search_path: tuple[str, ...]):
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(list(search_path)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
+    return env
+
+
+def search_path(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """User template folders first, so a writer's template overrides the shipped one."""
+    return tuple(str(Path(p)) for p in extra) + (str(shipped("templates")),)
+
+
+def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line an exception was raised at, from Jinja's rewritten traceback."""
+    where: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            where = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return where
+
+
+def _undefined_name(message: str) -> str:
+    m = re.search(r"has no attribute '([^']+)'", message) or re.search(r"'([^']+)' is undefined", message)
+    return m.group(1) if m else message
+
+
+def render(template: str, context: dict, extra_dirs: tuple[str, ...] = ()) -> str:
+    """Render ``template`` with ``context``; every failure becomes a DrafterError."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    env = environment(search_path(extra_dirs))
+    try:
+        return env.get_template(template).render(**context)
+    except TemplateNotFound as exc:
+        raise DrafterError(f"找不到模板 {exc.name}") from None
+    except TemplateSyntaxError as exc:
+        raise DrafterError(f"模板语法错误（{exc.message}）", file=exc.filename or template,
+                           line=exc.lineno) from None
+    except UndefinedError as exc:
+        file, line = _template_line(exc)
+        raise DrafterError(f"模板用到的变量 {_undefined_name(exc.message or '')} 在大纲中没有",
+                           file=file or template, line=line) from None
+    except SecurityError as exc:
+        file, line = _template_line(exc)
+        raise DrafterError("模板试图访问沙箱之外的内容，已拒绝", file=file or template,
+                           line=line) from None
+    except DrafterError as exc:
+        file, line = _template_line(exc)
+        exc.file, exc.line = exc.file or file or template, exc.line or line
+        raise
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+        file, line = _template_line(exc)
+        raise DrafterError(f"模板出错（{exc}）", file=file or template, line=line) from None
+    except RecursionError:
+        raise DrafterError("模板递归过深", file=template) from None
