@@ -21,7 +21,7 @@ test: $(BIN)/drafter
 
 # Regenerate examples/: each outline, its .docx and a PNG of its first page.
 examples: $(BIN)/drafter
-	$(BIN)/python -m drafter.examples examples
+	$(BIN)/python examples/regenerate.py examples
 
 clean:
 	rm -rf $(VENV) out

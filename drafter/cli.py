@@ -170,24 +170,32 @@ def doctor() -> None:
         click.echo(line)
 
 
-def main() -> None:
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; every failure is one line on stderr."""
     try:
-        cli(standalone_mode=False)
+        cli(args=argv, prog_name="drafter", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("已中止。", err=True)
-        sys.exit(1)
+        return 1
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
     except DrafterError as exc:
         fail(exc)
-        sys.exit(EXIT_BAD_INPUT)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        sys.exit(130)
+        return 130
     except Exception as exc:  # a bug: say so in one line, without a traceback
         click.echo(f"内部错误：{type(exc).__name__}: {exc}（这是 drafter 的缺陷，请报告）", err=True)
         if os.environ.get("DRAFTER_DEBUG"):
             raise
-        sys.exit(EXIT_INTERNAL)
+        return EXIT_INTERNAL
+    return 0
+
+
+def main() -> None:
+    sys.exit(run())

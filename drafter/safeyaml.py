@@ -165,6 +165,12 @@ _Loader.yaml_implicit_resolvers = {
 
 def load(text: str, file: str) -> tuple[object, Marks]:
     """Parse one YAML document into plain Python data and its marks."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)  # what PyYAML's reader refuses
+    if found:
+        bad = found.start()
+        line = text.count("\n", 0, bad) + 1
+        col = bad - (text.rfind("\n", 0, bad) + 1) + 1
+        raise DrafterError(f"含有不可见的控制字符 U+{ord(text[bad]):04X}，请删除", file=file, line=line, col=col)
     loader = _Loader(text)
     try:
         try:

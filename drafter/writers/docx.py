@@ -118,6 +118,12 @@ def _setup_styles(doc) -> None:
     if ppr_default is not None:
         defaults.remove(ppr_default)
 
+    # Built-in styles of the base template name theme fonts (Calibri, 等线); a writer who
+    # applies one in Word must still get a Chinese font.
+    for style in doc.styles:
+        rpr = getattr(style.element, "rPr", None)
+        if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
+            _fonts(style.element, L.FONT_BODY)
     normal = doc.styles["Normal"]
     _fonts(normal.element, L.FONT_BODY)
     normal.font.size = Pt(L.SIZE_BODY)

@@ -1,0 +1,213 @@
+"""Bad input: one line in Chinese with file and place, exit code 2, and nothing written."""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import MINIMAL_SPEECH, OUTLINES, write
+
+
+def render_fails(cli, outline: Path, out: Path, *extra):
+    before = out.read_bytes() if out.exists() else None
+    code, stdout, stderr = cli("render", outline, "-o", out, *extra)
+    assert code == 2
+    assert "Traceback" not in stderr
+    lines = [l for l in stderr.splitlines() if l.strip()]
+    assert lines[0].startswith("错误：")
+    assert lines[-1] == "1 个大纲未能生成。"
+    if before is None:
+        assert not out.exists()
+    else:
+        assert out.read_bytes() == before  # never clobbered
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".drafter-")]  # no temp left
+    return lines[0]
+
+
+def test_yaml_syntax_error_gives_file_line_col(cli, tmp_path):
+    src = write(tmp_path, "bad.yaml", "kind: speech\ntitle: 讲话\npoints:\n  - title: 一\n   paragraphs: [x]\n")
+    msg = render_fails(cli, src, tmp_path / "bad.docx")
+    assert msg.startswith(f"错误：{src}:5:")
+    assert "缩进" in msg or "冒号" in msg
+
+
+def test_unclosed_quote(cli, tmp_path):
+    src = write(tmp_path, "q.yaml", 'kind: speech\ntitle: "讲话\n')
+    msg = render_fails(cli, src, tmp_path / "q.docx")
+    assert f"{src}:3:1: 引号或括号没有配对" in msg
+
+
+def test_schema_error_names_the_field_path(cli, tmp_path):
+    src = MINIMAL_SPEECH.replace("  - title: 加强自身建设\n    paragraphs: [要改进作风。]\n",
+                                 "  - title: 加强自身建设\n    subpoints:\n      - title: [列表不是标题]\n")
+    path = write(tmp_path, "s.yaml", src)
+    msg = render_fails(cli, path, tmp_path / "s.docx")
+    assert msg == f"错误：{path}:12:16: points[2].subpoints[0].title: 应为文字，实为列表"
+
+
+def test_missing_required_field(cli, tmp_path):
+    path = write(tmp_path, "r.yaml", "kind: report\ntitle: 工作报告\n")
+    msg = render_fails(cli, path, tmp_path / "r.docx")
+    assert "organ: 缺少必填字段 organ" in msg
+
+
+def test_unknown_key_suggests_the_intended_one(cli, tmp_path):
+    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH.replace("  - title: 依法履职尽责", "  - titel: 依法履职尽责"))
+    msg = render_fails(cli, path, tmp_path / "s.docx")
+    assert msg == f"错误：{path}:8:5: points[1].titel: 未知字段 titel，是不是 title？"
+
+
+def test_unknown_style_lists_the_choices(cli, tmp_path):
+    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH.replace("    paragraphs: [要强化监督。]", "    style: 甲乙\n    paragraphs: [要强化监督。]"))
+    msg = render_fails(cli, path, tmp_path / "s.docx")
+    assert "points[1].style: “甲乙”不是可选值" in msg and "一是" in msg
+
+
+def test_date_that_does_not_exist(cli, tmp_path):
+    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH + "date: 2024-02-30\n")
+    msg = render_fails(cli, path, tmp_path / "s.docx")
+    assert "date: 日期不存在：2024-02-30" in msg
+
+
+def test_full_width_colon_is_explained(cli, tmp_path):
+    path = write(tmp_path, "s.yaml", "kind：speech\n")
+    msg = render_fails(cli, path, tmp_path / "s.docx")
+    assert "半角" in msg
+
+
+def test_too_many_shouxian_items(cli, tmp_path):
+    subs = "".join(f"      - title: 第{i}项\n" for i in range(5))
+    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH.replace("    paragraphs: [要强化监督。]", "    style: 首先\n    subpoints:\n" + subs))
+    msg = render_fails(cli, path, tmp_path / "s.docx")
+    assert "points[1].subpoints" in msg and "最多 4 项" in msg
+
+
+def test_nesting_deeper_than_four_levels(cli, tmp_path):
+    deep = "  - title: 一\n    subpoints:\n      - title: 二\n        subpoints:\n          - title: 三\n            subpoints:\n              - title: 四\n                subpoints:\n                  - title: 五\n"
+    path = write(tmp_path, "s.yaml", "kind: speech\ntitle: 讲话\npoints:\n" + deep)
+    msg = render_fails(cli, path, tmp_path / "s.docx")
+    assert "层次过深" in msg and "points[0].subpoints[0].subpoints[0].subpoints[0].subpoints" in msg
+
+
+def test_alias_bomb_is_refused_quickly(cli, tmp_path):
+    lines = ["kind: speech", "title: 讲话", 'a0: &a0 ["哈哈"]']
+    for i in range(1, 30):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    start = time.monotonic()
+    msg = render_fails(cli, path, tmp_path / "bomb.docx")
+    assert time.monotonic() - start < 30  # generous: a bomb that expanded would never finish
+    assert "锚点展开后超过" in msg
+
+
+def test_self_referencing_alias(cli, tmp_path):
+    path = write(tmp_path, "loop.yaml", "kind: speech\ntitle: 讲话\nopening: &x [*x]\n")
+    msg = render_fails(cli, path, tmp_path / "loop.docx")
+    assert "引用了它自身" in msg
+
+
+def test_existing_output_is_not_clobbered_on_failure(cli, tmp_path):
+    out = tmp_path / "speech.docx"
+    out.write_bytes(b"last year's speech")
+    path = write(tmp_path, "speech.yaml", "kind: speech\ntitle: [坏]\n")
+    render_fails(cli, path, out)
+
+
+def test_missing_template_variable_names_template_and_variable(cli, tmp_path):
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "speech.md.j2").write_text("# {{ title }}\n\n{{ venue }}\n", encoding="utf-8")
+    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH)
+    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
+    assert msg == f"错误：{tpl / 'speech.md.j2'}:3: 模板用到的变量 venue 在大纲中没有"
+
+
+def test_template_breaking_out_of_the_sandbox_is_refused(cli, tmp_path):
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "speech.md.j2").write_text(
+        "# {{ title }}\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH)
+    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
+    assert "沙箱" in msg and "speech.md.j2:2" in msg
+
+
+def test_template_syntax_error(cli, tmp_path):
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "speech.md.j2").write_text("# {{ title }\n", encoding="utf-8")
+    msg = render_fails(cli, write(tmp_path, "s.yaml", MINIMAL_SPEECH), tmp_path / "s.docx", "--templates", tpl)
+    assert "模板语法错误" in msg and "speech.md.j2:1" in msg
+
+
+@pytest.mark.parametrize("content,reason", [
+    (b"", "文件是空的"),
+    (b"\x00\x01\x02PK", "二进制文件"),
+    (b"\xff\xfe\xfa\xfb\xfc" * 3, "无法识别文件编码"),
+])
+def test_unreadable_outlines(cli, tmp_path, content, reason):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(content)
+    assert reason in render_fails(cli, path, tmp_path / "x.docx")
+
+
+def test_missing_file(cli, tmp_path):
+    assert "文件不存在" in render_fails(cli, tmp_path / "nope.yaml", tmp_path / "nope.docx")
+
+
+def test_gb18030_outline_renders(cli, tmp_path):
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(MINIMAL_SPEECH.encode("gb18030"))
+    code, _, err = cli("render", path)
+    assert code == 0, err
+    assert (tmp_path / "gbk.docx").exists()
+
+
+def test_one_bad_outline_does_not_stop_the_batch(cli, tmp_path):
+    bad = write(tmp_path, "bad.yaml", "kind: speech\n")
+    code, out, err = cli("render", bad, OUTLINES / "speech.yaml", "--out-dir", tmp_path / "out")
+    assert code == 2
+    assert (tmp_path / "out" / "speech.docx").exists()
+    assert not (tmp_path / "out" / "bad.docx").exists()
+    assert "bad.yaml" in err and "title: 缺少必填字段 title" in err
+
+
+def test_usage_errors_exit_2_in_chinese(cli, tmp_path):
+    code, _, err = cli("render")
+    assert code == 2 and "请给出至少一个大纲文件" in err
+    code, _, err = cli("render", OUTLINES / "speech.yaml", OUTLINES / "report.yaml", "-o", tmp_path / "x.docx")
+    assert code == 2 and "-o 只能用于一个大纲" in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_new_writes_a_starter_that_renders_and_never_overwrites(cli, tmp_path):
+    target = tmp_path / "讲话.yaml"
+    code, out, _ = cli("new", "speech", "-o", target)
+    assert code == 0 and "已生成" in out
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# 讲话稿大纲")
+    code, _, err = cli("render", target)
+    assert code == 0, err
+    target.write_text("mine", encoding="utf-8")
+    code, _, err = cli("new", "speech", "-o", target)
+    assert code == 2 and "文件已存在" in err
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("kind", ["speech", "report", "notice"])
+def test_every_starter_renders(cli, tmp_path, kind):
+    target = tmp_path / f"{kind}.yaml"
+    assert cli("new", kind, "-o", target)[0] == 0
+    code, _, err = cli("render", target)
+    assert code == 0, err
+
+
+def test_kinds_and_doctor(cli):
+    code, out, _ = cli("kinds")
+    assert code == 0 and "speech" in out and "讲话稿" in out and "notice" in out
+    code, out, _ = cli("doctor")
+    assert code == 0
+    assert "LibreOffice" in out
+    for font in ("方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体"):
+        assert f"字体 {font}：" in out
