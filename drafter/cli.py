@@ -152,6 +152,39 @@ def new(kind: str, output: str | None, force: bool) -> None:
     click.echo(f"已生成 {output}，请填写后运行：drafter render {output}")
 
 
+@cli.command(options_metavar="[选项]")
+@click.argument("files", nargs=-1, metavar="文件...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式。")
+@click.option("--glossary", "glossary_dirs", multiple=True, metavar="目录",
+              help="自己的词库目录，补充或覆盖内置词库，可多次使用。")
+def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...]) -> None:
+    """校对文稿（.docx、.md、.txt）：旧提法、错误写法、搭配、占位符、序号、网页残留、重复。
+
+    退出码：0 没有错误，1 发现错误，2 文件无法读取或参数有误。
+    """
+    from .check import check_file, load_glossary
+    from .check.report import as_json, text
+
+    if not files:
+        raise click.UsageError("请给出至少一个文件，例如：drafter check 讲话.docx")
+    glossary = load_glossary(glossary_dirs)
+    findings, bad = [], 0
+    for path in files:
+        try:
+            findings.extend(check_file(path, glossary))
+        except DrafterError as exc:
+            bad += 1
+            fail(exc.located(path))
+    if fmt == "json":
+        click.echo(as_json(findings))
+    else:
+        click.echo(text(findings, list(files), colour=sys.stdout.isatty()))
+    if bad:
+        sys.exit(EXIT_BAD_INPUT)
+    if any(f.severity == "error" for f in findings):
+        sys.exit(1)
+
+
 @cli.command()
 def kinds() -> None:
     """列出支持的文种。"""

@@ -1,0 +1,126 @@
+"""The glossary of standard formulations (规范提法), and one automaton over all its forms.
+
+Entries are data in ``glossary/*.yaml`` (shipped) and in a writer's own folders, which
+extend the shipped entries or override one of the same term. Every form a rule looks for
+(terms, outdated forms, wrong variants) goes into one Aho–Corasick automaton, so a draft
+is scanned once however many entries there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import safeyaml
+from ..errors import DrafterError
+from ..resources import shipped
+from ..schema import Field, ListOf, Record, SchemaError, Text, TextList
+
+OUTDATED = Record(fields={
+    "form": Field(Text(max_len=100), required=True, doc="旧提法"),
+    "since": Field(Text(max_len=20), doc="自何时起不再使用"),
+    "note": Field(Text(max_len=500), doc="说明"),
+})
+EXAMPLES = Record(fields={
+    "bad": Field(TextList(), required=True, doc="必须触发检查的句子"),
+    "good": Field(TextList(), required=True, doc="不得触发检查的句子"),
+})
+ENTRY = Record(fields={
+    "term": Field(Text(max_len=100), required=True, doc="规范提法"),
+    "category": Field(Text(max_len=50), doc="类别"),
+    "items": Field(ListOf(Text(max_len=200)), default=list, doc="各项内容，按规范顺序"),
+    "verbs": Field(TextList(), default=list, doc="搭配的动词"),
+    "wrong_verbs": Field(TextList(), default=list, doc="不能搭配的动词"),
+    "outdated": Field(ListOf(OUTDATED), default=list, doc="旧提法及替换"),
+    "variants": Field(TextList(), default=list, doc="常见错误写法"),
+    "region": Field(Text(max_len=20), doc="适用地区（省级提法）"),
+    "valid": Field(Record(fields={"from": Field(Text()), "to": Field(Text())}), doc="有效期"),
+    "note": Field(Text(max_len=500), doc="说明"),
+    "basis": Field(Text(max_len=200), required=True, doc="依据"),
+    "examples": Field(EXAMPLES, required=True, doc="自测例句"),
+})
+
+TERM, OUTDATED_FORM, VARIANT = "term", "outdated", "variant"
+
+
+@dataclass
+class Entry:
+    term: str
+    data: dict
+    source: str
+
+    @property
+    def basis(self) -> str:
+        return f"规范提法词库：{self.term}（{self.data['basis']}）"
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    kind: str  # TERM, OUTDATED_FORM or VARIANT
+    form: str
+    entry: Entry
+    extra: dict | None = None
+
+
+@dataclass
+class Glossary:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    _automaton: object = None
+
+    def automaton(self):
+        if self._automaton is None:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            forms: dict[str, list] = {}
+            for entry in self.entries.values():
+                forms.setdefault(entry.term, []).append((TERM, entry, None))
+                for old in entry.data["outdated"]:
+                    forms.setdefault(old["form"], []).append((OUTDATED_FORM, entry, old))
+                for variant in entry.data["variants"]:
+                    forms.setdefault(variant, []).append((VARIANT, entry, None))
+            for form, values in forms.items():
+                auto.add_word(form, (form, values))
+            if forms:
+                auto.make_automaton()
+            self._automaton = auto if forms else False
+        return self._automaton
+
+    def scan(self, text: str) -> list[Hit]:
+        """Every occurrence of every form in ``text``, in one pass."""
+        auto = self.automaton()
+        if not auto:
+            return []
+        hits = []
+        for end, (form, values) in auto.iter(text):
+            start = end - len(form) + 1
+            for kind, entry, extra in values:
+                hits.append(Hit(start, end + 1, kind, form, entry, extra))
+        return hits
+
+
+def _load_file(path: Path, glossary: Glossary) -> None:
+    data, marks = safeyaml.load(safeyaml.read_text(str(path)), str(path))
+    if not isinstance(data, list):
+        raise DrafterError("词库文件应为条目列表（每条以 - term: 开头）", file=str(path), line=1, col=1)
+    for i, raw in enumerate(data):
+        try:
+            entry = ENTRY.check(raw, (i,))
+        except SchemaError as exc:
+            line, col = marks.at(exc.path, key=exc.key)
+            raise DrafterError(exc.message, file=str(path), line=line, col=col,
+                               field=safeyaml.format_path(exc.path)) from None
+        glossary.entries[entry["term"]] = Entry(entry["term"], entry, str(path))
+
+
+def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
+    """Shipped entries, then each extra folder's, a later entry replacing one of the same term."""
+    glossary = Glossary()
+    for folder in (shipped("glossary"), *map(Path, extra_dirs)):
+        if not folder.is_dir():
+            raise DrafterError("词库目录不存在", file=str(folder))
+        for path in sorted(folder.glob("*.yaml")):
+            _load_file(path, glossary)
+    return glossary

@@ -1,0 +1,39 @@
+"""Reporters: readable text grouped by file, or one JSON document."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .findings import Finding
+
+JSON_VERSION = 1
+COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def text(findings: list[Finding], files: list[str], colour: bool) -> str:
+    lines = []
+    for file in files:
+        mine = [f for f in findings if f.file == file]
+        if not mine:
+            continue
+        lines.append(click.style(file, bold=True) if colour else file)
+        for f in mine:
+            sev = LABELS[f.severity]
+            if colour:
+                sev = click.style(sev, fg=COLOURS[f.severity])
+            where = f"第{f.paragraph}段 第{f.offset + 1}字"
+            tip = f"（建议：{f.suggestion}）" if f.suggestion else ("（建议：删除）" if f.suggestion == "" else "")
+            lines.append(f"  {where}  {sev}  {f.rule}  “{f.match}” {f.message}{tip}  依据：{f.basis}")
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
+    lines.append(f"共检查 {len(files)} 个文件：{errors} 个错误，{warnings} 个警告，"
+                 f"{len(findings) - errors - warnings} 个提示。")
+    return "\n".join(lines)
+
+
+def as_json(findings: list[Finding]) -> str:
+    return json.dumps({"version": JSON_VERSION, "findings": [f.as_dict() for f in findings]},
+                      ensure_ascii=False, indent=2)

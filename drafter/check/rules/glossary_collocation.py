@@ -1,0 +1,25 @@
+"""glossary.collocation: a verb that does not go with the term (坚定“四个意识” → 增强)."""
+
+ID = "glossary.collocation"
+SEVERITY = "error"
+DOC = "搭配不当：固定提法前的动词不是规范搭配，如“坚定‘四个意识’”应为“增强‘四个意识’”。"
+
+WINDOW = 6  # characters before the term in which the verb is looked for
+QUOTES = "“”‘’\"'「」『』《》 　"
+
+
+def check(draft, ctx):
+    for para in draft.paragraphs:
+        for hit in ctx.hits(para):
+            if hit.kind != "term" or not hit.entry.data["wrong_verbs"]:
+                continue
+            before = para.text[max(0, hit.start - WINDOW):hit.start]
+            stripped = before.rstrip(QUOTES)
+            for verb in hit.entry.data["wrong_verbs"]:
+                if stripped.endswith(verb):
+                    start = hit.start - (len(before) - len(stripped)) - len(verb)
+                    right = "、".join(hit.entry.data["verbs"]) or "规范动词"
+                    yield ctx.finding(ID, SEVERITY, para, start, hit.end,
+                                      f"“{verb}”与“{hit.entry.term}”搭配不当，应用“{right}”",
+                                      hit.entry.basis, suggestion=hit.entry.data["verbs"][0] if hit.entry.data["verbs"] else None)
+                    break

@@ -1,0 +1,18 @@
+"""glossary.deprecated: an outdated formulation (一府两院 → 一府一委两院)."""
+
+ID = "glossary.deprecated"
+SEVERITY = "error"
+DOC = "旧提法：词库中标为已过时的写法，给出现行提法。"
+
+
+def check(draft, ctx):
+    for para in draft.paragraphs:
+        for hit in ctx.hits(para):
+            if hit.kind != "outdated":
+                continue
+            old = hit.extra
+            since = f"（自{old['since']}起）" if old.get("since") else ""
+            note = f"：{old['note']}" if old.get("note") else ""
+            yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end,
+                              f"“{hit.form}”是旧提法{since}，现行提法为“{hit.entry.term}”{note}",
+                              hit.entry.basis, suggestion=hit.entry.term)

@@ -1,0 +1,19 @@
+"""glossary.variant: a wrong near-form of a fixed term (四种意识 → 四个意识)."""
+
+ID = "glossary.variant"
+SEVERITY = "error"
+DOC = "错误写法：固定提法被写成近似的错误形式。"
+
+
+def check(draft, ctx):
+    for para in draft.paragraphs:
+        hits = ctx.hits(para)
+        terms = [(h.start, h.end) for h in hits if h.kind == "term"]
+        for hit in hits:
+            if hit.kind != "variant":
+                continue
+            if any(s <= hit.start and hit.end <= e for s, e in terms):
+                continue  # part of the correct term (社会主义核心价值 in 社会主义核心价值观)
+            yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end,
+                              f"“{hit.form}”应为“{hit.entry.term}”", hit.entry.basis,
+                              suggestion=hit.entry.term)

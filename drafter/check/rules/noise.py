@@ -1,0 +1,37 @@
+"""noise: residue of a web copy (hidden-text markers, download prompts, source lines, lists)."""
+
+import re
+
+ID = "noise"
+SEVERITY = "error"
+DOC = "网页复制残留：隐藏文字标记、下载或推广提示、来源/更新时间行、“相关文档”列表、广告。"
+BASIS = "实务：从网页复制的文稿须清除网站附加内容"
+FIXTURES = {
+    "bad": ["---此处隐藏3607字,下载后查看---", "预览阅读已结束，若您需要全文或代笔。", "来源：网友投稿",
+            "您可能感兴趣的文稿", "- 11-14水利局2024年工作总结汇编(4篇)", "请点击👉 mooonya 👈联系老师"],
+    "good": ["要加强人大代表联络站建设，打造一站一品。", "资金来源：区级财政预算安排。",
+             "11月14日，常委会召开会议。"],
+}
+
+PATTERNS = [
+    (re.compile(r"-*\s*此处隐藏\s*\d+\s*字[^\n-]*-*"), "隐藏文字标记"),
+    (re.compile(r"下载后查看|预览阅读已结束|若您需要全文|(?:请)?点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔"),
+     "下载或推广提示"),
+    (re.compile(r"^(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|浏览次数)\s*[:：].*"), "来源/更新时间行"),
+    (re.compile(r"^(?:您可能感兴趣的.*|相关文档.*|相关推荐.*|阅读排行.*|推荐文稿.*|猜你喜欢.*|热门文章.*)$"),
+     "“相关文档”等列表标题"),
+    (re.compile(r"^[-•·]\s*\d{2}-\d{2}.*"), "“相关文档”列表条目"),
+    (re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+"), "广告符号"),
+]
+
+
+def check(draft, ctx):
+    for para in draft.paragraphs:
+        taken: list[tuple[int, int]] = []
+        for pattern, what in PATTERNS:
+            for m in pattern.finditer(para.text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(),
+                                  f"网页复制残留（{what}），应删除", BASIS, suggestion="")

@@ -1,0 +1,97 @@
+"""drafter check: each rule's fixtures, each glossary entry's own examples, the corpus."""
+
+import json
+
+import pytest
+
+from drafter.check import RULES, load_glossary, run_rules
+from drafter.check.reader import Draft, Paragraph
+
+from .conftest import CORPUS, write
+
+GLOSSARY = load_glossary()
+
+
+def findings_for(text: str):
+    draft = Draft("t.txt", [Paragraph(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()])
+    return run_rules(draft, GLOSSARY)
+
+
+RULE_CASES = [(rule.ID, kind, text) for rule in RULES if hasattr(rule, "FIXTURES")
+              for kind in ("bad", "good") for text in rule.FIXTURES[kind]]
+
+
+@pytest.mark.parametrize("rule,kind,text", RULE_CASES)
+def test_rule_fixtures(rule, kind, text):
+    hits = [f for f in findings_for(text) if f.rule == rule]
+    assert bool(hits) == (kind == "bad"), (rule, text, hits)
+
+
+ENTRY_CASES = [(e.term, kind, text) for e in GLOSSARY.entries.values()
+               for kind in ("bad", "good") for text in e.data["examples"][kind]]
+
+
+@pytest.mark.parametrize("term,kind,text", ENTRY_CASES)
+def test_glossary_entry_examples(term, kind, text):
+    hits = [f for f in findings_for(text) if f.rule.startswith("glossary.") and term in f.basis]
+    assert bool(hits) == (kind == "bad"), (term, text, hits)
+
+
+def test_exact_findings():
+    (f,) = [f for f in findings_for("对“一府两院”工作的意见和建议。") if f.rule == "glossary.deprecated"]
+    assert (f.paragraph, f.offset, f.length, f.match, f.severity, f.suggestion) == (1, 2, 4, "一府两院", "error", "一府一委两院")
+    (f,) = [f for f in findings_for("要坚定“四个意识”。") if f.rule == "glossary.collocation"]
+    assert (f.offset, f.match) == (1, "坚定“四个意识") and "增强" in f.message
+    fs = [f for f in findings_for("开头。\n一、学习\n二、监督\n四、建设") if f.rule == "numbering.sequence"]
+    assert [(f.paragraph, f.match) for f in fs] == [(4, "四、")] and "应为“三、”" in fs[0].message
+    fs = [f for f in findings_for("2023年x月xx日召开。") if f.rule == "placeholder"]
+    assert [(f.offset, f.match) for f in fs] == [(5, "x"), (7, "xx")]
+
+
+def test_rendered_outlines_have_no_errors(cli, tmp_path):
+    from .conftest import OUTLINES
+
+    for kind in ("speech", "report", "notice"):
+        out = tmp_path / f"{kind}.docx"
+        assert cli("render", OUTLINES / f"{kind}.yaml", "-o", out)[0] == 0
+        code, stdout, _ = cli("check", out)
+        assert code == 0, stdout
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
+def test_corpus_findings(cli):
+    code, out, _ = cli("check", "--format", "json", *sorted(CORPUS.glob("*.txt")))
+    assert code == 1
+    data = json.loads(out)
+    assert data["version"] == 1
+    by = lambda name, rule: [f for f in data["findings"] if f["file"].endswith(name) and f["rule"] == rule]
+    assert any("此处隐藏3607字" in f["match"] for f in by("000_2dca68fa2f7521ad.txt", "noise"))
+    assert any(f["match"] == "一府两院" for f in by("000_2dca68fa2f7521ad.txt", "glossary.deprecated"))
+    assert any("预览阅读已结束" in f["match"] for f in by("001_612cbac041346541.txt", "noise"))
+    assert len(by("001_612cbac041346541.txt", "numbering.sequence")) == 3
+    assert len(by("001_612cbac041346541.txt", "repeat")) == 1
+    placeholders = {f["match"] for f in by("003_dbaf6a5ddfd464ee.txt", "placeholder")}
+    assert {"xx", "x", "xxx"} <= placeholders
+    for f in data["findings"]:
+        assert set(f) == {"file", "paragraph", "offset", "length", "match", "rule", "severity", "message",
+                          "suggestion", "basis", "field"}
+        assert f["severity"] in ("error", "warning", "info") and f["basis"] and f["message"]
+        assert len(f["match"]) == f["length"]
+
+
+def test_bad_files_exit_2_and_others_are_still_checked(cli, tmp_path):
+    good = write(tmp_path, "good.txt", "对“一府两院”工作进行监督。\n")
+    empty = write(tmp_path, "empty.txt", "")
+    corrupt = tmp_path / "corrupt.docx"
+    corrupt.write_bytes(b"PK\x03\x04 not really a zip")
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("坚定“四个意识”。\n".encode("gb18030"))
+    code, out, err = cli("check", good, empty, corrupt, binary, gbk)
+    assert code == 2
+    assert "Traceback" not in err
+    assert "一府两院" in out and "坚定“四个意识" in out
+    assert f"{empty}: 文件是空的" in err
+    assert f"{corrupt}: 不是有效的 .docx 文件" in err
+    assert f"{binary}: 这是二进制文件" in err
