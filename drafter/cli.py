@@ -157,21 +157,39 @@ def new(kind: str, output: str | None, force: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式。")
 @click.option("--glossary", "glossary_dirs", multiple=True, metavar="目录",
               help="自己的词库目录，补充或覆盖内置词库，可多次使用。")
-def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...]) -> None:
-    """校对文稿（.docx、.md、.txt）：旧提法、错误写法、搭配、占位符、序号、网页残留、重复。
+@click.option("--date", "doc_date", metavar="日期", help="文稿日期（如 2024-03-28），用于检查提法时效；默认从文中识别。")
+@click.option("--region", metavar="省份", help="文稿所属省份（如 湖南），用于检查地方性提法；默认从文中识别。")
+@click.option("--fix", is_flag=True, help="自动修改旧提法和标点，写入 -o 指定的新文件。")
+@click.option("-o", "--output", metavar="文件", help="--fix 的输出文件（原稿不会被修改）。")
+@click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
+def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
+          region: str | None, fix: bool, output: str | None, annotate: str | None) -> None:
+    """校对文稿（.docx、.md、.txt 或大纲 .yaml）。
 
-    退出码：0 没有错误，1 发现错误，2 文件无法读取或参数有误。
+    查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
+    网页残留、重复和日期。退出码：0 没有错误，1 发现错误，2 文件无法读取或参数有误。
     """
     from .check import check_file, load_glossary
     from .check.report import as_json, text
+    from .schema import Date, SchemaError
 
     if not files:
         raise click.UsageError("请给出至少一个文件，例如：drafter check 讲话.docx")
+    if (fix or annotate) and len(files) > 1:
+        raise click.UsageError("--fix 和 --annotate 每次只能处理一个文件")
+    if fix and not output:
+        raise click.UsageError("--fix 需要用 -o 指定输出文件，原稿不会被修改")
+    if output and not fix:
+        raise click.UsageError("-o 只与 --fix 一起使用")
+    try:
+        when = Date().check(doc_date, ("--date",)) if doc_date else None
+    except SchemaError as exc:
+        raise click.UsageError(f"--date：{exc.message}") from None
     glossary = load_glossary(glossary_dirs)
     findings, bad = [], 0
     for path in files:
         try:
-            findings.extend(check_file(path, glossary))
+            findings.extend(check_file(path, glossary, date=when, region=region))
         except DrafterError as exc:
             bad += 1
             fail(exc.located(path))
@@ -179,10 +197,46 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...]) -> N
         click.echo(as_json(findings))
     else:
         click.echo(text(findings, list(files), colour=sys.stdout.isatty()))
+    if not bad and fix:
+        from .check.edits import fix_file
+
+        changes, skipped = fix_file(files[0], findings, output)
+        for c in changes:
+            click.echo(f"已修改 第{c.paragraph}段 第{c.offset + 1}字：“{c.old}” → “{c.new}”", err=True)
+        for f in skipped:
+            click.echo(f"未修改 第{f.paragraph}段 第{f.offset + 1}字：“{f.match}”跨越了不同格式的文字，请手工修改",
+                       err=True)
+        click.echo(f"已写入 {output}（{len(changes)} 处修改）", err=True)
+    if not bad and annotate:
+        from .check.edits import annotate as add_comments
+
+        count = add_comments(files[0], findings, annotate)
+        click.echo(f"已写入 {annotate}（{count} 条批注）", err=True)
     if bad:
         sys.exit(EXIT_BAD_INPUT)
     if any(f.severity == "error" for f in findings):
         sys.exit(1)
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("term", required=False, metavar="提法")
+@click.option("--list", "list_all", is_flag=True, help="列出全部条目。")
+@click.option("--glossary", "glossary_dirs", multiple=True, metavar="目录", help="自己的词库目录。")
+def glossary(term: str | None, list_all: bool, glossary_dirs: tuple[str, ...]) -> None:
+    """查看规范提法词库：drafter glossary 四个意识；drafter glossary --list。"""
+    from .check import load_glossary
+    from .check.report import describe_entry
+
+    g = load_glossary(glossary_dirs)
+    if list_all or not term:
+        for entry in sorted(g.entries.values(), key=lambda e: (e.data.get("category") or "", e.term)):
+            click.echo(f"{entry.term}\t{entry.data.get('category') or ''}")
+        click.echo(f"共 {len(g.entries)} 条。")
+        return
+    entry = g.find(term)
+    if entry is None:
+        raise DrafterError(f"词库中没有“{term}”；用 drafter glossary --list 查看全部条目")
+    click.echo(describe_entry(entry))
 
 
 @cli.command()

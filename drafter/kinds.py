@@ -58,6 +58,7 @@ def _point_fields(sub: Record | None) -> dict[str, Field]:
 COMMON = {
     "kind": Field(Text(), required=True, doc="文种：speech、report 或 notice"),
     "title": Field(Text(max_len=200), required=True, doc="标题"),
+    "region": Field(Text(max_len=20), doc="所在省份，如 湖南；drafter check 据此检查地方性提法"),
 }
 
 

@@ -5,15 +5,17 @@ import json
 import pytest
 
 from drafter.check import RULES, load_glossary, run_rules
-from drafter.check.reader import Draft, Paragraph
+from drafter.check.reader import draft_from_lines
 
 from .conftest import CORPUS, write
 
 GLOSSARY = load_glossary()
 
 
-def findings_for(text: str):
-    draft = Draft("t.txt", [Paragraph(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()])
+def findings_for(text: str, date=None, region=None):
+    draft = draft_from_lines("t.txt", text.splitlines())
+    draft.date = date or draft.date
+    draft.region = region or draft.region
     return run_rules(draft, GLOSSARY)
 
 
@@ -27,13 +29,14 @@ def test_rule_fixtures(rule, kind, text):
     assert bool(hits) == (kind == "bad"), (rule, text, hits)
 
 
-ENTRY_CASES = [(e.term, kind, text) for e in GLOSSARY.entries.values()
+ENTRY_CASES = [(e.term, kind, text, e.data["examples"]) for e in GLOSSARY.entries.values()
                for kind in ("bad", "good") for text in e.data["examples"][kind]]
 
 
-@pytest.mark.parametrize("term,kind,text", ENTRY_CASES)
-def test_glossary_entry_examples(term, kind, text):
-    hits = [f for f in findings_for(text) if f.rule.startswith("glossary.") and term in f.basis]
+@pytest.mark.parametrize("term,kind,text,examples", ENTRY_CASES, ids=lambda x: x if isinstance(x, str) else "")
+def test_glossary_entry_examples(term, kind, text, examples):
+    found = findings_for(text, examples.get("date"), examples.get("region"))
+    hits = [f for f in found if f.rule.startswith("glossary.") and f"规范提法词库：{term}（" in f.basis]
     assert bool(hits) == (kind == "bad"), (term, text, hits)
 
 

@@ -13,6 +13,12 @@ from .rules import RULES, run_rules
 __all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file"]
 
 
-def check_file(path: str, glossary: Glossary) -> list[Finding]:
-    """Findings for one file; raises DrafterError when the file cannot be read."""
-    return run_rules(read_draft(path), glossary)
+def check_file(path: str, glossary: Glossary, date=None, region: str | None = None) -> list[Finding]:
+    """Findings for one file; raises DrafterError when the file cannot be read.
+
+    ``date`` and ``region`` override what is detected from the draft itself.
+    """
+    draft = read_draft(path)
+    draft.date = date or draft.date
+    draft.region = region or draft.region
+    return run_rules(draft, glossary)

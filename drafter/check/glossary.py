@@ -8,13 +8,27 @@ is scanned once however many entries there are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import safeyaml
 from ..errors import DrafterError
 from ..resources import shipped
-from ..schema import Field, ListOf, Record, SchemaError, Text, TextList
+from ..schema import Date, Field, ListOf, Record, SchemaError, Spec, Text, TextList
+
+
+class Month(Spec):
+    """A year (2021) or a year and month (2024-07), as (year, month)."""
+
+    label = "年份或年月（如 2021 或 2024-07）"
+
+    def check(self, value, path):
+        text = str(value).strip()
+        m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?", text)
+        if not m or not 1 <= int(m.group(2) or 1) <= 12:
+            raise SchemaError(f"应为{self.label}，实为“{text}”", path)
+        return int(m.group(1)), int(m.group(2) or 0)
 
 OUTDATED = Record(fields={
     "form": Field(Text(max_len=100), required=True, doc="旧提法"),
@@ -24,6 +38,12 @@ OUTDATED = Record(fields={
 EXAMPLES = Record(fields={
     "bad": Field(TextList(), required=True, doc="必须触发检查的句子"),
     "good": Field(TextList(), required=True, doc="不得触发检查的句子"),
+    "date": Field(Date(), doc="例句所在文稿的日期"),
+    "region": Field(Text(max_len=20), doc="例句所在文稿的省份"),
+})
+PERIOD = Record(fields={
+    "from": Field(Month(), doc="起始年月，如 2021 或 2024-07"),
+    "to": Field(Month(), doc="截止年月"),
 })
 ENTRY = Record(fields={
     "term": Field(Text(max_len=100), required=True, doc="规范提法"),
@@ -34,13 +54,14 @@ ENTRY = Record(fields={
     "outdated": Field(ListOf(OUTDATED), default=list, doc="旧提法及替换"),
     "variants": Field(TextList(), default=list, doc="常见错误写法"),
     "region": Field(Text(max_len=20), doc="适用地区（省级提法）"),
-    "valid": Field(Record(fields={"from": Field(Text()), "to": Field(Text())}), doc="有效期"),
+    "valid": Field(PERIOD, doc="有效期"),
+    "successor": Field(Text(max_len=100), doc="有效期过后的现行提法"),
     "note": Field(Text(max_len=500), doc="说明"),
     "basis": Field(Text(max_len=200), required=True, doc="依据"),
     "examples": Field(EXAMPLES, required=True, doc="自测例句"),
 })
 
-TERM, OUTDATED_FORM, VARIANT = "term", "outdated", "variant"
+TERM, OUTDATED_FORM, VARIANT, ITEM = "term", "outdated", "variant", "item"
 
 
 @dataclass
@@ -61,7 +82,7 @@ class Hit:
     kind: str  # TERM, OUTDATED_FORM or VARIANT
     form: str
     entry: Entry
-    extra: dict | None = None
+    extra: object = None  # the outdated record, or an item's index
 
 
 @dataclass
@@ -81,12 +102,25 @@ class Glossary:
                     forms.setdefault(old["form"], []).append((OUTDATED_FORM, entry, old))
                 for variant in entry.data["variants"]:
                     forms.setdefault(variant, []).append((VARIANT, entry, None))
+                for index, item in enumerate(entry.data["items"]):
+                    forms.setdefault(item, []).append((ITEM, entry, index))
             for form, values in forms.items():
                 auto.add_word(form, (form, values))
             if forms:
                 auto.make_automaton()
             self._automaton = auto if forms else False
         return self._automaton
+
+    def find(self, word: str) -> Entry | None:
+        """The entry for a term, or for one of its outdated forms or variants."""
+        word = word.strip().strip("“”\"")
+        if word in self.entries:
+            return self.entries[word]
+        for entry in self.entries.values():
+            if word in entry.data["variants"] or word in [o["form"] for o in entry.data["outdated"]] \
+                    or word == entry.term.strip("“”"):
+                return entry
+        return None
 
     def scan(self, text: str) -> list[Hit]:
         """Every occurrence of every form in ``text``, in one pass."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -25,6 +27,34 @@ class Paragraph:
 class Draft:
     file: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    date: dt.date | None = None  # the document's date, for glossary.dated
+    region: str | None = None  # the province it is written in, for glossary.scope
+    kind: str | None = None  # speech, report, notice when known
+
+
+PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
+             "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
+             "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def detect_date(paragraphs: list[Paragraph]) -> dt.date | None:
+    """The 成文日期 near the end, else the date under the title near the start."""
+    for para in [*reversed(paragraphs[-6:]), *paragraphs[:6]]:
+        for m in reversed(list(_DATE.finditer(para.text))):
+            try:
+                return dt.date(*(int(g) for g in m.groups()))
+            except ValueError:
+                continue
+    return None
+
+
+def detect_region(paragraphs: list[Paragraph]) -> str | None:
+    """The province a draft names, when it names exactly one."""
+    text = "".join(p.text for p in paragraphs)
+    named = {p for p in PROVINCES if p + "省" in text or p + "自治区" in text or p + "市委" in text
+             and p in ("北京", "天津", "上海", "重庆")}
+    return named.pop() if len(named) == 1 else None
 
 
 def _read_bytes(path: str, limit: int) -> bytes:
@@ -73,8 +103,34 @@ def _docx_paragraphs(path: str) -> list[str]:
     return paragraphs
 
 
+def _outline_paragraphs(path: str) -> Draft:
+    """An outline's text values, in document order, each with its field path."""
+    from .. import outline as outline_mod
+    from ..safeyaml import format_path
+
+    ol = outline_mod.load(path)
+    paragraphs: list[Paragraph] = []
+
+    def walk(value, where: tuple) -> None:
+        if isinstance(value, str):
+            if value.strip() and where[-1:] not in (("kind",), ("style",)):
+                paragraphs.append(Paragraph(len(paragraphs) + 1, value, format_path(where)))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, where + (i,))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, where + (key,))
+
+    walk(ol.data, ())
+    date = ol.data.get("date")
+    return Draft(path, paragraphs, date=date, region=ol.data.get("region"), kind=ol.kind.name)
+
+
 def read_draft(path: str) -> Draft:
     ext = os.path.splitext(path)[1].lower()
+    if ext in (".yaml", ".yml"):
+        return _outline_paragraphs(path)
     if ext == ".docx":
         lines = _docx_paragraphs(path)
     elif ext in (".txt", ".md", ".markdown", ""):
@@ -86,4 +142,22 @@ def read_draft(path: str) -> Draft:
         lines = _text_paragraphs(decode(data, path))
     else:
         raise DrafterError(f"不支持的文件类型 {ext}，可检查 .docx、.md、.txt", file=path)
-    return Draft(path, [Paragraph(i, t) for i, t in enumerate(lines, 1) if t.strip()])
+    return draft_from_lines(path, lines)
+
+
+def draft_from_lines(file: str, lines: list[str]) -> Draft:
+    """A draft of these paragraphs, its date, province and kind detected from the text."""
+    paragraphs = [Paragraph(i, t) for i, t in enumerate(lines, 1) if t.strip()]
+    return Draft(file, paragraphs, date=detect_date(paragraphs), region=detect_region(paragraphs),
+                 kind=_detect_kind(paragraphs))
+
+
+def _detect_kind(paragraphs: list[Paragraph]) -> str | None:
+    head = "".join(p.text for p in paragraphs[:4])
+    if "通知" in head:
+        return "notice"
+    if "工作报告" in head:
+        return "report"
+    if "讲话" in head or "发言" in head:
+        return "speech"
+    return None

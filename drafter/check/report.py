@@ -37,3 +37,32 @@ def text(findings: list[Finding], files: list[str], colour: bool) -> str:
 def as_json(findings: list[Finding]) -> str:
     return json.dumps({"version": JSON_VERSION, "findings": [f.as_dict() for f in findings]},
                       ensure_ascii=False, indent=2)
+
+
+def describe_entry(entry) -> str:
+    d = entry.data
+    lines = [f"{entry.term}（{d.get('category') or '未分类'}）"]
+    if d["items"]:
+        lines.append(f"  内容：{'、'.join(d['items'])}")
+    if d["verbs"]:
+        lines.append(f"  搭配：{'、'.join(d['verbs'])}")
+    if d["wrong_verbs"]:
+        lines.append(f"  不宜搭配：{'、'.join(d['wrong_verbs'])}")
+    for old in d["outdated"]:
+        since = f"（自{old['since']}起）" if old.get("since") else ""
+        lines.append(f"  旧提法：{old['form']}{since}{'：' + old['note'] if old.get('note') else ''}")
+    if d["variants"]:
+        lines.append(f"  错误写法：{'、'.join(d['variants'])}")
+    if d.get("valid"):
+        lo, hi = d["valid"].get("from"), d["valid"].get("to")
+        fmt = lambda ym: f"{ym[0]}年{ym[1]}月" if ym and ym[1] else (f"{ym[0]}年" if ym else "")
+        lines.append(f"  时限：{fmt(lo)}—{fmt(hi)}")
+    if d.get("successor"):
+        lines.append(f"  之后的提法：{d['successor']}")
+    if d.get("region"):
+        lines.append(f"  适用地区：{d['region']}")
+    if d.get("note"):
+        lines.append(f"  说明：{d['note']}")
+    lines.append(f"  依据：{d['basis']}")
+    lines.append(f"  来源文件：{entry.source}")
+    return "\n".join(lines)

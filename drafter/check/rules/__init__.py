@@ -13,8 +13,9 @@ from ..findings import Finding
 from ..glossary import Glossary, Hit
 from ..reader import Draft, Paragraph
 
-NAMES = ("glossary_deprecated", "glossary_variant", "glossary_collocation",
-         "placeholder", "numbering_sequence", "noise", "repeat")
+NAMES = ("glossary_deprecated", "glossary_variant", "glossary_collocation", "glossary_expansion",
+         "glossary_dated", "glossary_scope", "placeholder", "numbering_sequence", "numbering_count",
+         "punctuation", "noise", "repeat", "date")
 
 
 @lru_cache(maxsize=1)

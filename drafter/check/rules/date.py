@@ -1,0 +1,38 @@
+"""date: a 成文日期 not in Arabic numerals or with padded zeros, and dates that do not exist."""
+
+import calendar
+import re
+
+ID = "date"
+SEVERITY = "error"
+DOC = "日期：通知的成文日期未用阿拉伯数字或编了虚位（05月），以及不存在的日期（2月30日、13月）。"
+BASIS_GBT = "GB/T 9704-2012 7.3.5.1：成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位"
+BASIS_REAL = "实务：日期须真实存在"
+FIXTURES = {
+    "bad": ["关于举办培训班的通知\n二〇二四年五月八日", "关于举办培训班的通知\n2024年05月08日",
+            "会议定于2024年2月30日召开。", "会议定于2月30日召开。"],
+    "good": ["关于举办培训班的通知\n2024年5月8日", "会议定于2024年2月29日召开。", "在（二〇二四年三月二十八日）的讲话中。"],
+}
+
+CN_DATE = re.compile(r"^[（(]?[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[）)]?$")
+PADDED = re.compile(r"^\d{4}年(0\d)月(\d{1,2})日$|^\d{4}年(\d{1,2})月(0\d)日$")
+ANY_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def check(draft, ctx):
+    notice = draft.kind == "notice"
+    for para in draft.paragraphs:
+        text = para.text.strip()
+        if notice and CN_DATE.match(text):
+            yield ctx.finding(ID, SEVERITY, para, 0, len(para.text), "成文日期应使用阿拉伯数字（如 2024年5月8日）",
+                              BASIS_GBT)
+        elif notice and PADDED.match(text):
+            y, rest = text.split("年", 1)
+            m, d = rest.rstrip("日").split("月")
+            yield ctx.finding(ID, SEVERITY, para, 0, len(para.text), "成文日期的月、日不编虚位",
+                              BASIS_GBT, suggestion=f"{y}年{int(m)}月{int(d)}日")
+        for m in ANY_DATE.finditer(para.text):
+            year = int(m.group(1)) if m.group(1) else 2024  # a leap year: 2月29日 without a year is fine
+            month, day = int(m.group(2)), int(m.group(3))
+            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+                yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), f"日期“{m.group()}”不存在", BASIS_REAL)

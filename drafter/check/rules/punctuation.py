@@ -1,0 +1,62 @@
+"""punctuation: half-width marks in Chinese text, straight quotes, doubled and unpaired marks."""
+
+import re
+
+ID = "punctuation"
+SEVERITY = "error"
+DOC = "标点：中文语句中的半角 , ; : ? ! ( )、直引号、重复的标点（。。），以及不成对的引号和括号。"
+BASIS = "GB/T 15834-2011《标点符号用法》规定的中文标点形式"
+FIXTURES = {
+    "bad": ["同志们:", "今天的会议,主要任务是学习。", "要加强学习;强化监督。", "会议(扩大)召开。",
+            "我们要\"两个维护\"。", "会议圆满结束。。", "要增强“四个意识，坚定信心。"],
+    "good": ["同志们：", "今天的会议，主要任务是学习。", "会议于10:30开始，共1,000人参加。",
+             "会议（扩大）召开。", "我们要“两个维护”。", "要抓好落实……", "Windows 11 (64-bit)"],
+}
+
+CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
+HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+HALF_RE = re.compile(rf"(?<=[{CJK}])[,;:?!]|[,;:?!](?=[\u3400-\u9fff])")
+PAREN_RE = re.compile(r"\(([^()]*[\u3400-\u9fff][^()]*)\)")
+STRAIGHT_RE = re.compile(rf"\"(?=[^\"]*[\u3400-\u9fff])[^\"]*\"|(?<=[\u3400-\u9fff])\"|\"(?=[\u3400-\u9fff])")
+DOUBLED_RE = re.compile(r"([。，、；：！？])\1+")
+PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"), ("‘", "’"))
+
+
+def fix(text: str) -> str:
+    """The safe mechanical fix: full-width marks for half-width ones in Chinese text."""
+    text = PAREN_RE.sub(lambda m: f"（{m.group(1)}）", text)
+    text = HALF_RE.sub(lambda m: HALF[m.group()], text)
+    return DOUBLED_RE.sub(lambda m: m.group(1), text)
+
+
+def _unpaired(text: str):
+    for left, right in PAIRS:
+        depth, opened = 0, []
+        for i, ch in enumerate(text):
+            if ch == left:
+                opened.append(i)
+            elif ch == right:
+                if opened:
+                    opened.pop()
+                else:
+                    yield i, ch, f"“{ch}”没有与之配对的“{left}”"
+        for i in opened:
+            yield i, left, f"“{left}”没有与之配对的“{right}”"
+
+
+def check(draft, ctx):
+    for para in draft.paragraphs:
+        text = para.text
+        for m in PAREN_RE.finditer(text):
+            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), "中文语句中应使用全角括号“（）”", BASIS,
+                              suggestion=f"（{m.group(1)}）")
+        for m in HALF_RE.finditer(text):
+            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(),
+                              f"中文语句中应使用全角“{HALF[m.group()]}”", BASIS, suggestion=HALF[m.group()])
+        for m in STRAIGHT_RE.finditer(text):
+            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), "中文语句中应使用弯引号“”", BASIS)
+        for m in DOUBLED_RE.finditer(text):
+            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), f"标点“{m.group(1)}”重复", BASIS,
+                              suggestion=m.group(1))
+        for i, ch, message in _unpaired(text):
+            yield ctx.finding(ID, "warning", para, i, i + 1, message, BASIS)
