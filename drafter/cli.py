@@ -88,10 +88,15 @@ def cli() -> None:
               help="输出格式，默认 docx（或按 -o 的扩展名）。")
 @click.option("--templates", "template_dirs", multiple=True, metavar="目录",
               help="自定义模板目录，优先于内置模板，可多次使用。")
+@click.option("--glossary", "glossary_dirs", multiple=True, metavar="目录",
+              help="自己的词库目录，用于生成后的校对。")
+@click.option("--strict", is_flag=True, help="校对发现错误时不写出文件，退出码 1。")
 def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str | None,
-           template_dirs: tuple[str, ...]) -> None:
-    """按大纲生成文档（docx、md 或 txt）。"""
+           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool) -> None:
+    """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
     from . import render as pipeline
+    from .check import load_glossary
+    from .check.report import text as report_text
     from .writers import FORMATS
 
     if not outlines:
@@ -109,17 +114,26 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
         except OSError as exc:
             raise click.UsageError(f"无法创建输出目录 {out_dir}（{exc.strerror}）") from None
 
-    failed = 0
+    glossary = load_glossary(glossary_dirs)
+    failed = refused = 0
+    reports: list[str] = []
 
     def one(path: str) -> None:
-        nonlocal failed
+        nonlocal failed, refused
         out = output or pipeline.output_path(path, fmt, out_dir)
         try:
-            pipeline.render_file(path, out, fmt, template_dirs)
+            _, findings = pipeline.render_file(path, out, fmt, template_dirs, glossary, strict)
         except DrafterError as exc:
             failed += 1
             fail(exc.located(path))
             return
+        except pipeline.StrictError as exc:
+            refused += 1
+            reports.append(report_text(exc.findings, [out], colour=sys.stdout.isatty()))
+            reports.append(f"校对发现错误，未写出 {out}（--strict）")
+            return
+        if findings:
+            reports.append(report_text(findings, [out], colour=sys.stdout.isatty()))
         click.echo(f"已生成 {out}")
 
     if len(outlines) > 1:
@@ -128,9 +142,13 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
                 one(path)
     else:
         one(outlines[0])
+    for report in reports:
+        click.echo(report)
     if failed:
         click.echo(f"{failed} 个大纲未能生成。", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    if refused:
+        sys.exit(1)
 
 
 @cli.command(options_metavar="[选项]")

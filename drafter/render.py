@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 from . import markdown, outline, templating, writers
 from .errors import DrafterError
@@ -18,11 +19,23 @@ def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str
         raise
 
 
-def render_outline(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> bytes:
-    """Render the outline at ``path`` and return the bytes of the document."""
+@dataclass
+class Rendered:
+    outline: outline.Outline
+    blocks: list
+    data: bytes
+
+
+def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> Rendered:
+    """Render the outline at ``path``: its blocks and the bytes of the document."""
     ol = outline.load(path)
     blocks = markdown.parse(to_markdown(ol, template_dirs))
-    return writers.write(blocks, fmt, title=ol.data.get("title", ""))
+    return Rendered(ol, blocks, writers.write(blocks, fmt, title=ol.data.get("title", "")))
+
+
+def render_outline(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> bytes:
+    """Render the outline at ``path`` and return the bytes of the document."""
+    return render(path, fmt, template_dirs).data
 
 
 def output_path(path: str, fmt: str, out_dir: str | None = None) -> str:
@@ -31,10 +44,37 @@ def output_path(path: str, fmt: str, out_dir: str | None = None) -> str:
     return os.path.join(folder, stem + writers.FORMATS[fmt])
 
 
-def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> str:
-    """Render ``path`` into ``out``; nothing is written unless rendering succeeded."""
+def check_rendered(rendered: Rendered, out: str, glossary) -> list:
+    """Proofread what was rendered, paragraph numbers as in the written document."""
+    from .check import run_rules
+    from .check.reader import draft_from_blocks
+
+    data = rendered.outline.data
+    draft = draft_from_blocks(out, rendered.blocks, date=data.get("date"), region=data.get("region"),
+                              kind=rendered.outline.kind.name)
+    return run_rules(draft, glossary)
+
+
+def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
+                glossary=None, strict: bool = False) -> tuple[str, list]:
+    """Render ``path`` into ``out``; nothing is written unless rendering succeeded.
+
+    With a glossary, the result is proofread and the findings returned; with ``strict``, a
+    finding of severity error stops the file from being written (StrictError).
+    """
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)
-    data = render_outline(path, fmt, template_dirs)
-    atomic_write(out, data)
-    return out
+    rendered = render(path, fmt, template_dirs)
+    findings = check_rendered(rendered, out, glossary) if glossary is not None else []
+    if strict and any(f.severity == "error" for f in findings):
+        raise StrictError(findings)
+    atomic_write(out, rendered.data)
+    return out, findings
+
+
+class StrictError(Exception):
+    """--strict: the rendered document has errors, so it was not written."""
+
+    def __init__(self, findings: list) -> None:
+        super().__init__("strict")
+        self.findings = findings

@@ -29,13 +29,14 @@ def test_rule_fixtures(rule, kind, text):
     assert bool(hits) == (kind == "bad"), (rule, text, hits)
 
 
-ENTRY_CASES = [(e.term, kind, text, e.data["examples"]) for e in GLOSSARY.entries.values()
-               for kind in ("bad", "good") for text in e.data["examples"][kind]]
+ENTRY_CASES = [(e.term, kind, example) for e in GLOSSARY.entries.values()
+               for kind in ("bad", "good") for example in e.data["examples"][kind]]
 
 
-@pytest.mark.parametrize("term,kind,text,examples", ENTRY_CASES, ids=lambda x: x if isinstance(x, str) else "")
-def test_glossary_entry_examples(term, kind, text, examples):
-    found = findings_for(text, examples.get("date"), examples.get("region"))
+@pytest.mark.parametrize("term,kind,example", ENTRY_CASES, ids=lambda x: x if isinstance(x, str) else x["text"])
+def test_glossary_entry_examples(term, kind, example):
+    text = example["text"]
+    found = findings_for(text, example["date"], example["region"])
     hits = [f for f in found if f.rule.startswith("glossary.") and f"规范提法词库：{term}（" in f.basis]
     assert bool(hits) == (kind == "bad"), (term, text, hits)
 

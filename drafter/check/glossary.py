@@ -35,11 +35,33 @@ OUTDATED = Record(fields={
     "since": Field(Text(max_len=20), doc="自何时起不再使用"),
     "note": Field(Text(max_len=500), doc="说明"),
 })
-EXAMPLES = Record(fields={
-    "bad": Field(TextList(), required=True, doc="必须触发检查的句子"),
-    "good": Field(TextList(), required=True, doc="不得触发检查的句子"),
+EXAMPLE = Record(fields={
+    "text": Field(Text(max_len=500), required=True, doc="例句"),
     "date": Field(Date(), doc="例句所在文稿的日期"),
     "region": Field(Text(max_len=20), doc="例句所在文稿的省份"),
+})
+
+
+class Examples(Spec):
+    """Example sentences: a text, a list of texts, or {text, date, region} where context matters."""
+
+    label = "例句（文字、列表，或含 text、date、region 的映射）"
+
+    def check(self, value, path):
+        items = value if isinstance(value, list) else [value]
+        if not items:
+            raise SchemaError("至少需要一个例句", path)
+        out = []
+        for i, item in enumerate(items):
+            where = path + (i,) if isinstance(value, list) else path
+            out.append(EXAMPLE.check(item, where) if isinstance(item, dict)
+                       else {"text": Text(max_len=500).check(item, where), "date": None, "region": None})
+        return out
+
+
+EXAMPLES = Record(fields={
+    "bad": Field(Examples(), required=True, doc="必须触发检查的例句"),
+    "good": Field(Examples(), required=True, doc="不得触发检查的例句"),
 })
 PERIOD = Record(fields={
     "from": Field(Month(), doc="起始年月，如 2021 或 2024-07"),

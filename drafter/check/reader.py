@@ -161,3 +161,16 @@ def _detect_kind(paragraphs: list[Paragraph]) -> str | None:
     if "讲话" in head or "发言" in head:
         return "speech"
     return None
+
+
+def draft_from_blocks(file: str, blocks, date=None, region=None, kind=None) -> Draft:
+    """A rendered document's paragraphs, numbered as reading the written .docx back gives them."""
+    from .. import model
+
+    lines = [b.text for b in blocks if b.kind not in (model.PAGEBREAK, model.TABLE)]
+    for b in blocks:
+        if b.kind == model.TABLE:
+            lines.extend(cell for row in b.rows for cell in row)
+    draft = draft_from_lines(file, lines)
+    draft.date, draft.region, draft.kind = date, region or draft.region, kind
+    return draft

@@ -9,6 +9,37 @@ import click
 from .findings import Finding
 
 JSON_VERSION = 1
+JSON_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["version", "findings"],
+    "additionalProperties": False,
+    "properties": {
+        "version": {"const": 1},
+        "findings": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["file", "paragraph", "offset", "length", "match", "rule", "severity",
+                             "message", "suggestion", "basis", "field"],
+                "properties": {
+                    "file": {"type": "string"},
+                    "paragraph": {"type": "integer", "minimum": 1},
+                    "offset": {"type": "integer", "minimum": 0},
+                    "length": {"type": "integer", "minimum": 0},
+                    "match": {"type": "string"},
+                    "rule": {"type": "string", "pattern": "^(glossary\\.(deprecated|variant|collocation|expansion|dated|scope)|placeholder|numbering\\.(sequence|count)|punctuation|noise|repeat|date)$"},
+                    "severity": {"enum": ["error", "warning", "info"]},
+                    "message": {"type": "string", "minLength": 1},
+                    "suggestion": {"type": ["string", "null"]},
+                    "basis": {"type": "string", "minLength": 1},
+                    "field": {"type": ["string", "null"]},
+                },
+            },
+        },
+    },
+}
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
