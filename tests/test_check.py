@@ -52,6 +52,31 @@ def test_exact_findings():
     assert [(f.offset, f.match) for f in fs] == [(5, "x"), (7, "xx")]
 
 
+EXACT = [
+    ("glossary.variant", "要增强“四种意识”。", None, None, (1, 4, "四种意识")),
+    ("glossary.expansion", "不断增强人民群众的幸福感、获得感、安全感。", None, None, (1, 9, "幸福感、获得感、安全感")),
+    ("glossary.expansion", "增强“四个意识”（政治意识、大局意识、看齐意识）。", None, None,
+     (1, 9, "政治意识、大局意识、看齐意识")),
+    ("glossary.dated", "实施“十四五”规划。", "2026-03-01", None, (1, 2, "“十四五”规划")),
+    ("glossary.scope", "加快实现“三高四新”美好蓝图。", None, "贵州", (1, 5, "三高四新")),
+    ("numbering.count", "下面，我讲三点意见。\n一、学习\n二、监督", None, None, (1, 5, "三点意见")),
+    ("noise", "全文如下---此处隐藏3607字,下载后查看---结束", None, None, (1, 4, "---此处隐藏3607字,下载后查看---")),
+    ("repeat", "这是我们的的责任。", None, None, (1, 4, "的的")),
+    ("date", "会议定于2024年2月30日召开。", None, None, (1, 4, "2024年2月30日")),
+    ("date", "关于举办培训班的通知\n二〇二四年五月八日", None, None, (2, 0, "二〇二四年五月八日")),
+    ("punctuation", "会议(扩大)召开。", None, None, (1, 2, "(扩大)")),
+]
+
+
+@pytest.mark.parametrize("rule,text,date,region,expected", EXACT)
+def test_exact_finding_per_rule(rule, text, date, region, expected):
+    import datetime as dt
+
+    when = dt.date.fromisoformat(date) if date else None
+    got = [(f.paragraph, f.offset, f.match) for f in findings_for(text, when, region) if f.rule == rule]
+    assert got == [expected]
+
+
 def test_rendered_outlines_have_no_errors(cli, tmp_path):
     from .conftest import OUTLINES
 
@@ -92,10 +117,13 @@ def test_bad_files_exit_2_and_others_are_still_checked(cli, tmp_path):
     binary.write_bytes(b"\x00\x01\x02" * 100)
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes("坚定“四个意识”。\n".encode("gb18030"))
-    code, out, err = cli("check", good, empty, corrupt, binary, gbk)
+    garbled = tmp_path / "garbled.txt"
+    garbled.write_bytes(b"\xff\xfe\xfa\xfb\xfc" * 20)
+    code, out, err = cli("check", good, empty, corrupt, binary, gbk, garbled)
     assert code == 2
     assert "Traceback" not in err
     assert "一府两院" in out and "坚定“四个意识" in out
     assert f"{empty}: 文件是空的" in err
     assert f"{corrupt}: 不是有效的 .docx 文件" in err
     assert f"{binary}: 这是二进制文件" in err
+    assert f"{garbled}: 无法识别文件编码" in err

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -22,4 +22,7 @@ class Finding:
     field: str | None = None  # for outline files: the field the paragraph came from
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {name: getattr(self, name) for name in FIELD_NAMES}
+
+
+FIELD_NAMES = tuple(f.name for f in fields(Finding))

@@ -55,7 +55,7 @@ def text(findings: list[Finding], files: list[str], colour: bool) -> str:
             sev = LABELS[f.severity]
             if colour:
                 sev = click.style(sev, fg=COLOURS[f.severity])
-            where = f"第{f.paragraph}段 第{f.offset + 1}字"
+            where = f"{f.field} 第{f.offset + 1}字" if f.field else f"第{f.paragraph}段 第{f.offset + 1}字"
             tip = f"（建议：{f.suggestion}）" if f.suggestion else ("（建议：删除）" if f.suggestion == "" else "")
             lines.append(f"  {where}  {sev}  {f.rule}  “{f.match}” {f.message}{tip}  依据：{f.basis}")
     errors = sum(f.severity == "error" for f in findings)
@@ -66,8 +66,11 @@ def text(findings: list[Finding], files: list[str], colour: bool) -> str:
 
 
 def as_json(findings: list[Finding]) -> str:
-    return json.dumps({"version": JSON_VERSION, "findings": [f.as_dict() for f in findings]},
-                      ensure_ascii=False, indent=2)
+    """One JSON object, one finding a line (compact lines keep json's fast C encoder)."""
+    body = ",\n".join(json.dumps(f.as_dict(), ensure_ascii=False) for f in findings)
+    return f'{{"version": {JSON_VERSION}, "findings": [\n{body}\n]}}' if body else \
+        f'{{"version": {JSON_VERSION}, "findings": []}}'
+
 
 
 def describe_entry(entry) -> str:

@@ -11,6 +11,8 @@ OPEN, CLOSE = "（(：:", "）)"
 
 def _explicit_list(text: str, end: int) -> tuple[int, int, list[str]] | None:
     """Items in brackets right after a term: 四个意识（政治意识、大局意识……）."""
+    while end < len(text) and text[end] in "”’\"":
+        end += 1
     if end >= len(text) or text[end] not in "（(":
         return None
     close = min((i for i in (text.find("）", end), text.find(")", end)) if i > 0), default=-1)

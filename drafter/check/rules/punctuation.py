@@ -29,19 +29,24 @@ def fix(text: str) -> str:
     return DOUBLED_RE.sub(lambda m: m.group(1), text)
 
 
+MARKS_RE = re.compile("[" + "".join(l + r for l, r in PAIRS) + "]")
+LEFT_OF = {r: l for l, r in PAIRS}
+RIGHT_OF = dict(PAIRS)
+
+
 def _unpaired(text: str):
-    for left, right in PAIRS:
-        depth, opened = 0, []
-        for i, ch in enumerate(text):
-            if ch == left:
-                opened.append(i)
-            elif ch == right:
-                if opened:
-                    opened.pop()
-                else:
-                    yield i, ch, f"“{ch}”没有与之配对的“{left}”"
-        for i in opened:
-            yield i, left, f"“{left}”没有与之配对的“{right}”"
+    opened: dict[str, list[int]] = {}
+    for m in MARKS_RE.finditer(text):
+        ch = m.group()
+        if ch in RIGHT_OF:
+            opened.setdefault(ch, []).append(m.start())
+        elif opened.get(LEFT_OF[ch]):
+            opened[LEFT_OF[ch]].pop()
+        else:
+            yield m.start(), ch, f"“{ch}”没有与之配对的“{LEFT_OF[ch]}”"
+    for left, places in opened.items():
+        for i in places:
+            yield i, left, f"“{left}”没有与之配对的“{RIGHT_OF[left]}”"
 
 
 def check(draft, ctx):
