@@ -1,11 +1,12 @@
 # drafter: two commands on a fresh machine.
 #   make demo   create .venv, install drafter, render every outline in outlines/ into out/
 #   make test   run the test suite (the command CI runs)
+#   make bench  run the benchmarks in benchmarks/ and write benchmarks/results.md
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test examples clean
+.PHONY: demo test examples bench clean
 
 $(BIN)/drafter: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,10 @@ test: $(BIN)/drafter
 # Regenerate examples/: each outline, its .docx and a PNG of its first page.
 examples: $(BIN)/drafter
 	$(BIN)/python examples/regenerate.py examples
+
+# Benchmarks (never part of `make test`): writes benchmarks/results.md.
+bench: $(BIN)/drafter
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) out

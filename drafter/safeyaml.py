@@ -50,6 +50,16 @@ class Marks:
 
 _PROBLEMS = {
     "mapping values are not allowed here": "此处不能出现“键: 值”，冒号后的内容若含冒号请加引号",
+    "mapping values are not allowed in this context": "此处不能出现“键: 值”，请检查缩进，冒号后的内容若含冒号请加引号",
+    "did not find expected key": "缩进与上文不一致",
+    "did not find expected '-' indicator": "列表项“-”的缩进与上文不一致",
+    "found character that cannot start any token": "此处有不能开始一个值的字符（如制表符缩进，请改用空格）",
+    "found unknown escape character while parsing a quoted scalar": "双引号内有无法识别的反斜杠转义",
+    "found unexpected end of stream while scanning a quoted scalar": "引号或括号没有配对",
+    "did not find expected node content": "此处缺少内容",
+    "did not find expected ',' or ']'": "方括号 [ ] 没有闭合，或列表项之间缺少逗号",
+    "did not find expected ',' or '}'": "花括号 { } 没有闭合，或各项之间缺少逗号",
+    "found undefined alias": "引用了未定义的锚点（*名称）",
     "could not find expected ':'": "缺少半角冒号“:”",
     "found character '\\t' that cannot start any token": "不能用制表符缩进，请改用空格",
     "found undefined alias": "引用了未定义的锚点（*名称）",
@@ -153,8 +163,12 @@ def _collect_marks(node: yaml.Node, path: Path, marks: Marks, depth: int = 0) ->
                 _collect_marks(v, path + (k.value,), marks, depth + 1)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: the outline schema parses and checks them."""
+# libyaml (C) when PyYAML was built with it: ten times faster on a large glossary.
+_Base = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
+
+
+class _Loader(_Base or yaml.SafeLoader):  # type: ignore[misc]
+    """A safe loader that leaves dates as text: the outline schema parses and checks them."""
 
 
 _Loader.yaml_implicit_resolvers = {

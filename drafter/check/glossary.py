@@ -8,11 +8,14 @@ is scanned once however many entries there are.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import safeyaml
+from .. import __version__, safeyaml
 from ..errors import DrafterError
 from ..resources import shipped
 from ..schema import Date, Field, ListOf, Record, SchemaError, Spec, Text, TextList
@@ -97,7 +100,7 @@ class Entry:
         return f"规范提法词库：{self.term}（{self.data['basis']}）"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     start: int
     end: int
@@ -171,6 +174,41 @@ def _load_file(path: Path, glossary: Glossary) -> None:
         glossary.entries[entry["term"]] = Entry(entry["term"], entry, str(path))
 
 
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "drafter"
+
+
+def _load_cached(path: Path, glossary: Glossary) -> None:
+    """Load one glossary file, through a cache of its validated entries keyed by its content.
+
+    Parsing and validating YAML is most of the start-up cost of a large glossary; the cache
+    holds the result per file, under a key made of the file's bytes and drafter's version.
+    """
+    data = path.read_bytes()
+    key = hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()
+    cached = _cache_dir() / f"glossary-{key}.pickle"
+    try:
+        with open(cached, "rb") as fh:
+            entries = pickle.load(fh)
+        for entry in entries:
+            glossary.entries[entry["term"]] = Entry(entry["term"], entry, str(path))
+        return
+    except (OSError, pickle.PickleError, EOFError, AttributeError, KeyError, TypeError):
+        pass
+    before = dict(glossary.entries)
+    _load_file(path, glossary)
+    entries = [e.data for t, e in glossary.entries.items() if e.source == str(path) and before.get(t) is not e]
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # no cache: slower next time, never wrong
+
+
 def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
     """Shipped entries, then each extra folder's, a later entry replacing one of the same term."""
     glossary = Glossary()
@@ -178,5 +216,5 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
         if not folder.is_dir():
             raise DrafterError("词库目录不存在", file=str(folder))
         for path in sorted(folder.glob("*.yaml")):
-            _load_file(path, glossary)
+            _load_cached(path, glossary)
     return glossary

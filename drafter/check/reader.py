@@ -49,11 +49,12 @@ def detect_date(paragraphs: list[Paragraph]) -> dt.date | None:
     return None
 
 
+_REGION = re.compile("(" + "|".join(PROVINCES) + ")(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区|市委|市人大)")
+
+
 def detect_region(paragraphs: list[Paragraph]) -> str | None:
-    """The province a draft names, when it names exactly one."""
-    text = "".join(p.text for p in paragraphs)
-    named = {p for p in PROVINCES if p + "省" in text or p + "自治区" in text or p + "市委" in text
-             and p in ("北京", "天津", "上海", "重庆")}
+    """The province a draft names, when it names exactly one (湖南省, 广西壮族自治区, 上海市委)."""
+    named = {m.group(1) for p in paragraphs for m in _REGION.finditer(p.text)}
     return named.pop() if len(named) == 1 else None
 
 

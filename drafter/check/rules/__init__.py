@@ -6,8 +6,11 @@ must not trigger it; glossary rules draw theirs from the glossary entries' examp
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import import_module
+from itertools import accumulate
+from typing import Iterator
 
 from ..findings import Finding
 from ..glossary import Glossary, Hit
@@ -32,15 +35,38 @@ RULES = _Rules()
 
 
 class Context:
+    """What rules share: the draft as one text, and the glossary hits of one scan over it."""
+
     def __init__(self, draft: Draft, glossary: Glossary) -> None:
         self.draft = draft
         self.glossary = glossary
-        self._hits: dict[int, list[Hit]] = {}
+        self.text = "\n".join(p.text for p in draft.paragraphs)  # paragraphs never hold "\n"
+        self.starts = list(accumulate((len(p.text) + 1 for p in draft.paragraphs[:-1]), initial=0))
+        self._hits: dict[int, list[Hit]] | None = None
+
+    def locate(self, pos: int) -> tuple[Paragraph, int]:
+        """The paragraph holding position ``pos`` of ``self.text``, and the offset in it."""
+        i = bisect_right(self.starts, pos) - 1
+        return self.draft.paragraphs[i], pos - self.starts[i]
+
+    def scan(self, pattern) -> Iterator[tuple[Paragraph, int, int, object]]:
+        """Matches of a compiled pattern over the whole draft (one C-level pass), per paragraph.
+
+        The pattern must not match across a line break; ``^`` and ``$`` need re.M.
+        """
+        for m in pattern.finditer(self.text):
+            para, offset = self.locate(m.start())
+            yield para, offset, offset + (m.end() - m.start()), m
 
     def hits(self, para: Paragraph) -> list[Hit]:
-        if para.number not in self._hits:
-            self._hits[para.number] = self.glossary.scan(para.text)
-        return self._hits[para.number]
+        if self._hits is None:  # one pass of the automaton over the whole draft
+            self._hits = {}
+            for hit in self.glossary.scan(self.text):
+                owner, offset = self.locate(hit.start)
+                if offset + (hit.end - hit.start) <= len(owner.text):
+                    self._hits.setdefault(owner.number, []).append(
+                        Hit(offset, offset + hit.end - hit.start, hit.kind, hit.form, hit.entry, hit.extra))
+        return self._hits.get(para.number, [])
 
     def finding(self, rule: str, severity: str, para: Paragraph, start: int, end: int, message: str,
                 basis: str, suggestion: str | None = None) -> Finding:

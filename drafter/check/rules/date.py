@@ -16,23 +16,28 @@ FIXTURES = {
 
 CN_DATE = re.compile(r"^[（(]?[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[）)]?$")
 PADDED = re.compile(r"^\d{4}年(0\d)月(\d{1,2})日$|^\d{4}年(\d{1,2})月(0\d)日$")
-ANY_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+MONTH_DAY = re.compile(r"(\d{1,2})[ \t　]*月[ \t　]*(\d{1,2})[ \t　]*日")  # starts with a digit: fast
+YEAR_BEFORE = re.compile(r"(\d{4})[ \t　]*年[ \t　]*$")
 
 
 def check(draft, ctx):
-    notice = draft.kind == "notice"
-    for para in draft.paragraphs:
+    for para in draft.paragraphs if draft.kind == "notice" else ():
         text = para.text.strip()
-        if notice and CN_DATE.match(text):
+        if CN_DATE.match(text):
             yield ctx.finding(ID, SEVERITY, para, 0, len(para.text), "成文日期应使用阿拉伯数字（如 2024年5月8日）",
                               BASIS_GBT)
-        elif notice and PADDED.match(text):
+        elif PADDED.match(text):
             y, rest = text.split("年", 1)
             m, d = rest.rstrip("日").split("月")
             yield ctx.finding(ID, SEVERITY, para, 0, len(para.text), "成文日期的月、日不编虚位",
                               BASIS_GBT, suggestion=f"{y}年{int(m)}月{int(d)}日")
-        for m in ANY_DATE.finditer(para.text):
-            year = int(m.group(1)) if m.group(1) else 2024  # a leap year: 2月29日 without a year is fine
-            month, day = int(m.group(2)), int(m.group(3))
-            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
-                yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), f"日期“{m.group()}”不存在", BASIS_REAL)
+    for para, start, end, m in ctx.scan(MONTH_DAY):
+        if start and para.text[start - 1].isdigit():
+            continue  # the tail of a longer number, not a month
+        year_match = YEAR_BEFORE.search(para.text, max(0, start - 8), start)
+        year = int(year_match.group(1)) if year_match else 2024  # a leap year: 2月29日 alone is fine
+        month, day = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+            if year_match:
+                start = year_match.start()
+            yield ctx.finding(ID, SEVERITY, para, start, end, f"日期“{para.text[start:end]}”不存在", BASIS_REAL)

@@ -14,28 +14,40 @@ FIXTURES = {
 }
 
 PATTERNS = [
-    (re.compile(r"-*\s*此处隐藏\s*\d+\s*字[^\n-]*-*"), "隐藏文字标记"),
+    (re.compile(r"此处隐藏[ \t　]*\d+[ \t　]*字[^\n-]*-*"), "隐藏文字标记"),
     (re.compile(r"下载后查看|预览阅读已结束|若您需要全文|(?:请)?点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔"),
      "下载或推广提示"),
-    (re.compile(r"^(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|浏览次数)\s*[:：].*"), "来源/更新时间行"),
-    (re.compile(r"^(?:您可能感兴趣的.*|相关文档.*|相关推荐.*|阅读排行.*|推荐文稿.*|猜你喜欢.*|热门文章.*)$"),
+    (re.compile(r"^(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|浏览次数)[ \t　]*[:：].*", re.M), "来源/更新时间行"),
+    (re.compile(r"^(?:您可能感兴趣的.*|相关文档.*|相关推荐.*|阅读排行.*|推荐文稿.*|猜你喜欢.*|热门文章.*)$", re.M),
      "“相关文档”等列表标题"),
-    (re.compile(r"^[-•·]\s*\d{2}-\d{2}.*"), "“相关文档”列表条目"),
+    (re.compile(r"^[-•·][ \t　]*\d{2}-\d{2}.*", re.M), "“相关文档”列表条目"),
     (re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+"), "广告符号"),
-    (re.compile(r"[（(]?(?:本文)?(?:来自|转载自|摘自|来源于)\s*[:：]?\s*[^，。,（）()]{0,12}(?:网|网站|文库|公众号)[）)]?"),
+    (re.compile(r"(?:本文来自|本文转载自|本文摘自|来自|转载自|摘自|来源于)[ \t　]*[:：]?[ \t　]*[^，。,（）()\n]{0,12}(?:网|网站|文库|公众号)"),
      "插入句中的网站名"),
-    (re.compile(r"[（(]?(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+[）)]?|[（(]?\b[A-Za-z0-9-]+\.(?:com|cn|net|org)(?:\.cn)?\b[）)]?"),
+    (re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+|[A-Za-z0-9-]+\.(?:com|cn|net|org)(?:\.cn)?\b"),
      "插入句中的网址"),
 ]
+# Patterns start with a literal or a small character class, so that re can skip ahead
+# quickly over a long draft; the marks around a match are taken in by _widen.
+EDGES_LEFT, EDGES_RIGHT = "-（( \t　", "-）) \t　"
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the dashes and brackets a site wraps its insertions in: ---……---, （……）."""
+    while start > 0 and text[start - 1] in EDGES_LEFT and (text[start - 1] != " " or text[start - 2:start - 1] in "-"):
+        start -= 1
+    while end < len(text) and text[end] in EDGES_RIGHT and (text[end] != " " or text[end + 1:end + 2] in "-"):
+        end += 1
+    return start, end
 
 
 def check(draft, ctx):
-    for para in draft.paragraphs:
-        taken: list[tuple[int, int]] = []
-        for pattern, what in PATTERNS:
-            for m in pattern.finditer(para.text):
-                if any(s <= m.start() < e for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(),
-                                  f"网页复制残留（{what}），应删除", BASIS, suggestion="")
+    taken: set[int] = set()  # positions already reported by an earlier pattern
+    for pattern, what in PATTERNS:
+        for para, start, end, m in ctx.scan(pattern):
+            if m.start() in taken or any(p in taken for p in range(m.start(), m.end())):
+                continue
+            taken.update(range(m.start(), m.end()))
+            start, end = _widen(para.text, start, end)
+            yield ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{what}），应删除", BASIS,
+                              suggestion="")

@@ -15,18 +15,18 @@ FIXTURES = {
 
 CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
 HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-HALF_RE = re.compile(rf"(?<=[{CJK}])[,;:?!]|[,;:?!](?=[\u3400-\u9fff])")
-PAREN_RE = re.compile(r"\(([^()]*[\u3400-\u9fff][^()]*)\)")
-STRAIGHT_RE = re.compile(rf"\"(?=[^\"]*[\u3400-\u9fff])[^\"]*\"|(?<=[\u3400-\u9fff])\"|\"(?=[\u3400-\u9fff])")
+HALF_RE = re.compile(r"[,;:?!]")  # kept when a neighbour is Chinese (see _chinese_side)
+PAREN_RE = re.compile(r"\(([^()\n]*[\u3400-\u9fff][^()\n]*)\)")
+STRAIGHT_RE = re.compile(r"\"")
+CJK_CHAR = re.compile(rf"[{CJK}]")
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _chinese_side(text: str, start: int, end: int) -> bool:
+    """A half-width mark after Chinese text, or before a Chinese character (not 10:30, 1,000)."""
+    return bool((start and CJK_CHAR.match(text[start - 1])) or (end < len(text) and HAN.match(text[end])))
 DOUBLED_RE = re.compile(r"([。，、；：！？])\1+")
 PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"), ("‘", "’"))
-
-
-def fix(text: str) -> str:
-    """The safe mechanical fix: full-width marks for half-width ones in Chinese text."""
-    text = PAREN_RE.sub(lambda m: f"（{m.group(1)}）", text)
-    text = HALF_RE.sub(lambda m: HALF[m.group()], text)
-    return DOUBLED_RE.sub(lambda m: m.group(1), text)
 
 
 MARKS_RE = re.compile("[" + "".join(l + r for l, r in PAIRS) + "]")
@@ -50,18 +50,22 @@ def _unpaired(text: str):
 
 
 def check(draft, ctx):
+    for para, start, end, m in ctx.scan(PAREN_RE):
+        yield ctx.finding(ID, SEVERITY, para, start, end, "中文语句中应使用全角括号“（）”", BASIS,
+                          suggestion=f"（{m.group(1)}）")
+    for para, start, end, m in ctx.scan(HALF_RE):
+        if _chinese_side(para.text, start, end):
+            yield ctx.finding(ID, SEVERITY, para, start, end, f"中文语句中应使用全角“{HALF[m.group()]}”", BASIS,
+                              suggestion=HALF[m.group()])
+    for para, start, end, m in ctx.scan(STRAIGHT_RE):
+        if _chinese_side(para.text, start, end):
+            curly = "”" if para.text.count('"', 0, start) % 2 else "“"
+            yield ctx.finding(ID, SEVERITY, para, start, end, f"中文语句中应使用弯引号“{curly}”", BASIS,
+                              suggestion=curly)
+    for para, start, end, m in ctx.scan(DOUBLED_RE):
+        yield ctx.finding(ID, SEVERITY, para, start, end, f"标点“{m.group(1)}”重复", BASIS, suggestion=m.group(1))
+    if not MARKS_RE.search(ctx.text):
+        return
     for para in draft.paragraphs:
-        text = para.text
-        for m in PAREN_RE.finditer(text):
-            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), "中文语句中应使用全角括号“（）”", BASIS,
-                              suggestion=f"（{m.group(1)}）")
-        for m in HALF_RE.finditer(text):
-            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(),
-                              f"中文语句中应使用全角“{HALF[m.group()]}”", BASIS, suggestion=HALF[m.group()])
-        for m in STRAIGHT_RE.finditer(text):
-            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), "中文语句中应使用弯引号“”", BASIS)
-        for m in DOUBLED_RE.finditer(text):
-            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), f"标点“{m.group(1)}”重复", BASIS,
-                              suggestion=m.group(1))
-        for i, ch, message in _unpaired(text):
+        for i, ch, message in _unpaired(para.text):
             yield ctx.finding(ID, "warning", para, i, i + 1, message, BASIS)

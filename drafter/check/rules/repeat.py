@@ -13,41 +13,31 @@ FIXTURES = {
 }
 
 MIN_CLAUSE = 15  # characters: shorter clauses repeat legitimately (要加强学习)
-CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 DOUBLED = re.compile(r"的的(?!确确)")
 
 
 def check(draft, ctx):
     seen: dict[str, int] = {}
-    for para in draft.paragraphs:
-        run: list = []  # consecutive repeated clauses of this paragraph: (start, end, first paragraph)
+    run: list = []  # consecutive repeated clauses of one paragraph: (paragraph, start, end, first seen in)
 
-        def flush():
-            if run:
-                start, end, first = run[0][0], run[-1][1], run[0][2]
-                run.clear()
-                return ctx.finding(ID, SEVERITY, para, start, end, f"与第 {first} 段的语句重复", BASIS,
-                                   suggestion="")
-            return None
+    def flush():
+        if run:
+            para, start, end, first = run[0][0], run[0][1], run[-1][2], run[0][3]
+            run.clear()
+            yield ctx.finding(ID, SEVERITY, para, start, end, f"与第 {first} 段的语句重复", BASIS, suggestion="")
 
-        for m in CLAUSE.finditer(para.text):
-            clause = m.group().strip()
-            if len(clause) < MIN_CLAUSE:
-                continue
-            if clause in seen:
-                if run and para.text[run[-1][1]:m.start()].strip("，,；; ") != "":
-                    found = flush()
-                    if found:
-                        yield found
-                run.append((m.start(), m.end(), seen[clause]))
-            else:
-                found = flush()
-                if found:
-                    yield found
-                seen[clause] = para.number
-        found = flush()
-        if found:
-            yield found
-        for m in DOUBLED.finditer(para.text):
-            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), "“的的”疑为多打了一个字", BASIS,
-                              suggestion="的")
+    for para, start, end, m in ctx.scan(CLAUSE):
+        clause = m.group().strip()
+        if len(clause) < MIN_CLAUSE:
+            continue
+        if clause in seen:
+            if run and (run[-1][0] is not para or para.text[run[-1][2]:start].strip("，,；; ")):
+                yield from flush()
+            run.append((para, start, end, seen[clause]))
+        else:
+            yield from flush()
+            seen[clause] = para.number
+    yield from flush()
+    for para, start, end, m in ctx.scan(DOUBLED):
+        yield ctx.finding(ID, SEVERITY, para, start, end, "“的的”疑为多打了一个字", BASIS, suggestion="的")
