@@ -1,4 +1,5 @@
-"""Write files so that a failure never leaves a truncated file or clobbers an old one."""
+"""Files: bounded reads with clear errors, text decoding, and atomic writes (a failure never
+leaves a truncated file or clobbers an old one)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,38 @@ def atomic_write(path: str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def read_bounded(path: str, limit: int) -> bytes:
+    """The bytes of ``path``, refusing a file over ``limit`` bytes before reading it."""
+    try:
+        size = os.path.getsize(path)
+        if size > limit:
+            raise DrafterError(f"文件过大（{size // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB）", file=path)
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise DrafterError("文件不存在", file=path) from None
+    except IsADirectoryError:
+        raise DrafterError("这是一个目录，不是文件", file=path) from None
+    except OSError as exc:
+        raise DrafterError(f"无法读取文件（{exc.strerror}）", file=path) from None
+    if len(data) > limit:  # the file grew while we looked
+        raise DrafterError(f"文件过大（上限 {limit // (1024 * 1024)} MB）", file=path)
+    return data
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 (with or without BOM), falling back to GB18030, which offices still use."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise DrafterError(
+            f"无法识别文件编码（第 {exc.start + 1} 字节），请另存为 UTF-8", file=file
+        ) from None

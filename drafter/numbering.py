@@ -65,23 +65,25 @@ def cn_count(n: int) -> str:
     return "两" if n == 2 else cn(n)
 
 
+# style -> (format, how the number is written)
+_FORMATS = {
+    "一、": ("{}、", cn),
+    STYLE_PAREN: ("（{}）", cn),
+    STYLE_ARABIC: ("{}.", str),
+    STYLE_ARABIC_PAREN: ("（{}）", str),
+    STYLE_YISHI: ("{}是", cn),
+    STYLE_YIYAO: ("{}要", cn),
+}
+
+
 def marker(index: int, count: int, style: str) -> str:
     """The marker of item ``index`` (1-based) of ``count`` in ``style``."""
-    if style == "一、":
-        return f"{cn(index)}、"
-    if style == STYLE_PAREN:
-        return f"（{cn(index)}）"
-    if style == STYLE_ARABIC:
-        return f"{index}."
-    if style == STYLE_ARABIC_PAREN:
-        return f"（{index}）"
-    if style == STYLE_YISHI:
-        return f"{cn(index)}是"
-    if style == STYLE_YIYAO:
-        return f"{cn(index)}要"
     if style == STYLE_SHOUXIAN:
         return shouxian(index, count)
-    raise ValueError(f"未知的序号样式：{style}")
+    if style not in _FORMATS:
+        raise ValueError(f"未知的序号样式：{style}")
+    fmt, write = _FORMATS[style]
+    return fmt.format(write(index))
 
 
 def shouxian(index: int, count: int) -> str:

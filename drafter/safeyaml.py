@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .errors import DrafterError
+from .fsutil import decode, read_bounded
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000
@@ -80,34 +81,8 @@ def _reason(err: yaml.YAMLError) -> str:
     return f"YAML 格式有误（{problem}）"
 
 
-def decode(data: bytes, file: str) -> str:
-    """UTF-8 (with or without BOM), falling back to GB18030, which offices still use."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise DrafterError(
-            f"无法识别文件编码（第 {exc.start + 1} 字节），请另存为 UTF-8", file=file
-        ) from None
-
-
 def read_text(path: str, limit: int = MAX_BYTES) -> str:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except FileNotFoundError:
-        raise DrafterError("文件不存在", file=path) from None
-    except IsADirectoryError:
-        raise DrafterError("这是一个目录，不是文件", file=path) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror}）", file=path) from None
-    if len(data) > limit:
-        raise DrafterError(f"文件超过 {limit // (1024 * 1024)} MB，不像是大纲", file=path)
+    data = read_bounded(path, limit)
     if b"\x00" in data:
         raise DrafterError("这是二进制文件，不是 YAML 大纲", file=path)
     return decode(data, path)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ..errors import DrafterError
 from ..fsutil import atomic_write
 from .findings import Finding
-from .reader import MAX_DOCX_BYTES, _read_bytes, decode
+from ..fsutil import decode, read_bounded
+from .reader import MAX_DOCX_BYTES, MAX_TEXT_BYTES
 
 SAFE_RULES = ("glossary.deprecated", "punctuation")
 
@@ -60,7 +61,7 @@ def fix_file(path: str, findings: list[Finding], out: str) -> tuple[list[Change]
         return _fix_docx(path, by_para, out, changes)
     if ext in (".yaml", ".yml"):
         raise DrafterError("大纲文件不自动修改，请按检查结果直接编辑大纲", file=path)
-    lines = decode(_read_bytes(path, 64 * 1024 * 1024), path).splitlines()
+    lines = decode(read_bounded(path, MAX_TEXT_BYTES), path).splitlines()
     for number, items in by_para.items():
         line = lines[number - 1]
         indent = len(line) - len(line.lstrip())
@@ -89,7 +90,7 @@ def _run_spans(paragraph):
 def _fix_docx(path, by_para, out, changes):
     import docx
 
-    doc = docx.Document(io.BytesIO(_read_bytes(path, MAX_DOCX_BYTES)))
+    doc = docx.Document(io.BytesIO(read_bounded(path, MAX_DOCX_BYTES)))
     paragraphs = _docx_paragraphs(doc)
     done, skipped = [], []
     for number, items in by_para.items():
@@ -134,7 +135,7 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
         raise DrafterError("输出文件不能与原稿相同，原稿不会被修改", file=out)
     ext = os.path.splitext(path)[1].lower()
     if ext == ".docx":
-        doc = docx.Document(io.BytesIO(_read_bytes(path, MAX_DOCX_BYTES)))
+        doc = docx.Document(io.BytesIO(read_bounded(path, MAX_DOCX_BYTES)))
         paragraphs = _docx_paragraphs(doc)
     else:
         from .reader import read_draft

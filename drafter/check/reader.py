@@ -9,7 +9,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..errors import DrafterError
-from ..safeyaml import decode
+from ..fsutil import decode, read_bounded
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a draft, not an archive
 MAX_DOCX_BYTES = 64 * 1024 * 1024
@@ -58,27 +58,12 @@ def detect_region(paragraphs: list[Paragraph]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _read_bytes(path: str, limit: int) -> bytes:
-    try:
-        size = os.path.getsize(path)
-        if size > limit:
-            raise DrafterError(f"文件过大（{size // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB）", file=path)
-        with open(path, "rb") as fh:
-            return fh.read(limit + 1)
-    except FileNotFoundError:
-        raise DrafterError("文件不存在", file=path) from None
-    except IsADirectoryError:
-        raise DrafterError("这是一个目录，不是文件", file=path) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror}）", file=path) from None
-
-
 def _text_paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines()]
 
 
 def _docx_paragraphs(path: str) -> list[str]:
-    data = _read_bytes(path, MAX_DOCX_BYTES)
+    data = read_bounded(path, MAX_DOCX_BYTES)
     import io
 
     if data[:4] == b"\xd0\xcf\x11\xe0":
@@ -135,7 +120,7 @@ def read_draft(path: str) -> Draft:
     if ext == ".docx":
         lines = _docx_paragraphs(path)
     elif ext in (".txt", ".md", ".markdown", ""):
-        data = _read_bytes(path, MAX_TEXT_BYTES)
+        data = read_bounded(path, MAX_TEXT_BYTES)
         if not data.strip():
             raise DrafterError("文件是空的", file=path)
         if b"\x00" in data[:8192]:
