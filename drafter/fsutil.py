@@ -21,8 +21,24 @@ def _mode_for(path: str) -> int:
 
 
 def atomic_write(path: str, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
+
+    A symbolic link is followed (the file it points to is replaced, the link stays); a
+    device or pipe such as /dev/stdout is written to directly, as there is nothing to clobber.
+    """
+    try:
+        mode = os.stat(path).st_mode  # follows links: /dev/stdout is a link to a pipe or terminal
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise DrafterError(f"写入失败（{exc.strerror}）", file=path) from None
+        return
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     if not os.path.isdir(folder):
         raise DrafterError("输出目录不存在", file=folder)
     if os.path.isdir(path):

@@ -179,3 +179,15 @@ def test_large_and_protected_files(cli, tmp_path):
     assert f"{big}: 文件过大" in err
     assert f"{protected}: 文件已加密或是旧版 .doc 格式" in err
     assert "一府两院" in out
+
+
+def test_markdown_drafts_are_checked_without_their_markup_and_fixed_in_place(cli, tmp_path):
+    md = "# 讲话\n\n## 一、学习\n\n**一是加强学习。**对“一府两院”开展监督。\n\n## 三、建设\n"
+    path = write(tmp_path, "d.md", md)
+    code, out, _ = cli("check", "--format", "json", path)
+    got = {(f["rule"], f["paragraph"], f["match"]) for f in json.loads(out)["findings"]}
+    assert ("numbering.sequence", 7, "三、") in got
+    assert ("glossary.deprecated", 5, "一府两院") in got
+    out_path = tmp_path / "fixed.md"
+    cli("check", path, "--fix", "-o", out_path)
+    assert out_path.read_text(encoding="utf-8") == md.replace("一府两院", "一府一委两院")

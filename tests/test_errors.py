@@ -211,3 +211,19 @@ def test_kinds_and_doctor(cli):
     assert "LibreOffice" in out
     for font in ("方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体"):
         assert f"字体 {font}：" in out
+
+
+def test_output_through_a_link_replaces_the_target_and_keeps_the_link(cli, tmp_path):
+    target = tmp_path / "final.txt"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(target)
+    code, _, err = cli("render", OUTLINES / "speech.yaml", "-o", link)
+    assert code == 0, err
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("在全市县市区人大主任会议上的讲话")
+
+
+def test_output_to_a_pipe_or_device_is_written_directly(cli, tmp_path):
+    code, _, err = cli("render", OUTLINES / "speech.yaml", "--format", "txt", "-o", os.devnull)
+    assert code == 0, err
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)

@@ -16,7 +16,7 @@ from ..errors import DrafterError
 from ..fsutil import atomic_write
 from .findings import Finding
 from ..fsutil import decode, read_bounded
-from .reader import MAX_DOCX_BYTES, MAX_TEXT_BYTES
+from .reader import MAX_DOCX_BYTES, MAX_TEXT_BYTES, read_draft
 
 SAFE_RULES = ("glossary.deprecated", "punctuation")
 
@@ -62,11 +62,10 @@ def fix_file(path: str, findings: list[Finding], out: str) -> tuple[list[Change]
     if ext in (".yaml", ".yml"):
         raise DrafterError("大纲文件不自动修改，请按检查结果直接编辑大纲", file=path)
     lines = decode(read_bounded(path, MAX_TEXT_BYTES), path).splitlines()
+    shifts = {p.number: p.shift for p in read_draft(path).paragraphs}
     for number, items in by_para.items():
-        line = lines[number - 1]
-        indent = len(line) - len(line.lstrip())
-        stripped = line.strip()
-        lines[number - 1] = line[:indent] + _apply(stripped, items) + line[indent + len(stripped):]
+        line, shift = lines[number - 1], shifts[number]
+        lines[number - 1] = line[:shift] + _apply(line[shift:], items)
     atomic_write(out, ("\n".join(lines) + "\n").encode("utf-8"))
     return changes, []
 
@@ -138,8 +137,6 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
         doc = docx.Document(io.BytesIO(read_bounded(path, MAX_DOCX_BYTES)))
         paragraphs = _docx_paragraphs(doc)
     else:
-        from .reader import read_draft
-
         draft = read_draft(path)
         doc = docx.Document()
         by_number = {p.number: p for p in draft.paragraphs}

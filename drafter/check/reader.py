@@ -20,7 +20,8 @@ MAX_DOCX_XML = 256 * 1024 * 1024  # uncompressed document.xml: refuses zip bombs
 class Paragraph:
     number: int
     text: str
-    field: str | None = None
+    field: str | None = None  # an outline's field path
+    shift: int = 0  # characters of Markdown markup (## , - ) before the text on its line
 
 
 @dataclass
@@ -58,8 +59,21 @@ def detect_region(paragraphs: list[Paragraph]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _text_paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines()]
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+(?!\d{2}-)|:::.*$)")
+
+
+def _markdown_draft(path: str, text: str) -> Draft:
+    """A Markdown draft, a paragraph a line, without the markup that opens a line."""
+    lines, shifts = [], []
+    for line in text.splitlines():
+        m = _MD_PREFIX.match(line)
+        shift = m.end() if m else len(line) - len(line.lstrip())
+        lines.append(line[shift:].rstrip())
+        shifts.append(shift)
+    draft = draft_from_lines(path, lines)
+    for para in draft.paragraphs:
+        para.shift = shifts[para.number - 1]
+    return draft
 
 
 def _docx_paragraphs(path: str) -> list[str]:
@@ -125,7 +139,10 @@ def read_draft(path: str) -> Draft:
             raise DrafterError("文件是空的", file=path)
         if b"\x00" in data[:8192]:
             raise DrafterError("这是二进制文件，不是文稿", file=path)
-        lines = _text_paragraphs(decode(data, path))
+        text = decode(data, path)
+        if ext in (".md", ".markdown"):
+            return _markdown_draft(path, text)
+        lines = text.splitlines()
     else:
         raise DrafterError(f"不支持的文件类型 {ext}，可检查 .docx、.md、.txt", file=path)
     return draft_from_lines(path, lines)
@@ -133,7 +150,11 @@ def read_draft(path: str) -> Draft:
 
 def draft_from_lines(file: str, lines: list[str]) -> Draft:
     """A draft of these paragraphs, its date, province and kind detected from the text."""
-    paragraphs = [Paragraph(i, t) for i, t in enumerate(lines, 1) if t.strip()]
+    paragraphs = []
+    for i, line in enumerate(lines, 1):
+        text = line.strip()
+        if text:
+            paragraphs.append(Paragraph(i, text, shift=len(line) - len(line.lstrip())))
     return Draft(file, paragraphs, date=detect_date(paragraphs), region=detect_region(paragraphs),
                  kind=_detect_kind(paragraphs))
 

@@ -7,7 +7,6 @@ must not trigger it; glossary rules draw theirs from the glossary entries' examp
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 from importlib import import_module
 from itertools import accumulate
 from typing import Iterator
@@ -19,19 +18,7 @@ from ..reader import Draft, Paragraph
 NAMES = ("glossary_deprecated", "glossary_variant", "glossary_collocation", "glossary_expansion",
          "glossary_dated", "glossary_scope", "placeholder", "numbering_sequence", "numbering_count",
          "punctuation", "noise", "repeat", "date")
-
-
-@lru_cache(maxsize=1)
-def _modules():
-    return tuple(import_module(f".{name}", __name__) for name in NAMES)
-
-
-class _Rules:
-    def __iter__(self):
-        return iter(_modules())
-
-
-RULES = _Rules()
+RULES = tuple(import_module(f".{name}", __name__) for name in NAMES)
 
 
 class Context:

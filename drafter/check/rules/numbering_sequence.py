@@ -14,13 +14,14 @@ FIXTURES = {
 }
 
 CN = "[一二三四五六七八九十]+"
+B = r"^(?:\*\*)?"  # a run-in marker may be bold in Markdown: **一是……**
 LEVELS = [  # (key, depth, pattern); deeper keys reset when a shallower marker appears
-    ("一、", 1, re.compile(rf"^({CN})、")),
-    ("（一）", 2, re.compile(rf"^[（(]({CN})[）)]")),
-    ("1.", 3, re.compile(r"^(\d{1,2})[.．、](?!\d)")),
-    ("（1）", 4, re.compile(r"^[（(](\d{1,2})[）)]")),
-    ("一是", 5, re.compile(rf"^({CN})是")),
-    ("一要", 5, re.compile(rf"^({CN})要")),
+    ("一、", 1, re.compile(rf"{B}({CN})、")),
+    ("（一）", 2, re.compile(rf"{B}[（(]({CN})[）)]")),
+    ("1.", 3, re.compile(rf"{B}(\d{{1,2}})[.．、](?!\d)")),
+    ("（1）", 4, re.compile(rf"{B}[（(](\d{{1,2}})[）)]")),
+    ("一是", 5, re.compile(rf"{B}({CN})是")),
+    ("一要", 5, re.compile(rf"{B}({CN})要")),
 ]
 
 
