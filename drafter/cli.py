@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -66,6 +67,23 @@ def fail(err: DrafterError) -> None:
     click.echo(f"错误：{err}", err=True)
 
 
+def resources(template_dirs: tuple[str, ...] = (), glossary_dirs: tuple[str, ...] = ()):
+    """The workspace around the current directory, and the template and glossary folders to use.
+
+    Templates: the folders given with --templates, then the workspace's, then the shipped ones.
+    Glossary: the shipped one, then the workspace's, then those given with --glossary (a later
+    entry of the same term wins).
+    """
+    from . import workspace
+
+    ws = workspace.find()
+    if ws is None:
+        return None, tuple(template_dirs), tuple(glossary_dirs)
+    tdirs = tuple(template_dirs) + ((str(ws.templates),) if ws.templates.is_dir() else ())
+    gdirs = ((str(ws.glossary),) if ws.glossary.is_dir() else ()) + tuple(glossary_dirs)
+    return ws, tdirs, gdirs
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[选项]")
 @click.version_option(package_name="drafter", message="drafter %(version)s")
 def cli() -> None:
@@ -91,10 +109,13 @@ def cli() -> None:
 @click.option("--glossary", "glossary_dirs", multiple=True, metavar="目录",
               help="自己的词库目录，用于生成后的校对。")
 @click.option("--strict", is_flag=True, help="校对发现错误时不写出文件，退出码 1。")
+@click.option("--rate", type=click.IntRange(60, 600), default=None,
+              help="语速（字/分钟），用于估算讲话时长，默认 220 或工作区设置。")
 def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str | None,
-           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool) -> None:
+           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None) -> None:
     """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
     from . import render as pipeline
+    from . import speaking
     from .check import load_glossary
     from .check.report import text as report_text
     from .writers import FORMATS
@@ -114,7 +135,9 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
         except OSError as exc:
             raise click.UsageError(f"无法创建输出目录 {out_dir}（{exc.strerror}）") from None
 
+    ws, template_dirs, glossary_dirs = resources(template_dirs, glossary_dirs)
     glossary = load_glossary(glossary_dirs)
+    rate = rate or (ws.config["rate"] if ws else None)
     failed = refused = 0
     reports: list[str] = []
 
@@ -122,7 +145,7 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
         nonlocal failed, refused
         out = output or pipeline.output_path(path, fmt, out_dir)
         try:
-            _, findings = pipeline.render_file(path, out, fmt, template_dirs, glossary, strict)
+            written = pipeline.render_file(path, out, fmt, template_dirs, glossary, strict)
         except DrafterError as exc:
             failed += 1
             fail(exc.located(path))
@@ -132,9 +155,16 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
             reports.append(report_text(exc.findings, [out], colour=sys.stdout.isatty()))
             reports.append(f"校对发现错误，未写出 {out}（--strict）")
             return
-        if findings:
-            reports.append(report_text(findings, [out], colour=sys.stdout.isatty()))
-        click.echo(f"已生成 {out}")
+        if written.findings:
+            reports.append(report_text(written.findings, [out], colour=sys.stdout.isatty()))
+        data = written.rendered.outline.data
+        note = ""
+        if written.rendered.outline.kind.name in ("speech", "report"):
+            chars, limit = written.spoken_chars, data.get("limit")
+            note = "，" + speaking.report(chars, rate, limit)
+            if speaking.over_limit(chars, rate, limit):
+                reports.append(f"警告：{out} 超过讲话限时 {limit} 分钟")
+        click.echo(f"已生成 {out}{note}")
 
     if len(outlines) > 1:
         with click.progressbar(outlines, label="正在生成", file=sys.stderr) as bar:
@@ -203,11 +233,13 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         when = Date().check(doc_date, ("--date",)) if doc_date else None
     except SchemaError as exc:
         raise click.UsageError(f"--date：{exc.message}") from None
+    ws, template_dirs, glossary_dirs = resources((), glossary_dirs)
     glossary = load_glossary(glossary_dirs)
+    region = region or (ws.config.get("region") if ws else None)
     findings, bad = [], 0
     for path in files:
         try:
-            findings.extend(check_file(path, glossary, date=when, region=region))
+            findings.extend(check_file(path, glossary, date=when, region=region, template_dirs=template_dirs))
         except DrafterError as exc:
             bad += 1
             fail(exc.located(path))
@@ -239,13 +271,24 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
 @cli.command(options_metavar="[选项]")
 @click.argument("term", required=False, metavar="提法")
 @click.option("--list", "list_all", is_flag=True, help="列出全部条目。")
+@click.option("--test", "self_test", is_flag=True, help="逐条运行词库条目自带的例句，检验词库本身。")
 @click.option("--glossary", "glossary_dirs", multiple=True, metavar="目录", help="自己的词库目录。")
-def glossary(term: str | None, list_all: bool, glossary_dirs: tuple[str, ...]) -> None:
-    """查看规范提法词库：drafter glossary 四个意识；drafter glossary --list。"""
+def glossary(term: str | None, list_all: bool, self_test: bool, glossary_dirs: tuple[str, ...]) -> None:
+    """查看规范提法词库：drafter glossary 四个意识；drafter glossary --list；drafter glossary --test。"""
     from .check import load_glossary
+    from .check.glossary import self_test as run_self_test
     from .check.report import describe_entry
 
-    g = load_glossary(glossary_dirs)
+    g = load_glossary(resources((), glossary_dirs)[2])
+    if self_test:
+        failures = run_self_test(g)
+        for entry, kind, text in failures:
+            want = "应被查出，但没有" if kind == "bad" else "不应被查出，但被查出了"
+            click.echo(f"{entry.source}：{entry.term}：例句“{text}”{want}")
+        click.echo(f"词库自测：{len(g.entries)} 条，{len(failures)} 处不符。")
+        if failures:
+            sys.exit(1)
+        return
     if list_all or not term:
         for entry in sorted(g.entries.values(), key=lambda e: (e.data.get("category") or "", e.term)):
             click.echo(f"{entry.term}\t{entry.data.get('category') or ''}")
@@ -255,6 +298,116 @@ def glossary(term: str | None, list_all: bool, glossary_dirs: tuple[str, ...]) -
     if entry is None:
         raise DrafterError(f"词库中没有“{term}”；用 drafter glossary --list 查看全部条目")
     click.echo(describe_entry(entry))
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("name", required=False, metavar="片段名")
+@click.option("--templates", "template_dirs", multiple=True, metavar="目录", help="自定义模板目录。")
+def sections(name: str | None, template_dirs: tuple[str, ...]) -> None:
+    """列出可复用的片段；给出片段名时显示它的参数和示例效果。
+
+    \b
+    在大纲中引用片段：
+      points:
+        - use: 加强自身建设
+          with: {body: 区人大常委会}
+    """
+    from . import sections as library
+    from . import templating
+
+    ws, template_dirs, _ = resources(template_dirs)
+    path = templating.search_path(template_dirs)
+
+    def origin(section) -> str:
+        folder = Path(section.folder)
+        if ws and folder == ws.templates:
+            return "工作区"
+        return "内置" if folder == Path(path[-1]) else str(folder)
+
+    def params(section) -> list[str]:
+        lines = []
+        for p, spec in section.params.items():
+            default = spec.get("default")
+            tail = "必填" if default is None else f"默认：{default or '（空）'}"
+            lines.append(f"    {p}：{spec.get('doc') or '（无说明）'}（{tail}）")
+        return lines
+
+    if not name:
+        found = library.find_all(path)
+        for section in found.values():
+            over = f"，覆盖了{len(section.overrides)}个同名片段" if section.overrides else ""
+            click.echo(f"{section.name}［{origin(section)}{over}］　{section.purpose}")
+            for line in params(section):
+                click.echo(line)
+        click.echo(f"共 {len(found)} 个片段。用 drafter sections 片段名 查看示例。")
+        return
+    section = library.find(name, path)
+    click.echo(f"{section.name}［{origin(section)}］　{section.purpose}")
+    click.echo(f"  文件：{section.path}")
+    for over in library.find_all(path)[section.name].overrides:
+        click.echo(f"  覆盖：{over}")
+    click.echo("  参数：" if section.params else "  参数：无")
+    for line in params(section):
+        click.echo(line)
+    values = section.example_values()
+    missing = [p for p, v in values.items() if v is None]
+    if missing:
+        click.echo(f"  （参数 {'、'.join(missing)} 没有示例值，无法显示示例）")
+        return
+    shown = "，".join(f"{p}={v}" for p, v in values.items())
+    click.echo(f"  示例（{shown or '无参数'}）：")
+    from . import markdown, writers
+
+    text = writers.write(markdown.parse(library.render(section, values, path)), "txt").decode("utf-8")
+    for line in text.rstrip("\n").splitlines():
+        click.echo(f"  {line}")
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("folder", metavar="目录", default=".")
+def init(folder: str) -> None:
+    """新建工作区：outlines/、templates/sections/、glossary/、drafter.yaml 和说明。"""
+    from . import workspace
+
+    ws = workspace.init(folder)
+    click.echo(f"已在 {ws.root} 新建工作区：outlines/（大纲）、templates/sections/（片段）、glossary/（词库）、"
+               f"drafter.yaml（设置），说明见 README.md")
+
+
+@cli.command("import", options_metavar="[选项]")
+@click.argument("source", metavar="讲话稿")
+@click.option("-o", "--output", required=True, metavar="大纲.yaml", help="写出的大纲文件。")
+@click.option("--sections", "sections_dir", metavar="目录", help="同时把每个一级要点另存为可复用的片段。")
+@click.option("--force", is_flag=True, help="覆盖已有的大纲文件。")
+@click.option("--rate", type=click.IntRange(60, 600), default=None, help="语速（字/分钟），用于估算讲话时长。")
+def import_(source: str, output: str, sections_dir: str | None, force: bool, rate: int | None) -> None:
+    """把已有的讲话稿（.txt 或 .docx）转成大纲，去掉网页残留，保留原文文字。"""
+    from . import importer, speaking
+    from .fsutil import atomic_write
+
+    if os.path.exists(output) and not force:
+        raise DrafterError("文件已存在，未覆盖；如需覆盖请加 --force", file=output)
+    result = importer.import_file(source)
+    text = importer.to_yaml(result, os.path.basename(source))
+    written = []
+    if sections_dir:
+        if not os.path.isdir(sections_dir):
+            raise DrafterError("片段目录不存在", file=sections_dir)
+        taken = {n[:-len(".md.j2")] for n in os.listdir(sections_dir) if n.endswith(".md.j2")}
+        for i, point in enumerate(result.points, 1):
+            name = importer.section_name(point.title, taken)
+            path = os.path.join(sections_dir, f"{name}.md.j2")
+            atomic_write(path, importer.section_markdown(point, os.path.basename(source), i).encode("utf-8"))
+            written.append(path)
+    atomic_write(output, text.encode("utf-8"))
+    click.echo(f"已生成 {output}：{len(result.points)} 个一级要点")
+    if result.removed:
+        click.echo(f"已去掉网页残留 {len(result.removed)} 处：" + "；".join(r[:20] for r in result.removed[:5])
+                   + ("……" if len(result.removed) > 5 else ""))
+    for path in written:
+        click.echo(f"已保存片段 {path}")
+    ws = resources()[0]
+    click.echo(speaking.report(speaking.count(importer.clean_text(source)), rate or (ws.config["rate"] if ws else None)))
 
 
 @cli.command()

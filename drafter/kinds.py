@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import numbering
 from .schema import (
-    Boolean, Choice, Date, Field, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList,
+    Boolean, Choice, Date, Field, Integer, ListOf, Mapping, Paragraphs, Record, SchemaError, Text, TextList,
 )
 
 MAX_DEPTH = 4  # 一、 （一） 1. （1）
@@ -22,6 +22,13 @@ STYLE = Choice(choices=numbering.STYLES, aliases=numbering.STYLE_ALIASES, label=
 
 def _check_point(point: dict, path: tuple, depth: int) -> None:
     subs = point["subpoints"]
+    if point["use"]:
+        if point["paragraphs"] or subs:
+            raise SchemaError("用了 use 片段的要点不能再写 paragraphs 或 subpoints", path + ("use",))
+    elif point["title"] is None:
+        raise SchemaError("缺少必填字段 title（这一点的标题或领起句；或用 use 引用片段）", path + ("title",), key=True)
+    elif point["with"]:
+        raise SchemaError("with 只能与 use 一起使用", path + ("with",))
     if point["style"] is None:
         point["style"] = DEFAULT_STYLES.get(depth + 1, numbering.STYLE_ARABIC_PAREN)
     if point["style"] == numbering.STYLE_SHOUXIAN and len(subs) > numbering.SHOUXIAN_MAX:
@@ -48,10 +55,12 @@ def point_spec(depth: int = 1) -> Record:
 def _point_fields(sub: Record | None) -> dict[str, Field]:
     subpoints = ListOf(sub, max_items=60) if sub else _TooDeep()
     return {
-        "title": Field(Text(max_len=200), required=True, doc="这一点的标题或领起句"),
+        "title": Field(Text(max_len=200), doc="这一点的标题或领起句"),
         "paragraphs": Field(Paragraphs(), default=list, doc="正文段落"),
         "style": Field(STYLE, doc="下一层序号样式：一是、一要、首先、（一）、1.、（1）"),
         "subpoints": Field(subpoints, default=list, doc="下一层要点"),
+        "use": Field(Text(max_len=100), doc="引用的片段名，代替自己写的内容"),
+        "with": Field(Mapping(), default=dict, doc="片段的参数"),
     }
 
 
@@ -74,13 +83,14 @@ SPEECH = Record(
         "role": Field(Text(max_len=100), doc="讲话人职务"),
         "meeting": Field(Text(max_len=200), doc="会议名称"),
         "date": Field(Date(), doc="讲话日期"),
-        "salutation": Field(Text(max_len=50), default="同志们", doc="称呼"),
+        "salutation": Field(Text(max_len=50, allow_empty=True), default="同志们", doc="称呼；写 \"\" 表示没有称呼"),
         "opening": Field(Paragraphs(), default=list, doc="开场段落"),
         "theme": Field(Text(max_len=200), doc="主题，用于“围绕……这个主题”"),
         "announce": Field(Boolean(), default=True, doc="是否生成“我讲×点意见”"),
         "points": Field(ListOf(point_spec(1), max_items=30), default=list, doc="一、二、三、要点"),
         "closing": Field(Paragraphs(), default=list, doc="结尾段落"),
         "signoff": Field(Text(max_len=50), doc="结束语，如 谢谢大家！"),
+        "limit": Field(Integer(minimum=1, maximum=600), doc="讲话限时（分钟），超过时提醒"),
     },
     after=_speech_after,
 )

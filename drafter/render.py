@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from . import markdown, outline, templating, writers
+from . import markdown, outline, sections, templating, writers
 from .errors import DrafterError
 from .fsutil import atomic_write
 
 
 def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str:
     try:
+        ol.data = sections.expand_outline(ol, templating.search_path(template_dirs))
         return templating.render(ol.kind.template, ol.data, template_dirs)
     except DrafterError as exc:
         if exc.file is None:
@@ -55,8 +56,21 @@ def check_rendered(rendered: Rendered, out: str, glossary) -> list:
     return run_rules(draft, glossary)
 
 
+@dataclass
+class Written:
+    path: str
+    findings: list  # what the proofreading found, when a glossary was given
+    rendered: Rendered
+
+    @property
+    def spoken_chars(self) -> int:
+        from .speaking import count_blocks
+
+        return count_blocks(self.rendered.blocks)
+
+
 def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
-                glossary=None, strict: bool = False) -> tuple[str, list]:
+                glossary=None, strict: bool = False) -> Written:
     """Render ``path`` into ``out``; nothing is written unless rendering succeeded.
 
     With a glossary, the result is proofread and the findings returned; with ``strict``, a
@@ -69,7 +83,7 @@ def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str
     if strict and any(f.severity == "error" for f in findings):
         raise StrictError(findings)
     atomic_write(out, rendered.data)
-    return out, findings
+    return Written(out, findings, rendered)
 
 
 class StrictError(Exception):

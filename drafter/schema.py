@@ -70,12 +70,33 @@ class Text(Spec):
 
 
 @dataclass
+class Mapping(Spec):
+    """Any mapping with text keys (a section's parameters, checked against the section later)."""
+
+    label: str = "映射（键: 值）"
+
+    def check(self, value: Any, path: tuple) -> dict:
+        if not isinstance(value, dict):
+            raise self.wrong_type(value, path)
+        for key in value:
+            if not isinstance(key, str):
+                raise SchemaError(f"参数名应为文字，实为 {key!r}", path + (str(key),), key=True)
+        return dict(value)
+
+
+USE = None  # set below: the spec of {use: 片段名, with: {...}} in a list of paragraphs
+
+
+@dataclass
 class Paragraphs(Spec):
-    """Paragraphs: a list of strings, or one string whose blank lines separate paragraphs."""
+    """Paragraphs: a list of strings, or one string whose blank lines separate paragraphs.
+
+    An item of the list may also be ``{use: 片段名, with: {...}}``: paragraphs from a section.
+    """
 
     label: str = "段落（文字或文字列表）"
 
-    def check(self, value: Any, path: tuple) -> list[str]:
+    def check(self, value: Any, path: tuple) -> list:
         if value is None:
             return []
         if isinstance(value, str):
@@ -84,7 +105,8 @@ class Paragraphs(Spec):
         if isinstance(value, list):
             if len(value) > 500:
                 raise SchemaError(f"段落过多（{len(value)} 段，上限 500 段）", path)
-            return [Text().check(p, path + (i,)) for i, p in enumerate(value)]
+            return [USE.check(p, path + (i,)) if isinstance(p, dict) else Text().check(p, path + (i,))
+                    for i, p in enumerate(value)]
         raise self.wrong_type(value, path)
 
 
@@ -229,3 +251,9 @@ def unknown_key_message(key: str, known: dict) -> str:
     if guess:
         return f"未知字段 {key}，是不是 {guess[0]}？"
     return f"未知字段 {key}，可用字段：{'、'.join(known)}"
+
+
+USE = Record(fields={
+    "use": Field(Text(max_len=100), required=True, doc="片段名"),
+    "with": Field(Mapping(), default=dict, doc="片段的参数"),
+})

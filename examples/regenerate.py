@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(target: Path) -> None:
     for outline in sorted((ROOT / "outlines").glob("*.yaml")):
         shutil.copyfile(outline, target / outline.name)
-        docx, _ = render_file(str(outline), str(target / (outline.stem + ".docx")))
+        docx = render_file(str(outline), str(target / (outline.stem + ".docx"))).path
         with tempfile.TemporaryDirectory() as tmp:
             pdf = preview.to_pdf(docx, tmp)
             png = preview.first_page_png(pdf, str(target / (outline.stem + ".png")))

@@ -27,7 +27,7 @@ def pdfs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pdf")
     out = {}
     for kind in PAGES:
-        docx, _ = render_file(str(OUTLINES / f"{kind}.yaml"), str(folder / f"{kind}.docx"))
+        docx = render_file(str(OUTLINES / f"{kind}.yaml"), str(folder / f"{kind}.docx")).path
         out[kind] = preview.to_pdf(docx, str(folder))
     return out
 

@@ -103,12 +103,14 @@ def _docx_paragraphs(path: str) -> list[str]:
     return paragraphs
 
 
-def _outline_paragraphs(path: str) -> Draft:
-    """An outline's text values, in document order, each with its field path."""
+def _outline_paragraphs(path: str, template_dirs: tuple[str, ...]) -> Draft:
+    """An outline's text values (its sections filled in), in document order, with field paths."""
     from .. import outline as outline_mod
+    from .. import sections, templating
     from ..safeyaml import format_path
 
     ol = outline_mod.load(path)
+    ol.data = sections.expand_outline(ol, templating.search_path(template_dirs))
     paragraphs: list[Paragraph] = []
 
     def walk(value, where: tuple) -> None:
@@ -127,10 +129,10 @@ def _outline_paragraphs(path: str) -> Draft:
     return Draft(path, paragraphs, date=date, region=ol.data.get("region"), kind=ol.kind.name)
 
 
-def read_draft(path: str) -> Draft:
+def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
     ext = os.path.splitext(path)[1].lower()
     if ext in (".yaml", ".yml"):
-        return _outline_paragraphs(path)
+        return _outline_paragraphs(path, template_dirs)
     if ext == ".docx":
         lines = _docx_paragraphs(path)
     elif ext in (".txt", ".md", ".markdown", ""):

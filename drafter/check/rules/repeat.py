@@ -9,12 +9,18 @@ BASIS = "实务：通读时删除重复内容"
 FIXTURES = {
     "bad": ["要深入学习习近平新时代中国特色社会主义思想。会议要求，要深入学习习近平新时代中国特色社会主义思想。",
             "这是我们的的责任。"],
-    "good": ["要深入学习。要深入调研。", "的的确确如此。", "让人民群众感受到实实在在的获得感。"],
+    "good": ["要深入学习。要深入调研。", "的的确确如此。", "让人民群众感受到实实在在的获得感。",
+             "附件：全区人大代表履职能力提升培训班报名回执\n全区人大代表履职能力提升培训班报名回执"],
 }
 
 MIN_CLAUSE = 15  # characters: shorter clauses repeat legitimately (要加强学习)
 CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 DOUBLED = re.compile(r"的的(?!确确)")
+
+
+def _heading(text: str) -> bool:
+    """A title or heading line (a 附件 line, an attachment's title) may repeat: it is no sentence."""
+    return len(text) <= 40 and text[-1] not in "。！？!?…；;"
 
 
 def check(draft, ctx):
@@ -29,7 +35,7 @@ def check(draft, ctx):
 
     for para, start, end, m in ctx.scan(CLAUSE):
         clause = m.group().strip()
-        if len(clause) < MIN_CLAUSE:
+        if len(clause) < MIN_CLAUSE or _heading(para.text):
             continue
         if clause in seen:
             if run and (run[-1][0] is not para or para.text[run[-1][2]:start].strip("，,；; ")):

@@ -1,0 +1,125 @@
+"""A writer's workspace: outlines, own sections, own glossary, and settings, in one folder.
+
+``drafter init DIR`` creates one; every command finds it from the current directory
+upward, as git finds a repository, by its ``drafter.yaml``. The workspace's sections,
+templates and glossary entries come before the shipped ones of the same name.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import safeyaml
+from .errors import DrafterError
+from .fsutil import atomic_write
+from .schema import Field, Integer, Record, SchemaError, Text
+
+MARKER = "drafter.yaml"
+CONFIG = Record(fields={
+    "rate": Field(Integer(minimum=60, maximum=600), default=220, doc="讲话语速，字/分钟"),
+    "region": Field(Text(max_len=20), doc="本单位所在省份"),
+})
+
+CONFIG_TEXT = """\
+# drafter 工作区设置。drafter 在本目录及其子目录中运行时使用这里的设置。
+rate: 220        # 讲话语速（字/分钟），用于估算讲话时长；常见为 200—240
+# region: 湖南   # 本单位所在省份，drafter check 据此检查外省的地方性提法
+"""
+
+README_TEXT = """\
+# 公文起草工作区
+
+这个目录是 drafter 的工作区。在这里（或任何子目录里）运行 drafter 命令时，会自动使用本工作区的
+片段、模板、词库和设置。
+
+- `outlines/`：大纲。新建：`drafter new speech -o outlines/讲话.yaml`；生成：`drafter render outlines/讲话.yaml`。
+- `templates/sections/`：本单位的片段（可复用的段落）。与内置片段同名时，使用这里的。
+  查看全部片段：`drafter sections`；查看一个：`drafter sections 加强自身建设`。
+- `glossary/`：本单位的规范提法词库（如本地的“四联四促”）。与内置条目同名时，使用这里的。
+  查看：`drafter glossary --list`。
+- `drafter.yaml`：设置，如讲话语速和本单位所在省份。
+
+把旧讲话稿变成大纲：`drafter import 旧讲话.docx -o outlines/旧讲话.yaml --sections templates/sections/`。
+校对文稿：`drafter check 文稿.docx`。
+"""
+
+SECTION_EXAMPLE = """\
+{#- section
+purpose: 本单位片段的示例：复制本文件并改名，即可新建片段
+params:
+  place: {doc: 地名, example: 恒阳区}
+-#}
+# 推进{{ place }}人大工作高质量发展
+
+这里写片段的正文，用 {{ place }} 这样的写法放入参数。
+"""
+
+GLOSSARY_EXAMPLE = """\
+# 本单位的规范提法。每条需要 basis（依据）和 examples（bad 必须被查出，good 不得被查出）。
+- term: 四联四促
+  category: 地方提法
+  variants: [四连四促]
+  basis: 本区人大常委会工作部署
+  examples:
+    bad: 深入开展四连四促活动。
+    good: 深入开展“四联四促”活动。
+"""
+
+
+@dataclass
+class Workspace:
+    root: Path
+    config: dict
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary"
+
+    @property
+    def outlines(self) -> Path:
+        return self.root / "outlines"
+
+
+def _load(root: Path) -> Workspace:
+    path = root / MARKER
+    data, marks = safeyaml.load(safeyaml.read_text(str(path)), str(path)) if path.stat().st_size else ({}, None)
+    try:
+        config = CONFIG.check(data or {}, ())
+    except SchemaError as exc:
+        line, col = marks.at(exc.path, key=exc.key) if marks else (None, None)
+        raise DrafterError(exc.message, file=str(path), line=line, col=col,
+                           field=safeyaml.format_path(exc.path)) from None
+    return Workspace(root, config)
+
+
+def find(start: str | os.PathLike | None = None) -> Workspace | None:
+    """The workspace holding ``start`` (the current directory by default), if any."""
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file():
+            return _load(folder)
+    return None
+
+
+def init(folder: str) -> Workspace:
+    root = Path(folder)
+    if (root / MARKER).exists():
+        raise DrafterError("这里已经是一个工作区，未作改动", file=str(root / MARKER))
+    for sub in ("outlines", "templates/sections", "glossary"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    files = {
+        "README.md": README_TEXT,
+        "templates/sections/本单位片段示例.md.j2": SECTION_EXAMPLE,
+        "glossary/本单位提法.yaml": GLOSSARY_EXAMPLE,
+        MARKER: CONFIG_TEXT,  # last: a half-made workspace is not found as one
+    }
+    for name, text in files.items():
+        if not (root / name).exists():
+            atomic_write(str(root / name), text.encode("utf-8"))
+    return _load(root)
