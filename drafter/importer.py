@@ -39,7 +39,8 @@ SUB_STYLES = [
 ]
 # Where run-together text is split: before a marker that follows the end of a sentence.
 SPLIT = re.compile(
-    rf"(?<=[。！？!?；;：:”])\s*(?=(?:{CN}、|[（(]{CN}[）)]|\d{{1,2}}[.．](?!\d)|{CN}[是要](?![一二三四五六七八九十])))")
+    rf"(?<=[。！？!?；;：:”])\s*(?=(?:{CN}、|[（(]{CN}[）)]|\d{{1,2}}[.．](?!\d)|{CN}[是要](?![一二三四五六七八九十])"
+    r"|(?:同志们|各位代表|各位委员|同事们)[，,]))")
 
 
 @dataclass
@@ -94,7 +95,8 @@ def clean(lines: list[str]) -> tuple[list[str], list[str]]:
         kept += para.text[pos:]
         letters = len(re.findall(r"[\u4e00-\u9fff]", kept))
         if letters < 4 or letters < 0.5 * len(re.findall(r"[\u4e00-\u9fff]", para.text)):
-            removed.append(kept)  # the rest of a residue line: 预览阅读已结束，若您需要全文或代笔。
+            if kept.strip():
+                removed.append(kept.strip())  # the rest of a residue line: ，或代笔。
             continue
         out.append(kept.strip())
     return out, removed
@@ -135,9 +137,9 @@ def _title_like(text: str) -> bool:
 def _split_heading(text: str) -> tuple[str, str, bool]:
     """A heading's title and the body that ran into it; True when they were split by guess."""
     m = re.search(f"[{SENTENCE_END}]", text)
-    if not m or m.end() == len(text):
+    if not m:
         return text, "", False
-    return text[:m.end()], text[m.end():].strip(), True
+    return text[:m.end()], text[m.end():].strip(), True  # a heading with a full stop is a guess
 
 
 def _lead(text: str) -> tuple[str, str]:

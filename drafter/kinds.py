@@ -29,7 +29,7 @@ def _check_point(point: dict, path: tuple, depth: int) -> None:
         raise SchemaError("缺少必填字段 title（这一点的标题或领起句；或用 use 引用片段）", path + ("title",), key=True)
     elif point["with"]:
         raise SchemaError("with 只能与 use 一起使用", path + ("with",))
-    if point["style"] is None:
+    if point["style"] is None and not point["use"]:  # a section brings its own style
         point["style"] = DEFAULT_STYLES.get(depth + 1, numbering.STYLE_ARABIC_PAREN)
     if point["style"] == numbering.STYLE_SHOUXIAN and len(subs) > numbering.SHOUXIAN_MAX:
         raise SchemaError(
