@@ -6,6 +6,11 @@ Each figure is the median of RUNS runs after one warm-up, with the peak memory (
 of the measured process. Results go to benchmarks/results.md.
 
 Workloads:
+  A  batch: 100 speech outlines of about 8,000 characters, rendered to .docx by one
+     `drafter render --out-dir` call, against pandoc converting the same content (drafter's
+     own Markdown of each outline) with a GB/T 9704 reference .docx, one pandoc process per
+     file, as a user's shell loop would run it.
+  B  one work report of about 500,000 characters, against one pandoc run on the same content.
   C  drafter check on 10 MB and 20 MB of draft text with a 5,000-entry glossary (the
      shipped entries plus generated ones), against a bare one-pass Aho–Corasick scan of
      the same text with the same terms (the floor: no rules, no report).
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import random
 import statistics
 import subprocess
@@ -53,16 +59,30 @@ print(count)
 """
 
 
+def _once(cmd: list[str]) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True,
+                         check=True).stdout.split()
+    return float(out[0]), int(out[1]) / 1024
+
+
 def measure(cmd: list[str], runs: int = RUNS) -> tuple[float, float]:
     """Median seconds and peak MB of ``cmd`` as a whole process, after one warm-up."""
-    times, peaks = [], []
+    return measure_pair(cmd, None, runs)[0]
+
+
+def measure_pair(a: list[str], b: list[str] | None, runs: int = RUNS):
+    """Like measure(), for two commands run alternately (a, b, a, b, …) in the same run."""
+    results = {0: ([], []), 1: ([], [])}
     for i in range(runs + 1):
-        out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True,
-                             check=True).stdout.split()
-        if i:
-            times.append(float(out[0]))
-            peaks.append(int(out[1]) / 1024)
-    return statistics.median(times), max(peaks)
+        for k, cmd in enumerate((a, b)):
+            if cmd is None:
+                continue
+            t, mem = _once(cmd)
+            if i:  # the first round is the warm-up
+                results[k][0].append(t)
+                results[k][1].append(mem)
+    out = [(statistics.median(ts), max(ms)) for ts, ms in results.values() if ts]
+    return out
 
 
 def sentences() -> list[str]:
@@ -121,6 +141,85 @@ def make_draft(path: Path, megabytes: int) -> None:
             n += 1
 
 
+def _paragraph(rng: random.Random, pool: list[str], n: int, sentences: int) -> str:
+    parts = []
+    for k in range(sentences):
+        if rng.random() < 0.2:
+            parts.append(rng.choice(pool))
+        else:
+            parts.append(f"{rng.choice(SUBJECTS)}{rng.choice(ACTIONS)}，{rng.choice(WORKS)}"
+                         f"{rng.randint(2, 60)}次，办结事项{n * 13 + k}件。")
+    return "".join(parts)
+
+
+def make_speech(rng: random.Random, pool: list[str], i: int, chars: int = 8000) -> dict:
+    """A speech outline of about ``chars`` characters, in the shape of the shipped one."""
+    points, size, n = [], 0, i * 1000
+    styles = ["一是", "一要", "（一）", "1.", "首先"]
+    while size < chars:
+        subs = []
+        for j in range(3):
+            body = _paragraph(rng, pool, n, rng.randint(4, 7))
+            n += 1
+            size += len(body) + 12
+            subs.append({"title": f"{rng.choice(ACTIONS)}{rng.choice(WORKS)}", "paragraphs": [body]})
+        lead = _paragraph(rng, pool, n, 3)
+        n += 1
+        size += len(lead)
+        points.append({"title": f"{rng.choice(SUBJECTS)}要{rng.choice(ACTIONS)}，{rng.choice(WORKS)}",
+                       "paragraphs": [lead], "style": styles[len(points) % len(styles)], "subpoints": subs})
+    return {"kind": "speech", "title": f"在第{i + 1}次全区人大工作会议上的讲话", "speaker": "王强",
+            "role": "区人大常委会主任", "date": "2024-03-01", "opening": [_paragraph(rng, pool, i, 4)],
+            "points": points, "closing": [_paragraph(rng, pool, i + 7, 2)], "signoff": "谢谢大家！"}
+
+
+def make_report(rng: random.Random, pool: list[str], chars: int = 500_000) -> dict:
+    points, size, n = [], 0, 0
+    while size < chars:
+        subs = []
+        for j in range(8):
+            paras = [_paragraph(rng, pool, n + k, rng.randint(5, 9)) for k in range(3)]
+            n += 3
+            size += sum(map(len, paras))
+            subs.append({"title": f"{rng.choice(ACTIONS)}，{rng.choice(WORKS)}", "paragraphs": paras})
+        points.append({"title": f"第{len(points) + 1}方面工作", "subpoints": subs})
+    return {"kind": "report", "title": "恒阳区人民代表大会常务委员会工作报告", "organ": "区人民代表大会常务委员会",
+            "meeting": "恒阳区第十八届人民代表大会第四次会议", "date": "2025-01-10", "points": points}
+
+
+def pandoc_reference(path: Path) -> None:
+    """pandoc's own reference.docx, set to GB/T 9704: A4, margins, 3号 fonts, fixed line pitch."""
+    import docx
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Mm, Pt, Twips
+
+    from drafter import layout as L
+    from drafter.writers.docx import _fonts
+
+    data = subprocess.run(["pandoc", "--print-default-data-file", "reference.docx"], capture_output=True,
+                          check=True).stdout
+    path.write_bytes(data)
+    doc = docx.Document(str(path))
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(L.PAGE_WIDTH_MM), Mm(L.PAGE_HEIGHT_MM)
+    sec.top_margin, sec.bottom_margin = Mm(L.MARGIN_TOP_MM), Mm(L.MARGIN_BOTTOM_MM)
+    sec.left_margin, sec.right_margin = Mm(L.MARGIN_LEFT_MM), Mm(L.MARGIN_RIGHT_MM)
+    fonts = {"Normal": (L.FONT_BODY, L.SIZE_BODY), "Body Text": (L.FONT_BODY, L.SIZE_BODY),
+             "First Paragraph": (L.FONT_BODY, L.SIZE_BODY), "Title": (L.FONT_TITLE, L.SIZE_TITLE),
+             "Heading 1": (L.FONT_HEADING_1, L.SIZE_BODY), "Heading 2": (L.FONT_HEADING_2, L.SIZE_BODY),
+             "Heading 3": (L.FONT_HEADING_3, L.SIZE_BODY), "Heading 4": (L.FONT_HEADING_4, L.SIZE_BODY)}
+    by_name = {s.name.lower(): s for s in doc.styles}
+    for name, (font, size) in fonts.items():
+        style = by_name.get(name.lower())
+        if style is None:
+            continue
+        _fonts(style.element, font)
+        style.font.size = Pt(size)
+        style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        style.paragraph_format.line_spacing = Twips(L.LINE_PITCH_TWIPS)
+    doc.save(str(path))
+
+
 def make_glossary(folder: Path, terms_file: Path) -> None:
     """GLOSSARY_SIZE entries: the shipped ones plus generated terms with a variant each."""
     sys.path.insert(0, str(ROOT))
@@ -144,6 +243,53 @@ def make_glossary(folder: Path, terms_file: Path) -> None:
     terms_file.write_text("\n".join(forms) + "\n", encoding="utf-8")
 
 
+def render_workloads(tmp: Path, runs: int, quick: bool) -> list:
+    """Workloads A and B: drafter against pandoc, measured alternately."""
+    import yaml
+
+    rng = random.Random(SEED)
+    pool = sentences()
+    drafter = [sys.executable, "-m", "drafter"]
+    batch = tmp / "batch"
+    batch.mkdir()
+    count = 10 if quick else 100
+    for i in range(count):
+        (batch / f"speech{i:03d}.yaml").write_text(
+            yaml.safe_dump(make_speech(rng, pool, i), allow_unicode=True), encoding="utf-8")
+    report = tmp / "report.yaml"
+    report.write_text(yaml.safe_dump(make_report(rng, pool, 50_000 if quick else 500_000), allow_unicode=True),
+                      encoding="utf-8")
+    # The same content for pandoc: drafter's Markdown of each outline (made once, not timed).
+    md = tmp / "md"
+    subprocess.run([*drafter, "render", *sorted(map(str, batch.glob("*.yaml"))), "--out-dir", str(md),
+                    "--format", "md"], check=True, capture_output=True)
+    subprocess.run([*drafter, "render", str(report), "-o", str(tmp / "report.md")], check=True, capture_output=True)
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in md.glob("*.md")) // count
+    report_chars = len((tmp / "report.md").read_text(encoding="utf-8"))
+    a = [*drafter, "render", *sorted(map(str, batch.glob("*.yaml"))), "--out-dir", str(tmp / "out")]
+    b = [*drafter, "render", str(report), "-o", str(tmp / "report.docx")]
+    rows = []
+    if shutil.which("pandoc"):
+        ref = tmp / "reference.docx"
+        pandoc_reference(ref)
+        version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+        loop = ["bash", "-c", f'for f in "{md}"/*.md; do pandoc "$f" -o "${{f%.md}}.docx" --reference-doc="{ref}"; done']
+        (ta, ma), (pa, pma) = measure_pair(a, loop, runs)
+        rows.append((f"A: {count} speeches of ~{chars:,} characters, one drafter call", ta, ma,
+                     f"{version} loop {pa:.2f} s ({pma:.0f} MB); drafter {pa / ta:.2f}× faster"))
+        single = ["pandoc", str(tmp / "report.md"), "-o", str(tmp / "pandoc-report.docx"), f"--reference-doc={ref}"]
+        (tb, mb), (pb, pmb) = measure_pair(b, single, runs)
+        rows.append((f"B: one report of ~{report_chars:,} characters", tb, mb,
+                     f"pandoc {pb:.2f} s ({pmb:.0f} MB); ratio drafter/pandoc {tb / pb:.2f}"))
+    else:
+        (ta, ma), = measure_pair(a, None, runs)
+        (tb, mb), = measure_pair(b, None, runs)
+        note = "pandoc not installed (Debian: apt-get install pandoc): comparison skipped"
+        rows.append((f"A: {count} speeches of ~{chars:,} characters, one drafter call", ta, ma, note))
+        rows.append((f"B: one report of ~{report_chars:,} characters", tb, mb, note))
+    return rows
+
+
 def machine() -> str:
     import importlib.metadata as md
 
@@ -161,9 +307,11 @@ def main() -> None:
     quick = "--quick" in sys.argv
     runs = 2 if quick else RUNS
     drafter = [sys.executable, "-m", "drafter"]
+    sys.path.insert(0, str(ROOT))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        rows += render_workloads(tmp, runs, quick)
         (tmp / "glossary").mkdir()
         make_glossary(tmp / "glossary", tmp / "terms.txt")
         sizes = (1, 2) if quick else (10, 20)

@@ -44,8 +44,8 @@ def parser():
 
     md = MarkdownIt("zero").enable(["heading", "table", "hr", "escape", "newline"])
     md.inline.ruler.push("cjk_strong", _strong)
-    for name in CONTAINERS:
-        container_plugin(md, name)
+    # One container rule for every name (one rule tried per line, not one per name).
+    container_plugin(md, "part", validate=lambda params, *_: params.strip() in CONTAINERS)
     return md
 
 
@@ -82,9 +82,9 @@ def parse(markdown: str) -> list[Block]:
     while i < len(tokens):
         tok = tokens[i]
         t = tok.type
-        if t.startswith("container_") and t.endswith("_open"):
-            container = t[len("container_"):-len("_open")]
-        elif t.startswith("container_") and t.endswith("_close"):
+        if t == "container_part_open":
+            container = tok.info.strip()
+        elif t == "container_part_close":
             container = None
         elif t == "heading_open":
             level = int(tok.tag[1:])

@@ -8,6 +8,10 @@ layout. Numbers and font names come from ``drafter.layout``.
 from __future__ import annotations
 
 import io
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -16,6 +20,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.oxml.table import CT_Tbl
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+from lxml.etree import SubElement
 
 from .. import layout as L
 from .. import model as M
@@ -240,23 +249,75 @@ def _border(paragraph, edge: str, size_pt: float, color: str) -> None:
     bdr.append(el)
 
 
+TITLE_MARK = "DRAFTER-TITLE-9f1c"
+W_P, W_PPR, W_PSTYLE, W_VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+W_R, W_RPR, W_B, W_BCS, W_T = qn("w:r"), qn("w:rPr"), qn("w:b"), qn("w:bCs"), qn("w:t")
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@dataclass(frozen=True)
+class _Template:
+    parts: dict[str, bytes]  # every part of an empty styled document, by zip name
+    head: str  # word/document.xml up to the body's content
+    tail: str  # from the section properties to the end
+    core: str  # docProps/core.xml with TITLE_MARK where the title goes
+    style_ids: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _template() -> _Template:
+    """An empty document with drafter's styles, page set-up and footers, made once per process.
+
+    python-docx builds it; each document then only adds its body, so the styles, settings and
+    footers are neither rebuilt nor parsed again for every outline of a batch.
+    """
+    doc = Document()
+    _setup_styles(doc)
+    _setup_page(doc)
+    body = doc.element.body
+    for p in body.findall(qn("w:p")):
+        body.remove(p)
+    props = doc.core_properties
+    props.author = props.last_modified_by = props.comments = props.keywords = props.subject = ""
+    props.title = TITLE_MARK
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(buf) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    xml = parts.pop("word/document.xml").decode("utf-8")
+    cut = xml.index("<w:sectPr", xml.index("<w:body"))
+    start = xml.index(">", xml.index("<w:body")) + 1
+    core = parts.pop("docProps/core.xml").decode("utf-8")
+    return _Template(parts, xml[:start], xml[cut:], core, {s.name: s.style_id for s in doc.styles})
+
+
 class _Writer:
     def __init__(self) -> None:
-        self.doc = Document()
-        _setup_styles(self.doc)
-        _setup_page(self.doc)
-        body = self.doc.element.body
-        for p in body.findall(qn("w:p")):
-            body.remove(p)
+        self.t = _template()
+        self.style_ids = self.t.style_ids
+        self.body = OxmlElement("w:body")
         self.page_break = False
         self.prev: M.Block | None = None
 
     def paragraph(self, block: M.Block, style: str, *, bold_all: bool = False):
-        p = self.doc.add_paragraph(style=style)
+        # The common path builds the XML directly (a few lxml calls a run); python-docx's
+        # Paragraph proxy is still returned for the formatting of special blocks.
+        p = SubElement(self.body, W_P)
+        SubElement(SubElement(p, W_PPR), W_PSTYLE).set(W_VAL, self.style_ids[style])
         for run in block.runs:
-            r = p.add_run(run.text)
+            r = SubElement(p, W_R)
             if run.bold or bold_all:
-                r.bold = True
+                rpr = SubElement(r, W_RPR)
+                SubElement(rpr, W_B)
+                SubElement(rpr, W_BCS)
+            if "\t" in run.text or "\n" in run.text:
+                r.text = run.text  # python-docx turns these into w:tab and w:br
+            else:
+                t = SubElement(r, W_T)
+                t.text = run.text
+                if run.text != run.text.strip():
+                    t.set(XML_SPACE, "preserve")
+        p = Paragraph(p, None)
         if self.page_break:
             p.paragraph_format.page_break_before = True
             self.page_break = False
@@ -337,38 +398,40 @@ class _Writer:
     def table(self, b: M.Block) -> None:
         if not b.rows:
             return
+        if self.page_break:  # a table cannot carry page_break_before: an empty line before it does
+            self.paragraph(M.Block(M.PARAGRAPH), NOINDENT)
         ncols = max(len(r) for r in b.rows)
-        table = self.doc.add_table(rows=len(b.rows), cols=ncols)
-        table.style = self.doc.styles["Table Grid"]
+        width = Mm(L.PAGE_WIDTH_MM - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM)
+        tbl = CT_Tbl.new_tbl(len(b.rows), ncols, width)
+        self.body._insert_tbl(tbl)
+        tbl.tblPr.style = self.style_ids["Table Grid"]
+        table = Table(tbl, None)
         for r, row in enumerate(b.rows):
             for c in range(ncols):
                 cell = table.cell(r, c)
                 para = cell.paragraphs[0]
-                para.style = self.doc.styles[TABLE_TEXT]
+                para._p.style = self.style_ids[TABLE_TEXT]
                 text = row[c] if c < len(row) else ""
                 if text:
                     run = para.add_run(text)
                     run.bold = r == 0
             table.rows[r].height = Mm(10)
-        if self.page_break:  # a table cannot carry page_break_before: put it on an empty line
-            self.page_break = False
 
-    def save(self) -> bytes:
-        if self.page_break:
-            self.page_break = False
+    def save(self, title: str) -> bytes:
+        xml = etree.tostring(self.body, encoding="unicode")
+        inner = xml[xml.index(">") + 1: xml.rindex("</")] if not xml.endswith("/>") else ""
         buf = io.BytesIO()
-        self.doc.save(buf)
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("[Content_Types].xml", self.t.parts["[Content_Types].xml"])
+            zf.writestr("word/document.xml", self.t.head + inner + self.t.tail)
+            zf.writestr("docProps/core.xml", self.t.core.replace(TITLE_MARK, escape(title)))
+            for name, data in self.t.parts.items():
+                if name != "[Content_Types].xml":
+                    zf.writestr(name, data)
         return buf.getvalue()
 
 
 def write(blocks: list[M.Block], title: str = "") -> bytes:
     w = _Writer()
     w.write(blocks)
-    props = w.doc.core_properties
-    props.title = title
-    props.author = ""
-    props.last_modified_by = ""
-    props.comments = ""
-    props.keywords = ""
-    props.subject = ""
-    return w.save()
+    return w.save(title)
