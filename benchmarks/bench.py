@@ -142,13 +142,15 @@ def make_draft(path: Path, megabytes: int) -> None:
 
 
 def _paragraph(rng: random.Random, pool: list[str], n: int, sentences: int) -> str:
+    """Sentences in the style of a report; each clause carries a figure, so that, as in a real
+    document, a clause seldom repeats (a shipped sentence now and then does)."""
     parts = []
     for k in range(sentences):
-        if rng.random() < 0.2:
+        if rng.random() < 0.01:
             parts.append(rng.choice(pool))
         else:
-            parts.append(f"{rng.choice(SUBJECTS)}{rng.choice(ACTIONS)}，{rng.choice(WORKS)}"
-                         f"{rng.randint(2, 60)}次，办结事项{n * 13 + k}件。")
+            parts.append(f"{rng.choice(SUBJECTS)}{rng.choice(ACTIONS)}开展工作{n * 13 + k}项，{rng.choice(WORKS)}"
+                         f"{rng.randint(2, 60)}次，办结事项{n * 17 + k}件。")
     return "".join(parts)
 
 
@@ -174,15 +176,21 @@ def make_speech(rng: random.Random, pool: list[str], i: int, chars: int = 8000) 
 
 
 def make_report(rng: random.Random, pool: list[str], chars: int = 500_000) -> dict:
-    points, size, n = [], 0, 0
+    """A report of about ``chars`` characters: 20 parts of 10 sections, paragraphs shared out."""
+    paragraphs, size = [], 0
     while size < chars:
+        paragraphs.append(_paragraph(rng, pool, len(paragraphs), rng.randint(5, 9)))
+        size += len(paragraphs[-1])
+    per = -(-len(paragraphs) // 200)
+    points = []
+    for i in range(20):
         subs = []
-        for j in range(8):
-            paras = [_paragraph(rng, pool, n + k, rng.randint(5, 9)) for k in range(3)]
-            n += 3
-            size += sum(map(len, paras))
-            subs.append({"title": f"{rng.choice(ACTIONS)}，{rng.choice(WORKS)}", "paragraphs": paras})
-        points.append({"title": f"第{len(points) + 1}方面工作", "subpoints": subs})
+        for j in range(10):
+            chunk = paragraphs[(i * 10 + j) * per:(i * 10 + j + 1) * per]
+            if chunk:
+                subs.append({"title": f"{rng.choice(ACTIONS)}，{rng.choice(WORKS)}", "paragraphs": chunk})
+        if subs:
+            points.append({"title": f"第{i + 1}方面工作", "subpoints": subs})
     return {"kind": "report", "title": "恒阳区人民代表大会常务委员会工作报告", "organ": "区人民代表大会常务委员会",
             "meeting": "恒阳区第十八届人民代表大会第四次会议", "date": "2025-01-10", "points": points}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from pathlib import Path
 
 from .errors import DrafterError
 
@@ -101,3 +102,23 @@ def decode(data: bytes, file: str) -> str:
         raise DrafterError(
             f"无法识别文件编码（第 {exc.start + 1} 字节），请另存为 UTF-8", file=file
         ) from None
+
+
+def cache_dir() -> Path:
+    """drafter's folder in the user's cache ($XDG_CACHE_HOME or ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "drafter"
+
+
+def cache_put(path: Path, value) -> None:
+    """Keep ``value`` in the cache; a cache that cannot be written only makes the next run slower."""
+    import pickle
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass

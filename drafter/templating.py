@@ -81,6 +81,16 @@ def environment(search_path: tuple[str, ...]):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    from jinja2 import FileSystemBytecodeCache
+
+    from .fsutil import cache_dir
+
+    folder = cache_dir() / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        bytecode = FileSystemBytecodeCache(str(folder))  # compiled templates, keyed by their source
+    except OSError:
+        bytecode = None
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(list(search_path)),
         undefined=StrictUndefined,
@@ -88,6 +98,7 @@ def environment(search_path: tuple[str, ...]):
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode,
     )
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import __version__, safeyaml
 from ..errors import DrafterError
+from ..fsutil import cache_dir, cache_put
 from ..resources import shipped
 from ..schema import Date, Field, ListOf, Record, SchemaError, Spec, Text, TextList
 
@@ -174,11 +175,6 @@ def _load_file(path: Path, glossary: Glossary) -> None:
         glossary.entries[entry["term"]] = Entry(entry["term"], entry, str(path))
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "drafter"
-
-
 def _load_cached(path: Path, glossary: Glossary) -> None:
     """Load one glossary file, through a cache of its validated entries keyed by its content.
 
@@ -187,7 +183,7 @@ def _load_cached(path: Path, glossary: Glossary) -> None:
     """
     data = path.read_bytes()
     key = hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()
-    cached = _cache_dir() / f"glossary-{key}.pickle"
+    cached = cache_dir() / f"glossary-{key}.pickle"
     try:
         with open(cached, "rb") as fh:
             entries = pickle.load(fh)
@@ -199,14 +195,7 @@ def _load_cached(path: Path, glossary: Glossary) -> None:
     before = dict(glossary.entries)
     _load_file(path, glossary)
     entries = [e.data for t, e in glossary.entries.items() if e.source == str(path) and before.get(t) is not e]
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # no cache: slower next time, never wrong
+    cache_put(cached, entries)
 
 
 def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:

@@ -14,7 +14,7 @@ FIXTURES = {
 }
 
 MIN_CLAUSE = 15  # characters: shorter clauses repeat legitimately (要加强学习)
-CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
+CLAUSE = re.compile(rf"[^，,；;。！？!?：:\n]{{{MIN_CLAUSE},}}")  # long clauses only: fewer to compare
 DOUBLED = re.compile(r"的的(?!确确)")
 
 
@@ -33,17 +33,18 @@ def check(draft, ctx):
             run.clear()
             yield ctx.finding(ID, SEVERITY, para, start, end, f"与第 {first} 段的语句重复", BASIS, suggestion="")
 
-    for para, start, end, m in ctx.scan(CLAUSE):
-        clause = m.group().strip()
-        if len(clause) < MIN_CLAUSE or _heading(para.text):
+    for para in draft.paragraphs:
+        if _heading(para.text):
             continue
-        if clause in seen:
-            if run and (run[-1][0] is not para or para.text[run[-1][2]:start].strip("，,；; ")):
+        for m in CLAUSE.finditer(para.text):
+            clause, start, end = m.group(), m.start(), m.end()
+            if clause in seen:
+                if run and (run[-1][0] is not para or para.text[run[-1][2]:start].strip("，,；; ")):
+                    yield from flush()
+                run.append((para, start, end, seen[clause]))
+            else:
                 yield from flush()
-            run.append((para, start, end, seen[clause]))
-        else:
-            yield from flush()
-            seen[clause] = para.number
+                seen[clause] = para.number
     yield from flush()
     for para, start, end, m in ctx.scan(DOUBLED):
         yield ctx.finding(ID, SEVERITY, para, start, end, "“的的”疑为多打了一个字", BASIS, suggestion="的")
