@@ -88,6 +88,8 @@ ENTRY = Record(fields={
 })
 
 TERM, OUTDATED_FORM, VARIANT, ITEM = "term", "outdated", "variant", "item"
+SEPARATORS = "、，,；;和与及“”‘’ 　"  # what may stand between the items of a list
+SHORT_ITEM = 2  # items this short (创新、民主) are common words: they are found as lists only
 
 
 @dataclass
@@ -115,6 +117,7 @@ class Hit:
 class Glossary:
     entries: dict[str, Entry] = field(default_factory=dict)
     _automaton: object = None
+    _list_patterns: list | None = None
 
     def automaton(self):
         if self._automaton is None:
@@ -128,8 +131,9 @@ class Glossary:
                     forms.setdefault(old["form"], []).append((OUTDATED_FORM, entry, old))
                 for variant in entry.data["variants"]:
                     forms.setdefault(variant, []).append((VARIANT, entry, None))
-                for index, item in enumerate(entry.data["items"]):
-                    forms.setdefault(item, []).append((ITEM, entry, index))
+                if not self._short(entry):
+                    for index, item in enumerate(entry.data["items"]):
+                        forms.setdefault(item, []).append((ITEM, entry, index))
             for form, values in forms.items():
                 auto.add_word(form, (form, values))
             if forms:
@@ -148,16 +152,41 @@ class Glossary:
                 return entry
         return None
 
+    @staticmethod
+    def _short(entry: Entry) -> bool:
+        """Entries whose items are all common short words are found by their lists only."""
+        items = entry.data["items"]
+        return bool(items) and all(len(item) <= SHORT_ITEM for item in items)
+
+    def _lists(self) -> list:
+        """For entries of short items: a pattern for a list of them, and one for an item."""
+        if self._list_patterns is None:
+            self._list_patterns = []
+            for entry in self.entries.values():
+                items = entry.data["items"]
+                if len(items) < 2 or not self._short(entry):
+                    continue
+                alts = "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+                least = min(len(items), 4)
+                sep = re.escape(SEPARATORS)
+                self._list_patterns.append((entry, re.compile(f"(?:{alts})(?:[{sep}]+(?:{alts})){{{least - 1},}}"),
+                                            re.compile(alts), {item: i for i, item in enumerate(items)}))
+        return self._list_patterns
+
     def scan(self, text: str) -> list[Hit]:
-        """Every occurrence of every form in ``text``, in one pass."""
-        auto = self.automaton()
-        if not auto:
-            return []
+        """Every occurrence of every form in ``text``: one pass of the automaton, plus the lists
+        of entries whose items are common short words (创新、协调、绿色、开放、共享)."""
         hits = []
-        for end, (form, values) in auto.iter(text):
-            start = end - len(form) + 1
-            for kind, entry, extra in values:
-                hits.append(Hit(start, end + 1, kind, form, entry, extra))
+        auto = self.automaton()
+        if auto:
+            for end, (form, values) in auto.iter(text):
+                start = end - len(form) + 1
+                for kind, entry, extra in values:
+                    hits.append(Hit(start, end + 1, kind, form, entry, extra))
+        for entry, listed, item, index in self._lists():
+            for m in listed.finditer(text):
+                for i in item.finditer(text, m.start(), m.end()):
+                    hits.append(Hit(i.start(), i.end(), ITEM, i.group(), entry, index[i.group()]))
         return hits
 
 

@@ -5,7 +5,9 @@ SEVERITY = "error"
 DOC = ("内容或顺序有误：提法后括注的各项与规范内容不一致，或文中列举的各项（如“政治意识、大局意识、"
        "核心意识、看齐意识”）顺序与规范顺序不一致。")
 
-SEPARATORS = set("、，,；;和与及“”‘’ 　")
+from ..glossary import SEPARATORS as _SEPARATORS
+
+SEPARATORS = set(_SEPARATORS)
 OPEN, CLOSE = "（(：:", "）)"
 
 

@@ -24,16 +24,23 @@ PATTERNS = [
     (re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+"), "广告符号"),
     (re.compile(r"(?:本文来自|本文转载自|本文摘自|来自|转载自|摘自|来源于)[ \t　]*[:：]?[ \t　]*[^，。,（）()\n]{0,12}(?:网|网站|文库|公众号)"),
      "插入句中的网站名"),
-    (re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+|[A-Za-z0-9-]+\.(?:com|cn|net|org)(?:\.cn)?\b"),
-     "插入句中的网址"),
+    (re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+|\.(?:com|cn|net|org)(?:\.cn)?\b"),
+     "插入句中的网址"),  # a domain is found by its ending; _widen takes in the name before it
 ]
 # Patterns start with a literal or a small character class, so that re can skip ahead
 # quickly over a long draft; the marks around a match are taken in by _widen.
 EDGES_LEFT, EDGES_RIGHT = "-（( \t　", "-）) \t　"
+DOMAIN = re.compile(r"[A-Za-z0-9-]+$")
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Take in the dashes and brackets a site wraps its insertions in: ---……---, （……）."""
+    """Take in a domain's name (fanwen.com), and the dashes and brackets a site wraps its
+    insertions in: ---……---, （……）."""
+    if text[start] == ".":
+        name = DOMAIN.search(text, max(0, start - 63), start)
+        if not name:
+            return start, start  # “.com” after no name: not a web address
+        start = name.start()
     while start > 0 and text[start - 1] in EDGES_LEFT and (text[start - 1] != " " or text[start - 2:start - 1] in "-"):
         start -= 1
     while end < len(text) and text[end] in EDGES_RIGHT and (text[end] != " " or text[end + 1:end + 2] in "-"):
@@ -49,5 +56,7 @@ def check(draft, ctx):
                 continue
             taken.update(range(m.start(), m.end()))
             start, end = _widen(para.text, start, end)
+            if start == end:
+                continue
             yield ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{what}），应删除", BASIS,
                               suggestion="")
