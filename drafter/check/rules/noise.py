@@ -15,12 +15,13 @@ FIXTURES = {
 
 PATTERNS = [
     (re.compile(r"此处隐藏[ \t　]*\d+[ \t　]*字[^\n-]*-*"), "隐藏文字标记"),
-    (re.compile(r"下载后查看|预览阅读已结束|若您需要全文|(?:请)?点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔"),
-     "下载或推广提示"),
-    (re.compile(r"^(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|浏览次数)[ \t　]*[:：].*", re.M), "来源/更新时间行"),
-    (re.compile(r"^(?:您可能感兴趣的.*|相关文档.*|相关推荐.*|阅读排行.*|推荐文稿.*|猜你喜欢.*|热门文章.*)$", re.M),
-     "“相关文档”等列表标题"),
-    (re.compile(r"^[-•·][ \t　]*\d{2}-\d{2}.*", re.M), "“相关文档”列表条目"),
+    (re.compile(r"下载后查看|预览阅读已结束|若您需要全文|请点击.{0,12}(?:下载|联系|查看全文)"
+                r"|点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔"), "下载或推广提示"),
+    # Lines that are residue as a whole: one pass for the three kinds, told apart by group.
+    (re.compile(r"^(?:(?P<source>(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|浏览次数)[ \t　]*[:：].*)"
+                r"|(?P<heading>(?:您可能感兴趣的|相关文档|相关推荐|阅读排行|推荐文稿|猜你喜欢|热门文章).*)"
+                r"|(?P<item>[-•·][ \t　]*\d{2}-\d{2}.*))$", re.M),
+     {"source": "来源/更新时间行", "heading": "“相关文档”等列表标题", "item": "“相关文档”列表条目"}),
     (re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+"), "广告符号"),
     (re.compile(r"(?:本文来自|本文转载自|本文摘自|来自|转载自|摘自|来源于)[ \t　]*[:：]?[ \t　]*[^，。,（）()\n]{0,12}(?:网|网站|文库|公众号)"),
      "插入句中的网站名"),
@@ -58,5 +59,6 @@ def check(draft, ctx):
             start, end = _widen(para.text, start, end)
             if start == end:
                 continue
-            yield ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{what}），应删除", BASIS,
+            kind = what[m.lastgroup] if isinstance(what, dict) else what
+            yield ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{kind}），应删除", BASIS,
                               suggestion="")
