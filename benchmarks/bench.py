@@ -283,10 +283,12 @@ def render_workloads(tmp: Path, runs: int, quick: bool) -> list:
         version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
         loop = ["bash", "-c", f'for f in "{md}"/*.md; do pandoc "$f" -o "${{f%.md}}.docx" --reference-doc="{ref}"; done']
         (ta, ma), (pa, pma) = measure_pair(a, loop, runs)
+        FIGURES.update(a_ratio=pa / ta)
         rows.append((f"A: {count} speeches of ~{chars:,} characters, one drafter call", ta, ma,
                      f"{version} loop {pa:.2f} s ({pma:.0f} MB); drafter {pa / ta:.2f}× faster"))
         single = ["pandoc", str(tmp / "report.md"), "-o", str(tmp / "pandoc-report.docx"), f"--reference-doc={ref}"]
         (tb, mb), (pb, pmb) = measure_pair(b, single, runs)
+        FIGURES.update(b_ratio=tb / pb)
         rows.append((f"B: one report of ~{report_chars:,} characters", tb, mb,
                      f"pandoc {pb:.2f} s ({pmb:.0f} MB); ratio drafter/pandoc {tb / pb:.2f}"))
     else:
@@ -311,6 +313,37 @@ def machine() -> str:
             f"- Python {platform.python_version()}; {versions}\n")
 
 
+FIGURES: dict[str, float] = {}  # what the targets are checked against
+
+# (figure, target text, met(value), how far off)
+TARGETS = [
+    ("a_ratio", "A: drafter at least 3× faster than pandoc per batch", lambda v: v >= 3, lambda v: f"{v:.2f}×"),
+    ("b_ratio", "B: drafter no slower than pandoc (ratio ≤ 1.0)", lambda v: v <= 1.0, lambda v: f"{v:.2f}"),
+    ("c10", "C: 10 MB checked in under 2 s", lambda v: v < 2.0, lambda v: f"{v:.2f} s"),
+    ("c_floor", "C: within 3× of the bare automaton scan (10 MB)", lambda v: v <= 3.0, lambda v: f"{v:.2f}×"),
+    ("c_linear", "C: 20 MB within 2.2× of 10 MB", lambda v: v <= 2.2, lambda v: f"{v:.2f}×"),
+    ("c_memory", "C: peak memory under 500 MB", lambda v: v < 500, lambda v: f"{v:.0f} MB"),
+    ("d_help", "D: drafter --help under 150 ms", lambda v: v < 0.150, lambda v: f"{v * 1000:.0f} ms"),
+    ("d_render", "D: one short render under 400 ms", lambda v: v < 0.400, lambda v: f"{v * 1000:.0f} ms"),
+]
+
+
+def profile_check(cmd: list[str], top: int = 12) -> list[str]:
+    """The functions where `drafter check` spends its time, from cProfile, as Markdown rows."""
+    import pstats
+
+    with tempfile.NamedTemporaryFile(suffix=".prof") as out:
+        subprocess.run([sys.executable, "-m", "cProfile", "-o", out.name, *cmd[1:]],
+                       capture_output=True, check=False)
+        stats = pstats.Stats(out.name)
+    rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]  # by own time
+    lines = ["| own time | calls | function |", "| --- | --- | --- |"]
+    for (file, line, name), (cc, nc, tt, ct, callers) in rows:
+        where = f"{Path(file).name}:{line} {name}" if line else name
+        lines.append(f"| {tt:.3f} s | {nc} | `{where}` |")
+    return lines
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     runs = 2 if quick else RUNS
@@ -331,17 +364,25 @@ def main() -> None:
                               "--format", "json"], runs)
             floor, floor_mem = measure([sys.executable, "-c", FLOOR, str(tmp / "terms.txt"), str(draft)], runs)
             check[mb] = t
+            if mb == sizes[0]:
+                FIGURES.update(c10=t, c_floor=t / floor)
+                check_cmd = [*drafter, "check", str(draft), "--glossary", str(tmp / "glossary"), "--format", "json"]
+                profile = profile_check(check_cmd)
+            FIGURES["c_memory"] = max(FIGURES.get("c_memory", 0), mem)
             rows.append((f"C: drafter check, {mb} MB, {GLOSSARY_SIZE} entries", t, mem,
                          f"bare automaton scan {floor:.2f} s ({floor_mem:.0f} MB); ratio {t / floor:.2f}×"))
         small, large = sizes
         rows.append((f"C: linearity {large} MB / {small} MB", check[large] / check[small], 0, "ideal 2.0"))
+        FIGURES["c_linear"] = check[large] / check[small]
         t, mem = measure([*drafter, "--help"], runs)
+        FIGURES["d_help"] = t
         rows.append(("D: drafter --help", t, mem, ""))
         outline = tmp / "short.yaml"
         outline.write_text((ROOT / "templates" / "starters" / "speech.yaml").read_text(encoding="utf-8")
                            .replace("xx", "恒阳"), encoding="utf-8")
         t, mem = measure([*drafter, "render", str(outline), "-o", str(tmp / "short.docx")], runs)
         rows.append(("D: drafter render, one short outline", t, mem, ""))
+        FIGURES["d_render"] = t
 
     lines = ["# Benchmark results", "", f"Written by `make bench` on {time.strftime('%Y-%m-%d')}"
              + (" (quick run)" if quick else "") + ".", "", machine(),
@@ -350,6 +391,17 @@ def main() -> None:
     for name, t, mem, note in rows:
         value = f"{t:.2f}×" if "linearity" in name else f"{t:.3f} s"
         lines.append(f"| {name} | {value} | {f'{mem:.0f} MB' if mem else ''} | {note} |")
+    lines += ["", "## Targets", "", "| target | measured | |", "| --- | --- | --- |"]
+    for key, what, met, show in TARGETS:
+        if key not in FIGURES:
+            lines.append(f"| {what} | not measured | pandoc missing |")
+            continue
+        lines.append(f"| {what} | {show(FIGURES[key])} | {'met' if met(FIGURES[key]) else '**missed**'} |")
+    lines += ["", f"## Where `drafter check` spends its time ({sizes[0]} MB, cProfile, by own time)", "",
+              *profile, "", "Each regular-expression rule (placeholder, punctuation, noise, date, and the clause",
+              "split of repeat) makes its own pass over the whole draft in Python's `re`, at roughly",
+              "10–40 ms per megabyte each; the bare scan makes one pass of the automaton and nothing else.",
+              "That difference is the gap to the 3× target where it is missed."]
     text = "\n".join(lines) + "\n"
     (ROOT / "benchmarks" / "results.md").write_text(text, encoding="utf-8")
     print(text)

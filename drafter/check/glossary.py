@@ -173,21 +173,22 @@ class Glossary:
                                             re.compile(alts), {item: i for i, item in enumerate(items)}))
         return self._list_patterns
 
-    def scan(self, text: str) -> list[Hit]:
-        """Every occurrence of every form in ``text``: one pass of the automaton, plus the lists
-        of entries whose items are common short words (创新、协调、绿色、开放、共享)."""
-        hits = []
+    def occurrences(self, text: str):
+        """(start, form, [(kind, entry, extra), …]) for every occurrence of every form in
+        ``text``: one pass of the automaton, plus the lists of entries whose items are common
+        short words (创新、协调、绿色、开放、共享)."""
         auto = self.automaton()
         if auto:
             for end, (form, values) in auto.iter(text):
-                start = end - len(form) + 1
-                for kind, entry, extra in values:
-                    hits.append(Hit(start, end + 1, kind, form, entry, extra))
+                yield end - len(form) + 1, form, values
         for entry, listed, item, index in self._lists():
             for m in listed.finditer(text):
                 for i in item.finditer(text, m.start(), m.end()):
-                    hits.append(Hit(i.start(), i.end(), ITEM, i.group(), entry, index[i.group()]))
-        return hits
+                    yield i.start(), i.group(), ((ITEM, entry, index[i.group()]),)
+
+    def scan(self, text: str) -> list[Hit]:
+        return [Hit(start, start + len(form), kind, form, entry, extra)
+                for start, form, values in self.occurrences(text) for kind, entry, extra in values]
 
 
 def _load_file(path: Path, glossary: Glossary) -> None:

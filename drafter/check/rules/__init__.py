@@ -48,11 +48,15 @@ class Context:
     def hits(self, para: Paragraph) -> list[Hit]:
         if self._hits is None:  # one pass of the automaton over the whole draft
             self._hits = {}
-            for hit in self.glossary.scan(self.text):
-                owner, offset = self.locate(hit.start)
-                if offset + (hit.end - hit.start) <= len(owner.text):
-                    self._hits.setdefault(owner.number, []).append(
-                        Hit(offset, offset + hit.end - hit.start, hit.kind, hit.form, hit.entry, hit.extra))
+            paragraphs, starts = self.draft.paragraphs, self.starts
+            for start, form, values in self.glossary.occurrences(self.text):
+                i = bisect_right(starts, start) - 1
+                offset = start - starts[i]
+                owner = paragraphs[i]
+                if offset + len(form) <= len(owner.text):  # not across a paragraph break
+                    bucket = self._hits.setdefault(owner.number, [])
+                    for kind, entry, extra in values:
+                        bucket.append(Hit(offset, offset + len(form), kind, form, entry, extra))
         return self._hits.get(para.number, [])
 
     def finding(self, rule: str, severity: str, para: Paragraph, start: int, end: int, message: str,
