@@ -84,17 +84,21 @@ def resources(template_dirs: tuple[str, ...] = (), glossary_dirs: tuple[str, ...
     return ws, tdirs, gdirs
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[选项]")
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[选项]",
+             subcommand_metavar="命令 [参数]...")
 @click.version_option(package_name="drafter", message="drafter %(version)s")
 def cli() -> None:
     """drafter：把 YAML 大纲生成符合 GB/T 9704-2012 的讲话稿、工作报告和通知。
 
     \b
     常用命令：
-      drafter new speech -o 讲话.yaml   生成一份待填写的讲话稿大纲
-      drafter render 讲话.yaml          生成 讲话.docx
-      drafter kinds                     列出支持的文种
-      drafter doctor                    检查 LibreOffice 和字体
+      drafter new speech -o 讲话.yaml         生成一份待填写的讲话稿大纲
+      drafter render 讲话.yaml                生成 讲话.docx（并校对）
+      drafter check 文稿.docx                 校对文稿
+      drafter import 旧讲话.docx -o 大纲.yaml  把旧讲话稿转成大纲
+      drafter sections                        查看可复用的片段
+      drafter init 公文                        新建工作区
+      drafter doctor                          检查 LibreOffice 和字体
     """
 
 
@@ -115,7 +119,6 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
            template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None) -> None:
     """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
     from . import render as pipeline
-    from . import speaking
     from .check import load_glossary
     from .check.report import text as report_text
     from .writers import FORMATS
@@ -157,14 +160,10 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
             return
         if written.findings:
             reports.append(report_text(written.findings, [out], colour=sys.stdout.isatty()))
-        data = written.rendered.outline.data
-        note = ""
-        if written.rendered.outline.kind.name in ("speech", "report"):
-            chars, limit = written.spoken_chars, data.get("limit")
-            note = "，" + speaking.report(chars, rate, limit)
-            if speaking.over_limit(chars, rate, limit):
-                reports.append(f"警告：{out} 超过讲话限时 {limit} 分钟")
-        click.echo(f"已生成 {out}{note}")
+        spoken = written.speaking(rate)
+        if spoken and spoken[1]:
+            reports.append(f"警告：{out} 超过讲话限时 {written.rendered.outline.data['limit']} 分钟")
+        click.echo(f"已生成 {out}" + (f"，{spoken[0]}" if spoken else ""))
 
     if len(outlines) > 1:
         with click.progressbar(outlines, label="正在生成", file=sys.stderr) as bar:

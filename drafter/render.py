@@ -62,11 +62,15 @@ class Written:
     findings: list  # what the proofreading found, when a glossary was given
     rendered: Rendered
 
-    @property
-    def spoken_chars(self) -> int:
-        from .speaking import count_blocks
+    def speaking(self, rate: int | None = None) -> tuple[str, bool] | None:
+        """For a speech or a report: its length and speaking time, and whether it runs over
+        the outline's ``limit``; None for kinds that are not read aloud."""
+        from . import speaking
 
-        return count_blocks(self.rendered.blocks)
+        if self.rendered.outline.kind.name not in ("speech", "report"):
+            return None
+        chars, limit = speaking.count_blocks(self.rendered.blocks), self.rendered.outline.data.get("limit")
+        return speaking.report(chars, rate, limit), speaking.over_limit(chars, rate, limit)
 
 
 def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
