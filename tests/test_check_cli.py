@@ -191,3 +191,15 @@ def test_markdown_drafts_are_checked_without_their_markup_and_fixed_in_place(cli
     out_path = tmp_path / "fixed.md"
     cli("check", path, "--fix", "-o", out_path)
     assert out_path.read_text(encoding="utf-8") == md.replace("一府两院", "一府一委两院")
+
+
+def test_a_docx_that_unpacks_to_too_much_is_refused(cli, tmp_path, monkeypatch):
+    from drafter.check import reader
+
+    doc = docx.Document()
+    doc.add_paragraph("正文。")
+    path = tmp_path / "bomb.docx"
+    doc.save(path)
+    monkeypatch.setattr(reader, "MAX_DOCX_XML", 1000)  # a real bomb unpacks to gigabytes
+    code, _, err = cli("check", path)
+    assert code == 2 and "文档解压后过大" in err

@@ -1,6 +1,7 @@
 """The built wheel carries its templates and outlines and works from any directory."""
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -26,6 +27,8 @@ def test_wheel_ships_templates_and_outlines(wheel):
         assert f"drafter/_data/templates/{kind}.md.j2" in names
         assert f"drafter/_data/templates/starters/{kind}.yaml" in names
         assert f"drafter/_data/outlines/{kind}.yaml" in names
+    assert "drafter/_data/templates/sections/加强自身建设.md.j2" in names
+    assert "drafter/_data/glossary/core.yaml" in names
 
 
 def test_installed_package_renders_from_another_directory(wheel, tmp_path):
@@ -39,6 +42,8 @@ def test_installed_package_renders_from_another_directory(wheel, tmp_path):
     where = subprocess.run([sys.executable, "-c", "import drafter.resources as r; print(r.shipped('templates'))"],
                            cwd=work, env=env, capture_output=True, text=True).stdout.strip()
     assert where.startswith(str(site))
+    assert "加强自身建设［内置］" in run("sections").stdout
+    assert int(re.search(r"共 (\d+) 条", run("glossary", "--list").stdout).group(1)) >= 60
     assert run("new", "notice", "-o", "通知.yaml").returncode == 0
     proc = run("render", "通知.yaml")
     assert proc.returncode == 0, proc.stderr

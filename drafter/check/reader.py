@@ -13,7 +13,7 @@ from ..fsutil import decode, read_bounded
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a draft, not an archive
 MAX_DOCX_BYTES = 64 * 1024 * 1024
-MAX_DOCX_XML = 256 * 1024 * 1024  # uncompressed document.xml: refuses zip bombs
+MAX_DOCX_XML = 256 * 1024 * 1024  # all parts uncompressed: refuses zip bombs
 
 
 @dataclass
@@ -84,9 +84,9 @@ def _docx_paragraphs(path: str) -> list[str]:
         raise DrafterError("文件已加密或是旧版 .doc 格式，请在 Word 中另存为未加密的 .docx", file=path)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            info = zf.getinfo("word/document.xml")
-            if info.file_size > MAX_DOCX_XML:
-                raise DrafterError("文档内容过大，已拒绝", file=path)
+            zf.getinfo("word/document.xml")  # KeyError: not a Word document
+            if sum(info.file_size for info in zf.infolist()) > MAX_DOCX_XML:
+                raise DrafterError("文档解压后过大，已拒绝（可能是恶意构造的文件）", file=path)
     except (zipfile.BadZipFile, KeyError):
         raise DrafterError("不是有效的 .docx 文件（文件损坏或格式不符）", file=path) from None
     import docx
