@@ -34,12 +34,19 @@ def format_path(path: Path) -> str:
 
 @dataclass
 class Marks:
-    """Where each value (and each mapping key) of a document starts, 1-based."""
+    """Where each value (and each mapping key) of a document starts, 1-based.
 
+    Only an error message needs them, so they are collected from the node tree on first use.
+    """
+
+    root: object = None  # the composed yaml node
     values: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)
 
     def at(self, path: Path, key: bool = False) -> tuple[int | None, int | None]:
+        if self.root is not None:
+            _collect_marks(self.root, (), self)
+            self.root = None
         table = self.keys if key else self.values
         while path:
             if path in table:
@@ -171,9 +178,9 @@ def load(text: str, file: str) -> tuple[object, Marks]:
             raise DrafterError(_reason(exc), file=file, line=line, col=col) from None
         if node is None:
             raise DrafterError("文件是空的", file=file)
-        _expanded_size(node, file)
-        marks = Marks()
-        _collect_marks(node, (), marks)
+        if "&" in text:  # aliases need anchors: without any, nothing can expand
+            _expanded_size(node, file)
+        marks = Marks(root=node)
         try:
             data = loader.construct_document(node)
         except yaml.YAMLError as exc:
