@@ -84,32 +84,6 @@ class Mapping(Spec):
         return dict(value)
 
 
-USE = None  # set below: the spec of {use: 片段名, with: {...}} in a list of paragraphs
-
-
-@dataclass
-class Paragraphs(Spec):
-    """Paragraphs: a list of strings, or one string whose blank lines separate paragraphs.
-
-    An item of the list may also be ``{use: 片段名, with: {...}}``: paragraphs from a section.
-    """
-
-    label: str = "段落（文字或文字列表）"
-
-    def check(self, value: Any, path: tuple) -> list:
-        if value is None:
-            return []
-        if isinstance(value, str):
-            parts = [p for p in re.split(r"\n\s*\n", value) if p.strip()]
-            return [Text().check(p, path) for p in parts]
-        if isinstance(value, list):
-            if len(value) > 500:
-                raise SchemaError(f"段落过多（{len(value)} 段，上限 500 段）", path)
-            return [USE.check(p, path + (i,)) if isinstance(p, dict) else Text().check(p, path + (i,))
-                    for i, p in enumerate(value)]
-        raise self.wrong_type(value, path)
-
-
 @dataclass
 class Integer(Spec):
     minimum: int = 0
@@ -257,3 +231,26 @@ USE = Record(fields={
     "use": Field(Text(max_len=100), required=True, doc="片段名"),
     "with": Field(Mapping(), default=dict, doc="片段的参数"),
 })
+
+
+@dataclass
+class Paragraphs(Spec):
+    """Paragraphs: a list of strings, or one string whose blank lines separate paragraphs.
+
+    An item of the list may also be ``{use: 片段名, with: {...}}``: paragraphs from a section.
+    """
+
+    label: str = "段落（文字或文字列表）"
+
+    def check(self, value: Any, path: tuple) -> list:
+        if value is None:
+            return []
+        if isinstance(value, str):
+            parts = [p for p in re.split(r"\n\s*\n", value) if p.strip()]
+            return [Text().check(p, path) for p in parts]
+        if isinstance(value, list):
+            if len(value) > 500:
+                raise SchemaError(f"段落过多（{len(value)} 段，上限 500 段）", path)
+            return [USE.check(p, path + (i,)) if isinstance(p, dict) else Text().check(p, path + (i,))
+                    for i, p in enumerate(value)]
+        raise self.wrong_type(value, path)

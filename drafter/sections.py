@@ -121,7 +121,7 @@ def render(section: Section, values: dict, search_path: tuple[str, ...]) -> str:
     """The section's Markdown for these parameter values (defaults filled in)."""
     context = {p: spec.get("default") for p, spec in section.params.items()}
     context.update(values)
-    return templating.render(f"sections/{section.name}.md.j2", context, search_path[:-1])
+    return templating.render_in(search_path, f"sections/{section.name}.md.j2", context)
 
 
 def _check_values(section: Section, values: dict) -> tuple[str, str] | None:

@@ -128,11 +128,16 @@ def _undefined_name(message: str) -> str:
 
 
 def render(template: str, context: dict, extra_dirs: tuple[str, ...] = ()) -> str:
-    """Render ``template`` with ``context``; every failure becomes a DrafterError."""
+    """Render ``template`` with ``context``, the writer's folders before the shipped ones."""
+    return render_in(search_path(extra_dirs), template, context)
+
+
+def render_in(path: tuple[str, ...], template: str, context: dict) -> str:
+    """Render ``template`` found on the search ``path``; every failure becomes a DrafterError."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
-    env = environment(search_path(extra_dirs))
+    env = environment(path)
     try:
         return env.get_template(template).render(**context)
     except TemplateNotFound as exc:
