@@ -6,13 +6,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test examples bench clean
+.PHONY: demo test examples bench compile clean
 
 $(BIN)/drafter: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
+
+# Byte-compile drafter's sources, as `pip install` does for an installed package; an editable
+# install otherwise compiles them in every process where PYTHONDONTWRITEBYTECODE is set.
+compile: $(BIN)/drafter
+	$(BIN)/python -m compileall -q drafter
 
 demo: $(BIN)/drafter
 	$(BIN)/drafter render outlines/*.yaml --out-dir out
@@ -25,7 +30,7 @@ examples: $(BIN)/drafter
 	$(BIN)/python examples/regenerate.py examples
 
 # Benchmarks (never part of `make test`): writes benchmarks/results.md.
-bench: $(BIN)/drafter
+bench: compile
 	$(BIN)/python benchmarks/bench.py
 
 clean:
