@@ -74,13 +74,14 @@ class Mapping(Spec):
     """Any mapping with text keys (a section's parameters, checked against the section later)."""
 
     label: str = "映射（键: 值）"
+    key_word: str = "参数名"
 
     def check(self, value: Any, path: tuple) -> dict:
         if not isinstance(value, dict):
             raise self.wrong_type(value, path)
         for key in value:
             if not isinstance(key, str):
-                raise SchemaError(f"参数名应为文字，实为 {key!r}", path + (str(key),), key=True)
+                raise SchemaError(f"{self.key_word}应为文字，实为 {key!r}", path + (str(key),), key=True)
         return dict(value)
 
 
@@ -191,19 +192,16 @@ class Field:
 
 
 @dataclass
-class Record(Spec):
+class Record(Mapping):
     """A mapping with known fields. ``after`` can check the fields together."""
 
     fields: dict[str, Field] = field(default_factory=dict)
     after: Callable[[dict, tuple], None] | None = None
-    label: str = "映射（键: 值）"
+    key_word: str = "字段名"
 
     def check(self, value: Any, path: tuple) -> dict:
-        if not isinstance(value, dict):
-            raise self.wrong_type(value, path)
+        value = super().check(value, path)
         for key in value:
-            if not isinstance(key, str):
-                raise SchemaError(f"字段名应为文字，实为 {key!r}", path + (str(key),), key=True)
             if key not in self.fields:
                 raise SchemaError(unknown_key_message(key, self.fields), path + (key,), key=True)
         out: dict[str, Any] = {}
