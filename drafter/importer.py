@@ -54,10 +54,10 @@ class Node:
 
 @dataclass
 class Imported:
-    outline: dict
+    outline: dict  # every field but points
     comments: dict  # field -> comment lines, for the YAML
     removed: list[str]  # residue that was dropped
-    points: list[Node]
+    points: list[Node]  # the numbered points, with their own comments
 
 
 # --- reading and cleaning -------------------------------------------------------------
@@ -258,7 +258,6 @@ def parse(lines: list[str]) -> Imported:
             node.comments.append("标题与正文原在同一段，已在第一个句号处分开，请核对")
         place_subpoints(node, ([body] if body else []) + paras[start + 1:stop], 2)
         points.append(node)
-    outline["points"] = points
     outline["closing"] = paras[closing_at:end] if starts else []
     return Imported(outline, comments, [], points)
 
@@ -306,6 +305,10 @@ def _node_yaml(node: Node, indent: str) -> str:
     return out
 
 
+def _texts(key: str, items: list[str]) -> str:
+    return (f"{key}:\n" + "".join(f"  - {_scalar(p)}\n" for p in items)) if items else f"{key}: []\n"
+
+
 def to_yaml(result: Imported, source: str) -> str:
     o = result.outline
     out = (f"# 由 drafter import 从 {source} 生成。序号由 drafter 生成，原文的序号已去掉；\n"
@@ -316,11 +319,9 @@ def to_yaml(result: Imported, source: str) -> str:
         out += _comment(result.comments.get(key, []), "")
         value = o[key]
         out += f"{key}: {'false' if value is False else _scalar(value)}\n"
-    for key in ("opening",):
-        out += _comment(result.comments.get(key, []), "")
-        out += f"{key}:\n" + "".join(f"  - {_scalar(p)}\n" for p in o[key]) if o[key] else f"{key}: []\n"
-    out += "points:\n" + "".join(_node_yaml(p, "  ") for p in result.points) if result.points else "points: []\n"
-    out += "closing:\n" + "".join(f"  - {_scalar(p)}\n" for p in o["closing"]) if o["closing"] else "closing: []\n"
+    out += _comment(result.comments.get("opening", []), "") + _texts("opening", o["opening"])
+    out += ("points:\n" + "".join(_node_yaml(p, "  ") for p in result.points)) if result.points else "points: []\n"
+    out += _texts("closing", o["closing"])
     if "signoff" in o:
         out += f"signoff: {_scalar(o['signoff'])}\n"
     return out
