@@ -71,10 +71,9 @@ def read_lines(path: str) -> list[str]:
 
 def clean(lines: list[str]) -> tuple[list[str], list[str]]:
     """Lines without web-copy residue, and what was removed."""
-    from .check.reader import draft_from_lines
-    from .check.rules import Context
     from .check.glossary import Glossary
-    from .check.rules import noise
+    from .check.reader import draft_from_lines
+    from .check.rules import Context, noise
 
     draft = draft_from_lines("<import>", lines)
     ctx = Context(draft, Glossary())

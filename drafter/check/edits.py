@@ -13,10 +13,9 @@ import os
 from dataclasses import dataclass
 
 from ..errors import DrafterError
-from ..fsutil import atomic_write
+from ..fsutil import atomic_write, decode, read_bounded
 from .findings import Finding
-from ..fsutil import decode, read_bounded
-from .reader import MAX_DOCX_BYTES, MAX_TEXT_BYTES, read_draft
+from .reader import MAX_DOCX_BYTES, MAX_TEXT_BYTES, docx_paragraphs, read_draft
 
 SAFE_RULES = ("glossary.deprecated", "punctuation")
 
@@ -56,9 +55,8 @@ def fix_file(path: str, findings: list[Finding], out: str) -> tuple[list[Change]
     by_para: dict[int, list[Finding]] = {}
     for f in fixes:
         by_para.setdefault(f.paragraph, []).append(f)
-    changes = [Change(f.paragraph, f.offset, f.match, f.suggestion) for f in fixes]
     if ext == ".docx":
-        return _fix_docx(path, by_para, out, changes)
+        return _fix_docx(path, by_para, out)
     if ext in (".yaml", ".yml"):
         raise DrafterError("大纲文件不自动修改，请按检查结果直接编辑大纲", file=path)
     lines = decode(read_bounded(path, MAX_TEXT_BYTES), path).splitlines()
@@ -67,16 +65,7 @@ def fix_file(path: str, findings: list[Finding], out: str) -> tuple[list[Change]
         line, shift = lines[number - 1], shifts[number]
         lines[number - 1] = line[:shift] + _apply(line[shift:], items)
     atomic_write(out, ("\n".join(lines) + "\n").encode("utf-8"))
-    return changes, []
-
-
-def _docx_paragraphs(doc):
-    paragraphs = list(doc.paragraphs)
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
-    return paragraphs
+    return [Change(f.paragraph, f.offset, f.match, f.suggestion) for f in fixes], []
 
 
 def _run_spans(paragraph):
@@ -86,11 +75,11 @@ def _run_spans(paragraph):
         pos += len(run.text)
 
 
-def _fix_docx(path, by_para, out, changes):
+def _fix_docx(path, by_para, out):
     import docx
 
     doc = docx.Document(io.BytesIO(read_bounded(path, MAX_DOCX_BYTES)))
-    paragraphs = _docx_paragraphs(doc)
+    paragraphs = docx_paragraphs(doc)
     done, skipped = [], []
     for number, items in by_para.items():
         para = paragraphs[number - 1]
@@ -135,7 +124,7 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
     ext = os.path.splitext(path)[1].lower()
     if ext == ".docx":
         doc = docx.Document(io.BytesIO(read_bounded(path, MAX_DOCX_BYTES)))
-        paragraphs = _docx_paragraphs(doc)
+        paragraphs = docx_paragraphs(doc)
     else:
         draft = read_draft(path)
         doc = docx.Document()

@@ -95,11 +95,16 @@ def _docx_paragraphs(path: str) -> list[str]:
         doc = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise DrafterError(f"无法打开 .docx（{type(exc).__name__}）", file=path) from None
-    paragraphs = [p.text for p in doc.paragraphs]
+    return [p.text for p in docx_paragraphs(doc)]
+
+
+def docx_paragraphs(doc) -> list:
+    """A document's paragraphs in the order findings count them: the body, then table cells."""
+    paragraphs = list(doc.paragraphs)
     for table in doc.tables:
         for row in table.rows:
             for cell in row.cells:
-                paragraphs.extend(p.text for p in cell.paragraphs)
+                paragraphs.extend(cell.paragraphs)
     return paragraphs
 
 
