@@ -76,7 +76,7 @@ def _markdown_draft(path: str, text: str) -> Draft:
     return draft
 
 
-def _docx_paragraphs(path: str) -> list[str]:
+def _docx_lines(path: str) -> list[str]:
     data = read_bounded(path, MAX_DOCX_BYTES)
     import io
 
@@ -139,7 +139,7 @@ def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
     if ext in (".yaml", ".yml"):
         return _outline_paragraphs(path, template_dirs)
     if ext == ".docx":
-        lines = _docx_paragraphs(path)
+        lines = _docx_lines(path)
     elif ext in (".txt", ".md", ".markdown", ""):
         data = read_bounded(path, MAX_TEXT_BYTES)
         if not data.strip():
