@@ -70,17 +70,20 @@ def read_lines(path: str) -> list[str]:
 
 
 def clean(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Lines without web-copy residue, and what was removed."""
+    """Lines without web-copy residue or invisible control characters, and what was removed."""
     from .check.glossary import Glossary
     from .check.reader import draft_from_lines
     from .check.rules import Context, noise
 
+    invisible = yaml.reader.Reader.NON_PRINTABLE  # what no outline may hold either
+    removed_chars = [ch for line in lines for ch in invisible.findall(line)]
+    lines = [invisible.sub("", line) for line in lines]
     draft = draft_from_lines("<import>", lines)
     ctx = Context(draft, Glossary())
     spans: dict[int, list[tuple[int, int]]] = {}
     for f in noise.check(draft, ctx):
         spans.setdefault(f.paragraph, []).append((f.offset, f.offset + f.length))
-    out, removed = [], []
+    out, removed = [], [f"控制字符 U+{ord(c):04X}" for c in removed_chars]
     for para in draft.paragraphs:
         cut = sorted(spans.get(para.number, []))
         if not cut:

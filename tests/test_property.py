@@ -81,3 +81,33 @@ def test_generated_outlines_render_or_fail_cleanly(source, fmt):
             assert code == 2, message
             assert message.startswith("错误：") and message.count("\n") == 2, message
             assert not os.path.exists(out)
+
+
+speechy = st.lists(st.one_of(
+    st.sampled_from(["同志们：", "一、加强学习", "二、强化监督", "（一）读原著", "1.谈体会。要交流。", "一是读原著。要研读。",
+                     "二要抓落实。", "首先，学习。", "其次，监督。", "谢谢大家！", "发言完毕。", "---此处隐藏12字,下载后查看---",
+                     "预览阅读已结束", "2023年x月xx日", "对“一府两院”工作", "坚定“四个意识”", "我讲三点意见。",
+                     "会议(扩大)召开,", "“", "）", "2月30日", "- 11-14汇编", "www.example.com", "。。", "的的"]),
+    st.text(max_size=30)), max_size=25)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(lines=speechy, one_line=st.booleans())
+def test_any_draft_is_checked_and_imported_without_a_crash(lines, one_line):
+    text = ("" if one_line else "\n").join(lines)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "draft.txt")
+        with open(path, "w", encoding="utf-8", errors="surrogatepass") as fh:
+            fh.write(text)
+        for argv, allowed in ((["check", path, "--format", "json"], (0, 1, 2)),
+                              (["import", path, "-o", os.path.join(folder, "o.yaml")], (0, 2))):
+            err, std = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(std):
+                code = run(argv)
+            assert code in allowed and "内部错误" not in err.getvalue(), (argv[0], err.getvalue())
+        outline = os.path.join(folder, "o.yaml")
+        if os.path.exists(outline):  # an imported outline always renders
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+                code = run(["render", outline, "--format", "txt", "-o", os.path.join(folder, "o.txt")])
+            assert code == 0, err.getvalue()
