@@ -31,8 +31,8 @@ DATE_LINE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
 TOP = ("一、", re.compile(rf"^({CN})、\s*"))
 SUB_STYLES = [
     (numbering.STYLE_PAREN, re.compile(rf"^[（(]({CN})[）)]\s*")),
-    (numbering.STYLE_ARABIC_PAREN, re.compile(r"^[（(](\d{1,2})[）)]\s*")),
-    (numbering.STYLE_ARABIC, re.compile(r"^(\d{1,2})[.．、]\s*(?!\d)")),
+    (numbering.STYLE_ARABIC_PAREN, re.compile(r"^[（(]([1-9]\d?)[）)]\s*")),
+    (numbering.STYLE_ARABIC, re.compile(r"^([1-9]\d?)[.．、]\s*(?!\d)")),
     (numbering.STYLE_YISHI, re.compile(rf"^({CN})是")),
     (numbering.STYLE_YIYAO, re.compile(rf"^({CN})要")),
     (numbering.STYLE_SHOUXIAN, re.compile(r"^(首先|其次|再次|最后)[，,]")),
@@ -133,7 +133,7 @@ def _split_signoff(text: str) -> list[str]:
 # --- placing paragraphs -----------------------------------------------------------------
 
 def _title_like(text: str) -> bool:
-    return len(text) <= 80 and text[-1] not in SENTENCE_END + "；;，,：:" and not TOP[1].match(text)
+    return len(text) <= 80 and text[-1] not in SENTENCE_END + "；;，,：:" and not _top(text)
 
 
 def _split_heading(text: str) -> tuple[str, str, bool]:
@@ -147,18 +147,24 @@ def _split_heading(text: str) -> tuple[str, str, bool]:
 def _lead(text: str) -> tuple[str, str]:
     """A run-in lead sentence (without its full stop, which rendering adds back) and the rest."""
     m = re.search(f"[{SENTENCE_END}]", text)
-    if not m:
+    if not m or m.start() == 0:
         return text, ""
     lead = text[:m.start()] if text[m.start()] == "。" else text[:m.end()]
     return lead, text[m.end():].strip()
 
 
 def _style_of(text: str):
+    """The sub-point style a paragraph opens with, if a marker opens it and text follows."""
     for style, pattern in SUB_STYLES:
         m = pattern.match(text)
-        if m:
+        if m and text[m.end():].strip("，, 　"):
             return style, m
     return None, None
+
+
+def _top(text: str) -> bool:
+    m = TOP[1].match(text)
+    return bool(m and text[m.end():].strip())
 
 
 def place_subpoints(node: Node, paragraphs: list[str], depth: int) -> None:
@@ -236,7 +242,7 @@ def parse(lines: list[str]) -> Imported:
     if end > i and SIGNOFF.match(paras[end - 1]):
         outline["signoff"] = paras[end - 1]
         end -= 1
-    starts = [j for j in range(i, end) if TOP[1].match(paras[j])]
+    starts = [j for j in range(i, end) if _top(paras[j])]
     closing_at = end
     if starts:
         for j in range(starts[-1] + 1, end):
