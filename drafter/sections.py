@@ -113,8 +113,8 @@ def find(name: str, search_path: tuple[str, ...]) -> Section:
             return _parse(path, folder, search_path)
     names = list(find_all(search_path))
     guess = difflib.get_close_matches(name, names, n=1, cutoff=0.4)
-    hint = f"，是不是“{guess[0]}”" if guess else ""
-    raise DrafterError(f"没有名为“{name}”的片段{hint}？用 drafter sections 查看全部片段")
+    hint = f"，是不是“{guess[0]}”？" if guess else "。"
+    raise DrafterError(f"没有名为“{name}”的片段{hint}用 drafter sections 查看全部片段")
 
 
 def render(section: Section, values: dict, search_path: tuple[str, ...]) -> str:

@@ -15,12 +15,13 @@ from drafter.cli import run
 FIELDS = ["kind", "title", "speaker", "role", "meeting", "date", "salutation", "opening", "theme",
           "announce", "points", "closing", "signoff", "organ", "reporter", "number", "addressees",
           "intro", "attachments", "signer", "cc", "printed", "note", "masthead", "titel", "pionts"]
-POINT_FIELDS = ["title", "paragraphs", "style", "subpoints", "titel", "body"]
+POINT_FIELDS = ["title", "paragraphs", "style", "subpoints", "titel", "body", "use", "with"]
 
 text = st.one_of(
     st.text(max_size=40),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=80),
     st.sampled_from(["**加粗**", "# 标题", "1. 列表", "---", "::: date", "|a|b|", "{{ x }}", "〔2024〕",
+                     "加强自身建设", "会议开场", "联系人和电话", "培训纪律要求",
                      "2024-02-30", "2024年3月1日", "一是", "（一）", "首先", "1.", "\t", "\x00", "\ud7ff"]),
     st.tuples(st.sampled_from("人大代表履职**#"), st.integers(1000, 30000)).map(lambda t: t[0] * t[1]),  # huge
 )
