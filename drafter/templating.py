@@ -8,6 +8,7 @@ Numbering comes from filters, so templates never hold a typed number.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -88,9 +89,10 @@ def environment(search_path: tuple[str, ...]):
     folder = cache_dir() / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        bytecode = FileSystemBytecodeCache(str(folder))  # compiled templates, keyed by their source
     except OSError:
-        bytecode = None
+        pass
+    # Compiled templates, keyed by their source; without a writable cache, Jinja compiles anew.
+    bytecode = FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(list(search_path)),
         undefined=StrictUndefined,

@@ -227,3 +227,17 @@ def test_output_to_a_pipe_or_device_is_written_directly(cli, tmp_path):
     code, _, err = cli("render", OUTLINES / "speech.yaml", "--format", "txt", "-o", os.devnull)
     assert code == 0, err
     assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+
+
+def test_an_unusable_cache_only_makes_drafter_slower(tmp_path):
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x", encoding="utf-8")  # the cache folder cannot be made, even by root
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocked)}
+    for args in (["render", str(OUTLINES / "notice.yaml"), "-o", str(tmp_path / "n.docx")],
+                 ["check", str(tmp_path / "n.docx")]):
+        proc = subprocess.run([sys.executable, "-m", "drafter", *args], env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "n.docx").exists()
