@@ -223,7 +223,7 @@ def parse(lines: list[str]) -> Imported:
         i = 1
     else:
         outline["title"] = "（标题待填）"
-        comments["title"] = ["原文没有标题，请填写"]
+        comments["title"] = ["原文没有标题，请填写（drafter check 会把“标题待填”报为未填写的占位符）"]
     extra_heads = []
     while i < len(paras) and _title_like(paras[i]) and not SALUTATION.match(paras[i]):
         m = DATE_LINE.match(paras[i])

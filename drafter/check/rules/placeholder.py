@@ -4,17 +4,18 @@ import re
 
 ID = "placeholder"
 SEVERITY = "error"
-DOC = "未填写的占位符：xx、XX、××、x月xx日、某某、空的【】以及残留的模板语法。"
+DOC = "未填写的占位符：xx、XX、××、x月xx日、某某、空的【】、（标题待填）之类的待填标记，以及残留的模板语法。"
 BASIS = "实务：成稿不得留有占位符"
 FIXTURES = {
     "bad": ["近年来，xx市人大坚持向中心聚焦。", "2023年x月xx日，会议如期举行。", "请某某同志发言。",
-            "截至【】，共办结建议。", "共有{{ count }}件建议。", "学习贯彻党的××大精神。"],
+            "截至【】，共办结建议。", "共有{{ count }}件建议。", "学习贯彻党的××大精神。", "（标题待填）"],
     "good": ["2024年3月20日，会议如期举行。", "采用4×100米接力的方式。", "Linux 和 Xbox 都是外来词。",
              "某市人大常委会召开会议。"],
 }
 
 # Each alternative starts with a literal, so re skips quickly over a long draft.
-PATTERN = re.compile(r"[xX×]{1,4}(?![A-Za-z])|某某|【[ \t　]*】|\{\{.*?\}\}|\{%.*?%\}")
+PATTERN = re.compile(r"[xX×]{1,4}(?![A-Za-z])|某某|【[ \t　]*】|\{\{.*?\}\}|\{%.*?%\}"
+                     r"|[（(【][^）)】\n]{0,8}待[填定补][）)】]")
 
 
 def _placeholder(text: str, start: int, end: int) -> bool:
