@@ -406,7 +406,7 @@ def import_(source: str, output: str, sections_dir: str | None, force: bool, rat
     for path in written:
         click.echo(f"已保存片段 {path}")
     ws = resources()[0]
-    click.echo(speaking.report(speaking.count(importer.clean_text(source)), rate or (ws.config["rate"] if ws else None)))
+    click.echo(speaking.report(speaking.count(result.text), rate or (ws.config["rate"] if ws else None)))
 
 
 @cli.command()

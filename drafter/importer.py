@@ -58,6 +58,7 @@ class Imported:
     comments: dict  # field -> comment lines, for the YAML
     removed: list[str]  # residue that was dropped
     points: list[Node]  # the numbered points, with their own comments
+    text: str = ""  # the source's text after residue removal
 
 
 # --- reading and cleaning -------------------------------------------------------------
@@ -276,7 +277,7 @@ def import_file(path: str) -> Imported:
     if not any(l.strip() for l in cleaned):
         raise DrafterError("去掉网页残留后没有正文可导入", file=path)
     result = parse(cleaned)
-    result.removed = removed
+    result.removed, result.text = removed, "\n".join(cleaned)
     return result
 
 

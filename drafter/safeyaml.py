@@ -67,7 +67,6 @@ _PROBLEMS = {
     "did not find expected node content": "此处缺少内容",
     "did not find expected ',' or ']'": "方括号 [ ] 没有闭合，或列表项之间缺少逗号",
     "did not find expected ',' or '}'": "花括号 { } 没有闭合，或各项之间缺少逗号",
-    "found undefined alias": "引用了未定义的锚点（*名称）",
     "could not find expected ':'": "缺少半角冒号“:”",
     "found character '\\t' that cannot start any token": "不能用制表符缩进，请改用空格",
     "found undefined alias": "引用了未定义的锚点（*名称）",

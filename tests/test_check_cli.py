@@ -66,8 +66,8 @@ def test_fix_applies_safe_fixes_to_a_new_file(cli, tmp_path):
     assert "各单位：" in fixed and "一府一委两院" in fixed and "“四个意识”。\n" in fixed
     assert "坚定“四个意识”" in fixed  # a wrong verb is a judgement, not a mechanical fix
     assert "已修改 第3段 第5字：“一府两院” → “一府一委两院”" in err
-    code, _, err = cli("check", out)
-    assert "glossary.deprecated" not in _ and "punctuation" not in _
+    code, report, _ = cli("check", out)
+    assert "glossary.deprecated" not in report and "punctuation" not in report
 
 
 def test_fix_docx_keeps_the_formatting(cli, tmp_path):
@@ -203,3 +203,16 @@ def test_a_docx_that_unpacks_to_too_much_is_refused(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "MAX_DOCX_XML", 1000)  # a real bomb unpacks to gigabytes
     code, _, err = cli("check", path)
     assert code == 2 and "文档解压后过大" in err
+
+
+def test_render_proofreads_with_the_writers_own_glossary(cli, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "local.yaml").write_text(
+        "- term: 四联四促\n  variants: [四连四促]\n  basis: 本区人大常委会部署\n"
+        "  examples: {bad: 开展四连四促活动。, good: 开展“四联四促”活动。}\n", encoding="utf-8")
+    src = write(tmp_path, "s.yaml", MINIMAL_SPEECH.replace("要强化监督。", "要开展四连四促活动。"))
+    code, out, _ = cli("render", src, "-o", tmp_path / "s.docx", "--glossary", mine)
+    assert code == 0 and "“四连四促”应为“四联四促”" in out
+    code, out, _ = cli("render", src, "-o", tmp_path / "s.docx")
+    assert "四连四促" not in out

@@ -9,7 +9,6 @@ is scanned once however many entries there are.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import re
 from dataclasses import dataclass, field
