@@ -5,7 +5,7 @@ import json
 import pytest
 
 from drafter.check import RULES, load_glossary, run_rules
-from drafter.check.reader import draft_from_lines
+from drafter.documents import draft_from_lines
 
 from .conftest import CORPUS, write
 

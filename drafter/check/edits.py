@@ -12,10 +12,10 @@ import io
 import os
 from dataclasses import dataclass
 
+from ..documents import MAX_DOCX_BYTES, MAX_TEXT_BYTES, docx_paragraphs, read_draft
 from ..errors import DrafterError
 from ..fsutil import atomic_write, decode, read_bounded
 from .findings import Finding
-from .reader import MAX_DOCX_BYTES, MAX_TEXT_BYTES, docx_paragraphs, read_draft
 
 SAFE_RULES = ("glossary.deprecated", "punctuation")
 

@@ -237,24 +237,3 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
             _load_cached(path, glossary)
     return glossary
 
-
-def self_test(glossary: Glossary) -> list[tuple[Entry, str, str]]:
-    """Every entry's examples run through the rules: (entry, "bad" or "good", text) that fail.
-
-    A bad example must give a glossary finding on that entry; a good one must give none.
-    """
-    from .reader import draft_from_lines
-    from .rules import run_rules
-
-    failures = []
-    for entry in glossary.entries.values():
-        for kind in ("bad", "good"):
-            for example in entry.data["examples"][kind]:
-                draft = draft_from_lines("<例句>", example["text"].splitlines())
-                draft.date = example["date"] or draft.date
-                draft.region = example["region"] or draft.region
-                hit = any(f.rule.startswith("glossary.") and f.basis == entry.basis
-                          for f in run_rules(draft, glossary))
-                if hit != (kind == "bad"):
-                    failures.append((entry, kind, example["text"]))
-    return failures

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..findings import Finding
 from ..glossary import Glossary, Hit
-from ..reader import Draft, Paragraph
+from ...documents import Draft, Paragraph
 
 NAMES = ("glossary_deprecated", "glossary_variant", "glossary_collocation", "glossary_expansion",
          "glossary_dated", "glossary_scope", "placeholder", "numbering_sequence", "numbering_count",

@@ -13,9 +13,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import numbering
-from .errors import DrafterError
-from .resources import shipped
+from .. import numbering
+from ..errors import DrafterError
+from ..resources import shipped
 
 _BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|:{3,}|[*_-](?:\s*[*_-]){2,}\s*$|[|>])")
 
@@ -84,7 +84,7 @@ def environment(search_path: tuple[str, ...]):
 
     from jinja2 import FileSystemBytecodeCache
 
-    from .fsutil import cache_dir
+    from ..fsutil import cache_dir
 
     folder = cache_dir() / "jinja"
     try:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import safeyaml
-from .errors import DrafterError
+from .. import safeyaml
+from ..errors import DrafterError
 from .kinds import KIND_CHOICE, KINDS, Kind
-from .schema import SchemaError
+from ..schema import SchemaError
 
 
 @dataclass

@@ -29,9 +29,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import markdown, model, numbering, safeyaml, templating
-from .errors import DrafterError
-from .schema import Field, Mapping, Record, SchemaError, Text
+from .. import numbering, safeyaml
+from . import markdown, model, templating, writers
+from ..errors import DrafterError
+from ..schema import Field, Mapping, Record, SchemaError, Text
 
 HEADER = re.compile(r"\A\{#-?\s*section\s*\n(.*?)\n\s*-?#\}\s*\n?", re.S)
 PARAM = Record(fields={
@@ -275,3 +276,12 @@ def expand_outline(ol, search_path: tuple[str, ...]) -> dict:
         line, col = ol.marks.at(exc.path, key=exc.key)
         raise DrafterError(f"{exc.message}（引用片段之后）", file=ol.file, line=line, col=col,
                            field=safeyaml.format_path(exc.path)) from None
+
+
+def example_text(section: Section, search_path: tuple[str, ...]) -> str | None:
+    """The section rendered with its example values, as plain text (numbers filled in as in a
+    document), or None when a parameter has neither an example nor a default."""
+    values = section.example_values()
+    if any(v is None for v in values.values()):
+        return None
+    return writers.write(markdown.parse(render(section, values, search_path)), "txt").decode("utf-8")
