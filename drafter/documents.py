@@ -14,10 +14,10 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from . import outline as outline_mod
+from . import render
 from .errors import DrafterError
 from .fsutil import decode, read_bounded
-from .render import model, sections, templating
+from .render import model
 from .safeyaml import format_path
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a draft, not an archive
@@ -118,8 +118,7 @@ def docx_paragraphs(doc) -> list:
 
 def _outline_paragraphs(path: str, template_dirs: tuple[str, ...]) -> Draft:
     """An outline's text values (its sections filled in), in document order, with field paths."""
-    ol = outline_mod.load(path)
-    ol.data = sections.expand_outline(ol, templating.search_path(template_dirs))
+    ol = render.load(path, template_dirs)
     paragraphs: list[Paragraph] = []
 
     def walk(value, where: tuple) -> None:

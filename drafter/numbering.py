@@ -75,7 +75,7 @@ def to_int(text: str) -> int:
     if "十" not in text:
         return DIGITS.index(text) if len(text) == 1 else 0
     tens, _, units = text.partition("十")
-    if len(tens) > 1 or len(units) > 1:
+    if len(tens) > 1 or len(units) > 1 or "十" in units or "零" in tens + units:
         return 0
     return (DIGITS.index(tens) if tens else 1) * 10 + (DIGITS.index(units) if units else 0)
 

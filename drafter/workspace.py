@@ -88,13 +88,12 @@ class Workspace:
 
 def _load(root: Path) -> Workspace:
     path = root / MARKER
-    data, marks = safeyaml.load(safeyaml.read_text(str(path)), str(path)) if path.stat().st_size else ({}, None)
+    data, marks = safeyaml.load(safeyaml.read_text(str(path)), str(path)) if path.stat().st_size \
+        else ({}, safeyaml.Marks())
     try:
         config = CONFIG.check(data or {}, ())
     except SchemaError as exc:
-        line, col = marks.at(exc.path, key=exc.key) if marks else (None, None)
-        raise DrafterError(exc.message, file=str(path), line=line, col=col,
-                           field=safeyaml.format_path(exc.path)) from None
+        raise marks.schema_error(exc, str(path)) from None
     return Workspace(root, config)
 
 

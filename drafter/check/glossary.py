@@ -120,7 +120,7 @@ class Glossary:
 
     def automaton(self):
         if self._automaton is None:
-            import ahocorasick
+            import ahocorasick  # the C extension loads on the first scan, not at start-up
 
             auto = ahocorasick.Automaton()
             forms: dict[str, list] = {}
@@ -198,9 +198,7 @@ def _load_file(path: Path, glossary: Glossary) -> None:
         try:
             entry = ENTRY.check(raw, (i,))
         except SchemaError as exc:
-            line, col = marks.at(exc.path, key=exc.key)
-            raise DrafterError(exc.message, file=str(path), line=line, col=col,
-                               field=safeyaml.format_path(exc.path)) from None
+            raise marks.schema_error(exc, str(path)) from None
         glossary.entries[entry["term"]] = Entry(entry["term"], entry, str(path))
 
 

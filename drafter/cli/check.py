@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..errors import DrafterError
+from ..schema import Date, SchemaError
 from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 
 
@@ -54,8 +55,6 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
 
 def _check_args(files, fix: bool, output: str | None, annotate: str | None, doc_date: str | None):
     """Refuse option combinations that make no sense; the --date value as a date."""
-    from ..schema import Date, SchemaError
-
     if not files:
         raise click.UsageError("请给出至少一个文件，例如：drafter check 讲话.docx")
     if (fix or annotate) and len(files) > 1:
@@ -71,7 +70,7 @@ def _check_args(files, fix: bool, output: str | None, annotate: str | None, doc_
 
 
 def _fix(path: str, findings: list, output: str) -> None:
-    from ..check.edits import fix_file
+    from ..check.edits import fix_file  # loaded when the command runs: fast --help
 
     changes, skipped = fix_file(path, findings, output)
     for c in changes:
@@ -82,7 +81,7 @@ def _fix(path: str, findings: list, output: str) -> None:
 
 
 def _annotate(path: str, findings: list, output: str) -> None:
-    from ..check.edits import annotate
+    from ..check.edits import annotate  # loaded when the command runs: fast --help
 
     count = annotate(path, findings, output)
     click.echo(f"已写入 {output}（{count} 条批注）", err=True)
@@ -95,7 +94,7 @@ def _annotate(path: str, findings: list, output: str) -> None:
 @glossary_option("自己的词库目录。")
 def glossary(term: str | None, list_all: bool, self_test: bool, glossary_dirs: tuple[str, ...]) -> None:
     """查看规范提法词库：drafter glossary 四个意识；drafter glossary --list；drafter glossary --test。"""
-    from .. import check, workspace
+    from .. import check, workspace  # loaded when the command runs: fast --help
     from ..check.report import describe_entry
 
     g = check.load_glossary(workspace.resources((), glossary_dirs).glossary_dirs)

@@ -81,7 +81,7 @@ def _progress(items: tuple[str, ...]):
 def _report(result, rate: int | None) -> list[str]:
     """Say now that one outline was written; return its findings and warnings, which are shown
     after the whole batch."""
-    from ..check.report import text as report_text
+    from ..check.report import text as report_text  # loaded when the command runs: fast --help
 
     lines = [report_text(result.findings, [result.out], colour=colour())] if result.findings else []
     if not result.written:
@@ -99,7 +99,7 @@ def _report(result, rate: int | None) -> list[str]:
 @click.option("--force", is_flag=True, help="覆盖已有文件。")
 def new(kind: str, output: str | None, force: bool) -> None:
     """生成一份带说明的空白大纲（speech、report 或 notice）。"""
-    from .. import tasks
+    from .. import tasks  # loaded when the command runs: fast --help
 
     if not output:
         click.echo(tasks.starter(kind), nl=False)

@@ -69,7 +69,7 @@ def _echo_params(section) -> None:
 @click.argument("folder", metavar="目录", default=".")
 def init(folder: str) -> None:
     """新建工作区：outlines/、templates/sections/、glossary/、drafter.yaml 和说明。"""
-    from .. import workspace
+    from .. import workspace  # loaded when the command runs: fast --help
 
     ws = workspace.init(folder)
     click.echo(f"已在 {ws.root} 新建工作区：outlines/（大纲）、templates/sections/（片段）、glossary/（词库）、"

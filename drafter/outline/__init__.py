@@ -18,12 +18,6 @@ class Outline:
     marks: safeyaml.Marks
 
 
-def _error(exc: SchemaError, file: str, marks: safeyaml.Marks) -> DrafterError:
-    line, col = marks.at(exc.path, key=exc.key)
-    return DrafterError(exc.message, file=file, line=line, col=col,
-                        field=safeyaml.format_path(exc.path) or None)
-
-
 def parse(text: str, file: str = "<大纲>") -> Outline:
     data, marks = safeyaml.load(text, file)
     if not isinstance(data, dict):
@@ -38,7 +32,7 @@ def parse(text: str, file: str = "<大纲>") -> Outline:
         kind = KINDS[name]
         validated = kind.schema.check({**data, "kind": name}, ())
     except SchemaError as exc:
-        raise _error(exc, file, marks) from None
+        raise marks.schema_error(exc, file) from None
     return Outline(kind=kind, data=validated, file=file, marks=marks)
 
 

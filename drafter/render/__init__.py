@@ -12,19 +12,28 @@ import os
 from dataclasses import dataclass
 
 from .. import outline
-from . import markdown, sections, speaking, templating, writers
 from ..errors import DrafterError
 from ..fsutil import atomic_write
+from . import markdown, sections, speaking, templating, writers
+
+
+def load(path: str, template_dirs: tuple[str, ...] = ()) -> outline.Outline:
+    """The outline at ``path``, validated, with its sections filled in: what every stage after
+    this one reads."""
+    ol = outline.load(path)
+    try:
+        ol.data = sections.expand_outline(ol, templating.search_path(template_dirs))
+    except DrafterError as exc:
+        raise exc.located(ol.file)
+    return ol
 
 
 def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str:
+    """An expanded outline (``load``) as the Markdown of its kind's template."""
     try:
-        ol.data = sections.expand_outline(ol, templating.search_path(template_dirs))
         return templating.render(ol.kind.template, ol.data, template_dirs)
     except DrafterError as exc:
-        if exc.file is None:
-            exc.file = ol.file
-        raise
+        raise exc.located(ol.file)
 
 
 @dataclass
@@ -44,7 +53,7 @@ class Rendered:
 
 def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> Rendered:
     """Render the outline at ``path``: its blocks and the bytes of the document."""
-    ol = outline.load(path)
+    ol = load(path, template_dirs)
     blocks = markdown.parse(to_markdown(ol, template_dirs))
     return Rendered(ol, blocks, writers.write(blocks, fmt, title=ol.data.get("title", "")))
 
