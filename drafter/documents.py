@@ -38,8 +38,16 @@ class Draft:
     file: str
     paragraphs: list[Paragraph] = field(default_factory=list)
     date: dt.date | None = None  # the document's date, for glossary.dated
+    date_source: str | None = None  # where the date came from, for the message that uses it
+    year_only: bool = False  # the date is only a year (the text's 今年), not a day
     region: str | None = None  # the province it is written in, for glossary.scope
     kind: str | None = None  # speech, report, notice when known
+    ignores: dict[int, tuple[str, ...]] = field(default_factory=dict)  # paragraph -> rules silenced there
+
+    def set_date(self, when: dt.date | None, source: str) -> None:
+        """Use ``when`` as the draft's date (when given), saying where it came from."""
+        if when is not None:
+            self.date, self.date_source, self.year_only = when, source, False
 
 
 PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
@@ -48,15 +56,24 @@ PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
-def detect_date(paragraphs: list[Paragraph]) -> dt.date | None:
-    """The 成文日期 near the end, else the date under the title near the start."""
-    for para in [*reversed(paragraphs[-6:]), *paragraphs[:6]]:
-        for m in reversed(list(_DATE.finditer(para.text))):
-            try:
-                return dt.date(*(int(g) for g in m.groups()))
-            except ValueError:
-                continue
-    return None
+_THIS_YEAR = re.compile(r"(?:今年|本年度?)[（(]?(\d{4})年|(\d{4})年(?:[，,]?(?:是|为))?(?:今年|本年)")
+
+
+def detect_date(paragraphs: list[Paragraph]) -> tuple[dt.date | None, str | None]:
+    """The draft's date and where it was found: the 成文日期 near the end, else the date under
+    the title near the start, else the latest year the text calls 今年 or 本年 (as 1 January)."""
+    for place, group in (("文末的成文日期", reversed(paragraphs[-6:])), ("标题下的日期", paragraphs[:6])):
+        for para in group:
+            for m in reversed(list(_DATE.finditer(para.text))):
+                try:
+                    return dt.date(*(int(g) for g in m.groups())), place
+                except ValueError:
+                    continue
+    years = [int(m.group(1) or m.group(2)) for p in paragraphs for m in _THIS_YEAR.finditer(p.text)]
+    years = [y for y in years if 1949 <= y <= 2100]
+    if years:
+        return dt.date(max(years), 1, 1), f"文中所说的“今年”（{max(years)}年）"
+    return None, None
 
 
 _REGION = re.compile("(" + "|".join(PROVINCES) + ")(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区|市委|市人大)")
@@ -103,7 +120,29 @@ def _docx_lines(path: str) -> list[str]:
         doc = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise DrafterError(f"无法打开 .docx（{type(exc).__name__}）", file=path) from None
-    return [p.text for p in docx_paragraphs(doc)]
+    paragraphs = docx_paragraphs(doc)
+    return [p.text for p in paragraphs], _comment_ignores(doc, paragraphs)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _comment_ignores(doc, paragraphs) -> dict[int, tuple[str, ...]]:
+    """Paragraphs a Word comment "drafter:ignore rule-id" is anchored in, and the rules it names."""
+    try:
+        marks = {str(c.comment_id): IGNORE_MARK.search(f"<!-- {c.text} -->") for c in doc.comments}
+    except Exception:  # a document without a comments part, or one python-docx cannot read
+        return {}
+    marks = {cid: ignore_ids(m.group(1)) for cid, m in marks.items() if m}
+    out: dict[int, tuple[str, ...]] = {}
+    if marks:
+        for number, para in enumerate(paragraphs, 1):
+            for tag in (f"{_W}commentRangeStart", f"{_W}commentReference"):
+                for el in para._p.iter(tag):
+                    ids = marks.get(el.get(f"{_W}id"))
+                    if ids:
+                        out[number] = out.get(number, ()) + ids
+    return out
 
 
 def docx_paragraphs(doc) -> list:
@@ -134,7 +173,8 @@ def _outline_paragraphs(path: str, template_dirs: tuple[str, ...]) -> Draft:
 
     walk(ol.data, ())
     date = ol.data.get("date")
-    return Draft(path, paragraphs, date=date, region=ol.data.get("region"), kind=ol.kind.name)
+    return Draft(path, paragraphs, date=date, date_source="大纲的 date" if date else None,
+                 region=ol.data.get("region"), kind=ol.kind.name)
 
 
 def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
@@ -142,7 +182,11 @@ def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
     if ext in (".yaml", ".yml"):
         return _outline_paragraphs(path, template_dirs)
     if ext == ".docx":
-        lines = _docx_lines(path)
+        lines, ignores = _docx_lines(path)
+        draft = draft_from_lines(path, lines)
+        for number, ids in ignores.items():
+            draft.ignores[number] = draft.ignores.get(number, ()) + ids
+        return draft
     elif ext in (".txt", ".md", ".markdown", ""):
         data = read_bounded(path, MAX_TEXT_BYTES)
         if not data.strip():
@@ -158,15 +202,36 @@ def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
     return draft_from_lines(path, lines)
 
 
+# A writer accepts a flagged phrase: <!-- drafter:ignore punctuation --> at the end of a
+# paragraph, or alone on the line before it; without a rule id, every rule is silenced there.
+IGNORE_MARK = re.compile(r"<!--[ \t　]*drafter:ignore\b([^>]{0,200}?)-->")
+
+
+def ignore_ids(spec: str) -> tuple[str, ...]:
+    return tuple(i for i in re.split(r"[\s,，、]+", spec.strip()) if i) or ("*",)
+
+
 def draft_from_lines(file: str, lines: list[str]) -> Draft:
-    """A draft of these paragraphs, its date, province and kind detected from the text."""
-    paragraphs = []
+    """A draft of these paragraphs, its date, province and kind detected from the text, and
+    the rules the writer silenced with drafter:ignore marks."""
+    paragraphs, ignores, pending = [], {}, ()
     for i, line in enumerate(lines, 1):
+        mark = IGNORE_MARK.search(line) if "drafter:ignore" in line else None
+        if mark:
+            line = line[:mark.start()] + line[mark.end():]
         text = line.strip()
+        if mark and not text:
+            pending += ignore_ids(mark.group(1))
+            continue
         if text:
             paragraphs.append(Paragraph(i, text, shift=len(line) - len(line.lstrip())))
-    return Draft(file, paragraphs, date=detect_date(paragraphs), region=detect_region(paragraphs),
-                 kind=_detect_kind(paragraphs))
+            silenced = pending + (ignore_ids(mark.group(1)) if mark else ())
+            if silenced:
+                ignores[i] = silenced
+            pending = ()
+    when, source = detect_date(paragraphs)
+    return Draft(file, paragraphs, date=when, date_source=source, year_only=bool(source) and "今年" in source,
+                 region=detect_region(paragraphs), kind=_detect_kind(paragraphs), ignores=ignores)
 
 
 def _detect_kind(paragraphs: list[Paragraph]) -> str | None:
@@ -187,5 +252,6 @@ def draft_from_blocks(file: str, blocks, date=None, region=None, kind=None) -> D
         if b.kind == model.TABLE:
             lines.extend(cell for row in b.rows for cell in row)
     draft = draft_from_lines(file, lines)
-    draft.date, draft.region, draft.kind = date, region or draft.region, kind
+    draft.date, draft.date_source = (date, "大纲的 date") if date else (None, None)
+    draft.region, draft.kind = region or draft.region, kind
     return draft

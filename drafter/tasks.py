@@ -45,15 +45,16 @@ class RenderResult:
 
 
 def render_checked(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
-                   glossary: Glossary | None = None, strict: bool = False) -> RenderResult:
-    """Render ``path`` to ``out`` and proofread it with ``glossary`` (if given).
+                   glossary: Glossary | None = None, strict: bool = False, ignore=()) -> RenderResult:
+    """Render ``path`` to ``out`` and proofread it with ``glossary`` (if given), leaving out what
+    ``ignore`` lists (a workspace's setting, ``check.ignore_list``).
 
     With ``strict``, a finding of severity error keeps the file from being written.
     """
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)
     rendered = render.render(path, fmt, template_dirs)
-    findings = check_rendered(rendered, out, glossary) if glossary is not None else []
+    findings = check_rendered(rendered, out, glossary, ignore) if glossary is not None else []
     if strict and any(f.severity == "error" for f in findings):
         return RenderResult(path, out, rendered, findings, written=False)
     atomic_write(out, rendered.data)

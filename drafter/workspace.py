@@ -14,18 +14,37 @@ from pathlib import Path
 from . import safeyaml
 from .errors import DrafterError
 from .fsutil import atomic_write
-from .schema import Field, Integer, Record, SchemaError, Text
+from .schema import Field, Integer, ListOf, Record, SchemaError, Spec, Text
 
 MARKER = "drafter.yaml"
+ACCEPTED = Record(fields={
+    "rule": Field(Text(max_len=60), doc="规则 ID；不写则任何规则"),
+    "text": Field(Text(max_len=200), required=True, doc="接受的文字（查出的原文）"),
+})
+
+
+class IgnoreEntry(Spec):
+    """A rule id or family not to check, or {rule, text}: one flagged phrase the office accepts."""
+
+    label = "规则 ID（如 punctuation.unpaired），或含 rule、text 的映射"
+
+    def check(self, value, path):
+        return ACCEPTED.check(value, path) if isinstance(value, dict) else Text(max_len=60).check(value, path)
+
+
 CONFIG = Record(fields={
     "rate": Field(Integer(minimum=60, maximum=600), default=220, doc="讲话语速，字/分钟"),
     "region": Field(Text(max_len=20), doc="本单位所在省份"),
+    "ignore": Field(ListOf(IgnoreEntry(), max_items=500), default=list, doc="不检查的规则，或接受的文字"),
 })
 
 CONFIG_TEXT = """\
 # drafter 工作区设置。drafter 在本目录及其子目录中运行时使用这里的设置。
 rate: 220        # 讲话语速（字/分钟），用于估算讲话时长；常见为 200—240
 # region: 湖南   # 本单位所在省份，drafter check 据此检查外省的地方性提法
+# ignore:        # drafter check 不报的问题：规则 ID（整类不查），或接受的某处文字
+#   - punctuation.unpaired
+#   - {rule: glossary.dated, text: “十四五”规划}
 """
 
 README_TEXT = """\

@@ -92,7 +92,7 @@ def test_corpus_findings(cli):
     code, out, _ = cli("check", "--format", "json", *sorted(CORPUS.glob("*.txt")))
     assert code == 1
     data = json.loads(out)
-    assert data["version"] == 1
+    assert data["version"] == 2
     by = lambda name, rule: [f for f in data["findings"] if f["file"].endswith(name) and f["rule"] == rule]
     assert any("此处隐藏3607字" in f["match"] for f in by("000_2dca68fa2f7521ad.txt", "noise"))
     assert any(f["match"] == "一府两院" for f in by("000_2dca68fa2f7521ad.txt", "glossary.deprecated"))
@@ -103,7 +103,8 @@ def test_corpus_findings(cli):
     assert {"xx", "x", "xxx"} <= placeholders
     for f in data["findings"]:
         assert set(f) == {"file", "paragraph", "offset", "length", "match", "rule", "severity", "message",
-                          "suggestion", "basis", "field"}
+                          "suggestion", "basis", "field", "count", "places"}
+        assert f["count"] == len(f["places"]) and f["places"][0]["paragraph"] == f["paragraph"]
         assert f["severity"] in ("error", "warning", "info") and f["basis"] and f["message"]
         assert len(f["match"]) == f["length"]
 

@@ -27,7 +27,7 @@ def test_clean_draft_in_the_same_style_has_no_errors(cli, tmp_path):
     clean = DRAFT.replace(":", "：").replace("一府两院", "一府一委两院").replace("坚定", "增强").replace("。。", "。")
     code, out, _ = cli("check", write(tmp_path, "clean.txt", clean))
     assert code == 0, out
-    assert "0 个错误" in out
+    assert "0 处错误" in out
 
 
 def test_json_output_validates_against_the_documented_schema(cli, tmp_path):

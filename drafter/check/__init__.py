@@ -6,34 +6,48 @@
 from __future__ import annotations
 
 from ..documents import Draft, draft_from_blocks, draft_from_lines, read_draft
+from ..errors import DrafterError
 from .findings import Finding
 from .glossary import Glossary, load_glossary
-from .rules import RULES, run_rules
+from .rules import BY_ID, RULES, run_rules
 
 __all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file",
            "check_rendered", "self_test"]
 
 
 def check_file(path: str, glossary: Glossary, date=None, region: str | None = None,
-               template_dirs: tuple[str, ...] = ()) -> list[Finding]:
+               template_dirs: tuple[str, ...] = (), ignore=()) -> list[Finding]:
     """Findings for one file; raises DrafterError when the file cannot be read.
 
     ``date`` and ``region`` override what is detected from the draft itself; an outline's
-    sections are looked up in ``template_dirs`` before the shipped ones.
+    sections are looked up in ``template_dirs`` before the shipped ones; ``ignore`` lists what
+    the writer's workspace does not want reported (see ``ignore_list``).
     """
     draft = read_draft(path, template_dirs)
-    draft.date = date or draft.date
+    draft.set_date(date, "命令行的 --date")
     draft.region = region or draft.region
-    return run_rules(draft, glossary)
+    return run_rules(draft, glossary, ignore)
 
 
-def check_rendered(rendered, out: str, glossary: Glossary) -> list[Finding]:
+def check_rendered(rendered, out: str, glossary: Glossary, ignore=()) -> list[Finding]:
     """Proofread a rendered document (``drafter.render.Rendered``), paragraphs numbered as in
     the file written to ``out``."""
     data = rendered.outline.data
     draft = draft_from_blocks(out, rendered.blocks, date=data.get("date"), region=data.get("region"),
                               kind=rendered.outline.kind.name)
-    return run_rules(draft, glossary)
+    return run_rules(draft, glossary, ignore)
+
+
+def ignore_list(ws) -> list:
+    """A workspace's ``ignore`` setting, each rule id in it known (a misspelt id silences nothing,
+    so it is refused)."""
+    entries = (ws.config.get("ignore") or []) if ws else []
+    for i, entry in enumerate(entries):
+        rule = entry if isinstance(entry, str) else entry.get("rule")
+        if rule and rule != "*" and rule not in BY_ID and not any(r.startswith(rule + ".") for r in BY_ID):
+            raise DrafterError(f"没有规则“{rule}”；规则 ID 见 README 的规则表", file=str(ws.root / "drafter.yaml"),
+                               field=f"ignore[{i}]")
+    return entries
 
 
 def self_test(glossary: Glossary) -> list[tuple]:
@@ -47,7 +61,7 @@ def self_test(glossary: Glossary) -> list[tuple]:
         for kind in ("bad", "good"):
             for example in entry.data["examples"][kind]:
                 draft = draft_from_lines("<例句>", example["text"].splitlines())
-                draft.date = example["date"] or draft.date
+                draft.set_date(example["date"], "例句的 date")
                 draft.region = example["region"] or draft.region
                 hit = any(f.rule.startswith("glossary.") and f.basis == entry.basis
                           for f in run_rules(draft, glossary))

@@ -29,8 +29,9 @@ class Change:
 
 
 def fixable(findings: list[Finding]) -> list[Finding]:
+    """The fixes to make, one per place (a grouped finding is fixed everywhere), none overlapping."""
     chosen, last = [], None
-    for f in sorted(findings, key=lambda f: (f.paragraph, f.offset)):
+    for f in sorted((one for f in findings for one in f.each()), key=lambda f: (f.paragraph, f.offset)):
         if f.rule not in FIXABLE or f.suggestion is None or f.suggestion == f.match:
             continue
         if last and last.paragraph == f.paragraph and f.offset < last.offset + last.length:
@@ -139,16 +140,21 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
                 paragraphs[-1].insert_paragraph_before(label)
     count = 0
     for f in findings:
-        if f.paragraph - 1 >= len(paragraphs):
-            continue
-        para = paragraphs[f.paragraph - 1]
-        runs = _isolate(para, f.offset, f.offset + max(1, f.length)) or para.runs
-        if not runs:
-            continue
-        tip = f"建议：{f.suggestion}。" if f.suggestion else ("建议：删除。" if f.suggestion == "" else "")
-        doc.add_comment(runs, text=f"{f.message}。{tip}依据：{f.basis}［{f.rule}］", author="drafter",
-                        initials="DR")
-        count += 1
+        seen: set[int] = set()
+        for one in f.each():  # a slip repeated in a paragraph gets one comment there
+            if one.paragraph in seen or one.paragraph - 1 >= len(paragraphs):
+                continue
+            seen.add(one.paragraph)
+            para = paragraphs[one.paragraph - 1]
+            runs = _isolate(para, one.offset, one.offset + max(1, one.length)) or para.runs
+            if not runs:
+                continue
+            here = sum(p.paragraph == one.paragraph for p in f.places)
+            also = f"本段共 {here} 处，全文共 {f.count} 处。" if f.count > 1 else ""
+            tip = f"建议：{f.suggestion}。" if f.suggestion else ("建议：删除。" if f.suggestion == "" else "")
+            doc.add_comment(runs, text=f"{f.message}。{also}{tip}依据：{f.basis}［{f.rule}］", author="drafter",
+                            initials="DR")
+            count += 1
     buf = io.BytesIO()
     doc.save(buf)
     atomic_write(out, buf.getvalue())

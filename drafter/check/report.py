@@ -1,4 +1,4 @@
-"""Reporters: readable text grouped by file, or one JSON document."""
+"""Reporters: readable text (a summary by family, then the findings of each file) or one JSON document."""
 
 from __future__ import annotations
 
@@ -7,34 +7,51 @@ import json
 import click
 
 from .findings import Finding
+from .rules import family
 
-JSON_VERSION = 1
+JSON_VERSION = 2
+_PLACE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["paragraph", "offset", "length", "field"],
+    "properties": {
+        "paragraph": {"type": "integer", "minimum": 1},
+        "offset": {"type": "integer", "minimum": 0},
+        "length": {"type": "integer", "minimum": 0},
+        "field": {"type": ["string", "null"]},
+    },
+}
 JSON_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
     "required": ["version", "findings"],
     "additionalProperties": False,
     "properties": {
-        "version": {"const": 1},
+        "version": {"const": JSON_VERSION},
         "findings": {
             "type": "array",
             "items": {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["file", "paragraph", "offset", "length", "match", "rule", "severity",
-                             "message", "suggestion", "basis", "field"],
+                             "message", "suggestion", "basis", "field", "count", "places"],
                 "properties": {
                     "file": {"type": "string"},
                     "paragraph": {"type": "integer", "minimum": 1},
                     "offset": {"type": "integer", "minimum": 0},
                     "length": {"type": "integer", "minimum": 0},
                     "match": {"type": "string"},
-                    "rule": {"type": "string", "pattern": "^(glossary\\.(deprecated|variant|collocation|expansion|dated|scope)|placeholder|numbering\\.(sequence|count)|punctuation|noise|repeat|date)$"},
+                    "rule": {"type": "string", "pattern": "^[a-z]+(\\.[a-z_]+)?$",
+                             "description": "a rule id of the README's table; its family is the part before the dot"},
                     "severity": {"enum": ["error", "warning", "info"]},
                     "message": {"type": "string", "minLength": 1},
                     "suggestion": {"type": ["string", "null"]},
                     "basis": {"type": "string", "minLength": 1},
                     "field": {"type": ["string", "null"]},
+                    "count": {"type": "integer", "minimum": 1,
+                              "description": "how many places the same slip stands in"},
+                    "places": {"type": "array", "minItems": 1, "items": _PLACE,
+                               "description": "every place, the first being paragraph/offset/length"},
                 },
             },
         },
@@ -42,10 +59,31 @@ JSON_SCHEMA = {
 }
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+FAMILIES = {"glossary": "规范提法", "typo": "错别字", "placeholder": "占位符", "numbering": "序号", "punctuation": "标点",
+            "usage": "用法", "numbers": "数字用法", "format": "格式", "noise": "网页残留", "repeat": "重复",
+            "grammar": "语法", "xml": "非法字符"}
+SHOWN_PLACES = 8
+
+
+def _where(f: Finding) -> str:
+    return f"{f.field} 第{f.offset + 1}字" if f.field else f"第{f.paragraph}段 第{f.offset + 1}字"
+
+
+def summary(findings: list[Finding]) -> list[str]:
+    """A table of places by rule family and severity, most first."""
+    table: dict[str, list[int]] = {}
+    for f in findings:
+        row = table.setdefault(family(f.rule), [0, 0, 0])
+        row[("error", "warning", "info").index(f.severity)] += f.count
+    lines = ["按类别汇总（处）：", "  类别          错误  警告  提示"]
+    for name, row in sorted(table.items(), key=lambda kv: (-sum(kv[1]), kv[0])):
+        label = FAMILIES.get(name, name)
+        lines.append(f"  {label}{'　' * max(0, 6 - len(label))}  {row[0]:>4}  {row[1]:>4}  {row[2]:>4}")
+    return lines
 
 
 def text(findings: list[Finding], files: list[str], colour: bool) -> str:
-    lines = []
+    lines = summary(findings) if findings else []
     for file in files:
         mine = [f for f in findings if f.file == file]
         if not mine:
@@ -55,13 +93,16 @@ def text(findings: list[Finding], files: list[str], colour: bool) -> str:
             sev = LABELS[f.severity]
             if colour:
                 sev = click.style(sev, fg=COLOURS[f.severity])
-            where = f"{f.field} 第{f.offset + 1}字" if f.field else f"第{f.paragraph}段 第{f.offset + 1}字"
             tip = f"（建议：{f.suggestion}）" if f.suggestion else ("（建议：删除）" if f.suggestion == "" else "")
-            lines.append(f"  {where}  {sev}  {f.rule}  “{f.match}” {f.message}{tip}  依据：{f.basis}")
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = sum(f.severity == "warning" for f in findings)
-    lines.append(f"共检查 {len(files)} 个文件：{errors} 个错误，{warnings} 个警告，"
-                 f"{len(findings) - errors - warnings} 个提示。")
+            lines.append(f"  {_where(f)}  {sev}  {f.rule}  “{f.match}” {f.message}{tip}  依据：{f.basis}")
+            if f.count > 1:
+                shown = "、".join(_where(p) for p in list(f.each())[1:SHOWN_PLACES + 1])
+                more = f"等，共 {f.count} 处" if f.count > SHOWN_PLACES + 1 else f"，共 {f.count} 处"
+                lines.append(f"      同样的问题还在：{shown}{more}")
+    errors = sum(f.count for f in findings if f.severity == "error")
+    warnings = sum(f.count for f in findings if f.severity == "warning")
+    infos = sum(f.count for f in findings) - errors - warnings
+    lines.append(f"共检查 {len(files)} 个文件：{errors} 处错误，{warnings} 处警告，{infos} 处提示。")
     return "\n".join(lines)
 
 
@@ -70,7 +111,6 @@ def as_json(findings: list[Finding]) -> str:
     body = ",\n".join(json.dumps(f.as_dict(), ensure_ascii=False) for f in findings)
     return f'{{"version": {JSON_VERSION}, "findings": [\n{body}\n]}}' if body else \
         f'{{"version": {JSON_VERSION}, "findings": []}}'
-
 
 
 def describe_entry(entry) -> str:

@@ -28,17 +28,17 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     网页残留、重复和日期。退出码：0 没有错误，1 发现错误，2 文件无法读取或参数有误。
     """
     from .. import workspace  # the library loads only when a command runs: fast --help
-    from ..check import check_file, load_glossary
+    from ..check import check_file, ignore_list, load_glossary
     from ..check.report import as_json, text
 
     when = _check_args(files, fix, output, annotate, doc_date)
     res = workspace.resources((), glossary_dirs)
-    glossary = load_glossary(res.glossary_dirs)
+    glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
     findings, bad = [], 0
     for path in files:
         try:
             findings.extend(check_file(path, glossary, date=when, region=res.setting("region", region),
-                                       template_dirs=res.template_dirs))
+                                       template_dirs=res.template_dirs, ignore=ignore))
         except DrafterError as exc:
             bad += 1
             fail(exc.located(path))

@@ -28,18 +28,18 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
     # The library (python-docx, jinja2, markdown-it) loads only when a command runs: fast --help.
     from .. import render as pipeline, tasks, workspace
-    from ..check import load_glossary
+    from ..check import ignore_list, load_glossary
 
     _check_render_args(outlines, output, out_dir)
     fmt = tasks.output_format(fmt, output)
     res = workspace.resources(template_dirs, glossary_dirs)
-    glossary = load_glossary(res.glossary_dirs)
+    glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
     failed = held = 0
     reports: list[str] = []
     for path in _progress(outlines):
         try:
             result = tasks.render_checked(path, output or pipeline.output_path(path, fmt, out_dir), fmt,
-                                          res.template_dirs, glossary, strict)
+                                          res.template_dirs, glossary, strict, ignore)
         except DrafterError as exc:
             failed += 1
             fail(exc.located(path))

@@ -10,6 +10,8 @@ A rule module declares
     FIXTURES  {"bad": [...], "good": [...]}: texts that must and must not trigger it
               (glossary rules take theirs from the glossary entries' own examples)
     check(draft, ctx)  yields findings made with ``ctx.finding``
+    GROUPED   (optional) True when the same slip repeated through a draft is reported once,
+              with its count and places (half-width commas, an outdated term used throughout)
 
 A finding of another severity is another rule, with an id of its own.
 """
@@ -22,7 +24,7 @@ from importlib import import_module
 from itertools import accumulate
 from typing import Iterator
 
-from ..findings import Finding
+from ..findings import Finding, group
 from ..glossary import Glossary, Hit
 from ...documents import Draft, Paragraph
 
@@ -42,6 +44,7 @@ def _discover() -> tuple:
 RULES = _discover()
 BY_ID = {rule.ID: rule for rule in RULES}
 FIXABLE = frozenset(rule.ID for rule in RULES if rule.FIXABLE)
+GROUPED = frozenset(rule.ID for rule in RULES if getattr(rule, "GROUPED", False))
 
 
 def family(rule_id: str) -> str:
@@ -104,7 +107,23 @@ class Context:
                        suggestion=suggestion, basis=basis, field=para.field)
 
 
-def run_rules(draft: Draft, glossary: Glossary) -> list[Finding]:
+def silenced(finding: Finding, ignore) -> bool:
+    """Whether an ignore entry covers a finding: a rule id or family ("punctuation" covers
+    punctuation.unpaired too), "*" for every rule, or {rule, text} for one accepted phrase."""
+    for entry in ignore:
+        rule, text = (entry, None) if isinstance(entry, str) else (entry.get("rule") or "*", entry.get("text"))
+        if rule == "*" or finding.rule == rule or finding.rule.startswith(rule + "."):
+            if text is None or text == finding.match:
+                return True
+    return False
+
+
+def run_rules(draft: Draft, glossary: Glossary, ignore=()) -> list[Finding]:
+    """Every rule over the draft: findings in document order, those the writer silenced left
+    out (``ignore``: a workspace's list; the draft's own drafter:ignore marks), slips repeated
+    through the draft grouped."""
     ctx = Context(draft, glossary)
-    findings = [f for rule in RULES for f in rule.check(draft, ctx)]
-    return sorted(findings, key=lambda f: (f.paragraph, f.offset, f.rule))
+    marks = draft.ignores
+    findings = [f for rule in RULES for f in rule.check(draft, ctx)
+                if not silenced(f, ignore) and not (f.paragraph in marks and silenced(f, marks[f.paragraph]))]
+    return group(sorted(findings, key=lambda f: (f.paragraph, f.offset, f.rule)), GROUPED)

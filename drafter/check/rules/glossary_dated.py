@@ -14,7 +14,11 @@ def _label(ym: tuple[int, int]) -> str:
 def check(draft, ctx):
     if draft.date is None:
         return
-    when = (draft.date.year, draft.date.month)
+    year, month = draft.date.year, draft.date.month
+    # A year without a day (the text's 今年) is outside a period only when all of it is.
+    earliest, latest = ((year, 1), (year, 12)) if draft.year_only else ((year, month),) * 2
+    dated = f"{year}年" if draft.year_only else f"{year}年{month}月"
+    source = f"（文稿日期取自{draft.date_source}）" if draft.date_source else ""
     for para in draft.paragraphs:
         done = set()
         for hit in ctx.hits(para):
@@ -24,13 +28,12 @@ def check(draft, ctx):
                 continue
             start, end = valid.get("from"), valid.get("to")
             message = None
-            if start and when < (start[0], start[1] or 1):
-                message = f"“{entry.term}”始于{_label(start)}，早于文稿日期{draft.date.year}年{draft.date.month}月，请核实"
-            elif end and when > (end[0], end[1] or 12):
+            if start and latest < (start[0], start[1] or 1):
+                message = f"“{entry.term}”始于{_label(start)}，晚于文稿日期{dated}，请核实{source}"
+            elif end and earliest > (end[0], end[1] or 12):
                 successor = entry.data.get("successor")
                 tail = f"；现行提法为“{successor}”" if successor else ""
-                message = (f"“{entry.term}”的时限至{_label(end)}，文稿日期为{draft.date.year}年{draft.date.month}月，"
-                           f"如指当前工作请核实{tail}")
+                message = f"“{entry.term}”的时限至{_label(end)}，文稿日期为{dated}，如指当前工作请核实{tail}{source}"
             if message:
                 done.add(entry.term)
                 yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end, message, entry.basis,

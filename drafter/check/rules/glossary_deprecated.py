@@ -4,6 +4,7 @@ ID = "glossary.deprecated"
 SEVERITY = "error"
 DOC = "旧提法：词库中标为已过时的写法，给出现行提法。"
 BASIS = "规范提法词库（各条目注明出处）"
+GROUPED = True
 FIXABLE = True
 
 

@@ -4,6 +4,7 @@ ID = "glossary.variant"
 SEVERITY = "error"
 DOC = "错误写法：固定提法被写成近似的错误形式。"
 BASIS = "规范提法词库（各条目注明出处）"
+GROUPED = True
 FIXABLE = False
 
 

@@ -6,6 +6,7 @@ ID = "placeholder"
 SEVERITY = "error"
 DOC = "未填写的占位符：xx、XX、××、x月xx日、某某、空的【】、（标题待填）之类的待填标记，以及残留的模板语法。"
 BASIS = "实务：成稿不得留有占位符"
+GROUPED = True
 FIXABLE = False
 FIXTURES = {
     "bad": ["近年来，xx市人大坚持向中心聚焦。", "2023年x月xx日，会议如期举行。", "请某某同志发言。",

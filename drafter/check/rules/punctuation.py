@@ -6,6 +6,7 @@ ID = "punctuation"
 SEVERITY = "error"
 DOC = "标点：中文语句中的半角 , ; : ? ! ( )、直引号、重复的标点（。。）。"
 BASIS = "GB/T 15834-2011《标点符号用法》规定的中文标点形式"
+GROUPED = True
 FIXABLE = True
 FIXTURES = {
     "bad": ["同志们:", "今天的会议,主要任务是学习。", "要加强学习;强化监督。", "会议(扩大)召开。",
