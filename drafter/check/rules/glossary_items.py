@@ -70,7 +70,8 @@ def _near_misses(para, ctx, group):
             continue
         start, end = span
         found = text[start:end]
-        if items[k] in found or not _alike(found, items[k]):  # 依法治国有机统一 holds the item itself
+        # 依法治国有机统一 holds the item itself; 务必敢于斗争 is the start of 务必敢于斗争、善于斗争
+        if items[k] in found or found in items[k] or not _alike(found, items[k]):
             continue
         yield ctx.finding(ID, SEVERITY, para, start, end,
                           f"“{entry.term}”的各项应为：{'、'.join(items)}；这里的“{found}”应为“{items[k]}”",
