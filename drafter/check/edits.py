@@ -1,7 +1,8 @@
 """Apply findings back to a draft: safe fixes (--fix) and Word comments (--annotate).
 
-Only mechanical fixes are applied: outdated formulations (glossary.deprecated) and
-punctuation marks (punctuation) that carry a suggestion. The input is never changed; the
+Only mechanical fixes are applied: outdated formulations (glossary.deprecated),
+punctuation marks (punctuation) and misspellings (typo) that carry a suggestion and are
+errors (a warning needs the writer's judgement). The input is never changed; the
 result goes to a new file, written atomically.
 """
 
@@ -17,7 +18,7 @@ from ..fsutil import atomic_write, decode, read_bounded
 from .findings import Finding
 from .reader import MAX_DOCX_BYTES, MAX_TEXT_BYTES, docx_paragraphs, read_draft
 
-SAFE_RULES = ("glossary.deprecated", "punctuation")
+SAFE_RULES = ("glossary.deprecated", "punctuation", "typo")
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Change:
 def fixable(findings: list[Finding]) -> list[Finding]:
     chosen, last = [], None
     for f in sorted(findings, key=lambda f: (f.paragraph, f.offset)):
-        if f.rule not in SAFE_RULES or f.suggestion is None or f.suggestion == f.match:
+        if f.rule not in SAFE_RULES or f.severity != "error" or f.suggestion is None or f.suggestion == f.match:
             continue
         if last and last.paragraph == f.paragraph and f.offset < last.offset + last.length:
             continue  # overlaps the previous fix

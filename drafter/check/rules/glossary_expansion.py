@@ -29,9 +29,9 @@ def check(draft, ctx):
     for para in draft.paragraphs:
         hits = ctx.hits(para)
         for hit in hits:  # an explicit expansion after the term
-            items = hit.entry.data["items"]
-            if hit.kind != "term" or len(items) < 2:
+            if hit.kind != "term" or len(hit.entry.data["items"]) < 2:  # kind first: a pair has no items
                 continue
+            items = hit.entry.data["items"]
             found = _explicit_list(para.text, hit.end)
             if not found:
                 continue
