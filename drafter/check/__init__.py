@@ -1,16 +1,17 @@
-"""`drafter check`: read any draft, run the rules, report findings.
+"""`drafter check`: run the rules over a draft's paragraphs, report findings.
 
-    draft file -> reader (docx, md, txt) -> paragraphs -> rules -> findings -> reporters
+    documents.read_draft -> paragraphs -> rules (one module each) -> findings -> reporters
 """
 
 from __future__ import annotations
 
+from ..documents import Draft, draft_from_blocks, draft_from_lines, read_draft
 from .findings import Finding
-from .glossary import Glossary, load_glossary
-from .reader import Draft, read_draft
+from .glossary import Glossary, Pair, load_glossary
 from .rules import RULES, run_rules
 
-__all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file"]
+__all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file",
+           "check_rendered", "self_test", "fixed_text"]
 
 
 def check_file(path: str, glossary: Glossary, date=None, region: str | None = None,
@@ -24,3 +25,68 @@ def check_file(path: str, glossary: Glossary, date=None, region: str | None = No
     draft.date = date or draft.date
     draft.region = region or draft.region
     return run_rules(draft, glossary)
+
+
+def check_rendered(rendered, out: str, glossary: Glossary) -> list[Finding]:
+    """Proofread a rendered document (``drafter.render.Rendered``), paragraphs numbered as in
+    the file written to ``out``."""
+    data = rendered.outline.data
+    draft = draft_from_blocks(out, rendered.blocks, date=data.get("date"), region=data.get("region"),
+                              kind=rendered.outline.kind.name)
+    return run_rules(draft, glossary)
+
+
+def fixed_text(text: str, findings) -> str:
+    """``text`` as ``drafter check --fix`` leaves it, given its findings."""
+    from .edits import _apply, fixable  # edits imports the rules: loaded when needed
+
+    lines = text.splitlines()
+    by_para: dict[int, list] = {}
+    for f in fixable(findings):
+        by_para.setdefault(f.paragraph, []).append(f)
+    for number, fixes in by_para.items():
+        line = lines[number - 1]
+        shift = len(line) - len(line.lstrip())
+        lines[number - 1] = line[:shift] + _apply(line[shift:], fixes)
+    return "\n".join(lines)
+
+
+def _examples(item) -> list[tuple[str, dict]]:
+    """("bad" or "good", example) for every example of an entry or a pair, the pair's own
+    forms included: its wrong form must be reported (and fixed to the right one), its right
+    form and its exceptions must not."""
+    data = item.data
+    examples = data.get("examples") or {}
+    out = [(kind, ex) for kind in ("bad", "good") for ex in (examples.get(kind) or [])]
+    if isinstance(item, Pair):
+        fixed = data["right"] if data["severity"] == "error" else data["wrong"]
+        plain = lambda text, fix=None: {"text": text, "date": None, "region": None, "fixed": fix}
+        out = [("bad", plain(data["wrong"], fixed)), ("good", plain(data["right"]))] \
+            + [("good", plain(word)) for word in data["except"]] + out
+    return out
+
+
+def self_test(glossary: Glossary) -> list[tuple[object, str, str]]:
+    """Every example of every entry and confusion pair run through the rules:
+    (entry or pair, "bad", "good" or "fixed", text) for each example that fails.
+
+    A bad example must give a finding on that entry (a glossary rule) or pair (``typo``),
+    and where it gives ``fixed``, ``drafter check --fix`` must turn it into that text; a
+    good example must give no such finding.
+    """
+    failures = []
+    for item in [*glossary.entries.values(), *glossary.pairs.values()]:
+        family = "typo" if isinstance(item, Pair) else "glossary."
+        for kind, example in _examples(item):
+            draft = draft_from_lines("<例句>", example["text"].splitlines())
+            draft.date = example["date"] or draft.date
+            draft.region = example["region"] or draft.region
+            findings = run_rules(draft, glossary)
+            hit = any(f.rule.startswith(family) and f.basis == item.basis for f in findings)
+            if hit != (kind == "bad"):
+                failures.append((item, kind, example["text"]))
+            elif kind == "bad" and example.get("fixed") is not None:
+                got = fixed_text(example["text"], findings)
+                if got != example["fixed"]:
+                    failures.append((item, "fixed", f"{example['text']}”改后为“{got}”，应为“{example['fixed']}"))
+    return failures

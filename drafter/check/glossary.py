@@ -165,7 +165,7 @@ class Glossary:
 
     def automaton(self):
         if self._automaton is None:
-            import ahocorasick
+            import ahocorasick  # the C extension loads on the first scan, not at start-up
 
             auto = ahocorasick.Automaton()
             forms: dict[str, list] = {}
@@ -269,9 +269,7 @@ def _records(path: Path, pairs: bool) -> list[tuple[str, object]]:
             else:
                 out.append(("entry", ENTRY.check(raw, (i,))))
         except SchemaError as exc:
-            line, col = marks.at(exc.path, key=exc.key)
-            raise DrafterError(exc.message, file=str(path), line=line, col=col,
-                               field=safeyaml.format_path(exc.path)) from None
+            raise marks.schema_error(exc, str(path)) from None
     return out
 
 
@@ -329,62 +327,3 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
                     glossary.pairs.pop(record, None)
                     glossary.disabled.append((record, str(path)))
     return glossary
-
-
-def fixed_text(text: str, findings) -> str:
-    """``text`` as ``drafter check --fix`` leaves it, given its findings."""
-    from .edits import _apply, fixable
-
-    lines = text.splitlines()
-    by_para: dict[int, list] = {}
-    for f in fixable(findings):
-        by_para.setdefault(f.paragraph, []).append(f)
-    for number, fixes in by_para.items():
-        line = lines[number - 1]
-        shift = len(line) - len(line.lstrip())
-        lines[number - 1] = line[:shift] + _apply(line[shift:], fixes)
-    return "\n".join(lines)
-
-
-def _examples(item) -> list[tuple[str, dict]]:
-    """("bad" or "good", example) for every example of an entry or a pair, the pair's own
-    forms included: its wrong form must be reported (and fixed to the right one), its right
-    form and its exceptions must not."""
-    data = item.data
-    examples = data.get("examples") or {}
-    out = [(kind, ex) for kind in ("bad", "good") for ex in (examples.get(kind) or [])]
-    if isinstance(item, Pair):
-        fixed = data["right"] if data["severity"] == "error" else data["wrong"]
-        plain = lambda text, fix=None: {"text": text, "date": None, "region": None, "fixed": fix}
-        out = [("bad", plain(data["wrong"], fixed)), ("good", plain(data["right"]))] \
-            + [("good", plain(word)) for word in data["except"]] + out
-    return out
-
-
-def self_test(glossary: Glossary) -> list[tuple[object, str, str]]:
-    """Every example of every entry and confusion pair run through the rules:
-    (entry or pair, "bad", "good" or "fixed", text) for each example that fails.
-
-    A bad example must give a finding on that entry (a glossary rule) or pair (``typo``),
-    and where it gives ``fixed``, ``drafter check --fix`` must turn it into that text; a
-    good example must give no such finding.
-    """
-    from .reader import draft_from_lines
-    from .rules import run_rules
-
-    failures = []
-    for item in [*glossary.entries.values(), *glossary.pairs.values()]:
-        family = "typo" if isinstance(item, Pair) else "glossary."
-        for kind, example in _examples(item):
-            draft = draft_from_lines("<例句>", example["text"].splitlines())
-            draft.date = example["date"] or draft.date
-            draft.region = example["region"] or draft.region
-            findings = run_rules(draft, glossary)
-            hit = any(f.rule.startswith(family) and f.basis == item.basis for f in findings)
-            if hit != (kind == "bad"):
-                failures.append((item, kind, example["text"]))
-            elif kind == "bad" and example.get("fixed") is not None:
-                got = fixed_text(example["text"], findings)
-                if got != example["fixed"]:
-                    failures.append((item, "fixed", f"{example['text']}”改后为“{got}”，应为“{example['fixed']}"))
-    return failures
