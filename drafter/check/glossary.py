@@ -178,14 +178,17 @@ class Glossary:
                 if not self._short(entry):
                     for index, item in enumerate(entry.data["items"]):
                         forms.setdefault(item, []).append((ITEM, entry, index))
+            rights = "\n".join({p.data["right"] for p in self.pairs.values()})
             for pair in self.pairs.values():
                 wrong = pair.data["wrong"]
                 forms.setdefault(wrong, []).append((TYPO, pair, None))
-                # correct words that hold the wrong form: its own right form, another pair's, an exception
-                guards = set(pair.data["except"]) | {p.data["right"] for p in self.pairs.values()
-                                                     if wrong in p.data["right"]}
+                # correct words that hold the wrong form: an exception, or a right form (its own or
+                # another pair's; found in one C-level search of all right forms, not a loop over them)
+                guards = set(pair.data["except"])
+                if wrong in rights:
+                    guards |= {right for right in rights.split("\n") if wrong in right}
                 for word in guards:
-                    if wrong in word and word != wrong:
+                    if word != wrong:
                         forms.setdefault(word, []).append((GUARD, pair, None))
             for form, values in forms.items():
                 auto.add_word(form, (form, values))
