@@ -184,3 +184,33 @@ def test_no_typo_or_new_glossary_finding_on_the_corpus(cli):
     assert found == {("000_2dca68fa2f7521ad.txt", "glossary.deprecated", "一府两院"),
                      ("000_2dca68fa2f7521ad.txt", "glossary.expansion", "世界百年未有之大变局和中华民族伟大复兴战略全局"),
                      ("001_612cbac041346541.txt", "glossary.deprecated", "扎实开展“不忘初心、牢记使命”主题教育")}
+
+
+EVAL = Path(__file__).resolve().parent.parent / "eval" / "check" / "glossary-entries.yaml"
+EVAL_CASES = yaml.safe_load(EVAL.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", EVAL_CASES, ids=lambda c: c["id"])
+def test_labelled_glossary_cases_are_what_the_checker_finds(case):
+    """Each label is found by a finding of its family, and every error or warning is labelled."""
+    family = lambda rule: rule.split(".", 1)[0]
+    text = case["text"]
+    draft = draft_from_lines("case", text.splitlines())
+    draft.date = case.get("date") or draft.date
+    starts, at = {}, 0
+    for number, line in enumerate(text.splitlines(), 1):
+        starts[number] = at + len(line) - len(line.lstrip())
+        at += len(line) + 1
+    spans = [(family(f.rule), starts[f.paragraph] + f.offset, starts[f.paragraph] + f.offset + f.length, f.match)
+             for f in run_rules(draft, GLOSSARY) if f.severity in ("error", "warning")]
+    labels = []
+    for label in case["defects"]:
+        pos = -1
+        for _ in range(label.get("nth", 1)):
+            pos = text.find(label["match"], pos + 1)
+        assert pos >= 0, label
+        labels.append((family(label["rule"]), pos, pos + len(label["match"])))
+    overlap = lambda a, b: a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+    assert [s[3] for s in spans if not any(overlap(s, lab) for lab in labels)] == []
+    assert [lab for lab in labels if not any(overlap(lab, s) for s in spans)] == []
+    assert len({c["id"] for c in EVAL_CASES}) == len(EVAL_CASES)
