@@ -182,7 +182,7 @@ def test_no_typo_or_new_glossary_finding_on_the_corpus(cli):
     found = {(Path(f["file"]).name, f["rule"], f["match"]) for f in json.loads(out)["findings"]
              if f["rule"].startswith(("typo", "glossary."))}
     assert found == {("000_2dca68fa2f7521ad.txt", "glossary.deprecated", "一府两院"),
-                     ("000_2dca68fa2f7521ad.txt", "glossary.expansion", "世界百年未有之大变局和中华民族伟大复兴战略全局"),
+                     ("000_2dca68fa2f7521ad.txt", "glossary.order", "世界百年未有之大变局和中华民族伟大复兴战略全局"),
                      ("001_612cbac041346541.txt", "glossary.deprecated", "扎实开展“不忘初心、牢记使命”主题教育")}
 
 
