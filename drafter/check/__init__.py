@@ -8,11 +8,12 @@ from __future__ import annotations
 from ..documents import Draft, draft_from_blocks, draft_from_lines, read_draft
 from ..errors import DrafterError
 from .findings import Finding
-from .glossary import Glossary, load_glossary
+from .edits import _apply, fixable
+from .glossary import Glossary, Pair, load_glossary
 from .rules import BY_ID, RULES, run_rules
 
 __all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file",
-           "check_rendered", "self_test"]
+           "check_rendered", "self_test", "fixed_text"]
 
 
 def check_file(path: str, glossary: Glossary, date=None, region: str | None = None,
@@ -50,21 +51,55 @@ def ignore_list(ws) -> list:
     return entries
 
 
-def self_test(glossary: Glossary) -> list[tuple]:
-    """Every glossary entry's examples run through the rules: (entry, "bad" or "good", text)
-    for each example that fails.
+def fixed_text(text: str, findings) -> str:
+    """``text`` as ``drafter check --fix`` leaves it, given its findings."""
+    lines = text.splitlines()
+    by_para: dict[int, list] = {}
+    for f in fixable(findings):
+        by_para.setdefault(f.paragraph, []).append(f)
+    for number, fixes in by_para.items():
+        line = lines[number - 1]
+        shift = len(line) - len(line.lstrip())
+        lines[number - 1] = line[:shift] + _apply(line[shift:], fixes)
+    return "\n".join(lines)
 
-    A bad example must give a glossary finding on that entry; a good one must give none.
+
+def _examples(item) -> list[tuple[str, dict]]:
+    """("bad" or "good", example) for every example of an entry or a pair, the pair's own
+    forms included: its wrong form must be reported (and fixed to the right one), its right
+    form and its exceptions must not."""
+    data = item.data
+    examples = data.get("examples") or {}
+    out = [(kind, ex) for kind in ("bad", "good") for ex in (examples.get(kind) or [])]
+    if isinstance(item, Pair):
+        fixed = data["right"] if data["severity"] == "error" else data["wrong"]
+        plain = lambda text, fix=None: {"text": text, "date": None, "region": None, "fixed": fix}
+        out = [("bad", plain(data["wrong"], fixed)), ("good", plain(data["right"]))] \
+            + [("good", plain(word)) for word in data["except"]] + out
+    return out
+
+
+def self_test(glossary: Glossary) -> list[tuple[object, str, str]]:
+    """Every example of every entry and confusion pair run through the rules:
+    (entry or pair, "bad", "good" or "fixed", text) for each example that fails.
+
+    A bad example must give a finding on that entry (a glossary rule) or pair (``typo``),
+    and where it gives ``fixed``, ``drafter check --fix`` must turn it into that text; a
+    good example must give no such finding.
     """
     failures = []
-    for entry in glossary.entries.values():
-        for kind in ("bad", "good"):
-            for example in entry.data["examples"][kind]:
-                draft = draft_from_lines("<例句>", example["text"].splitlines())
-                draft.set_date(example["date"], "例句的 date")
-                draft.region = example["region"] or draft.region
-                hit = any(f.rule.startswith("glossary.") and f.basis == entry.basis
-                          for f in run_rules(draft, glossary))
-                if hit != (kind == "bad"):
-                    failures.append((entry, kind, example["text"]))
+    for item in [*glossary.entries.values(), *glossary.pairs.values()]:
+        family = "typo" if isinstance(item, Pair) else "glossary."
+        for kind, example in _examples(item):
+            draft = draft_from_lines("<例句>", example["text"].splitlines())
+            draft.set_date(example["date"], "例句的 date")
+            draft.region = example["region"] or draft.region
+            findings = run_rules(draft, glossary)
+            hit = any(f.rule.startswith(family) and f.basis == item.basis for f in findings)
+            if hit != (kind == "bad"):
+                failures.append((item, kind, example["text"]))
+            elif kind == "bad" and example.get("fixed") is not None:
+                got = fixed_text(example["text"], findings)
+                if got != example["fixed"]:
+                    failures.append((item, "fixed", f"{example['text']}”改后为“{got}”，应为“{example['fixed']}"))
     return failures

@@ -1,7 +1,7 @@
 """Apply findings back to a draft: safe fixes (--fix) and Word comments (--annotate).
 
 Only mechanical fixes are applied: the suggestions of rules that declare themselves
-``FIXABLE`` (outdated formulations, punctuation marks). The input is never changed; the
+``FIXABLE`` (outdated formulations, punctuation marks, misspellings). The input is never changed; the
 result goes to a new file, written atomically.
 """
 

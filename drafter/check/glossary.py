@@ -18,7 +18,7 @@ from .. import __version__, safeyaml
 from ..errors import DrafterError
 from ..fsutil import cache_dir, cache_put
 from ..resources import shipped
-from ..schema import Date, Field, ListOf, Record, SchemaError, Spec, Text, TextList
+from ..schema import Boolean, Choice, Date, Field, ListOf, Record, SchemaError, Spec, Text, TextList
 
 
 class Month(Spec):
@@ -42,6 +42,7 @@ EXAMPLE = Record(fields={
     "text": Field(Text(max_len=500), required=True, doc="例句"),
     "date": Field(Date(), doc="例句所在文稿的日期"),
     "region": Field(Text(max_len=20), doc="例句所在文稿的省份"),
+    "fixed": Field(Text(max_len=500), doc="bad 例句经 drafter check --fix 自动修改后的文字"),
 })
 
 
@@ -58,7 +59,8 @@ class Examples(Spec):
         for i, item in enumerate(items):
             where = path + (i,) if isinstance(value, list) else path
             out.append(EXAMPLE.check(item, where) if isinstance(item, dict)
-                       else {"text": Text(max_len=500).check(item, where), "date": None, "region": None})
+                       else {"text": Text(max_len=500).check(item, where), "date": None, "region": None,
+                             "fixed": None})
         return out
 
 
@@ -86,7 +88,35 @@ ENTRY = Record(fields={
     "examples": Field(EXAMPLES, required=True, doc="自测例句"),
 })
 
+# A confusion pair (易错字词): a misspelling common in official writing and its right form.
+PAIR = Record(fields={
+    "wrong": Field(Text(max_len=30), required=True, doc="错误写法"),
+    "right": Field(Text(max_len=30), required=True, doc="正确写法"),
+    "note": Field(Text(max_len=300), doc="说明"),
+    "severity": Field(Choice(choices=("error", "warning")), default="error",
+                      doc="error：总是错的；warning：某些语境下也成立，只提醒、不自动改"),
+    "basis": Field(Text(max_len=200), doc="依据（默认《现代汉语词典》的词形）"),
+    "except": Field(TextList(), default=list, doc="包含错误写法、本身正确的较长词语，不报"),
+    "examples": Field(Record(fields={
+        "bad": Field(Examples(), doc="必须报为错别字的例句"),
+        "good": Field(Examples(), doc="不得报为错别字的例句"),
+    }), doc="自测例句（错误写法和正确写法本身总会自测）"),
+})
+PAIR_BASIS = "《现代汉语词典》的规范词形"
+# Turning off a shipped entry or pair in an office's own glossary: - {term: 一府两院, disabled: true}
+DISABLE = Record(fields={
+    "term": Field(Text(max_len=100), required=True, doc="要停用的条目（规范提法，或易错字词的错误写法）"),
+    "disabled": Field(Boolean(), required=True, doc="true：停用"),
+    "note": Field(Text(max_len=500), doc="说明"),
+})
+DISABLE_LIST = Record(fields={
+    "disable": Field(TextList(), required=True, doc="要停用的条目列表"),
+    "note": Field(Text(max_len=500), doc="说明"),
+})
+
 TERM, OUTDATED_FORM, VARIANT, ITEM = "term", "outdated", "variant", "item"
+TYPO, GUARD = "typo", "guard"  # a pair's wrong form; a correct word that holds a wrong form
+CONFUSIONS = "confusions"  # the sub-folder of a glossary folder that holds confusion pairs
 SEPARATORS = "、，,；;和与及“”‘’ 　"  # what may stand between the items of a list
 SHORT_ITEM = 2  # items this short (创新、民主) are common words: they are found as lists only
 
@@ -102,11 +132,24 @@ class Entry:
         return f"规范提法词库：{self.term}（{self.data['basis']}）"
 
 
+@dataclass
+class Pair:
+    """A confusion pair; ``term`` is its wrong form (the key a workspace overrides or disables)."""
+
+    term: str
+    data: dict
+    source: str
+
+    @property
+    def basis(self) -> str:
+        return f"易错字词：{self.data['wrong']}→{self.data['right']}（{self.data['basis'] or PAIR_BASIS}）"
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     start: int
     end: int
-    kind: str  # TERM, OUTDATED_FORM or VARIANT
+    kind: str  # TERM, OUTDATED_FORM, VARIANT, ITEM, TYPO or GUARD
     form: str
     entry: Entry
     extra: object = None  # the outdated record, or an item's index
@@ -115,6 +158,8 @@ class Hit:
 @dataclass
 class Glossary:
     entries: dict[str, Entry] = field(default_factory=dict)
+    pairs: dict[str, Pair] = field(default_factory=dict)
+    disabled: list[tuple[str, str]] = field(default_factory=list)  # (term, file that disabled it)
     _automaton: object = None
     _list_patterns: list | None = None
 
@@ -133,6 +178,18 @@ class Glossary:
                 if not self._short(entry):
                     for index, item in enumerate(entry.data["items"]):
                         forms.setdefault(item, []).append((ITEM, entry, index))
+            rights = "\n".join({p.data["right"] for p in self.pairs.values()})
+            for pair in self.pairs.values():
+                wrong = pair.data["wrong"]
+                forms.setdefault(wrong, []).append((TYPO, pair, None))
+                # correct words that hold the wrong form: an exception, or a right form (its own or
+                # another pair's; found in one C-level search of all right forms, not a loop over them)
+                guards = set(pair.data["except"])
+                if wrong in rights:
+                    guards |= {right for right in rights.split("\n") if wrong in right}
+                for word in guards:
+                    if word != wrong:
+                        forms.setdefault(word, []).append((GUARD, pair, None))
             for form, values in forms.items():
                 auto.add_word(form, (form, values))
             if forms:
@@ -145,10 +202,15 @@ class Glossary:
         word = word.strip().strip("“”\"")
         if word in self.entries:
             return self.entries[word]
+        if word in self.pairs:
+            return self.pairs[word]
         for entry in self.entries.values():
             if word in entry.data["variants"] or word in [o["form"] for o in entry.data["outdated"]] \
                     or word == entry.term.strip("“”"):
                 return entry
+        for pair in self.pairs.values():
+            if word == pair.data["right"]:
+                return pair
         return None
 
     @staticmethod
@@ -190,48 +252,81 @@ class Glossary:
                 for start, form, values in self.occurrences(text) for kind, entry, extra in values]
 
 
-def _load_file(path: Path, glossary: Glossary) -> None:
+def _records(path: Path, pairs: bool) -> list[tuple[str, object]]:
+    """The validated records of one file: ("entry", data), ("pair", data) or ("disable", term)."""
     data, marks = safeyaml.load(safeyaml.read_text(str(path)), str(path))
     if not isinstance(data, list):
-        raise DrafterError("词库文件应为条目列表（每条以 - term: 开头）", file=str(path), line=1, col=1)
+        what = "易错字词文件应为列表（每组以 - wrong: 开头）" if pairs else "词库文件应为条目列表（每条以 - term: 开头）"
+        raise DrafterError(what, file=str(path), line=1, col=1)
+    out: list[tuple[str, object]] = []
     for i, raw in enumerate(data):
         try:
-            entry = ENTRY.check(raw, (i,))
+            if isinstance(raw, dict) and "disable" in raw:
+                out.extend(("disable", term) for term in DISABLE_LIST.check(raw, (i,))["disable"])
+            elif isinstance(raw, dict) and "disabled" in raw:
+                record = DISABLE.check(raw, (i,))
+                if record["disabled"]:
+                    out.append(("disable", record["term"]))
+            elif pairs:
+                out.append(("pair", _pair(PAIR.check(raw, (i,)), (i,))))
+            else:
+                out.append(("entry", ENTRY.check(raw, (i,))))
         except SchemaError as exc:
             raise marks.schema_error(exc, str(path)) from None
-        glossary.entries[entry["term"]] = Entry(entry["term"], entry, str(path))
+    return out
 
 
-def _load_cached(path: Path, glossary: Glossary) -> None:
-    """Load one glossary file, through a cache of its validated entries keyed by its content.
+def _pair(pair: dict, path: tuple) -> dict:
+    if pair["wrong"] == pair["right"]:
+        raise SchemaError("错误写法与正确写法相同", path + ("right",))
+    for word in pair["except"]:
+        if pair["wrong"] not in word or word == pair["wrong"]:
+            raise SchemaError(f"例外词“{word}”应是包含“{pair['wrong']}”的较长词语", path + ("except",))
+    return pair
+
+
+def _load_cached(path: Path, pairs: bool) -> list[tuple[str, object]]:
+    """One file's records, through a cache keyed by the file's content and drafter's version.
 
     Parsing and validating YAML is most of the start-up cost of a large glossary; the cache
-    holds the result per file, under a key made of the file's bytes and drafter's version.
+    holds the result per file.
     """
     data = path.read_bytes()
-    key = hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()
+    key = hashlib.sha256(__version__.encode() + (b"\1" if pairs else b"\0") + data).hexdigest()
     cached = cache_dir() / f"glossary-{key}.pickle"
     try:
         with open(cached, "rb") as fh:
-            entries = pickle.load(fh)
-        for entry in entries:
-            glossary.entries[entry["term"]] = Entry(entry["term"], entry, str(path))
-        return
-    except (OSError, pickle.PickleError, EOFError, AttributeError, KeyError, TypeError):
+            records = pickle.load(fh)
+        if isinstance(records, list) and all(isinstance(r, tuple) and len(r) == 2 for r in records):
+            return records
+    except (OSError, pickle.PickleError, EOFError, AttributeError, KeyError, TypeError, ValueError):
         pass
-    before = dict(glossary.entries)
-    _load_file(path, glossary)
-    entries = [e.data for t, e in glossary.entries.items() if e.source == str(path) and before.get(t) is not e]
-    cache_put(cached, entries)
+    records = _records(path, pairs)
+    cache_put(cached, records)
+    return records
 
 
 def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
-    """Shipped entries, then each extra folder's, a later entry replacing one of the same term."""
+    """Shipped entries and pairs, then each extra folder's, in order: a later entry replaces
+    one of the same term, a later pair one of the same wrong form, and a disabled term
+    removes the entry or pair loaded before it.
+
+    In each folder, ``*.yaml`` holds entries and ``confusions/*.yaml`` confusion pairs.
+    """
     glossary = Glossary()
     for folder in (shipped("glossary"), *map(Path, extra_dirs)):
         if not folder.is_dir():
             raise DrafterError("词库目录不存在", file=str(folder))
-        for path in sorted(folder.glob("*.yaml")):
-            _load_cached(path, glossary)
+        files = [(p, False) for p in sorted(folder.glob("*.yaml"))]
+        files += [(p, True) for p in sorted((folder / CONFUSIONS).glob("*.yaml"))]
+        for path, pairs in files:
+            for kind, record in _load_cached(path, pairs):
+                if kind == "entry":
+                    glossary.entries[record["term"]] = Entry(record["term"], record, str(path))
+                elif kind == "pair":
+                    glossary.pairs[record["wrong"]] = Pair(record["wrong"], record, str(path))
+                else:
+                    glossary.entries.pop(record, None)
+                    glossary.pairs.pop(record, None)
+                    glossary.disabled.append((record, str(path)))
     return glossary
-

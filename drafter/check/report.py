@@ -115,6 +115,15 @@ def as_json(findings: list[Finding]) -> str:
 
 def describe_entry(entry) -> str:
     d = entry.data
+    if "wrong" in d:  # a confusion pair
+        lines = [f"{d['wrong']} → {d['right']}（易错字词{'，提醒' if d['severity'] == 'warning' else ''}）"]
+        if d.get("except"):
+            lines.append(f"  不报的词语：{'、'.join(d['except'])}")
+        if d.get("note"):
+            lines.append(f"  说明：{d['note']}")
+        lines.append(f"  依据：{d['basis'] or '《现代汉语词典》的规范词形'}")
+        lines.append(f"  来源文件：{entry.source}")
+        return "\n".join(lines)
     lines = [f"{entry.term}（{d.get('category') or '未分类'}）"]
     if d["items"]:
         lines.append(f"  内容：{'、'.join(d['items'])}")

@@ -89,8 +89,8 @@ def _annotate(path: str, findings: list, output: str) -> None:
 
 @click.command(options_metavar="[选项]")
 @click.argument("term", required=False, metavar="提法")
-@click.option("--list", "list_all", is_flag=True, help="列出全部条目。")
-@click.option("--test", "self_test", is_flag=True, help="逐条运行词库条目自带的例句，检验词库本身。")
+@click.option("--list", "list_all", is_flag=True, help="列出全部条目和易错字词（不给提法时也是如此）。")
+@click.option("--test", "self_test", is_flag=True, help="逐条运行词库条目和易错字词的例句，检验词库本身。")
 @glossary_option("自己的词库目录。")
 def glossary(term: str | None, list_all: bool, self_test: bool, glossary_dirs: tuple[str, ...]) -> None:
     """查看规范提法词库：drafter glossary 四个意识；drafter glossary --list；drafter glossary --test。"""
@@ -98,17 +98,28 @@ def glossary(term: str | None, list_all: bool, self_test: bool, glossary_dirs: t
     from ..check.report import describe_entry
 
     g = check.load_glossary(workspace.resources((), glossary_dirs).glossary_dirs)
+    counts = f"共 {len(g.entries)} 条提法、{len(g.pairs)} 组易错字词"
     if self_test:
         failures = check.self_test(g)
-        for entry, kind, text in failures:
-            want = "应被查出，但没有" if kind == "bad" else "不应被查出，但被查出了"
-            click.echo(f"{entry.source}：{entry.term}：例句“{text}”{want}")
-        click.echo(f"词库自测：{len(g.entries)} 条，{len(failures)} 处不符。")
+        wants = {"bad": "应被查出，但没有", "good": "不应被查出，但被查出了", "fixed": ""}
+        for item, kind, text in failures:
+            click.echo(f"{item.source}：{item.term}：例句“{text}”{wants[kind]}")
+        click.echo(f"词库自测：{counts}，{len(failures)} 处不符。")
         sys.exit(EXIT_FINDINGS if failures else 0)
     if list_all or not term:
         for entry in sorted(g.entries.values(), key=lambda e: (e.data.get("category") or "", e.term)):
             click.echo(f"{entry.term}\t{entry.data.get('category') or ''}")
-        click.echo(f"共 {len(g.entries)} 条。")
+        for pair in sorted(g.pairs.values(), key=lambda p: (p.data["right"], p.term)):
+            mark = "\t（提醒）" if pair.data["severity"] == "warning" else ""
+            click.echo(f"{pair.term} → {pair.data['right']}\t易错字词{mark}")
+        by_category: dict[str, int] = {}
+        for entry in g.entries.values():
+            category = entry.data.get("category") or "未分类"
+            by_category[category] = by_category.get(category, 0) + 1
+        click.echo("按类别：" + "，".join(f"{c} {n}" for c, n in sorted(by_category.items(), key=lambda x: -x[1])))
+        for disabled, source in g.disabled:
+            click.echo(f"已停用：{disabled}（{source}）")
+        click.echo(f"{counts}。")
         return
     entry = g.find(term)
     if entry is None:

@@ -24,9 +24,9 @@ def _explicit_list(text: str, end: int) -> tuple[int, int, list[str]] | None:
 def check(draft, ctx):
     for para in draft.paragraphs:
         for hit in ctx.hits(para):  # an explicit expansion after the term
-            items = hit.entry.data["items"]
-            if hit.kind != "term" or len(items) < 2:
+            if hit.kind != "term" or len(hit.entry.data["items"]) < 2:  # kind first: a pair has no items
                 continue
+            items = hit.entry.data["items"]
             found = _explicit_list(para.text, hit.end)
             if not found:
                 continue

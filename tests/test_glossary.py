@@ -1,0 +1,216 @@
+"""The glossary as data: its size, every entry's basis and examples, confusion pairs (typo),
+the self-test with `fixed`, and an office's own glossary adding, overriding and disabling."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from drafter.check import fixed_text, load_glossary, run_rules, self_test
+from drafter.check.glossary import CONFUSIONS
+from drafter.documents import draft_from_lines
+from drafter.resources import shipped
+
+from .conftest import CORPUS, write
+
+GLOSSARY = load_glossary()
+SHIPPED = shipped("glossary")
+ENTRY_FILES = sorted(SHIPPED.glob("*.yaml"))
+PAIR_FILES = sorted((SHIPPED / CONFUSIONS).glob("*.yaml"))
+
+
+def findings_for(text: str):
+    return run_rules(draft_from_lines("t.txt", text.splitlines()), GLOSSARY)
+
+
+def test_the_shipped_glossary_is_large_enough():
+    assert len(GLOSSARY.entries) >= 250
+    assert len(GLOSSARY.pairs) >= 300
+
+
+@pytest.mark.parametrize("path", ENTRY_FILES, ids=lambda p: p.name)
+def test_every_shipped_entry_has_a_basis_and_examples(path):
+    """Read from the raw YAML, so that the test fails even if the schema were loosened."""
+    for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+        term = raw.get("term")
+        assert str(raw.get("basis") or "").strip(), f"{path.name}: {term} has no basis"
+        examples = raw.get("examples") or {}
+        assert examples.get("bad") and examples.get("good"), f"{path.name}: {term} lacks bad or good examples"
+
+
+@pytest.mark.parametrize("path", PAIR_FILES, ids=lambda p: p.name)
+def test_every_shipped_pair_is_well_formed(path):
+    for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+        assert raw["wrong"] != raw["right"]
+        assert raw.get("severity", "error") in ("error", "warning")
+        if raw.get("severity") == "warning":
+            assert raw.get("note"), f"{raw['wrong']}: a warning says why both forms are met"
+
+
+def test_the_whole_self_test_passes():
+    """Every example of every entry and pair: bad found, good not, fixed as written."""
+    failures = self_test(GLOSSARY)
+    assert failures == [], [(item.term, kind, text) for item, kind, text in failures][:20]
+
+
+def test_glossary_test_command(cli):
+    code, out, _ = cli("glossary", "--test")
+    assert code == 0, out
+    m = re.search(r"共 (\d+) 条提法、(\d+) 组易错字词，0 处不符", out)
+    assert m and int(m.group(1)) >= 250 and int(m.group(2)) >= 300
+
+
+def test_glossary_lists_entries_and_pairs_with_counts(cli):
+    code, out, _ = cli("glossary")
+    assert code == 0
+    assert "一府一委两院\t人大工作" in out and "布署 → 部署\t易错字词" in out
+    assert "精减 → 精简\t易错字词\t（提醒）" in out
+    assert re.search(r"按类别：.*法律名称 \d+", out)
+    assert re.search(r"共 \d+ 条提法、\d+ 组易错字词。", out)
+    code, out, _ = cli("glossary", "针贬时弊")
+    assert code == 0 and "针贬时弊 → 针砭时弊（易错字词）" in out and "依据" in out
+
+
+def test_typo_finding_fix_and_warning():
+    (f,) = [f for f in findings_for("要认真布署。") if f.rule == "typo"]
+    assert (f.offset, f.match, f.severity, f.suggestion) == (3, "布署", "error", "部署")
+    assert "错别字" in f.message and f.basis.startswith("易错字词：布署→部署")
+    (w,) = [f for f in findings_for("精减机构。") if f.rule.startswith("typo")]
+    assert (w.rule, w.severity, w.suggestion) == ("typo.context", "warning", "精简")
+    text = "要认真布署，精减机构，再接再励。"
+    assert fixed_text(text, findings_for(text)) == "要认真部署，精减机构，再接再厉。"  # a warning is not fixed
+
+
+@pytest.mark.parametrize("text", ["研究竞争政策。", "坚持辨证论治。", "以德报怨。", "超过份额的部分。",
+                                  "将全部份额转让。", "这是美好象征。", "提交待审议的议案。", "坚持辩证思维。",
+                                  "究竟问题在哪里？", "部署工作，贯彻落实。"])
+def test_correct_words_holding_a_wrong_form_are_not_typos(text):
+    assert [f.match for f in findings_for(text) if f.rule.startswith("typo")] == []
+
+
+def test_a_typo_inside_a_glossary_form_is_left_to_the_glossary_rule():
+    found = findings_for("听取人民检查院工作报告。")
+    assert [f.rule for f in found if f.match == "人民检查院"] == ["glossary.variant"]
+
+
+def test_check_fix_corrects_typos_end_to_end(cli, tmp_path):
+    draft = write(tmp_path, "d.txt", "要认真布署，贯沏落实，精减机构。\n")
+    out = tmp_path / "改后.txt"
+    code, stdout, err = cli("check", draft, "--fix", "-o", out)
+    assert code == 1 and "typo" in stdout
+    assert out.read_text(encoding="utf-8") == "要认真部署，贯彻落实，精减机构。\n"
+    assert "“布署” → “部署”" in err and "（2 处修改）" in err
+
+
+def test_a_wrong_fixed_example_fails_the_self_test(cli, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "e.yaml").write_text(
+        "- term: 四联四促\n  outdated: [{form: 四联三促}]\n  basis: 本区人大常委会工作部署\n"
+        "  examples:\n    bad: {text: 开展四联三促活动。, fixed: 开展四联三促活动。}\n    good: 开展四联四促活动。\n",
+        encoding="utf-8")
+    code, out, _ = cli("glossary", "--test", "--glossary", mine)
+    assert code == 1 and "改后为“开展四联四促活动。”，应为“开展四联三促活动。”" in out
+
+
+@pytest.mark.parametrize("body,message", [
+    ("- term: 四联四促\n  examples: {bad: 四连四促, good: 四联四促}\n", "缺少必填字段 basis"),
+    ("- term: 四联四促\n  basis: 本区部署\n", "缺少必填字段 examples"),
+    ("- term: 四联四促\n  basis: 本区部署\n  examples: {bad: 四连四促}\n", "缺少必填字段 good"),
+])
+def test_an_entry_without_basis_or_examples_is_refused(cli, tmp_path, body, message):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "e.yaml").write_text(body, encoding="utf-8")
+    code, _, err = cli("glossary", "--test", "--glossary", mine)
+    assert code == 2 and "Traceback" not in err
+    assert f"{mine / 'e.yaml'}:" in err and message in err
+
+
+def test_a_bad_confusion_file_is_a_clear_error(cli, tmp_path):
+    mine = tmp_path / "mine"
+    (mine / CONFUSIONS).mkdir(parents=True)
+    (mine / CONFUSIONS / "c.yaml").write_text("- {wrong: 布署, right: 布署}\n- {wrong: 按排}\n", encoding="utf-8")
+    code, _, err = cli("check", write(tmp_path, "d.txt", "正文。\n"), "--glossary", mine)
+    assert code == 2 and "c.yaml:1:" in err and "错误写法与正确写法相同" in err
+    (mine / CONFUSIONS / "c.yaml").write_text("- {wrong: 竞然, right: 竟然, except: [毕竟]}\n", encoding="utf-8")
+    code, _, err = cli("check", write(tmp_path, "d.txt", "正文。\n"), "--glossary", mine)
+    assert code == 2 and "例外词“毕竟”应是包含“竞然”的较长词语" in err
+
+
+DRAFT = "依法监督“一府两院”工作，坚定“四个意识”，认真布署，深入开展四连四促活动，做好慰问工作。\n"
+
+
+def test_workspace_glossary_adds_overrides_and_disables(cli, tmp_path, monkeypatch):
+    root = tmp_path / "办公室"
+    assert cli("init", root)[0] == 0
+    monkeypatch.chdir(root / "outlines")
+    draft = write(tmp_path, "d.txt", DRAFT)
+    code, out, _ = cli("check", "--format", "json", draft)
+    before = {(f["rule"], f["match"]) for f in json.loads(out)["findings"]}
+    assert {("glossary.deprecated", "一府两院"), ("glossary.collocation", "坚定“四个意识"), ("typo", "布署"),
+            ("glossary.variant", "四连四促")} <= before
+    own = root / "glossary"
+    (own / "覆盖.yaml").write_text(  # override: the office keeps 一府两院 out of its entry
+        "- term: 一府一委两院\n  category: 人大工作\n  basis: 本单位规定\n"
+        "  examples: {bad: 依法监督一府二院工作。, good: 依法监督一府一委两院工作。}\n  variants: [一府二院]\n",
+        encoding="utf-8")
+    (own / "停用.yaml").write_text("- {term: 四个意识, disabled: true}\n- disable: [布署]\n", encoding="utf-8")
+    (own / CONFUSIONS).mkdir()
+    (own / CONFUSIONS / "本单位.yaml").write_text("- {wrong: 慰问工作, right: 走访慰问工作}\n", encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", draft)
+    after = {(f["rule"], f["match"]) for f in json.loads(out)["findings"]}
+    assert ("glossary.variant", "四连四促") in after  # the workspace's own entry (drafter init's example)
+    assert ("typo", "慰问工作") in after  # an added pair
+    assert not {("glossary.deprecated", "一府两院"), ("glossary.collocation", "坚定“四个意识"),
+                ("typo", "布署")} & after  # overridden and disabled
+    code, out, _ = cli("check", write(tmp_path, "e.txt", "依法监督一府二院工作。\n"))
+    assert "“一府二院”应为“一府一委两院”" in out
+    code, out, _ = cli("glossary")
+    assert "已停用：四个意识" in out and "已停用：布署" in out
+    code, out, _ = cli("glossary", "--test")
+    assert code == 0 and "0 处不符" in out
+    code, _, err = cli("glossary", "四个意识")
+    assert code == 2 and "词库中没有“四个意识”" in err
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
+def test_no_typo_or_new_glossary_finding_on_the_corpus(cli):
+    code, out, _ = cli("check", "--format", "json", *sorted(CORPUS.glob("*.txt")))
+    found = {(Path(f["file"]).name, f["rule"], f["match"]) for f in json.loads(out)["findings"]
+             if f["rule"].startswith(("typo", "glossary."))}
+    assert found == {("000_2dca68fa2f7521ad.txt", "glossary.deprecated", "一府两院"),
+                     ("000_2dca68fa2f7521ad.txt", "glossary.order", "世界百年未有之大变局和中华民族伟大复兴战略全局"),
+                     ("001_612cbac041346541.txt", "glossary.deprecated", "扎实开展“不忘初心、牢记使命”主题教育")}
+
+
+EVAL = Path(__file__).resolve().parent.parent / "eval" / "check" / "glossary-entries.yaml"
+EVAL_CASES = yaml.safe_load(EVAL.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", EVAL_CASES, ids=lambda c: c["id"])
+def test_labelled_glossary_cases_are_what_the_checker_finds(case):
+    """Each label is found by a finding of its family, and every error or warning is labelled."""
+    family = lambda rule: rule.split(".", 1)[0]
+    text = case["text"]
+    draft = draft_from_lines("case", text.splitlines())
+    draft.date = case.get("date") or draft.date
+    starts, at = {}, 0
+    for number, line in enumerate(text.splitlines(), 1):
+        starts[number] = at + len(line) - len(line.lstrip())
+        at += len(line) + 1
+    spans = [(family(f.rule), starts[f.paragraph] + f.offset, starts[f.paragraph] + f.offset + f.length, f.match)
+             for f in run_rules(draft, GLOSSARY) if f.severity in ("error", "warning")]
+    labels = []
+    for label in case["defects"]:
+        pos = -1
+        for _ in range(label.get("nth", 1)):
+            pos = text.find(label["match"], pos + 1)
+        assert pos >= 0, label
+        labels.append((family(label["rule"]), pos, pos + len(label["match"])))
+    overlap = lambda a, b: a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+    assert [s[3] for s in spans if not any(overlap(s, lab) for lab in labels)] == []
+    assert [lab for lab in labels if not any(overlap(lab, s) for s in spans)] == []
+    assert len({c["id"] for c in EVAL_CASES}) == len(EVAL_CASES)
