@@ -17,7 +17,10 @@ from ..reader import Draft, Paragraph
 
 NAMES = ("glossary_deprecated", "glossary_variant", "glossary_collocation", "glossary_expansion",
          "glossary_dated", "glossary_scope", "placeholder", "numbering_sequence", "numbering_count",
-         "punctuation", "noise", "repeat", "date")
+         "punctuation", "noise", "repeat", "date",
+         "numbering_duplicate", "grammar_de", "grammar_doubled", "usage_jiezhi", "usage_ellipsis_deng",
+         "usage_dengdeng", "numbers_year", "numbers_range", "numbers_fullwidth", "numbers_hao",
+         "format_docnumber", "format_attachments")
 RULES = tuple(import_module(f".{name}", __name__) for name in NAMES)
 
 
