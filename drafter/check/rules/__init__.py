@@ -20,7 +20,7 @@ NAMES = ("glossary_deprecated", "glossary_variant", "glossary_collocation", "glo
          "punctuation", "noise", "repeat", "date",
          "numbering_duplicate", "grammar_de", "grammar_doubled", "usage_jiezhi", "usage_ellipsis_deng",
          "usage_dengdeng", "numbers_year", "numbers_range", "numbers_fullwidth", "numbers_hao",
-         "format_docnumber", "format_attachments")
+         "numbers_mixed", "format_docnumber", "format_attachments")
 RULES = tuple(import_module(f".{name}", __name__) for name in NAMES)
 
 

@@ -41,8 +41,9 @@ def check(draft, ctx):
     for para, start, end, m in ctx.scan(BA_VERB):
         if start and para.text[start - 1] == "把":
             continue  # 把把作为: reported above as a doubled word
-        left = max(para.text.rfind(c, 0, start) for c in CLAUSE_MARKS)
-        first = para.text.find("把", left + 1, start)
-        if first >= 0 and start - first <= 40:
+        lo = max(0, start - 40)  # a fixed window: never a rescan of the paragraph
+        left = max(max(para.text.rfind(c, lo, start) for c in CLAUSE_MARKS) + 1, lo)
+        first = para.text.find("把", left, start)
+        if first >= 0:
             yield ctx.finding(ID, SEVERITY, para, start, start + 1,
                               f"同一分句中已有“把”（第{first + 1}字），这里的“把”多余", BASIS, suggestion="")
