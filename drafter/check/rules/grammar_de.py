@@ -19,7 +19,8 @@ ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面
                  "密切 妥善 耐心 迅速 逐步 进一步 依法 热情 细致 深刻 牢牢").split())
 VERBS = ("落实|推进|推动|开展|加强|提高|提升|听取|学习|贯彻|执行|解决|办理|做好|抓好|完成|实施|履行|"
          "参与|检查|研究|处理|改进|发挥|促进|保障|维护|宣传|整改|回应|反映|了解|掌握|支持|配合|引导|"
-         "组织|查处|化解|做到|把握|领会|融入|服务|联系|收集|吸纳|审议|审查|跟踪|督办|完善|健全")
+         "组织|查处|化解|做到|把握|领会|融入|服务|联系|收集|吸纳|审议|审查|跟踪|督办|完善|健全|对接|沟通|协调|"
+         "推进|部署|谋划|调研|走访|接待|答复|转办|交办|梳理|排查|整治|破解|传达|宣讲|践行|遵守|行使")
 # Both patterns start with the literal 的, which re finds fast; the word before is checked in a
 # fixed window (str.endswith over a tuple), never by rescanning the paragraph.
 ADVERBIAL = re.compile(rf"的({VERBS})")
