@@ -12,7 +12,7 @@ FIXTURES = {
             "常委会把对代表建议的办理情况把作为监督重点。", "要按照方案的要求，把各项任务把落到实处。", "通过通过多种方式听取意见。"],
     "good": ["常委会组成人员要对对口联系的代表常走访。", "对在在建项目中发现的问题要及时整改。",
              "要与与会代表充分交流。", "对群众反映的问题不能不了了之。", "要把学习贯彻会议精神作为重要任务，把工作抓实。",
-             "家家户户和和美美。", "让人民群众感受到实实在在的获得感。", "被被告人起诉。", "要把把关作用发挥好。", "要把这件事把握好。", "由一把手把关，把好方向。"],
+             "家家户户和和美美。", "让人民群众感受到实实在在的获得感。", "被被告人起诉。", "要把把关作用发挥好。", "要把这件事把握好。", "由一把手把关，把好方向。", "把情况摸清、把问题找准", "既把情况摸清又把问题找准，并把措施落实。"],
 }
 
 # One-character words by a character class (fast to find), two-character words by their own group.
@@ -28,7 +28,8 @@ BA = re.compile("把")
 # 把 as a preposition: not 一把手, 把握, 把关 (the character begins or ends another word).
 NOT_PREPOSITION_BEFORE = "一这那两几火车扶刀"
 NOT_PREPOSITION_AFTER = "握关脉持控手式门柄戏子"
-CLAUSE_MARKS = "，,。；;：:！？!?"
+CLAUSE_MARKS = "，,。；;：:！？!?、"  # 把情况摸清、把问题找准: parallel phrases
+PARALLEL = "并又也再还既要和与及或而就才都"  # 把A摸清并把B找准
 
 
 def check(draft, ctx):
@@ -43,8 +44,8 @@ def check(draft, ctx):
         yield ctx.finding(ID, SEVERITY, para, start, end, f"“{word}”重复，疑为多打", BASIS, suggestion=word)
     for para, start, end, m in ctx.scan(BA):
         text = para.text
-        if not _preposition(text, start) or (start and text[start - 1] == "把"):
-            continue  # 把把: reported above as a doubled word
+        if not _preposition(text, start) or (start and text[start - 1] in "把" + PARALLEL):
+            continue  # 把把: reported above as a doubled word; 并把: a second phrase of its own
         lo = max(0, start - 40)  # a fixed window: never a rescan of the paragraph
         left = max(max(text.rfind(c, lo, start) for c in CLAUSE_MARKS) + 1, lo)
         first = text.rfind("把", left, start)
