@@ -222,7 +222,10 @@ def score(cases: list[Case], findings: dict[str, list[dict]]) -> tuple[list[Scor
                 continue
             places = f.get("places") or [f]
             for p in places:
-                start, end = to_span(lines, p["paragraph"], p["offset"], p["length"])
+                try:
+                    start, end = to_span(lines, p["paragraph"], p["offset"], p["length"])
+                except (KeyError, TypeError, ValueError):
+                    raise CaseError(f"{case.file} 用例 {case.id}：drafter check 报告的位置 {p!r} 不在文中") from None
                 s = Scored(case.id, f["rule"], f["severity"], case.text[start:end], start, end)
                 for label in case.labels:
                     if label.family == s.family and label.start < end and start < label.end:

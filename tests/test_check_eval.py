@@ -129,3 +129,9 @@ def test_bad_cases_are_refused_with_one_line(tmp_path, capsys, text, message):
     assert check_eval.main([write(tmp_path, text)]) == 2
     err = capsys.readouterr().err
     assert message in err and "cases.yaml" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_place_outside_the_case_is_refused(tmp_path):
+    cases = check_eval.load_cases([write(tmp_path, TINY)])
+    with pytest.raises(check_eval.CaseError, match="不在文中"):
+        check_eval.score(cases, {"t-2": [finding("t-2", 7, 0, 1, "noise")]})
