@@ -29,7 +29,7 @@ JSON_SCHEMA = {
                     "offset": {"type": "integer", "minimum": 0},
                     "length": {"type": "integer", "minimum": 0},
                     "match": {"type": "string"},
-                    "rule": {"type": "string", "pattern": "^(glossary\\.(deprecated|variant|collocation|expansion|dated|scope)|placeholder|numbering\\.(sequence|count|duplicate)|punctuation|noise|repeat|date|grammar\\.(de|doubled)|usage\\.(jiezhi|ellipsis_deng|dengdeng)|numbers\\.(year|range|fullwidth|hao|mixed)|format\\.(docnumber|attachments))$"},
+                    "rule": {"type": "string", "pattern": "^[a-z]+(\\.[a-z_]+)?$"},
                     "severity": {"enum": ["error", "warning", "info"]},
                     "message": {"type": "string", "minLength": 1},
                     "suggestion": {"type": ["string", "null"]},

@@ -2,11 +2,11 @@
 
 import re
 
-from ...numbering import cn
-from .numbering_sequence import to_int
+from ...numbering import cn, to_int
 
 ID = "numbering.duplicate"
 SEVERITY = "error"
+FIXABLE = False
 DOC = "段内序号重复：同一段中相邻的两个段内序号相同（一是……二是……二是、一要……二要……二要、其次……其次、最后……最后）。"
 BASIS = "实务：段内的序号依次递增，不得重复"
 FIXTURES = {
@@ -46,6 +46,6 @@ def check(draft, ctx):
                 word = m.group(1)
                 started = started or word == "首先"
                 if started and word == previous:
-                    yield ctx.finding(ID, "warning", para, m.start(1), m.end(1),
+                    yield ctx.finding(ID, SEVERITY, para, m.start(1), m.end(1),
                                       f"段内序号“{word}”与前一个序号重复", BASIS)
                 previous = word

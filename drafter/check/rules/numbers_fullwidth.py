@@ -4,6 +4,7 @@ import re
 
 ID = "numbers.fullwidth"
 SEVERITY = "error"
+FIXABLE = False
 DOC = "全角数字：阿拉伯数字应使用半角形式（2026年5月12日，不写作２０２６年５月１２日）。"
 BASIS = "实务：公文和出版物中的阿拉伯数字使用半角形式（GB/T 15835-2011 所列示例均为半角）"
 FIXTURES = {

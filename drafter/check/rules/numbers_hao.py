@@ -4,6 +4,7 @@ import re
 
 ID = "numbers.hao"
 SEVERITY = "warning"
+FIXABLE = False
 DOC = "日期中的“号”：正式文稿中日期写作“4月1日”，不写作口语的“4月1号”；门牌号、文号中的“号”不报。"
 BASIS = "实务：正式文稿中的日期写作“×月×日”"
 FIXTURES = {

@@ -4,6 +4,7 @@ import re
 
 ID = "numbers.year"
 SEVERITY = "warning"
+FIXABLE = False
 DOC = "年份简写：公历年份应写全四位（2026年3月，不写作26年3月；2025年度，不写作25年度）。“26年来”之类表示年数的不报。"
 BASIS = "GB/T 15835-2011《出版物上数字用法》：年份不应简写（“1990年”不写为“90年”）"
 FIXTURES = {

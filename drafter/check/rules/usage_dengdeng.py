@@ -4,6 +4,7 @@ import re
 
 ID = "usage.dengdeng"
 SEVERITY = "warning"
+FIXABLE = False
 DOC = "公文中的“等等”：列举词语未尽用“等”即可（教育、医疗、养老等问题），正式文稿中不用“等等”；列举分句后以“，等等。”收束的不报。"
 BASIS = "实务：公文语言庄重简洁，列举未尽用“等”"
 FIXTURES = {

@@ -4,6 +4,7 @@ import re
 
 ID = "usage.ellipsis_deng"
 SEVERITY = "error"
+FIXABLE = False
 DOC = "省略号与“等”连用：列举后的省略号和“等”“等等”意思重复，只保留其一（交通、养老……等 → 交通、养老等）。"
 BASIS = "实务：省略号和“等”“等等”都表示列举未尽，不连用"
 FIXTURES = {

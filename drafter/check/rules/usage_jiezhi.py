@@ -4,6 +4,7 @@ import re
 
 ID = "usage.jiezhi"
 SEVERITY = "error"
+FIXABLE = False
 DOC = "截止/截至：表示“到某时为止”并后接时间时用“截至”（截至目前、截至2025年底）；“截止”表示到期停止，后面一般不接时间（报名于3月10日截止、截止日期）。"
 BASIS = "实务：“截至”后接时间，表示到某时为止；“截止”表示到期停止"
 FIXTURES = {
