@@ -2,11 +2,12 @@
 #   make demo   create .venv, install drafter, render every outline in outlines/ into out/
 #   make test   run the test suite (the command CI runs)
 #   make bench  run the benchmarks in benchmarks/ and write benchmarks/results.md
+#   make eval   score drafter check on the labelled set in eval/ (precision and recall)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test examples bench compile clean
+.PHONY: demo test examples bench compile clean eval
 
 $(BIN)/drafter: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +36,7 @@ bench: compile
 
 clean:
 	rm -rf $(VENV) out
+
+# The labelled evaluation of `drafter check` (eval/check/*.yaml): precision and recall per family.
+eval: $(BIN)/drafter
+	$(BIN)/python eval/check_eval.py

@@ -1,0 +1,64 @@
+"""grammar.de: 的 where an adverbial needs 地 (认真的落实) or a complement needs 得 (做的很好)."""
+
+import re
+
+ID = "grammar.de"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = ("的、地、得误用：状语后接动词应用“地”（认真地落实、积极地推进），动词后接补语应用“得”"
+       "（做得很扎实、完成得很好）。只查最常见的搭配，可能误报，故为警告。")
+BASIS = "实务：状语和中心语之间用“地”，中心语和补语之间用“得”"
+FIXTURES = {
+    "bad": ["各级人大要认真的落实会议部署。", "常委会有效的推动了一批项目落地。", "去年的监督工作做的很扎实。",
+            "要不断的提高履职能力。", "民生实事项目落实的很到位。"],
+    "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
+             "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
+             "要认真地落实会议部署。", "接受严格的监督是应尽的义务。"],
+}
+
+ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
+                 "密切 妥善 耐心 迅速 逐步 进一步 依法 热情 细致 深刻 牢牢").split())
+VERBS = ("落实|推进|推动|开展|加强|提高|提升|听取|学习|贯彻|执行|解决|办理|做好|抓好|完成|实施|履行|"
+         "参与|检查|研究|处理|改进|发挥|促进|保障|维护|宣传|整改|回应|反映|了解|掌握|支持|配合|引导|"
+         "组织|查处|化解|做到|把握|领会|融入|服务|联系|收集|吸纳|审议|审查|跟踪|督办|完善|健全|对接|沟通|协调|"
+         "推进|部署|谋划|调研|走访|接待|答复|转办|交办|梳理|排查|整治|破解|传达|宣讲|践行|遵守|行使")
+# Both patterns start with the literal 的, which re finds fast; the word before is checked in a
+# fixed window (str.endswith over a tuple), never by rescanning the paragraph.
+ADVERBIAL = re.compile(rf"的({VERBS})")
+# 开展有效的监督, 接受严格的监督: after these verbs the 的 phrase is an object, not an adverbial.
+TAKES_OBJECT = tuple(("开展 进行 实施 实行 加强 采取 作出 做出 给予 接受 受到 得到 形成 提供 组织 推进 了 "
+                      "是 有 以 用 靠 凭 通过 经过 坚持 保持 需要 作为 的").split())
+COMPLEMENT = re.compile(r"的(很|非常|比较|十分|更加|不够|不太|越来越|特别|相当|不错|扎实|到位)")
+COMPLEMENT_VERBS = tuple(("做 完成 落实 开展 搞 办 抓 干 推进 执行 贯彻 落地 解决 讲 写 说 学 走 跑 变 建 管 "
+                          "发展 建设 进行 处理 安排").split())
+
+
+def _ending(text: str, end: int, words: tuple[str, ...]) -> str | None:
+    window = text[max(0, end - 4):end]
+    for w in words:
+        if window.endswith(w):
+            return w
+    return None
+
+
+def check(draft, ctx):
+    if "的" not in ctx.text:
+        return
+    for para, start, end, m in ctx.scan(ADVERBIAL):
+        adverb = _ending(para.text, start, ADVERBS)
+        if not adverb or _ending(para.text, start - len(adverb), TAKES_OBJECT):
+            continue
+        start -= len(adverb)
+        verb = m.group(1)
+        yield ctx.finding(ID, SEVERITY, para, start, end, f"“{adverb}”修饰动词“{verb}”，应用“地”", BASIS,
+                          suggestion=f"{adverb}地{verb}")
+    for para, start, end, m in ctx.scan(COMPLEMENT):
+        verb = _ending(para.text, start, COMPLEMENT_VERBS)
+        if not verb:
+            continue
+        if m.group(1) == "很" and para.text[end:end + 1] in ("多", "少"):
+            continue  # 做的很多工作: 的 before a noun phrase
+        start -= len(verb)
+        degree = m.group(1)
+        yield ctx.finding(ID, SEVERITY, para, start, end, f"动词“{verb}”后接补语，应用“得”", BASIS,
+                          suggestion=f"{verb}得{degree}")

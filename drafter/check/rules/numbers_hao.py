@@ -1,0 +1,26 @@
+"""numbers.hao: 号 for the day of a date (4月1号) in formal text, where 日 belongs."""
+
+import re
+
+ID = "numbers.hao"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = "日期中的“号”：正式文稿中日期写作“4月1日”，不写作口语的“4月1号”；门牌号、文号中的“号”不报。"
+BASIS = "实务：正式文稿中的日期写作“×月×日”"
+FIXTURES = {
+    "bad": ["请于每月25号前报送上月情况。", "计划于4月1号前完成立项。", "请于5月20号前提供材料。", "计划于11月30号前全部办结。"],
+    "good": ["计划于4月1日前完成立项。", "地点在迎宾路18号。", "恒人常办发〔2026〕5号", "第126号建议"],
+}
+
+PATTERN = re.compile(r"(?<![\d号])(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t　]*月[ \t　]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t　]*号")
+MONTHLY = re.compile(r"[每本下上当]月[ \t　]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t　]*号")  # 每月25号
+
+
+def check(draft, ctx):
+    for para, start, end, m in ctx.scan(PATTERN):
+        yield ctx.finding(ID, SEVERITY, para, start, end, "正式文稿中日期用“日”，不用“号”", BASIS,
+                          suggestion=m.group()[:-1] + "日")
+    for para, start, end, m in ctx.scan(MONTHLY):
+        start += m.start(1) - m.start()
+        yield ctx.finding(ID, SEVERITY, para, start, end, "正式文稿中日期用“日”，不用“号”", BASIS,
+                          suggestion=m.group(1) + "日")

@@ -1,0 +1,43 @@
+"""numbers.range: 10～20% for 10%～20%, and a hyphen between the ends of a range (2026-2027年, 80-100人)."""
+
+import re
+
+ID = "numbers.range"
+SEVERITY = "error"
+FIXABLE = False
+DOC = ("数值范围：百分数的范围两个数都带“%”（10%～20%，不写作10～20%）；数值和年份的起止不用短横线"
+       "（80～100人、2026—2027年，不写作80-100人、2026-2027年）。")
+BASIS_PERCENT = "GB/T 15835-2011《出版物上数字用法》：数值范围前后两个数值的附加符号会造成歧义时不省略（15%～30%，不写为15～30%）"
+BASIS_DASH = "GB/T 15834-2011《标点符号用法》连接号：标示数值范围用浪纹线“～”，标示时间等起止用一字线“—”"
+BASIS = f"{BASIS_PERCENT}；{BASIS_DASH}"
+FIXTURES = {
+    "bad": ["居民人均可支配收入增长5-6%。", "投资将增长10～20%。", "2026-2027年，常委会将开展连续监督。",
+            "参训人员约80-100人。", "答复满意率达到95-98%。"],
+    "good": ["一般公共预算收入增长5%～6%。", "2025—2026年，常委会将开展连续监督。", "参训人员约80～100人。",
+             "联系电话：0731-85551234。", "- 11-14人大代表建议汇编", "GB/T 15834-2011", "发布时间：2025-03-18 09:12"],
+}
+
+NUMBER = r"\d+(?:\.\d+)?"
+PATTERN = re.compile(rf"(?<![\d.A-Za-z/-])({NUMBER})([%％]?)[ \t]*([-－–~～—])[ \t]*({NUMBER})"
+                     r"(%|％|年|人|个|件|次|元|万元|亿元|天|名|家|项|岁|小时|公里|米|亩|人次)(?![\d-])")
+HYPHENS = "-－–"
+WORD_AFTER = set("大民员口才性体人庭乡长")
+
+
+def check(draft, ctx):
+    for para, start, end, m in ctx.scan(PATTERN):
+        low, low_unit, dash, high, unit = m.groups()
+        if unit in ("人", "个", "家") and para.text[end:end + 1] in WORD_AFTER:
+            continue  # 11-14人大代表……: the unit begins a word (人大, 个人, 家庭)
+        if unit in "%％":
+            if low_unit and dash not in HYPHENS:
+                continue
+            yield ctx.finding(ID, SEVERITY, para, start, end, "百分数的范围，两个数值都应带“%”，中间用“～”",
+                              BASIS_PERCENT, suggestion=f"{low}%～{high}%")
+        elif dash in HYPHENS:
+            if unit == "年" and len(low) == 4 and len(high) == 4:
+                yield ctx.finding(ID, SEVERITY, para, start, end, "年份的起止用一字线“—”，不用短横线", BASIS_DASH,
+                                  suggestion=f"{low}—{high}年")
+            elif unit != "年":
+                yield ctx.finding(ID, SEVERITY, para, start, end, "数值范围用浪纹线“～”，不用短横线", BASIS_DASH,
+                                  suggestion=f"{low}～{high}{unit}")

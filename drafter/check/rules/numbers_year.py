@@ -1,0 +1,27 @@
+"""numbers.year: a year abbreviated to two digits (26年3月, 25年度)."""
+
+import re
+
+ID = "numbers.year"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = "年份简写：公历年份应写全四位（2026年3月，不写作26年3月；2025年度，不写作25年度）。“26年来”之类表示年数的不报。"
+BASIS = "GB/T 15835-2011《出版物上数字用法》：年份不应简写（“1990年”不写为“90年”）"
+FIXTURES = {
+    "bad": ["26年3月2日", "25年3月以来，常委会共召开会议8次。", "请于26年4月15日前报送。", "24年以来，主席团共组织活动15次。",
+            "25年度工作总结"],
+    "good": ["2026年3月2日", "县人大常委会成立26年来，始终坚持党的领导。", "建站12年以来，接待群众上万人次。",
+             "用了12年3个月时间。", "第26年3月"],
+}
+
+PATTERN = re.compile(r"(?<![\d０-９.．第])(\d{2})年(?=[ \t　]*\d{1,2}[ \t　]*月|度|以来|初|底|末|上半年|下半年)")
+DURATION = ("成立", "建立", "设立", "建站", "建会", "开展", "坚持", "历经", "走过", "经过", "过去", "近", "这", "用了", "连续")
+
+
+def check(draft, ctx):
+    for para, start, end, m in ctx.scan(PATTERN):
+        window = para.text[max(0, start - 2):start]
+        if any(window.endswith(w) for w in DURATION):
+            continue  # 成立26年以来: a number of years
+        yield ctx.finding(ID, SEVERITY, para, start, end, f"年份“{m.group()}”简写了，应写全四位（如 20{m.group(1)}年）",
+                          BASIS)
