@@ -177,24 +177,50 @@ def opening(text: str, styles: tuple[str, ...] = READ_ORDER) -> Marker | None:
     return None
 
 
-# Run-in markers inside a paragraph: at its start or after the end of a clause.
-_INLINE = re.compile(rf"(?:^|(?<=[{CLAUSE_END}]))[ \t　]*(?:\*\*)?(?:(?P<a>{CN})(?P<k>[是要])|(?P<s>首先|其次|再次|最后)[，,])")
+# Markers inside a paragraph: run-in ones at its start or after the end of a clause (统一是
+# is no 一是); 首先…最后 followed by a mark or 是/要 (最后这一条 is a reference, not a marker);
+# with headings=True also 一、 and （一） after the end of a sentence, where a web copy lost
+# the line break before them.
+_INLINE = re.compile(rf"(?:^|(?<=[{CLAUSE_END}]))[ \t　]*(?:\*\*)?(?:(?P<a>{CN})(?P<k>[是要])"
+                     rf"|(?P<s>首先|其次|再次|最后)(?=[，,、：:是要]))")
+_INLINE_HEADINGS = re.compile(rf"(?:^|(?<=[{SENTENCE_END}；;：:]))[ \t　]*(?:(?P<h>{CN})、|[（(](?P<p>{CN})[）)])")
 
 
-def inline(text: str) -> list[Marker]:
-    """The run-in markers (一是 二要 首先，…) in a paragraph, in order, each at the start of the
-    paragraph or of a clause."""
+def inline(text: str, headings: bool = False) -> list[Marker]:
+    """The markers inside a paragraph, in order: run-in ones (一是 二要 首先), and with
+    ``headings`` also 一、 and （一） that follow the end of a sentence."""
     out = []
     for m in _INLINE.finditer(text):
         if m.group("s"):
-            style, word = STYLE_SHOUXIAN, m.group("s")
+            style, word, start = STYLE_SHOUXIAN, m.group("s"), m.start("s")
         else:
-            style, word = (STYLE_YISHI if m.group("k") == "是" else STYLE_YIYAO), m.group("a")
+            style, word, start = (STYLE_YISHI if m.group("k") == "是" else STYLE_YIYAO), m.group("a"), m.start("a")
         number = _number(style, word)
         if number or style == STYLE_SHOUXIAN:
-            start = m.start("s") if m.group("s") else m.start("a")
             out.append(Marker(style, number, text[start:m.end()], start, m.end()))
+    if headings:
+        for m in _INLINE_HEADINGS.finditer(text):
+            style, word = ("一、", m.group("h")) if m.group("h") else (STYLE_PAREN, m.group("p"))
+            number = to_int(word)
+            if number:
+                start = m.start("h") if m.group("h") else m.start() + len(m.group()) - len(m.group().lstrip(" \t　"))
+                out.append(Marker(style, number, text[start:m.end()], start, m.end()))
+        out.sort(key=lambda marker: marker.start)
     return out
+
+
+ATTACHMENT_LEAD = re.compile(r"附件[ \t　]*[:：][ \t　]*")
+
+
+def opening_item(text: str) -> tuple[Marker | None, int]:
+    """Like ``opening``, for a paragraph that may open with the 附件说明's label (附件：1. ……):
+    the marker, and where it starts."""
+    lead = ATTACHMENT_LEAD.match(text)
+    skip = lead.end() if lead else 0
+    m = opening(text[skip:])
+    if m is None:
+        return None, 0
+    return Marker(m.style, m.number, m.text, m.start + skip, m.end + skip), skip
 
 
 def lookahead(styles: tuple[str, ...] = READ_ORDER) -> str:

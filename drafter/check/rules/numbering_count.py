@@ -12,18 +12,27 @@ FIXABLE = False
 FIXTURES = {
     "bad": ["下面，我讲三点意见。\n一、学习\n二、监督\n三、建设\n四、落实",
             "要从两个方面入手：一是加强学习，二是强化监督，三是改进作风。",
-            "重点抓好以下三项工作：\n一是加强学习。\n二是强化监督。"],
-    "good": ["下面，我讲三点意见。\n一、学习\n（一）读书\n（二）讨论\n二、监督\n三、建设",
+            "重点抓好以下三项工作：\n一是加强学习。\n二是强化监督。",
+            "今年立法工作要把握好四个方面。\n一、坚持党的领导\n二、坚持人民至上\n三、坚持问题导向",
+            "做好宣传工作，我讲四点意见。一、把牢方向要坚持正确导向。二、突出重点要讲好故事。三、创新方式要用好平台。"],
+    "good": ["下面，我谈三点想法。一、围绕中心谋划工作二、突出重点强化监督三、夯实基础加强建设",  # run together
+             "下面，我讲三点意见。\n一、学习\n（一）读书\n（二）讨论\n二、监督\n三、建设",
              "要增强三种能力：一是学习能力，二是调研能力，三是表达能力。", "这三个方面的工作都很重要。",
              "要增强“四个意识”、坚定“四个自信”、做到“两个维护”：一是学习，二是监督，三是落实。",
-             "全市有两项制度、三个平台：一是联络站，二是代表之家。"],
+             "全市有两项制度、三个平台：一是联络站，二是代表之家。",
+             "这三个方面的工作，我们一直抓得很紧。\n一、学习\n二、监督",
+             "要增强“四个意识”。\n一、学习\n二、监督"],
 }
 
 N = "[一二三四五六七八九十两]+"
-# Only what announces a count: 讲/谈/提……点意见, 从……个方面, 以下……项/点.
+MEASURE = "(?:点|个方面|方面)"
+# What announces a count: 讲/谈/提……点意见, 从……个方面, 以下……项/点, or a count of 方面, 点 or
+# 项 that ends its clause right before the list (要把握好四个方面：). A glossary term with a
+# number in it (“四个意识”) or a count in the middle of a sentence (三个方面的工作) does not.
 ANNOUNCE = re.compile(
-    rf"(?:(?:讲|谈|提出?|说)(?:了|下)?(?:以下)?(?P<a>{N})(?:点|个方面|方面)(?:意见|体会|看法|建议|要求|希望|想法)?"
-    rf"|从(?P<b>{N})个?方面|(?:以下|如下)(?P<c>{N})(?:项|点|个方面|方面|条))")
+    rf"(?:(?:讲|谈|提出?|说)(?:了|下)?(?:以下)?(?P<a>{N}){MEASURE}(?:意见|体会|看法|建议|要求|希望|想法)?"
+    rf"|从(?P<b>{N})个?方面|(?:以下|如下)(?P<c>{N})(?:项|点|个方面|方面|条)"
+    rf"|(?<![“‘\"])(?P<d>{N})(?:个方面|点|项)(?:工作|要求|任务|重点)?(?=[：:。]))")
 
 
 def _number(word: str) -> int:
@@ -31,37 +40,54 @@ def _number(word: str) -> int:
 
 
 def _inline_count(text: str) -> int:
-    """How many run-in items of the first style used follow in the same paragraph."""
-    markers = numbering.inline(text)
+    """How many items of the first style used follow in the same paragraph (run-in markers, or
+    headings whose line breaks a web copy lost)."""
+    markers = numbering.inline(text, headings=True)
     if not markers:
         return 0
     style = markers[0].style
+    if style in ("一、", numbering.STYLE_PAREN) and markers[0].number == 1:
+        # headings run together (……工作二、突出重点……): find 二、 三、 … in turn after 一、
+        count, pos = 1, markers[0].end
+        while True:
+            following = numbering.marker(count + 1, count + 1, style)
+            nxt = text.find(following, pos)
+            if nxt < 0:
+                return count
+            count, pos = count + 1, nxt + len(following)
     same = [m for m in markers if m.style == style]
     return len(same) if style == numbering.STYLE_SHOUXIAN else len({m.number for m in same})
 
 
-def _following(paragraphs, index: int) -> int:
-    """How many items the paragraphs after ``index`` list at their first level."""
-    style, count = None, 0
-    for para in paragraphs[index + 1:]:
-        m = numbering.opening(para.text)
+def _following(paragraphs) -> list[int]:
+    """For each paragraph, how many items the paragraphs after it list at their first level:
+    items of the first marker's style up to a marker of a shallower level. One backward pass."""
+    counts = [0] * len(paragraphs)
+    running: dict[str, int] = {}
+    first_after = 0  # the count for the first marker after the paragraph in hand
+    for i in range(len(paragraphs) - 1, -1, -1):
+        counts[i] = first_after
+        m = numbering.opening(paragraphs[i].text)
         if m is None:
             continue
-        if style is None:
-            style = m.style
-        if m.style == style:
-            count += 1
-        elif m.depth < numbering.DEPTH[style]:
-            break
-    return count
+        for style in list(running):
+            if numbering.DEPTH[style] > m.depth:
+                del running[style]
+        running[m.style] = running.get(m.style, 0) + 1
+        first_after = running[m.style]
+    return counts
 
 
 def check(draft, ctx):
     paras = draft.paragraphs
+    following = None
     for i, para in enumerate(paras):
         for m in ANNOUNCE.finditer(para.text):
-            group = next(g for g in ("a", "b", "c") if m.group(g))
-            counted = _inline_count(para.text[m.end():]) or _following(paras, i)
+            group = next(g for g in ("a", "b", "c", "d") if m.group(g))
+            counted = _inline_count(para.text[m.end():])
+            if not counted:
+                following = following if following is not None else _following(paras)
+                counted = following[i]
             if counted and counted != _number(m.group(group)):
                 start = m.start(group)
                 yield ctx.finding(ID, SEVERITY, para, start, m.end(),

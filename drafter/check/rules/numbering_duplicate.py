@@ -1,8 +1,6 @@
 """numbering.duplicate: the same run-in sequence marker twice in a row within one paragraph."""
 
-import re
-
-from ...numbering import cn, to_int
+from ... import numbering
 
 ID = "numbering.duplicate"
 SEVERITY = "error"
@@ -21,31 +19,22 @@ FIXTURES = {
              "统一是基础，二是指第二项。"],
 }
 
-# A marker opens the paragraph or follows a clause mark: 一是 after 统一 is no marker.
-RUN_IN = re.compile(r"(?:^|(?<=[。；;，,：:！？]))[ \t　]*(?:\*\*)?([一二三四五六七八九十]{1,3})([是要])")
-# ……首先，其次是，最后要: a marker word followed by a mark or 是/要 (最后这一条 is a reference).
-WORDS = re.compile(r"(?:^|(?<=[。；;，,：:！？]))[ \t　]*(?:\*\*)?(首先|其次|再次|最后)(?=[，,、：:是要])")
-
 
 def check(draft, ctx):
     for para in draft.paragraphs:
-        text = para.text
-        if "是" in text or "要" in text:
-            last: dict[str, int] = {}
-            for m in RUN_IN.finditer(text):
-                n, style = to_int(m.group(1)), m.group(2)
-                if last.get(style) == n:
-                    marker = m.group(1) + style
-                    yield ctx.finding(ID, SEVERITY, para, m.start(1), m.end(2),
-                                      f"段内序号“{marker}”与前一个序号重复，应为“{cn(n + 1)}{style}”", BASIS,
-                                      suggestion=f"{cn(n + 1)}{style}")
-                last[style] = n
-        if "首先" in text:
-            started, previous = False, None
-            for m in WORDS.finditer(text):
-                word = m.group(1)
-                started = started or word == "首先"
-                if started and word == previous:
-                    yield ctx.finding(ID, SEVERITY, para, m.start(1), m.end(1),
-                                      f"段内序号“{word}”与前一个序号重复", BASIS)
-                previous = word
+        last: dict[str, numbering.Marker] = {}
+        started = False  # 首先…最后 count only once 首先 has opened them
+        for m in numbering.inline(para.text):
+            if m.style == numbering.STYLE_SHOUXIAN:
+                started = started or m.number == 1
+                if not started:
+                    continue
+            prev = last.get(m.style)
+            if prev is not None and prev.number == m.number:
+                if m.style == numbering.STYLE_SHOUXIAN:
+                    yield ctx.finding(ID, SEVERITY, para, m.start, m.end, f"段内序号“{m.text}”与前一个序号重复", BASIS)
+                else:
+                    right = numbering.label(m.style, m.number + 1)
+                    yield ctx.finding(ID, SEVERITY, para, m.start, m.end,
+                                      f"段内序号“{m.text}”与前一个序号重复，应为“{right}”", BASIS, suggestion=right)
+            last[m.style] = m

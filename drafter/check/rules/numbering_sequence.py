@@ -11,14 +11,14 @@ FIXTURES = {
     "bad": ["一、学习\n二、监督\n四、建设", "要加强学习。\n2. 要广泛宣传。\n3. 要抓好落实。", "一是加强学习。\n二是强化监督。\n二是改进作风。",
             "首先，要学习。\n再次，要落实。"],
     "good": ["一、学习\n（一）读原著\n（二）谈体会\n二、监督\n（一）听报告", "1. 要加强学习。\n2. 要广泛宣传。",
-             "首先，要学习。\n其次，要监督。\n最后，要落实。"],
+             "首先，要学习。\n其次，要监督。\n最后，要落实。", "附件：1. 培训班日程安排\n2. 参训人员回执"],
 }
 
 
 def check(draft, ctx):
     last: dict[str, int] = {}  # style -> the number last seen at that level
     for para in draft.paragraphs:
-        m = numbering.opening(para.text)
+        m, _ = numbering.opening_item(para.text)  # 附件：1. …… opens the attachment list
         if m is None:
             continue
         for style in list(last):
