@@ -214,3 +214,9 @@ def test_labelled_glossary_cases_are_what_the_checker_finds(case):
     assert [s[3] for s in spans if not any(overlap(s, lab) for lab in labels)] == []
     assert [lab for lab in labels if not any(overlap(lab, s) for s in spans)] == []
     assert len({c["id"] for c in EVAL_CASES}) == len(EVAL_CASES)
+
+
+def test_no_wrong_form_holds_another():
+    """A wrong form inside another (狼籍 in 声名狼籍) would report one misspelling twice."""
+    wrongs = list(GLOSSARY.pairs)
+    assert [(a, b) for a in wrongs for b in wrongs if a != b and a in b] == []
