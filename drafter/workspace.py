@@ -77,6 +77,8 @@ params:
 
 GLOSSARY_EXAMPLE = """\
 # 本单位的规范提法。每条需要 basis（依据）和 examples（bad 必须被查出，good 不得被查出）。
+# 与内置条目同名（term 相同）的条目替换内置的；停用内置条目：- {term: 一府两院, disabled: true}。
+# 本单位的易错字词放在 confusions/ 子目录：- {wrong: 布署, right: 部署}。运行 drafter glossary --test 检验。
 - term: 四联四促
   category: 地方提法
   variants: [四连四促]

@@ -214,3 +214,31 @@ def test_labelled_glossary_cases_are_what_the_checker_finds(case):
     assert [s[3] for s in spans if not any(overlap(s, lab) for lab in labels)] == []
     assert [lab for lab in labels if not any(overlap(lab, s) for s in spans)] == []
     assert len({c["id"] for c in EVAL_CASES}) == len(EVAL_CASES)
+
+
+def test_no_wrong_form_holds_another():
+    """A wrong form inside another (狼籍 in 声名狼籍) would report one misspelling twice."""
+    wrongs = list(GLOSSARY.pairs)
+    assert [(a, b) for a in wrongs for b in wrongs if a != b and a in b] == []
+
+
+def test_a_warm_start_reads_no_yaml(monkeypatch, tmp_path):
+    """Once cached, loading the glossary (entries, pairs, disabled terms) parses no YAML, and a
+    pickle left by another record format under the old key scheme is never taken for ours."""
+    from drafter.check import glossary as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    mine = tmp_path / "mine"
+    (mine / CONFUSIONS).mkdir(parents=True)
+    (mine / "停用.yaml").write_text("- disable: [四风]\n", encoding="utf-8")
+    (mine / CONFUSIONS / "c.yaml").write_text("- {wrong: 慰问工作, right: 走访慰问工作}\n", encoding="utf-8")
+    cold = load_glossary((str(mine),))
+
+    def no_yaml(*args):
+        raise AssertionError("YAML parsed on a warm start")
+
+    monkeypatch.setattr(module, "_records", no_yaml)
+    warm = load_glossary((str(mine),))
+    assert set(warm.entries) == set(cold.entries) and "四风" not in warm.entries
+    assert set(warm.pairs) == set(cold.pairs) and "慰问工作" in warm.pairs
+    assert [t for t, _ in warm.disabled] == ["四风"]

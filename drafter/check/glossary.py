@@ -292,7 +292,8 @@ def _load_cached(path: Path, pairs: bool) -> list[tuple[str, object]]:
     holds the result per file.
     """
     data = path.read_bytes()
-    key = hashlib.sha256(__version__.encode() + (b"\1" if pairs else b"\0") + data).hexdigest()
+    # the record format is part of the key: another format's pickle of the same file is never read
+    key = hashlib.sha256(f"{__version__}\0records-1\0{'pairs' if pairs else 'entries'}\0".encode() + data).hexdigest()
     cached = cache_dir() / f"glossary-{key}.pickle"
     try:
         with open(cached, "rb") as fh:
