@@ -135,3 +135,21 @@ def test_a_place_outside_the_case_is_refused(tmp_path):
     cases = check_eval.load_cases([write(tmp_path, TINY)])
     with pytest.raises(check_eval.CaseError, match="不在文中"):
         check_eval.score(cases, {"t-2": [finding("t-2", 7, 0, 1, "noise")]})
+
+
+def test_one_checker_process_per_date(tmp_path, monkeypatch):
+    text = TINY + TINY.replace("id: t-1", "id: t-3").replace("id: t-2", "id: t-4").replace(
+        "  kind: speech", "  kind: speech\n  date: 2026-03-01")
+    cases = check_eval.load_cases([write(tmp_path, text)])
+    calls = []
+
+    def fake_run(args, **kwargs):
+        calls.append(args)
+        return type("Done", (), {"returncode": 0, "stdout": '{"version": 1, "findings": []}', "stderr": ""})()
+
+    monkeypatch.setattr(check_eval.subprocess, "run", fake_run)
+    check_eval.run_checker(cases, ["drafter"])
+    assert len(calls) == 2  # no date, and 2026-03-01
+    dated = next(a for a in calls if "--date" in a)
+    assert dated[dated.index("--date") + 1] == "2026-03-01"
+    assert sum(a.endswith(".txt") for a in dated) == 1 and sum(a.endswith(".txt") for c in calls for a in c) == 4

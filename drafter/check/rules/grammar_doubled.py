@@ -17,8 +17,9 @@ FIXTURES = {
 }
 
 # One-character words by a character class (fast to find), two-character words by their own group.
-DOUBLED = re.compile(r"([对把在被从向和与及于以将给由为跟或])\1"
-                     r"|(通过|关于|对于|按照|根据|围绕|但是|因为|所以|如果|虽然|并且|而且)\2")
+# Two patterns, not one alternation: each alone lets re skip quickly over the text.
+DOUBLED = (re.compile(r"([对把在被从向和与及于以将给由为跟或])\1"),
+           re.compile(r"(通过|关于|对于|按照|根据|围绕|但是|因为|所以|如果|虽然|并且|而且)\1"))
 # The second copy begins a word of its own: 对 + 对口, 在 + 在建, 与 + 与会.
 WORD_AFTER = {
     "对": "口象手方策照接话比应待外标岸", "把": "关握脉", "在": "建职岗校编押任办谈线途", "和": "谐平睦美",
@@ -34,8 +35,8 @@ PARALLEL = "并又也再还既要和与及或而就才都"  # 把A摸清并把B�
 
 
 def check(draft, ctx):
-    for para, start, end, m in ctx.scan(DOUBLED):
-        word = m.group(1) or m.group(2)
+    for para, start, end, m in (hit for pattern in DOUBLED for hit in ctx.scan(pattern)):
+        word = m.group(1)
         after = para.text[end:end + 1]
         if after and after in WORD_AFTER.get(word, ""):
             continue

@@ -12,15 +12,21 @@ FIXTURES = {
     "good": ["计划于4月1日前完成立项。", "地点在迎宾路18号。", "恒人常办发〔2026〕5号", "第126号建议"],
 }
 
-PATTERN = re.compile(r"(?<![\d号])(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t　]*月[ \t　]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t　]*号")
-MONTHLY = re.compile(r"[每本下上当]月[ \t　]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t　]*号")  # 每月25号
+# Starts with the literal 月, which re finds fast; what stands before 月 is read in a fixed window.
+PATTERN = re.compile(r"月[ \t　]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t　]*号")
+MONTH = re.compile(r"(?:(?<!\d)\d{1,2}|(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}|[每本下上当])[ \t　]*$")
 
 
 def check(draft, ctx):
     for para, start, end, m in ctx.scan(PATTERN):
+        before = MONTH.search(para.text, max(0, start - 4), start)
+        if not before:
+            continue
+        if before.group()[0] in "每本下上当":
+            start += m.start(1) - m.start()  # 每月25号: the day alone
+            suggestion = m.group(1) + "日"
+        else:
+            start = before.start()
+            suggestion = para.text[start:end - 1] + "日"
         yield ctx.finding(ID, SEVERITY, para, start, end, "正式文稿中日期用“日”，不用“号”", BASIS,
-                          suggestion=m.group()[:-1] + "日")
-    for para, start, end, m in ctx.scan(MONTHLY):
-        start += m.start(1) - m.start()
-        yield ctx.finding(ID, SEVERITY, para, start, end, "正式文稿中日期用“日”，不用“号”", BASIS,
-                          suggestion=m.group(1) + "日")
+                          suggestion=suggestion)

@@ -17,7 +17,7 @@ FIXTURES = {
 }
 
 UNITS = "件个次项人名条家所场期批篇天"
-CHINESE = re.compile(rf"[一二三四五六七八九两]?[十百千][零一二三四五六七八九十百千]*[{UNITS}]")
+CHINESE = re.compile(rf"[十百千][零一二三四五六七八九十百千]*[{UNITS}]")  # a digit before 十 is taken in below
 ARABIC = re.compile(rf"\d+(?:\.\d+)?[ \t]*(?:万|亿)?[{UNITS}]")
 SENTENCE_END = "。；;！？!?\n"
 WINDOW = 120  # characters either side
@@ -26,6 +26,8 @@ WINDOW = 120  # characters either side
 def check(draft, ctx):
     for para, start, end, m in ctx.scan(CHINESE):
         text = para.text
+        if start and text[start - 1] in "一二三四五六七八九两":
+            start -= 1
         if start and text[start - 1] in "第“‘《":
             continue  # 第十二个五年规划, a title or a quotation
         # the sentence around it, looked for within a fixed window (no rescan of a long paragraph)
@@ -34,4 +36,4 @@ def check(draft, ctx):
         right = min((i for i in (text.find(c, end, hi) for c in SENTENCE_END) if i >= 0), default=hi)
         if ARABIC.search(text, max(left, lo), right):
             yield ctx.finding(ID, SEVERITY, para, start, end,
-                              f"同一句中的统计数字用了阿拉伯数字，“{m.group()}”也应改用阿拉伯数字", BASIS)
+                              f"同一句中的统计数字用了阿拉伯数字，“{text[start:end]}”也应改用阿拉伯数字", BASIS)
