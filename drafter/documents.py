@@ -234,14 +234,30 @@ def draft_from_lines(file: str, lines: list[str]) -> Draft:
                  region=detect_region(paragraphs), kind=_detect_kind(paragraphs), ignores=ignores)
 
 
+# A 公文's title names its kind: 关于……的通知 / 请示 / 函 / 复函. Speeches and work reports
+# are read aloud; the format rules of a 公文 (发文字号, 附件说明, 成文日期) apply to the others.
+_TITLE_KIND = re.compile(r"^关于.{1,80}的(?P<k>通知|请示|复函|函|通报|意见|报告|批复)$")
+TITLE_KINDS = {"通知": "notice", "通报": "notice", "请示": "request", "函": "letter", "复函": "letter",
+               "意见": "notice", "报告": "request", "批复": "letter"}
+DOCUMENT_KINDS = ("notice", "request", "letter")
+_DOC_NUMBER = re.compile(r"[〔\[【（(]\d{2,4}[〕\]】）)]\s*第?\d+\s*号")
+
+
 def _detect_kind(paragraphs: list[Paragraph]) -> str | None:
-    head = "".join(p.text for p in paragraphs[:4])
-    if "通知" in head:
-        return "notice"
-    if "工作报告" in head:
+    """speech, report, notice, request (请示) or letter (函), by the draft's shape: the title of a
+    公文, a 发文字号 line, or the words a speech or a work report is titled with."""
+    head = paragraphs[:5]
+    for para in head:
+        m = _TITLE_KIND.match(para.text.strip())
+        if m:
+            return TITLE_KINDS[m.group("k")]
+    text = "".join(p.text for p in head)
+    if "工作报告" in text:
         return "report"
-    if "讲话" in head or "发言" in head:
+    if "讲话" in text or "发言" in text:
         return "speech"
+    if "通知" in text or any(_DOC_NUMBER.search(p.text) for p in head):
+        return "notice"
     return None
 
 

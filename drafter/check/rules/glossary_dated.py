@@ -1,5 +1,7 @@
 """glossary.dated: a term outside its validity period for the document's date (“十四五”规划 in 2026)."""
 
+import re
+
 ID = "glossary.dated"
 SEVERITY = "warning"
 DOC = "时效：有有效期的提法（如“十四五”规划 2021—2025 年）出现在有效期以外的文稿中，提醒核实是否应改用现行提法。"
@@ -9,6 +11,18 @@ FIXABLE = False
 
 def _label(ym: tuple[int, int]) -> str:
     return f"{ym[0]}年{ym[1]}月" if ym[1] else f"{ym[0]}年"
+
+
+# A period named in looking back (“十四五”规划圆满收官, 过去五年) is right in a later draft.
+LOOKING_BACK = re.compile("收官|以来|回顾|过去|圆满完成|胜利完成|取得了|已经")
+CLAUSE = re.compile("[^。；;！？!?]*")
+
+
+def _looking_back(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) speaks of the period as past."""
+    left = max(text.rfind(ch, 0, start) for ch in "。；;！？!?") + 1
+    right = CLAUSE.match(text, end).end()
+    return bool(LOOKING_BACK.search(text[left:start]) or LOOKING_BACK.search(text[end:right]))
 
 
 def check(draft, ctx):
@@ -30,7 +44,7 @@ def check(draft, ctx):
             message = None
             if start and latest < (start[0], start[1] or 1):
                 message = f"“{entry.term}”始于{_label(start)}，晚于文稿日期{dated}，请核实{source}"
-            elif end and earliest > (end[0], end[1] or 12):
+            elif end and earliest > (end[0], end[1] or 12) and not _looking_back(para.text, hit.start, hit.end):
                 successor = entry.data.get("successor")
                 tail = f"；现行提法为“{successor}”" if successor else ""
                 message = f"“{entry.term}”的时限至{_label(end)}，文稿日期为{dated}，如指当前工作请核实{tail}{source}"
