@@ -99,6 +99,7 @@ def cli() -> None:
       drafter sections                        查看可复用的片段
       drafter init 公文                        新建工作区
       drafter doctor                          检查 LibreOffice 和字体
+      drafter serve                           在浏览器中编辑大纲（工作台）
     """
 
 
@@ -407,6 +408,18 @@ def import_(source: str, output: str, sections_dir: str | None, force: bool, rat
         click.echo(f"已保存片段 {path}")
     ws = resources()[0]
     click.echo(speaking.report(speaking.count(result.text), rate or (ws.config["rate"] if ws else None)))
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("folder", required=False, metavar="[工作区]")
+@click.option("--host", default="127.0.0.1", help="监听地址，默认 127.0.0.1（只有本机能打开）；其他地址会打印警告。")
+@click.option("--port", type=click.IntRange(0, 65535), default=None, help="端口，默认 8765（被占用时任选一个）。")
+@click.option("--no-browser", is_flag=True, help="不自动打开浏览器。")
+def serve(folder: str | None, host: str, port: int | None, no_browser: bool) -> None:
+    """在浏览器中编辑大纲：表单、页面预览、校对结果、下载 .docx 和 .pdf。"""
+    from .serve import serve as run_server
+
+    run_server(folder, host, port, not no_browser)
 
 
 @cli.command()
