@@ -121,6 +121,10 @@ def _widget(spec) -> dict:
         return {"type": "record", "fields": _fields(spec)}
     if isinstance(spec, ListOf) and isinstance(spec.item, Record) and "subpoints" in spec.item.fields:
         return {"type": "points", "max": spec.max_items}
+    if isinstance(spec, ListOf) and isinstance(spec.item, Record):
+        return {"type": "records", "fields": _fields(spec.item), "max": spec.max_items}
+    if isinstance(spec, ListOf) and isinstance(spec.item, Text):
+        return {"type": "lines"}
     if isinstance(spec, ListOf):
         return {"type": "unsupported"}
     if isinstance(spec, Text):

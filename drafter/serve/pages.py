@@ -43,6 +43,10 @@ def _block_html(block: M.Block) -> str:
         rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in block.rows)
         return f'<table class="b-table">{rows}</table>'
     cls = f"b-{kind}" + (f" h{block.level}" if kind == M.HEADING else "")
+    if kind == M.MASTHEAD:  # on one line, as the .docx writer sizes it
+        width_pt = (layout.PAGE_WIDTH_MM - layout.MARGIN_LEFT_MM - layout.MARGIN_RIGHT_MM) / 25.4 * 72
+        size = min(layout.SIZE_MASTHEAD, int(width_pt / max(1, len(block.text))))
+        return f'<p class="{cls}" style="font-size:{size}pt">{_runs(block)}</p>'
     return f'<p class="{cls}">{_runs(block)}</p>'
 
 
@@ -62,6 +66,7 @@ def _split(block: M.Block, chars: int) -> tuple[M.Block, M.Block]:
     return M.Block(block.kind, head, block.level), M.Block(CONTINUED, tail, block.level)
 
 
+KEEP_WITH_NEXT = (M.TITLE, M.HEADING, M.SIGNATURE, M.LABEL, M.SALUTATION, M.ADDRESSEE)
 CONTINUED = "continued"  # the rest of a paragraph on the next page: no first-line indent
 
 
@@ -77,7 +82,8 @@ def paginate(blocks: list[M.Block]) -> list[list[M.Block]]:
             continue
         need = _lines(block)
         room = layout.LINES_PER_PAGE - used
-        if used and need > room:
+        keep = 1 if block.kind in KEEP_WITH_NEXT and queue and queue[0].kind != M.PAGEBREAK else 0
+        if used and need + keep > room:
             if block.kind in (M.PARAGRAPH, M.LEAD, CONTINUED) and room >= 1:
                 indent = layout.FIRST_LINE_INDENT_CHARS if block.kind != CONTINUED else 0
                 head, rest = _split(block, room * layout.CHARS_PER_LINE - indent)

@@ -151,7 +151,10 @@ async function createOutline(ev) {
 }
 
 async function openOutline(path) {
-  if (S.dirty && S.path !== path && !confirm("当前大纲有未保存的修改，确定放弃吗？")) return;
+  if (S.dirty && S.path !== path && !confirm("当前大纲有未保存的修改，确定放弃吗？")) {
+    location.hash = encodeURIComponent(S.path);
+    return;
+  }
   try {
     const got = await call(`/api/outline?path=${encodeURIComponent(path)}`);
     S.path = got.path; S.version = got.version; S.data = got.data; S.form = got.form;
@@ -167,6 +170,7 @@ async function openOutline(path) {
     $("#pdf-pages").hidden = true;
     await loadList();
     renderForm();
+    $(".editor").scrollTop = 0;
     runPreview();
   } catch (e) { banner(e.message); }
 }
@@ -192,7 +196,7 @@ const LABELS = { title: "标题", speaker: "讲话人", role: "职务", meeting:
   limit: "限时（分钟）", region: "所在省份", organ: "机关", reporter: "报告人", masthead: "发文机关标志",
   number: "发文字号", prefix: "机关代字", year: "年份", serial: "顺序号", addressees: "主送机关", intro: "开头",
   attachments: "附件", signer: "署名", note: "附注", cc: "抄送机关", printer: "印发机关", printed: "印发日期",
-  paragraphs: "正文段落", style: "下一层序号样式", subpoints: "分论点" };
+  paragraphs: "正文段落", style: "下一层序号样式", subpoints: "分论点", columns: "表格列名", rows: "空白行数" };
 const KIND_LABELS = { notice: { organ: "发文机关", title: "标题", date: "成文日期" }, report: { organ: "报告机关" } };
 const label = (f) => (S.form && (KIND_LABELS[S.form.kind] || {})[f.name]) || LABELS[f.name] || f.name;
 
@@ -249,7 +253,7 @@ function renderForm(focusPath) {
   const later = [];
   for (const f of S.form.fields) {
     if (f.name === "kind") continue;
-    if (["paragraphs", "points", "unsupported", "record"].includes(f.type)) { later.push(f); continue; }
+    if (["paragraphs", "points", "unsupported", "record", "records"].includes(f.type)) { later.push(f); continue; }
     const node = input([f.name], f, fieldOrder());
     (f.name === "title" ? facts : grid).append(node);
   }
@@ -264,12 +268,51 @@ function renderForm(focusPath) {
       const g = el("div", { class: "grid2" });
       for (const sub of f.fields) g.append(input([f.name, sub.name], sub, f.fields.map((x) => x.name)));
       box.append(g);
-    } else box.append(el("p", { class: "muted", text: `${label(f)}请直接在 YAML 文件中编辑；保存时原样保留。` }));
+    } else if (f.type === "records") box.append(recordsEditor([f.name], f));
+    else box.append(el("p", { class: "muted", text: `${label(f)}请直接在 YAML 文件中编辑；保存时原样保留。` }));
     form.append(box);
   }
   showMarks();
   $(".editor").scrollTop = scroll;
   if (active) focusField(active, false);
+}
+
+// A list of records, such as a notice's attachments: a card each, fields from the schema.
+function recordsEditor(parts, f) {
+  const wrap = el("div", { class: "points" });
+  const items = Array.isArray(getAt(parts)) ? getAt(parts) : [];
+  const what = label(f);
+  const order = f.fields.map((x) => x.name);
+  items.forEach((item, i) => {
+    const here = [...parts, i];
+    const list = () => getAt(parts);
+    const card = el("div", { class: "point", "data-path": fmtPath(here) });
+    card.append(el("div", { class: "point-head" },
+      el("span", { class: "marker", text: `${what}${i + 1}` }), el("span", { class: "grow" }),
+      el("button", { type: "button", text: "↑", "aria-label": `${what}${i + 1}上移`, disabled: i === 0,
+        onclick: () => moveItem(list(), i, i - 1) }),
+      el("button", { type: "button", text: "↓", "aria-label": `${what}${i + 1}下移`, disabled: i === items.length - 1,
+        onclick: () => moveItem(list(), i, i + 1) }),
+      el("button", { type: "button", text: "删除", "aria-label": `删除${what}${i + 1}`,
+        onclick: () => { list().splice(i, 1); markDirty(); renderForm(); } })));
+    const grid = el("div", { class: "grid2" });
+    for (const sub of f.fields) {
+      if (sub.type === "paragraphs") {
+        card.append(el("div", { class: "field", "data-path": fmtPath([...here, sub.name]) },
+          el("span", { class: "label", text: label(sub) }), paragraphsEditor([...here, sub.name], order)));
+      } else grid.append(input([...here, sub.name], sub, order));
+    }
+    card.insertBefore(grid, card.children[1] || null);
+    wrap.append(card);
+  });
+  wrap.append(el("div", { class: "adders" }, el("button", { type: "button", text: `＋ ${what}`,
+    "aria-label": `添加${what}`, onclick: () => {
+      if (!Array.isArray(getAt(parts))) setAt(parts, [], fieldOrder());
+      getAt(parts).push({ title: "" });
+      markDirty();
+      renderForm(fmtPath([...parts, getAt(parts).length - 1, "title"]));
+    } })));
+  return wrap;
 }
 
 function announce(box) {
@@ -301,7 +344,11 @@ function paragraphsEditor(parts, order) {
     const ta = el("textarea", { id, "data-path": fmtPath(here), rows: Math.min(8, Math.max(2, Math.ceil(String(item).length / 40))),
       "aria-label": `${name}第${i + 1}段` });
     ta.value = item == null ? "" : String(item);
-    ta.addEventListener("input", () => { ensureList(parts, order)[i] = ta.value; markDirty(); });
+    ta.addEventListener("input", () => {
+      ensureList(parts, order)[i] = ta.value;
+      if (ta.scrollHeight > ta.clientHeight) ta.style.height = `${ta.scrollHeight + 4}px`;
+      markDirty();
+    });
     wrap.append(el("div", { class: "para" }, ta, tools));
   });
   wrap.append(adders(parts, "paragraphs", order, name));
@@ -319,7 +366,8 @@ function adders(parts, place, order, name) {
       markDirty();
       renderForm(isPoints ? fmtPath([...parts, list.length - 1, "title"]) : fmtPath([...parts, list.length - 1]));
     } }));
-  const fitting = S.sections.filter((s) => s.place === place);
+  // paragraph sections (会议开场, 结尾号召) go in the document's own paragraph lists
+  const fitting = place === "paragraphs" && parts.length > 1 ? [] : S.sections.filter((s) => s.place === place);
   if (fitting.length) {
     const id = nextId();
     const sel = el("select", { id, "aria-label": `为${name}选择片段` });
@@ -417,7 +465,7 @@ function pointCard(parts, i, count, depth, style) {
       doc: "下一层序号样式" }, order));
     if (!p.use) {
       const subs = el("div", { class: "field", "data-path": fmtPath([...here, "subpoints"]) },
-        el("span", { class: "label", text: `分论点（${next}）` }), pointsEditor([...here, "subpoints"], depth + 1, next));
+        el("span", { class: "label", text: next ? `分论点（序号：${next}）` : "分论点" }), pointsEditor([...here, "subpoints"], depth + 1, next));
       card.append(subs);
     }
   }
@@ -675,6 +723,10 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("#outline-form").addEventListener("submit", (ev) => ev.preventDefault());
   document.addEventListener("keydown", (ev) => {
     if ((ev.ctrlKey || ev.metaKey) && ev.key === "s") { ev.preventDefault(); save(); }
+  });
+  window.addEventListener("hashchange", () => {
+    const wanted = decodeURIComponent(location.hash.slice(1));
+    if (wanted && wanted !== S.path) openOutline(wanted);
   });
   window.addEventListener("beforeunload", (ev) => { if (S.dirty) { ev.preventDefault(); ev.returnValue = ""; } });
   try {
