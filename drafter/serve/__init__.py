@@ -27,7 +27,7 @@ def is_loopback(host: str) -> bool:
 
 def _socket(host: str, port: int | None) -> socket.socket:
     """A listening socket on ``port``; without a port, 8765 or else any free one."""
-    from .library import DrafterError
+    from .library import DrafterError  # the web stack loads only when serving
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     for candidate in ([port] if port is not None else [DEFAULT_PORT, 0]):
@@ -49,13 +49,12 @@ def _socket(host: str, port: int | None) -> socket.socket:
 def serve(folder: str | None, host: str = "127.0.0.1", port: int | None = None, open_browser: bool = True,
           echo=None) -> None:
     """Serve the workbench for ``folder`` until interrupted."""
-    import click
+    import click  # the web stack loads only when serving: drafter --help stays fast
     import uvicorn
-
-    echo = echo or click.echo
     from . import library
     from .app import LOOPBACK_HOSTS, create_app
 
+    echo = echo or click.echo
     res = library.resources(folder)
     loopback = is_loopback(host)
     if not loopback:

@@ -13,21 +13,20 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import markdown, outline, preview, safeyaml, sections, speaking, templating, workspace, writers
-from ..check import load_glossary, run_rules
-from ..check.edits import SAFE_RULES, fixable
-from ..check.reader import read_draft
+from .. import outline, safeyaml, tasks, workspace
+from ..check import load_glossary, read_draft, run_rules
+from ..check.edits import fixable
 from ..check.report import LABELS, describe_entry
 from ..errors import DrafterError
 from ..fsutil import atomic_write, decode
-from ..kinds import KIND_CHOICE, KINDS
-from ..resources import shipped
-from ..schema import SchemaError, Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, Text, TextList
+from ..outline.kinds import KIND_CHOICE, KINDS
+from ..render import layout, markdown, model, preview, sections, speaking, templating, writers
+from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
 
 __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
            "kind_names", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
            "to_pdf", "pdf_pages", "have_soffice", "findings_for", "glossary_lookup", "section_list",
-           "decode_text", "format_path", "SEVERITY_LABELS", "kind_of", "speaking_line"]
+           "decode_text", "format_path", "SEVERITY_LABELS", "kind_of", "speaking_line", "layout", "model"]
 
 MAX_YAML_BYTES = safeyaml.MAX_BYTES
 SEVERITY_LABELS = LABELS
@@ -76,7 +75,7 @@ def starter_text(kind: str) -> str:
     """The commented starter outline ``drafter new KIND`` writes."""
     if kind not in KINDS:
         raise DrafterError(f"未知文种 {kind}，应为 speech、report 或 notice")
-    return (shipped("templates") / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
+    return tasks.starter(kind)
 
 
 def kind_of(data: dict, file: str) -> str:
@@ -211,12 +210,12 @@ def findings_for(text: str, name: str, res: Resources) -> list[dict]:
         draft = read_draft(path, res.template_dirs)
         draft.region = draft.region or res.config.get("region")
         found = run_rules(draft, res.glossary())
-        safe = set(id(f) for f in fixable(found))
+        safe = set(id(f) for f in fixable(found))  # the rules' own FIXABLE, as --fix applies them
     out = []
     for f in found:
         d = f.as_dict()
         d["file"] = name
-        d["fixable"] = id(f) in safe and f.rule in SAFE_RULES
+        d["fixable"] = id(f) in safe
         d["severity_label"] = LABELS[f.severity]
         out.append(d)
     return out

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import math
 
-from .. import layout
-from .. import model as M
+from .library import layout
+from .library import model as M
 
 INDENTED = (M.PARAGRAPH, M.LEAD, M.HEADING, M.NOTE, M.ATTACHMENTS)
 TITLE_CHARS = 20  # 2号 characters on a line of the type area (22 pt: 442 pt / 22)
