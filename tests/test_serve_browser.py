@@ -6,6 +6,7 @@ Without chromium these tests skip, except in CI (CI=true), where they fail.
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 
@@ -229,7 +230,14 @@ def test_two_sessions_cannot_lose_changes(browser, served):
     assert not errors
 
 
-def test_glossary_lookup_and_no_horizontal_scroll(browser, served):
+UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea, button, [role=button]')]
+    .filter(e => !e.hidden && e.offsetParent !== null)
+    .filter(e => !(e.getAttribute('aria-label') || (e.id && document.querySelector(`label[for="${e.id}"]`))
+                   || (e.tagName === 'BUTTON' && e.textContent.trim())))
+    .map(e => e.outerHTML.slice(0, 80))"""
+
+
+def test_glossary_lookup(browser, served):
     from playwright.sync_api import expect
 
     server, ws = served
@@ -240,19 +248,31 @@ def test_glossary_lookup_and_no_horizontal_scroll(browser, served):
     page.get_by_label("查提法").fill("一府两院")
     page.get_by_label("查提法").press("Enter")
     expect(page.locator("#glossary-results .entry").first).to_contain_text("一府一委两院")
+    assert not errors
+
+
+@pytest.mark.parametrize("kind", ["speech", "report", "notice"])
+def test_every_control_labelled_and_no_horizontal_scroll(browser, served, kind):
+    from playwright.sync_api import expect
+
+    server, ws = served
+    errors: list = []
+    page = new_page(browser, errors)
+    create(page, server.url, kind, f"{kind}-标签")
+    if kind == "notice":  # a notice's attachment is edited in the form too
+        page.get_by_role("button", name="添加附件").click()
+        page.locator('[data-path="attachments[1].title"]').fill("参会回执")
+        expect(page.locator("#preview")).to_contain_text("参会回执")
+    for tab in ("校对", "词库", "页面预览"):
+        page.get_by_role("tab", name=re.compile(tab)).click()
+        assert page.evaluate(UNLABELLED) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
-    # every control has a visible label or an aria-label
-    unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea, button')]
-        .filter(e => !e.hidden && e.offsetParent !== null)
-        .filter(e => !(e.getAttribute('aria-label') || (e.id && document.querySelector(`label[for="${e.id}"]`))
-                       || (e.tagName === 'BUTTON' && e.textContent.trim())))
-        .map(e => e.outerHTML.slice(0, 80))""")
-    assert unlabelled == []
+    assert page.evaluate("document.querySelector('.editor').scrollWidth <= document.querySelector('.editor').clientWidth")
     assert not errors
 
 
 @pytest.mark.skipif(not soffice_present(), reason="LibreOffice or pdftoppm is not installed: no PDF pages")
-def test_libreoffice_pages(browser, served):
+def test_libreoffice_pages_and_pdf(browser, served, tmp_path):
     from playwright.sync_api import expect
 
     server, ws = served
@@ -263,4 +283,11 @@ def test_libreoffice_pages(browser, served):
     expect(page.locator("#pdf-pages img").first).to_be_visible(timeout=120_000)
     size = page.evaluate("(() => { const i = document.querySelector('#pdf-pages img'); return [i.naturalWidth, i.naturalHeight]; })()")
     assert abs(size[1] / size[0] - 297 / 210) < 0.02  # A4
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="下载 .pdf").click()
+    pdf = tmp_path / "页面.pdf"
+    info.value.save_as(pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = re.sub(r"\s", "", text)  # pdftotext spaces out Latin letters and breaks lines
+    assert "在xx会议上的讲话" in flat and "我讲两点意见" in flat and "—1—" in flat
     assert not errors
