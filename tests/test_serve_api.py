@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,6 +83,66 @@ def test_bodies_are_bounded(client):
 
     resp = client.post("/api/preview", content=chunks(), headers={**H, "content-type": "application/json"})
     assert resp.status_code == 413
+
+
+def test_deeply_nested_bodies_are_bad_input(client):
+    data = load(client)
+    body = '{"path": "outlines/讲话.yaml", "data": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    resp = client.post("/api/preview", content=body.encode(), headers={**H, "content-type": "application/json"})
+    assert resp.status_code == 400 and "嵌套" in resp.json()["error"]
+    nested = {"title": "x"}
+    for _ in range(60):
+        nested = {"a": nested}
+    data["data"]["extra"] = nested
+    resp = client.post("/api/preview", json={"path": data["path"], "data": data["data"]}, headers=H)
+    assert resp.status_code == 400 and "嵌套" in resp.json()["error"]
+
+
+def _save_as(root: str, version: str, speaker: str, barrier) -> bool:
+    from drafter.serve.store import Conflict, Store
+
+    store = Store(Path(root))
+    data = store.load("outlines/讲话.yaml")["data"]
+    data["speaker"] = speaker
+    barrier.wait(timeout=30)
+    try:
+        store.save("outlines/讲话.yaml", version, data)
+        return True
+    except Conflict:
+        return False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the lock between processes uses fcntl")
+def test_processes_saving_the_same_version_at_once_only_one_wins(ws):
+    """Six processes (as six servers on one folder) save the version they loaded at the same moment."""
+    import multiprocessing
+
+    from drafter.serve.store import Store
+
+    version = Store(ws).load("outlines/讲话.yaml")["version"]
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Manager() as manager:
+        barrier = manager.Barrier(6)
+        with ctx.Pool(6) as pool:
+            won = pool.starmap(_save_as, [(str(ws), version, f"讲话人{i}", barrier) for i in range(6)])
+    assert won.count(True) == 1
+    text = (ws / "outlines" / "讲话.yaml").read_text(encoding="utf-8")
+    assert f"speaker: 讲话人{won.index(True)}" in text
+
+
+def test_two_stores_cannot_both_save_the_same_version(ws):
+    """Two stores on one folder: the second save, though it holds the version it loaded, is refused."""
+    from drafter.serve.store import Conflict, Store
+
+    one, two = Store(ws), Store(ws)
+    loaded = one.load("outlines/讲话.yaml")
+    data = loaded["data"]
+    data["speaker"] = "甲"
+    one.save("outlines/讲话.yaml", loaded["version"], data)
+    data["speaker"] = "乙"
+    with pytest.raises(Conflict):
+        two.save("outlines/讲话.yaml", loaded["version"], data)
+    assert "speaker: 甲" in (ws / "outlines" / "讲话.yaml").read_text(encoding="utf-8")
 
 
 def test_requests_from_other_sites_and_hosts_are_refused(client):

@@ -248,6 +248,13 @@ def test_glossary_lookup(browser, served):
     page.get_by_label("查提法").fill("一府两院")
     page.get_by_label("查提法").press("Enter")
     expect(page.locator("#glossary-results .entry").first).to_contain_text("一府一委两院")
+    # another outline from the list: its own preview, nothing left from the one before
+    create(page, server.url, "notice", "另一份")
+    expect(page.locator("#preview")).to_contain_text("文件")
+    page.locator("#outline-list button", has_text="outlines/词库.yaml").click()
+    expect(page.locator("#current")).to_have_text("outlines/词库.yaml")
+    expect(page.locator("#preview")).to_contain_text("在xx会议上的讲话")
+    expect(page.locator("#preview")).not_to_contain_text("文件")
     assert not errors
 
 

@@ -64,7 +64,7 @@ def main() -> None:
                 # a notice and the pages LibreOffice makes of it
                 page.on("dialog", lambda d: d.accept())
                 page.goto(server.url + "#outlines%2Fnotice.yaml")
-                page.wait_for_selector("#preview .page")
+                expect(page.locator("#preview")).to_contain_text("恒阳区人大常委会办公室文件")
                 shot("workbench-notice.png")
                 page.get_by_role("button", name="LibreOffice 页面").click()
                 expect(page.locator("#pdf-pages img").first).to_be_visible()

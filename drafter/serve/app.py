@@ -120,6 +120,8 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
             data = await request.json()
         except ValueError:
             raise DrafterError("请求不是有效的 JSON") from None
+        except RecursionError:
+            raise DrafterError("请求嵌套层次太深") from None
         if not isinstance(data, dict):
             raise DrafterError("请求应为 JSON 对象")
         return data

@@ -14,7 +14,13 @@ import io
 import os
 import re
 import threading
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath, PureWindowsPath
+
+try:
+    import fcntl
+except ImportError:  # Windows: saves are serialised within this process only
+    fcntl = None
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -160,7 +166,7 @@ class Store:
     def save(self, rel: str, version: object, new: dict) -> dict:
         """Write ``new`` if the file is still at ``version``; Conflict otherwise."""
         path = self.resolve(rel)
-        with self._lock:
+        with self._lock, _file_lock(path):
             data, text = self.read(path)
             if version != version_of(data):
                 raise Conflict()
@@ -169,6 +175,22 @@ class Store:
                 raise DrafterError("大纲过大，未保存", file=rel)
             library.atomic_write(str(path), out)
         return self.load(rel)
+
+
+@contextmanager
+def _file_lock(path: Path):
+    """An advisory lock on the outline while it is compared and replaced, so that two servers
+    on the same folder cannot both pass the version check. The file is replaced by a rename: a
+    second writer that waited for the old file reads the new one and finds its version stale."""
+    if fcntl is None:
+        yield
+        return
+    with open(path, "rb") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 # --- plain copies and merging ---------------------------------------------------------------

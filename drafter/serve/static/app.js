@@ -157,8 +157,13 @@ async function openOutline(path) {
   }
   try {
     const got = await call(`/api/outline?path=${encodeURIComponent(path)}`);
+    clearTimeout(S.timer);
+    ++S.seq;  // answers about the outline shown before are no longer wanted
     S.path = got.path; S.version = got.version; S.data = got.data; S.form = got.form;
-    S.sections = got.sections; S.dirty = false;
+    S.sections = got.sections; S.dirty = false; S.error = null; S.findings = [];
+    $("#preview").textContent = "";
+    $("#preview-error").hidden = true;
+    $("#speaking").textContent = "";
     location.hash = encodeURIComponent(got.path);
     $("#current").textContent = got.path;
     setStatus("已载入");
