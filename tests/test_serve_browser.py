@@ -10,7 +10,8 @@ import subprocess
 
 import pytest
 
-from .serve_helpers import CHROMIUM, CHROMIUM_ARGS, Server, make_workspace, need_chromium, soffice_present
+from .conftest import needs_soffice
+from .serve_helpers import CHROMIUM, CHROMIUM_ARGS, Server, make_workspace, need_chromium
 
 TIMEOUT = 20_000  # ms: a preview round trip is well under a second; LibreOffice takes longer
 
@@ -278,7 +279,7 @@ def test_every_control_labelled_and_no_horizontal_scroll(browser, served, kind):
     assert not errors
 
 
-@pytest.mark.skipif(not soffice_present(), reason="LibreOffice or pdftoppm is not installed: no PDF pages")
+@needs_soffice()
 def test_libreoffice_pages_and_pdf(browser, served, tmp_path):
     from playwright.sync_api import expect
 

@@ -92,3 +92,15 @@ def test_pages_hold_22_lines_and_split_long_paragraphs():
     assert len(pages.paginate([para, M.Block(M.PAGEBREAK), para])) == 2
     html = pages.to_html([M.Block(M.PARAGRAPH, [M.Run("<b>"), M.Run("粗", bold=True)])])
     assert "&lt;b&gt;" in html and "<b>粗</b>" in html and "— 1 —" in html
+
+
+def test_browser_tests_are_mandatory_in_ci(monkeypatch):
+    from . import serve_helpers
+
+    monkeypatch.setattr(serve_helpers.os.path, "exists", lambda path: False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        serve_helpers.need_chromium()
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception):
+        serve_helpers.need_chromium()
