@@ -104,3 +104,43 @@ def test_browser_tests_are_mandatory_in_ci(monkeypatch):
     monkeypatch.setenv("CI", "false")
     with pytest.raises(pytest.skip.Exception):
         serve_helpers.need_chromium()
+
+
+def _outline_texts(tmp_path):
+    from .conftest import CORPUS, OUTLINES, ROOT
+
+    files = sorted(OUTLINES.glob("*.yaml")) + sorted((ROOT / "templates" / "starters").glob("*.yaml"))
+    texts = {f"{p.parent.name}/{p.name}": p.read_text(encoding="utf-8") for p in files}
+    if CORPUS.is_dir():  # imported real speeches carry the importer's comments
+        from drafter.tasks import import_draft
+
+        for source in sorted(CORPUS.glob("*.txt")):
+            out = tmp_path / f"导入-{source.stem}.yaml"
+            import_draft(str(source), str(out))
+            texts[out.name] = out.read_text(encoding="utf-8")
+    return texts
+
+
+def test_a_save_without_changes_leaves_every_outline_byte_for_byte(store, tmp_path):
+    from ruamel.yaml import YAML
+
+    from drafter.serve.store import to_plain
+
+    texts = _outline_texts(tmp_path)
+    assert len(texts) >= 9  # six example outlines and three starters, with their comments
+    for name, text in texts.items():
+        assert store.build(text, to_plain(YAML().load(text))) == text, name
+
+
+def test_one_field_changed_changes_one_line(store, tmp_path):
+    from ruamel.yaml import YAML
+
+    from drafter.serve.store import to_plain
+
+    for name, text in _outline_texts(tmp_path).items():
+        data = to_plain(YAML().load(text))
+        data["title"] = "新标题"
+        before, after = text.splitlines(), store.build(text, data).splitlines()
+        assert len(before) == len(after), name
+        changed = [(a, b) for a, b in zip(before, after) if a != b]
+        assert len(changed) == 1 and "新标题" in changed[0][1], name
