@@ -116,7 +116,7 @@ def _outline_texts(tmp_path):
 
         for source in sorted(CORPUS.glob("*.txt")):
             out = tmp_path / f"导入-{source.stem}.yaml"
-            import_draft(str(source), str(out))
+            import_draft(str(source), str(out), force=True)
             texts[out.name] = out.read_text(encoding="utf-8")
     return texts
 
