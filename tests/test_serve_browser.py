@@ -136,6 +136,8 @@ def test_insert_section_error_on_field(browser, served):
     card = page.locator('.section-card[data-path="points[2]"]')
     expect(card.locator(".field-error")).to_contain_text("缺少参数 meeting")
     expect(page.locator("#preview-error")).to_contain_text("points[2].with")
+    page.locator("#preview-error").get_by_role("button", name="转到该字段").click()
+    expect(field).to_be_focused()
     field.fill("全国两会")
     expect(page.locator("#preview")).to_contain_text("三、深刻领悟全国两会精神")
     expect(field).not_to_have_attribute("aria-invalid", "true")

@@ -530,14 +530,16 @@ function noteAfter(target, node) {
   const host = target.closest(".field, .para, .section-card, fieldset") || target;
   host.append(node);
 }
+// The field an error is about; a section's missing parameter is named in the message only.
+function errorField(err) {
+  const missing = /缺少参数 ([^（\s]+)/.exec(err.message || "");
+  return err.field && missing && /\.with$/.test(err.field) ? `${err.field}.${missing[1]}` : err.field;
+}
 function showMarks() {
   for (const n of document.querySelectorAll("#outline-form .field-error, #outline-form .finding-note")) n.remove();
   for (const n of document.querySelectorAll("#outline-form [aria-invalid]")) { n.removeAttribute("aria-invalid"); n.removeAttribute("aria-describedby"); }
   if (S.error) {
-    let field = S.error.field;
-    const missing = /缺少参数 ([^（\s]+)/.exec(S.error.message || "");
-    if (field && missing && /\.with$/.test(field)) field = `${field}.${missing[1]}`;
-    const target = nearest(field);
+    const target = nearest(errorField(S.error));
     if (target) {
       const id = nextId();
       const msg = el("div", { class: "field-error", id, text: S.error.message });
@@ -629,8 +631,14 @@ async function runPreview() {
 function showAnalysis(got) {
   S.error = got.error;
   S.findings = got.findings || [];
-  $("#preview-error").hidden = !got.error;
-  $("#preview-error").textContent = got.error ? got.error.text : "";
+  const box = $("#preview-error");
+  box.hidden = !got.error;
+  box.textContent = "";
+  if (got.error) {
+    box.append(got.error.text + " ");
+    if (got.error.field) box.append(el("button", { type: "button", text: "转到该字段",
+      onclick: () => jumpTo({ field: errorField(got.error) }) }));
+  }
   if (!got.error) $("#preview").innerHTML = got.html;  // built by the server from escaped text
   $("#preview").classList.toggle("stale", !!got.error);
   $("#speaking").textContent = got.speaking || "";
