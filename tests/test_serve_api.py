@@ -295,3 +295,15 @@ def test_other_addresses_need_the_flag_and_get_a_warning(ws, monkeypatch):
 def test_cli_refuses_a_folder_that_does_not_exist(cli, tmp_path):
     code, out, err = cli("serve", tmp_path / "没有", "--no-browser")
     assert code == 2 and "不是一个目录" in err
+
+
+def test_a_folder_inside_a_workspace_uses_its_sections_and_settings(ws):
+    from drafter.serve import library
+
+    (ws / "drafter.yaml").write_text("rate: 180\nregion: 湖南\n", encoding="utf-8")
+    res = library.resources(str(ws / "outlines"))
+    assert res.root == (ws / "outlines").resolve()
+    assert res.config == {"rate": 180, "region": "湖南"}
+    assert "本单位片段示例" in [s["name"] for s in library.section_list(res)]
+    plain = library.resources(str(ws.parent))
+    assert plain.template_dirs == () and "本单位片段示例" not in [s["name"] for s in library.section_list(plain)]

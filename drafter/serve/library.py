@@ -26,11 +26,9 @@ from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record,
 __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
            "kind_names", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
            "to_pdf", "pdf_pages", "have_soffice", "findings_for", "glossary_lookup", "section_list",
-           "decode_text", "format_path", "SEVERITY_LABELS", "kind_of", "speaking_line", "layout", "model"]
+           "decode_text", "kind_of", "speaking_line", "layout", "model"]
 
 MAX_YAML_BYTES = safeyaml.MAX_BYTES
-SEVERITY_LABELS = LABELS
-format_path = safeyaml.format_path
 
 
 @dataclass
@@ -54,21 +52,21 @@ class Resources:
 
 
 def resources(folder: str | None) -> Resources:
-    """The workspace at ``folder`` (a folder with drafter.yaml), or the plain folder; without
-    a folder, the workspace around the current directory, else the current directory."""
+    """The folder to serve and the workspace settings, sections and glossary that apply there
+    (``workspace.resources``, as every command finds them).
+
+    Without a folder: the workspace around the current directory, else the current directory.
+    """
     if folder is None:
         ws = workspace.find()
-        root = ws.root if ws else Path.cwd().resolve()
+        root = ws.root.resolve() if ws else Path.cwd().resolve()
     else:
         root = Path(folder).resolve()
         if not root.is_dir():
             raise DrafterError("不是一个目录", file=folder)
-        ws = workspace.find(root) if (root / workspace.MARKER).is_file() else None
-    if ws is None:
-        return Resources(root, {"rate": 220, "region": None}, (), ())
-    tdirs = (str(ws.templates),) if ws.templates.is_dir() else ()
-    gdirs = (str(ws.glossary),) if ws.glossary.is_dir() else ()
-    return Resources(ws.root.resolve(), ws.config, tdirs, gdirs)
+    found = workspace.resources(start=root)
+    config = found.workspace.config if found.workspace else {"rate": None, "region": None}
+    return Resources(root, config, found.template_dirs, found.glossary_dirs)
 
 
 def starter_text(kind: str) -> str:
