@@ -88,6 +88,12 @@ def test_create_add_reorder_points_and_save(browser, served):
     expect(page.locator("#preview")).to_contain_text("我讲两点意见")
 
     page.get_by_label("标题（必填）").first.fill("在全区人大工作会议上的讲话")
+    page.get_by_label("不要称呼").check()  # salutation: "" means none (the schema's own rule)
+    expect(page.locator("#preview")).not_to_contain_text("同志们：")
+    page.get_by_label("不要称呼").uncheck()
+    expect(page.get_by_label("称呼", exact=True)).to_have_attribute("placeholder", "默认：同志们")
+    expect(page.locator("#preview")).to_contain_text("同志们：")
+    page.get_by_label("不要称呼").check()
     page.get_by_role("button", name="在要点末尾添加一点").click()
     # the new point's title field has the focus; the announced count changed at once
     expect(page.locator("#announce")).to_have_text("开场末尾宣布：我讲三点意见。")
@@ -118,6 +124,7 @@ def test_create_add_reorder_points_and_save(browser, served):
     assert text.index("狠抓工作落实") < text.index("第二点的标题")
     assert "第一点的标题" not in text
     assert re.search(r"^title: 在全区人大工作会议上的讲话 +# 标题$", text, re.M)  # the starter's comments stay
+    assert re.search(r"^salutation: ''", text, re.M)
     assert "# 讲话稿大纲（drafter）" in text
     assert not errors
 

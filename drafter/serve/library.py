@@ -132,7 +132,12 @@ def _widget(spec) -> dict:
 def _fields(record: Record) -> list[dict]:
     out = []
     for name, field in record.fields.items():
-        out.append({"name": name, "doc": field.doc, "required": field.required, **_widget(field.spec)})
+        widget = {"name": name, "doc": field.doc, "required": field.required, **_widget(field.spec)}
+        if isinstance(field.default, (str, int, bool)) and not callable(field.default):
+            widget["default"] = field.default
+        if isinstance(field.spec, Text) and field.spec.allow_empty:
+            widget["allow_empty"] = True  # "" means: none at all (no salutation), not the default
+        out.append(widget)
     return out
 
 

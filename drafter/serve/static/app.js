@@ -232,8 +232,8 @@ function input(parts, f, order) {
       onchange(lines.length ? lines : "");
     });
   } else {
-    control = el("input", { type: f.type === "integer" ? "number" : "text", id, "data-path": path,
-      placeholder: f.type === "date" ? "如 2024-03-20" : "" });
+    const hint = f.default !== undefined && f.default !== "" ? `默认：${f.default}` : f.type === "date" ? "如 2024-03-20" : "";
+    control = el("input", { type: f.type === "integer" ? "number" : "text", id, "data-path": path, placeholder: hint });
     control.value = value == null ? "" : String(value);
     control.addEventListener("input", () => {
       let v = control.value;
@@ -243,7 +243,20 @@ function input(parts, f, order) {
   }
   const lab = el("label", { for: id, text: label(f) + (f.required ? "（必填）" : "") });
   if (f.doc) lab.title = f.doc;
-  return el("div", { class: "field" }, lab, control);
+  const box = el("div", { class: "field" }, lab, control);
+  if (f.allow_empty) {  // e.g. no salutation at all: the field is kept as ""
+    const none = el("input", { type: "checkbox", id: nextId(), "data-path": `${path}:none` });
+    none.checked = value === "";
+    control.disabled = none.checked;
+    none.addEventListener("change", () => {
+      const parent = parentOf(parts, true);
+      if (none.checked) { setAt(parts, "x", order); parent[parts[parts.length - 1]] = ""; } else delete parent[parts[parts.length - 1]];
+      markDirty();
+      renderForm();
+    });
+    box.append(el("div", { class: "none" }, none, el("label", { for: none.id, text: ` 不要${label(f)}` })));
+  }
+  return box;
 }
 
 function renderForm(focusPath) {
