@@ -29,6 +29,8 @@ def test_wheel_ships_templates_and_outlines(wheel):
         assert f"drafter/_data/outlines/{kind}.yaml" in names
     assert "drafter/_data/templates/sections/加强自身建设.md.j2" in names
     assert "drafter/_data/glossary/core.yaml" in names
+    for name in ("index.html", "app.js", "app.css"):  # the workbench's page, no build step
+        assert f"drafter/serve/static/{name}" in names
 
 
 def test_installed_package_renders_from_another_directory(wheel, tmp_path):

@@ -13,7 +13,7 @@ import sys
 import click
 
 from ..errors import DrafterError
-from . import check, importing, info, render, sections, zh
+from . import check, importing, info, render, sections, workbench, zh
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail
 
 zh.install()
@@ -34,10 +34,11 @@ def cli() -> None:
       drafter sections                        查看可复用的片段
       drafter init 公文                        新建工作区
       drafter doctor                          检查 LibreOffice 和字体
+      drafter serve                           在浏览器中编辑大纲（工作台）
     """
 
 for _command in (render.render, render.new, check.check, check.glossary, sections.sections, sections.init,
-                 importing.import_, info.kinds, info.doctor):
+                 importing.import_, info.kinds, info.doctor, workbench.serve):
     cli.add_command(_command)
 
 

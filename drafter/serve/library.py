@@ -1,0 +1,262 @@
+"""The one door from the workbench into drafter's library.
+
+Every call the web app makes into drafter goes through this module, so that a change in the
+library's layout (modules moved into packages) needs changes here only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import outline, safeyaml, tasks, workspace
+from ..check import load_glossary, read_draft, run_rules
+from ..check.edits import fixable
+from ..check.report import LABELS, describe_entry
+from ..errors import DrafterError
+from ..fsutil import atomic_write, decode
+from ..outline.kinds import KIND_CHOICE, KINDS
+from ..render import layout, markdown, model, preview, sections, speaking, templating, writers
+from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
+
+__all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
+           "kind_names", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
+           "to_pdf", "pdf_pages", "have_soffice", "findings_for", "glossary_lookup", "section_list",
+           "decode_text", "kind_of", "speaking_line", "layout", "model"]
+
+MAX_YAML_BYTES = safeyaml.MAX_BYTES
+
+
+@dataclass
+class Resources:
+    """The folder served, its workspace settings, and the template and glossary folders to use."""
+
+    root: Path
+    config: dict
+    template_dirs: tuple[str, ...]
+    glossary_dirs: tuple[str, ...]
+    _glossary: object = None
+
+    @property
+    def search_path(self) -> tuple[str, ...]:
+        return templating.search_path(self.template_dirs)
+
+    def glossary(self):
+        if self._glossary is None:
+            self._glossary = load_glossary(self.glossary_dirs)
+        return self._glossary
+
+
+def resources(folder: str | None) -> Resources:
+    """The folder to serve and the workspace settings, sections and glossary that apply there
+    (``workspace.resources``, as every command finds them).
+
+    Without a folder: the workspace around the current directory, else the current directory.
+    """
+    if folder is None:
+        ws = workspace.find()
+        root = ws.root.resolve() if ws else Path.cwd().resolve()
+    else:
+        root = Path(folder).resolve()
+        if not root.is_dir():
+            raise DrafterError("不是一个目录", file=folder)
+    found = workspace.resources(start=root)
+    config = found.workspace.config if found.workspace else {"rate": None, "region": None}
+    return Resources(root, config, found.template_dirs, found.glossary_dirs)
+
+
+def starter_text(kind: str) -> str:
+    """The commented starter outline ``drafter new KIND`` writes."""
+    if kind not in KINDS:
+        raise DrafterError(f"未知文种 {kind}，应为 speech、report 或 notice")
+    return tasks.starter(kind)
+
+
+def kind_of(data: dict, file: str) -> str:
+    """The kind an outline's data names (speech, report, notice; Chinese names too)."""
+    try:
+        return KIND_CHOICE.check(data.get("kind"), ("kind",))
+    except SchemaError as exc:
+        raise DrafterError(exc.message, file=file, field="kind") from None
+
+
+def speaking_line(ol, blocks: list, rate: int | None) -> str | None:
+    """Length and speaking time of a speech or report, as ``drafter render`` reports it."""
+    if ol.kind.name not in ("speech", "report"):
+        return None
+    return speaking.report(speaking.count_blocks(blocks), rate, ol.data.get("limit"))
+
+
+def kind_names() -> list[dict]:
+    return [{"name": k.name, "label": k.label, "description": k.description} for k in KINDS.values()]
+
+
+def decode_text(data: bytes, file: str) -> str:
+    return decode(data, file)
+
+
+# --- the outline schema as a form -------------------------------------------------------
+
+def _widget(spec) -> dict:
+    if isinstance(spec, Paragraphs):
+        return {"type": "paragraphs"}
+    if isinstance(spec, TextList):
+        return {"type": "lines"}
+    if isinstance(spec, Boolean):
+        return {"type": "boolean"}
+    if isinstance(spec, Integer):
+        return {"type": "integer", "min": spec.minimum, "max": spec.maximum}
+    if isinstance(spec, Date):
+        return {"type": "date"}
+    if isinstance(spec, Choice):
+        return {"type": "choice", "choices": list(spec.choices)}
+    if isinstance(spec, Record):
+        return {"type": "record", "fields": _fields(spec)}
+    if isinstance(spec, ListOf) and isinstance(spec.item, Record) and "subpoints" in spec.item.fields:
+        return {"type": "points", "max": spec.max_items}
+    if isinstance(spec, ListOf) and isinstance(spec.item, Record):
+        return {"type": "records", "fields": _fields(spec.item), "max": spec.max_items}
+    if isinstance(spec, ListOf) and isinstance(spec.item, Text):
+        return {"type": "lines"}
+    if isinstance(spec, ListOf):
+        return {"type": "unsupported"}
+    if isinstance(spec, Text):
+        return {"type": "text", "max": spec.max_len}
+    return {"type": "unsupported"}
+
+
+def _fields(record: Record) -> list[dict]:
+    out = []
+    for name, field in record.fields.items():
+        widget = {"name": name, "doc": field.doc, "required": field.required, **_widget(field.spec)}
+        if isinstance(field.default, (str, int, bool)) and not callable(field.default):
+            widget["default"] = field.default
+        if isinstance(field.spec, Text) and field.spec.allow_empty:
+            widget["allow_empty"] = True  # "" means: none at all (no salutation), not the default
+        out.append(widget)
+    return out
+
+
+def kind_form(kind: str) -> dict:
+    """The fields of a kind's outline, in schema order, each with the widget that edits it."""
+    k = KINDS[kind]
+    point = k.schema.fields["points"].spec.item
+    return {"kind": k.name, "label": k.label, "fields": _fields(k.schema),
+            "point": _fields(point), "styles": list(point.fields["style"].spec.choices),
+            "max_depth": 4}
+
+
+# --- validating, rendering, checking -----------------------------------------------------
+
+def parse_outline(text: str, file: str, search_path: tuple[str, ...]):
+    """The validated outline with its sections filled in; DrafterError names the field."""
+    ol = outline.parse(text, file)
+    try:
+        ol.data = sections.expand_outline(ol, search_path)
+    except DrafterError as exc:
+        exc.located(file)
+        raise
+    return ol
+
+
+def check_safe(text: str, file: str) -> None:
+    """Refuse YAML that drafter's own loader refuses (size, alias bombs, syntax)."""
+    safeyaml.load(text, file)
+
+
+def render_blocks(ol, template_dirs: tuple[str, ...]) -> list:
+    """The document model of a validated outline, as ``drafter render`` builds it."""
+    return markdown.parse(templating.render(ol.kind.template, ol.data, template_dirs))
+
+
+def docx_bytes(blocks: list, title: str) -> bytes:
+    return writers.write(blocks, "docx", title=title)
+
+
+def have_soffice() -> bool:
+    return preview.soffice() is not None and shutil.which("pdftoppm") is not None
+
+
+def to_pdf(docx_data: bytes, stem: str) -> bytes:
+    """The PDF LibreOffice makes of these .docx bytes (its own profile folder each time)."""
+    with tempfile.TemporaryDirectory(prefix="drafter-serve-") as folder:
+        path = os.path.join(folder, f"{stem}.docx")
+        Path(path).write_bytes(docx_data)
+        pdf = preview.to_pdf(path, folder)
+        return Path(pdf).read_bytes()
+
+
+def pdf_pages(pdf_data: bytes, dpi: int = 50) -> list[bytes]:
+    """PNG images of every page of a PDF (pdftoppm)."""
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        raise DrafterError("未找到 pdftoppm（poppler-utils），无法生成页面图片")
+    with tempfile.TemporaryDirectory(prefix="drafter-serve-") as folder:
+        pdf = os.path.join(folder, "doc.pdf")
+        Path(pdf).write_bytes(pdf_data)
+        subprocess.run([exe, "-png", "-r", str(dpi), pdf, os.path.join(folder, "page")],
+                       check=True, capture_output=True, timeout=120)
+        names = sorted((p for p in Path(folder).glob("page-*.png")), key=lambda p: int(p.stem.split("-")[-1]))
+        return [p.read_bytes() for p in names]
+
+
+def findings_for(text: str, name: str, res: Resources) -> list[dict]:
+    """What ``drafter check`` finds in this outline text, each with its field and whether its
+    fix is safe to apply (the same fixes ``drafter check --fix`` makes)."""
+    with tempfile.TemporaryDirectory(prefix="drafter-serve-") as folder:
+        path = os.path.join(folder, os.path.basename(name) or "outline.yaml")
+        Path(path).write_text(text, encoding="utf-8")
+        draft = read_draft(path, res.template_dirs)
+        draft.region = draft.region or res.config.get("region")
+        found = run_rules(draft, res.glossary())
+        safe = set(id(f) for f in fixable(found))  # the rules' own FIXABLE, as --fix applies them
+    out = []
+    for f in found:
+        d = f.as_dict()
+        d["file"] = name
+        d["fixable"] = id(f) in safe
+        d["severity_label"] = LABELS[f.severity]
+        out.append(d)
+    return out
+
+
+def glossary_lookup(res: Resources, query: str, limit: int = 20) -> list[dict]:
+    """Glossary entries for a term, an outdated form or a wrong spelling; else entries that contain it."""
+    g = res.glossary()
+    query = query.strip()
+    if not query:
+        return []
+    exact = g.find(query)
+    found = [exact] if exact else []
+    for entry in sorted(g.entries.values(), key=lambda e: e.term):
+        if entry in found:
+            continue
+        d = entry.data
+        words = [entry.term, *d["variants"], *(o["form"] for o in d["outdated"]), *d["items"]]
+        if any(query in w for w in words):
+            found.append(entry)
+        if len(found) >= limit:
+            break
+    return [{"term": e.term, "text": describe_entry(e)} for e in found]
+
+
+def section_list(res: Resources) -> list[dict]:
+    """Every section on the search path, its purpose and parameters, and whether it makes a
+    point (it has a # title) or paragraphs."""
+    out = []
+    for s in sections.find_all(res.search_path).values():
+        try:
+            values = {p: (v if v is not None else "示例") for p, v in s.example_values().items()}
+            md = sections.render(s, values, res.search_path)
+            place = "paragraphs" if sections.to_paragraphs(md) is not None else "point"
+        except Exception:  # a broken workspace section: still listed, used as a point
+            place = "point"
+        out.append({"name": s.name, "purpose": s.purpose, "place": place,
+                    "params": [{"name": p, "doc": spec.get("doc") or "", "default": spec.get("default"),
+                                "example": spec.get("example"), "required": spec.get("default") is None}
+                               for p, spec in s.params.items()]})
+    return out
