@@ -10,11 +10,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import outline, safeyaml, tasks, workspace
-from ..check import load_glossary, read_draft, run_rules
+from ..check import ignore_list, load_glossary, read_draft, run_rules
 from ..check.edits import fixable
 from ..check.report import LABELS, describe_entry
 from ..errors import DrafterError
@@ -39,6 +39,7 @@ class Resources:
     config: dict
     template_dirs: tuple[str, ...]
     glossary_dirs: tuple[str, ...]
+    ignore: list = field(default_factory=list)  # the workspace's ignore list, checked
     _glossary: object = None
 
     @property
@@ -66,7 +67,7 @@ def resources(folder: str | None) -> Resources:
             raise DrafterError("不是一个目录", file=folder)
     found = workspace.resources(start=root)
     config = found.workspace.config if found.workspace else {"rate": None, "region": None}
-    return Resources(root, config, found.template_dirs, found.glossary_dirs)
+    return Resources(root, config, found.template_dirs, found.glossary_dirs, ignore_list(found.workspace))
 
 
 def starter_text(kind: str) -> str:
@@ -212,7 +213,7 @@ def findings_for(text: str, name: str, res: Resources) -> list[dict]:
         Path(path).write_text(text, encoding="utf-8")
         draft = read_draft(path, res.template_dirs)
         draft.region = draft.region or res.config.get("region")
-        found = run_rules(draft, res.glossary())
+        found = run_rules(draft, res.glossary(), res.ignore)
         safe = set(id(f) for f in fixable(found))  # the rules' own FIXABLE, as --fix applies them
     out = []
     for f in found:
