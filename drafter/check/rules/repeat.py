@@ -9,13 +9,18 @@ BASIS = "实务：通读时删除重复内容"
 FIXABLE = False
 FIXTURES = {
     "bad": ["要深入学习习近平新时代中国特色社会主义思想。会议要求，要深入学习习近平新时代中国特色社会主义思想。",
-            "这是我们的的责任。"],
+            "这是我们的的责任。", "希望大家珍惜这次学习机会。希望大家珍惜这次学习机会，认真听讲。",
+            "常委会紧紧围绕县委决策部署，依法行使监督权。\n一年来，常委会共召开会议9次。常委会紧紧围绕县委决策部署，依法行使监督权。"],
     "good": ["要深入学习。要深入调研。", "的的确确如此。", "让人民群众感受到实实在在的获得感。",
-             "附件：全区人大代表履职能力提升培训班报名回执\n全区人大代表履职能力提升培训班报名回执"],
+             "附件：全区人大代表履职能力提升培训班报名回执\n全区人大代表履职能力提升培训班报名回执",
+             "要加强学习，加强学习，再加强学习。", "一天天地进步，天天地进步。"],
 }
 
-MIN_CLAUSE = 15  # characters: shorter clauses repeat legitimately (要加强学习)
-CLAUSE = re.compile(rf"[^，,；;。！？!?：:\n]{{{MIN_CLAUSE},}}")  # long clauses only: fewer to compare
+MIN_CLAUSE = 15  # characters: shorter clauses repeat legitimately (要加强学习) ...
+MIN_ADJACENT = 6  # ... but not right after themselves (代表工作是人大工作的基础。代表工作是人大工作的基础，)
+MIN_SENTENCE = 12
+CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
+SENTENCE = re.compile(rf"[^。！？!?\n]{{{MIN_SENTENCE},}}")
 DOUBLED = re.compile(r"的的(?!确确)")
 
 
@@ -25,7 +30,7 @@ def _heading(text: str) -> bool:
 
 
 def check(draft, ctx):
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # long clauses and whole sentences -> the paragraph they first stood in
     run: list = []  # consecutive repeated clauses of one paragraph: (paragraph, start, end, first seen in)
 
     def flush():
@@ -35,17 +40,38 @@ def check(draft, ctx):
             yield ctx.finding(ID, SEVERITY, para, start, end, f"与第 {first} 段的语句重复", BASIS, suggestion="")
 
     for para in draft.paragraphs:
-        if _heading(para.text):
+        text = para.text
+        if _heading(text):
             continue
-        for m in CLAUSE.finditer(para.text):
-            clause, start, end = m.group(), m.start(), m.end()
-            if clause in seen:
-                if run and (run[-1][0] is not para or para.text[run[-1][2]:start].strip("，,；; ")):
+        covered = 0  # a whole repeated sentence is reported once, not clause by clause
+        for m in SENTENCE.finditer(text):
+            sentence = m.group().strip()
+            if "，" not in sentence and "," not in sentence:
+                continue  # a one-clause sentence is compared as a clause
+            if sentence in seen:
+                yield from flush()
+                covered = m.end()
+                yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(), f"与第 {seen[sentence]} 段的语句重复",
+                                  BASIS, suggestion="")
+            else:
+                seen[sentence] = para.number
+        previous = None
+        for m in CLAUSE.finditer(text):
+            clause, start, end = m.group().strip(), m.start(), m.end()
+            if end <= covered or not clause:
+                continue
+            adjacent = previous is not None and len(clause) >= MIN_ADJACENT and previous.endswith(clause)
+            previous = clause
+            if len(clause) >= MIN_CLAUSE and clause in seen:
+                if run and (run[-1][0] is not para or text[run[-1][2]:start].strip("，,；; ")):
                     yield from flush()
                 run.append((para, start, end, seen[clause]))
-            else:
-                yield from flush()
+                continue
+            yield from flush()
+            if adjacent:
+                yield ctx.finding(ID, SEVERITY, para, start, end, "与前一句重复", BASIS, suggestion="")
+            elif len(clause) >= MIN_CLAUSE:
                 seen[clause] = para.number
     yield from flush()
     for para, start, end, m in ctx.scan(DOUBLED):
-        yield ctx.finding(ID, SEVERITY, para, start, end, "“的的”疑为多打了一个字", BASIS, suggestion="的")
+        yield ctx.finding(ID, SEVERITY, para, start, end, "“的的”疑为多打了一个字", BASIS, suggestion="")
