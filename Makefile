@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test examples bench compile clean eval
+.PHONY: demo test examples bench compile clean eval rules-table
 
 $(BIN)/drafter: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ clean:
 # The labelled evaluation of `drafter check` (eval/check/*.yaml): precision and recall per family.
 eval: $(BIN)/drafter
 	$(BIN)/python eval/check_eval.py
+
+# Rewrite README's rule table from the rules themselves (tests/test_check.py keeps them equal).
+rules-table: $(BIN)/drafter
+	$(BIN)/python -c "import re, pathlib; from drafter.check.rules import table; p = pathlib.Path('README.md'); s = p.read_text(encoding='utf-8'); i = s.index('| 规则 | 级别'); j = s.index('<!-- /rules -->'); p.write_text(s[:i] + table() + s[j:], encoding='utf-8')"

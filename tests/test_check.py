@@ -138,7 +138,7 @@ def test_every_rule_declares_itself_and_readme_lists_them():
         assert rule.SEVERITY in ("error", "warning", "info") and rule.DOC and rule.BASIS
         assert hasattr(rule, "FIXTURES") or rule.ID.startswith("glossary."), rule.ID
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert table() in readme, "README's rule table differs from the rules: paste drafter.check.rules.table()"
+    assert table() in readme, "README's rule table differs from the rules: run `make rules-table`"
 
 
 def test_a_rule_reports_only_its_own_id_and_severity():

@@ -126,4 +126,16 @@ def run_rules(draft: Draft, glossary: Glossary, ignore=()) -> list[Finding]:
     marks = draft.ignores
     findings = [f for rule in RULES for f in rule.check(draft, ctx)
                 if not silenced(f, ignore) and not (f.paragraph in marks and silenced(f, marks[f.paragraph]))]
-    return group(sorted(findings, key=lambda f: (f.paragraph, f.offset, f.rule)), GROUPED)
+    return group(sorted(_outside_residue(findings), key=lambda f: (f.paragraph, f.offset, f.rule)), GROUPED)
+
+
+def _outside_residue(findings: list[Finding]) -> list[Finding]:
+    """Web residue is to be deleted, not proofread: other findings inside it are left out."""
+    residue: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        if family(f.rule) == "noise":
+            residue.setdefault(f.paragraph, []).append((f.offset, f.offset + f.length))
+    if not residue:
+        return findings
+    return [f for f in findings if family(f.rule) == "noise" or not any(
+        a <= f.offset and f.offset + f.length <= b for a, b in residue.get(f.paragraph, ()))]

@@ -4,13 +4,13 @@ import re
 
 ID = "punctuation"
 SEVERITY = "error"
-DOC = "标点：中文语句中的半角 , ; : ? ! ( )、直引号、重复的标点（。。）。"
+DOC = "标点：中文语句中的半角 , ; : ? ! ( )、直引号、重复的标点（。。），以及写成“...”“。。。”“…”的省略号。"
 BASIS = "GB/T 15834-2011《标点符号用法》规定的中文标点形式"
 GROUPED = True
 FIXABLE = True
 FIXTURES = {
     "bad": ["同志们:", "今天的会议,主要任务是学习。", "要加强学习;强化监督。", "会议(扩大)召开。",
-            "我们要\"两个维护\"。", "会议圆满结束。。"],
+            "我们要\"两个维护\"。", "会议圆满结束。。", "要抓好学习、宣传、落实...", "包括交通、养老…", "等等。。。"],
     "good": ["同志们：", "今天的会议，主要任务是学习。", "会议于10:30开始，共1,000人参加。",
              "会议（扩大）召开。", "我们要“两个维护”。", "要抓好落实……", "Windows 11 (64-bit)"],
 }
@@ -27,7 +27,10 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 def _chinese_side(text: str, start: int, end: int) -> bool:
     """A half-width mark after Chinese text, or before a Chinese character (not 10:30, 1,000)."""
     return bool((start and CJK_CHAR.match(text[start - 1])) or (end < len(text) and HAN.match(text[end])))
-DOUBLED_RE = re.compile(r"([。，、；：！？])\1+")
+DOUBLED_RE = re.compile(r"([，、；：！？])\1+|(。)\2(?!。)")
+# 省略号 is six dots in two characters (……): three full stops, three or more dots, or one or
+# three … are written for it; twelve dots (…………) mark omitted paragraphs and are left alone.
+ELLIPSIS_RE = re.compile(r"。{3,}|\.{3,}|(?<!…)(?:…|………)(?!…)")
 
 
 def check(draft, ctx):
@@ -44,4 +47,9 @@ def check(draft, ctx):
             yield ctx.finding(ID, SEVERITY, para, start, end, f"中文语句中应使用弯引号“{curly}”", BASIS,
                               suggestion=curly)
     for para, start, end, m in ctx.scan(DOUBLED_RE):
-        yield ctx.finding(ID, SEVERITY, para, start, end, f"标点“{m.group(1)}”重复", BASIS, suggestion=m.group(1))
+        mark = m.group(1) or m.group(2)
+        yield ctx.finding(ID, SEVERITY, para, start, end, f"标点“{mark}”重复", BASIS, suggestion=mark)
+    for para, start, end, m in ctx.scan(ELLIPSIS_RE):
+        if m.group().startswith(".") and not _chinese_side(para.text, start, end):
+            continue  # 1...10 in a code or a Latin text
+        yield ctx.finding(ID, SEVERITY, para, start, end, "省略号应为“……”", BASIS, suggestion="……")
