@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test examples bench compile clean
+.PHONY: demo test examples bench compile clean eval
 
 $(BIN)/drafter: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,7 @@ bench: compile
 
 clean:
 	rm -rf $(VENV) out
+
+# Evaluations (never part of `make test`): one command per evaluation.
+eval: $(BIN)/drafter
+	$(BIN)/python eval/import_eval.py
