@@ -2,6 +2,7 @@
 #   make demo   create .venv, install drafter, render every outline in outlines/ into out/
 #   make test   run the test suite (the command CI runs)
 #   make bench  run the benchmarks in benchmarks/ and write benchmarks/results.md
+#   make eval   run the evaluations in eval/ (import structure accuracy, ...)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
