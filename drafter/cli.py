@@ -386,27 +386,51 @@ def import_(source: str, output: str, sections_dir: str | None, force: bool, rat
 
     if os.path.exists(output) and not force:
         raise DrafterError("文件已存在，未覆盖；如需覆盖请加 --force", file=output)
+    if sections_dir and not os.path.isdir(sections_dir):
+        raise DrafterError("片段目录不存在", file=sections_dir)
     result = importer.import_file(source)
     text = importer.to_yaml(result, os.path.basename(source))
-    written = []
-    if sections_dir:
-        if not os.path.isdir(sections_dir):
-            raise DrafterError("片段目录不存在", file=sections_dir)
-        taken = {n[:-len(".md.j2")] for n in os.listdir(sections_dir) if n.endswith(".md.j2")}
-        for i, point in enumerate(result.points, 1):
-            name = importer.section_name(point.title, taken)
-            path = os.path.join(sections_dir, f"{name}.md.j2")
-            atomic_write(path, importer.section_markdown(point, os.path.basename(source), i).encode("utf-8"))
-            written.append(path)
+    # The outline first: no section is written before the output path has proved writable.
     atomic_write(output, text.encode("utf-8"))
     click.echo(f"已生成 {output}：{len(result.points)} 个一级要点")
     if result.removed:
         click.echo(f"已去掉网页残留 {len(result.removed)} 处：" + "；".join(r[:20] for r in result.removed[:5])
                    + ("……" if len(result.removed) > 5 else ""))
-    for path in written:
-        click.echo(f"已保存片段 {path}")
+    notes = importer.notes(result)
+    if notes:
+        click.echo(f"大纲中有 {len(notes)} 处注释，请逐条核对：")
+        for where, note in notes:
+            click.echo(f"  {where}：{note}")
+    if sections_dir:
+        _save_sections(importer, result, source, sections_dir)
     ws = resources()[0]
     click.echo(speaking.report(speaking.count(result.text), rate or (ws.config["rate"] if ws else None)))
+
+
+def _save_sections(importer, result, source: str, sections_dir: str) -> None:
+    """Each point as a section. A name already in use (in the folder, the workspace or the
+    shipped library) is never overwritten: the section gets a new name, and the terminal says so."""
+    from . import templating
+    from .fsutil import atomic_write
+
+    existing = {n[:-len(".md.j2")]: "目录中已有" for n in os.listdir(sections_dir) if n.endswith(".md.j2")}
+    folders = templating.search_path(resources()[1])
+    for folder in folders:
+        for path in Path(folder, "sections").glob("*.md.j2"):
+            existing.setdefault(path.name[:-len(".md.j2")], "内置" if folder == folders[-1] else "工作区中已有")
+    taken = set(existing)
+    for i, point in enumerate(result.points, 1):
+        wanted = importer.section_name(point.title, set())
+        name = importer.section_name(point.title, taken)
+        path = os.path.join(sections_dir, f"{name}.md.j2")
+        if os.path.exists(path):  # a name that section_name could not avoid: never overwrite
+            raise DrafterError("片段文件已存在，未覆盖", file=path)
+        atomic_write(path, importer.section_markdown(point, os.path.basename(source), i).encode("utf-8"))
+        if name != wanted:
+            why = f"{existing[wanted]}同名片段“{wanted}”" if wanted in existing else f"本次导入已有“{wanted}”"
+            click.echo(f"已保存片段 {path}（{why}，未覆盖，改名为“{name}”）")
+        else:
+            click.echo(f"已保存片段 {path}")
 
 
 @cli.command()
