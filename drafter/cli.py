@@ -211,7 +211,7 @@ def new(kind: str, output: str | None, force: bool) -> None:
 @click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
           region: str | None, fix: bool, output: str | None, annotate: str | None) -> None:
-    """校对文稿（.docx、.md、.txt 或大纲 .yaml）。
+    """校对文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
     网页残留、重复和日期。退出码：0 没有错误，1 发现错误，2 文件无法读取或参数有误。
@@ -222,6 +222,11 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
 
     if not files:
         raise click.UsageError("请给出至少一个文件，例如：drafter check 讲话.docx")
+    if len(files) > 1:  # Word's lock files (~$讲话.docx) when a batch names them: `drafter check *.doc*`
+        locks = [f for f in files if os.path.basename(f).startswith("~$")]
+        for f in locks:
+            click.echo(f"已跳过 {f}：Word/WPS 的临时锁文件，不是文稿", err=True)
+        files = tuple(f for f in files if f not in locks) or files
     if (fix or annotate) and len(files) > 1:
         raise click.UsageError("--fix 和 --annotate 每次只能处理一个文件")
     if fix and not output:
@@ -380,7 +385,7 @@ def init(folder: str) -> None:
 @click.option("--force", is_flag=True, help="覆盖已有的大纲文件。")
 @click.option("--rate", type=click.IntRange(60, 600), default=None, help="语速（字/分钟），用于估算讲话时长。")
 def import_(source: str, output: str, sections_dir: str | None, force: bool, rate: int | None) -> None:
-    """把已有的讲话稿（.txt 或 .docx）转成大纲，去掉网页残留，保留原文文字。"""
+    """把已有的讲话稿（.txt、.docx、.doc、.wps、.rtf 或 .pdf）转成大纲，去掉网页残留，保留原文文字。"""
     from . import importer, speaking
     from .fsutil import atomic_write
 

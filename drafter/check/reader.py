@@ -8,6 +8,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from .. import convert
 from ..errors import DrafterError
 from ..fsutil import decode, read_bounded
 
@@ -136,10 +137,14 @@ def _outline_paragraphs(path: str, template_dirs: tuple[str, ...]) -> Draft:
 
 def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
     ext = os.path.splitext(path)[1].lower()
+    if os.path.basename(path).startswith("~$") and ext in (".doc", ".docx", ".wps", ".rtf"):
+        raise DrafterError("这是 Word/WPS 打开文档时生成的临时锁文件，不是文稿", file=path)
     if ext in (".yaml", ".yml"):
         return _outline_paragraphs(path, template_dirs)
     if ext == ".docx":
         lines = _docx_lines(path)
+    elif ext in convert.EXTENSIONS:  # .doc .wps .rtf through LibreOffice, .pdf through poppler
+        lines = convert.read_lines(path)
     elif ext in (".txt", ".md", ".markdown", ""):
         data = read_bounded(path, MAX_TEXT_BYTES)
         if not data.strip():
@@ -151,7 +156,7 @@ def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
             return _markdown_draft(path, text)
         lines = text.splitlines()
     else:
-        raise DrafterError(f"不支持的文件类型 {ext}，可检查 .docx、.md、.txt", file=path)
+        raise DrafterError(f"不支持的文件类型 {ext}，可检查 .docx、.doc、.wps、.rtf、.pdf、.md、.txt", file=path)
     return draft_from_lines(path, lines)
 
 
