@@ -347,11 +347,12 @@ def notes(result: Imported) -> list[tuple[str, str]]:
 
 def import_file(path: str) -> Imported:
     lines = read_lines(path)
-    cleaned, removed = clean(lines)
-    if not any(l.strip() for l in cleaned):
+    cleaned, removed = _clean(lines)
+    text = [line for line in cleaned if line is not GAP]
+    if not any(line.strip() for line in text):
         raise DrafterError("去掉网页残留后没有正文可导入", file=path)
     result = parse(cleaned)
-    result.removed, result.text = removed, "\n".join(cleaned)
+    result.removed, result.text = removed, "\n".join(text)
     return result
 
 

@@ -37,14 +37,16 @@ SIGNOFF = re.compile(
     r"|以上(?:发言|是我的[^。！？!?]{0,12})[，,][^。！？!?]{0,16}指正"
     r"|最后[，,]祝[^。！？!?]{1,60})[！!。.]?$")
 
-# Markers, each with the number it stands for.
+# Markers, each with the number it stands for. A marker's number has at most three Chinese
+# digits (三十九), so that no match runs along a long string of numerals.
+CN3 = f"[{CN_DIGITS}]{{1,3}}"
 MARKER = re.compile(
-    rf"(?P<top>{CN})、"
-    rf"|[（(](?P<paren>{CN})[）)]"
+    rf"(?P<top>{CN3})、"
+    rf"|[（(](?P<paren>{CN3})[）)]"
     r"|[（(](?P<aparen>[1-9]\d?)[）)]"
     r"|(?P<arabic>[1-9]\d?)[.．、](?![\d%])"
-    rf"|(?P<yishi>{CN})是"
-    rf"|(?P<yiyao>{CN})要"
+    rf"|(?P<yishi>{CN3})是"
+    rf"|(?P<yiyao>{CN3})要"
     r"|(?P<shouxian>首先|其次|再次|最后)[，,]"
     r"|(?P<closing>(?:同志们|各位代表|各位委员|同事们|总之)[，,！!])")
 HEADING_KINDS = ("top", "paren", "aparen", "arabic")  # markers that open a heading
@@ -88,18 +90,18 @@ def _boundary(line: str, i: int) -> bool:
     return i == 0 or line[i - 1] in BREAK_BEFORE or line[i - 1] in SPACE
 
 
-def _follows(line: str, pos: int, kind: str, number: int) -> bool:
-    """Whether the marker of ``number`` in ``kind`` occurs after ``pos`` (一是 needs a 二是)."""
-    if kind == "shouxian":
-        return line.find("其次，", pos) != -1 or line.find("其次,", pos) != -1
-    suffix = {"yishi": "是", "yiyao": "要"}.get(kind)
-    if suffix is None:
-        return True
-    return line.find("二" + suffix, pos) != -1
+SECOND = {"yishi": ("二是",), "yiyao": ("二要",), "shouxian": ("其次，", "其次,")}
+
+
+def _follows(last_second: dict, pos: int, kind: str) -> bool:
+    """Whether the second marker of ``kind`` occurs after ``pos`` (一是 needs a 二是)."""
+    return kind not in SECOND or last_second[kind] >= pos
 
 
 def _split_line(line: str) -> list[str]:
     """A line cut before each marker that begins a structure."""
+    # where each run-in style's second marker last occurs: one look-up per line, not per marker
+    last_second = {kind: max(line.rfind(w) for w in words) for kind, words in SECOND.items()}
     cuts = [0]
     piece_kind = None  # the marker kind that opened the current piece
     piece_start = 0
@@ -116,9 +118,9 @@ def _split_line(line: str) -> list[str]:
             continue
         accept = False
         if _boundary(line, i):
-            accept = number != 1 or _follows(line, end, kind, number)
+            accept = number != 1 or _follows(last_second, end, kind)
         elif (number == 1 and kind != "top" and kind != "closing" and piece_kind in HEADING_KINDS
-              and i - piece_start <= 64 and _follows(line, end, kind, number)):
+              and i - piece_start <= 64 and _follows(last_second, end, kind)):
             # a heading run directly into the first item of the level below: 一、加强学习一是……
             head = line[piece_start:i]
             accept = not any(ch in head for ch in "。！？!?；;：:")
