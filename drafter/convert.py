@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DrafterError
@@ -32,8 +33,9 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_lines(path: str) -> list[str]:
-    """The paragraphs of a .doc, .wps, .rtf or .pdf file."""
+def read_lines(path: str, read_docx: Callable[[str], list[str]]) -> list[str]:
+    """The paragraphs of a .doc, .wps, .rtf or .pdf file; ``read_docx`` reads the .docx that
+    LibreOffice makes of the first three (documents.read_draft passes its own .docx reader)."""
     ext = os.path.splitext(path)[1].lower()
     if not os.path.isfile(path):
         raise DrafterError("文件不存在", file=path)
@@ -43,7 +45,7 @@ def read_lines(path: str) -> list[str]:
         raise DrafterError("文件过大，已拒绝", file=path)
     if ext in PDF:
         return pdf_lines(path)
-    return office_lines(path)
+    return office_lines(path, read_docx)
 
 
 def _check_office(path: str, ext: str) -> None:
@@ -62,10 +64,8 @@ def _check_office(path: str, ext: str) -> None:
             raise DrafterError(f"不是有效的 {ext} 文件（文件头已损坏）", file=path)
 
 
-def office_lines(path: str) -> list[str]:
+def office_lines(path: str, read_docx: Callable[[str], list[str]]) -> list[str]:
     """A .doc, .wps or .rtf file converted to .docx by LibreOffice, read as a .docx."""
-    from .check.reader import _docx_lines
-
     ext = os.path.splitext(path)[1].lower()
     _check_office(path, ext)
     program = soffice()
@@ -92,7 +92,7 @@ def office_lines(path: str) -> list[str]:
             raise DrafterError("LibreOffice 无法打开这个文件：文件已加密（设置了打开密码）或已损坏；"
                                "请在 Word/WPS 中取消密码后另存为 .docx", file=path)
         try:
-            return _docx_lines(str(converted))
+            return read_docx(str(converted))
         except DrafterError as exc:
             raise DrafterError(f"转换后的文档无法读取（{exc.message}）", file=path) from None
 

@@ -29,10 +29,10 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from lxml.etree import SubElement
 
-from .. import __version__
+from ... import __version__
 from .. import layout as L
 from .. import model as M
-from ..fsutil import cache_dir, cache_put
+from ...fsutil import cache_dir, cache_put
 
 CHAR = Pt(L.SIZE_BODY)  # one character of body text
 LINE = Twips(L.LINE_PITCH_TWIPS)

@@ -11,14 +11,20 @@ Numbers are dropped, since drafter generates them; everything else is kept verba
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
-from . import numbering
-from .errors import DrafterError
-
+from .. import numbering
+from ..check.glossary import Glossary
+from ..check.rules import Context, noise
+from ..documents import draft_from_lines, read_draft
+from ..errors import DrafterError
+from ..render.templating import inline, search_path
+from ..fsutil import atomic_write
 from . import segmenter
 from .segmenter import CLOSING_START, SALUTATION, SENTENCE_END, SIGNOFF, Gapped
 
@@ -57,9 +63,7 @@ class Imported:
 # --- reading and cleaning -------------------------------------------------------------
 
 def read_lines(path: str) -> list[str]:
-    from .check import reader
-
-    draft = reader.read_draft(path)
+    draft = read_draft(path)
     return [p.text for p in draft.paragraphs]
 
 
@@ -74,10 +78,6 @@ def clean(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _clean(lines: list[str]) -> tuple[list, list[str]]:
     """As clean(), with GAP between the two parts of a line whose middle a site hid."""
-    from .check.glossary import Glossary
-    from .check.reader import draft_from_lines
-    from .check.rules import Context, noise
-
     invisible = yaml.reader.Reader.NON_PRINTABLE  # what no outline may hold either
     removed_chars = [ch for line in lines for ch in invisible.findall(line)]
     lines = [invisible.sub("", line) for line in lines]
@@ -430,9 +430,35 @@ def section_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def section_markdown(node: Node, source: str, index: int) -> str:
-    from .templating import inline
+def write_sections(result: Imported, folder: str, source: str,
+                   template_dirs: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Save each top-level point as a section in ``folder``; return the files written, each with
+    why it was renamed ("" when it was not). A name in use, in ``folder``, in ``template_dirs``
+    (the workspace's) or among the shipped sections, is never overwritten: the section takes a
+    new one (加强自身建设-2), since an outline that uses the old name must keep working."""
+    existing = {n[:-len(".md.j2")]: "目录中已有" for n in os.listdir(folder) if n.endswith(".md.j2")}
+    folders = search_path(template_dirs)
+    for where in folders:
+        for path in sorted(Path(where, "sections").glob("*.md.j2")):
+            existing.setdefault(path.name[:-len(".md.j2")], "内置" if where == folders[-1] else "工作区中已有")
+    taken = set(existing)
+    written = []
+    for i, point in enumerate(result.points, 1):
+        wanted = section_name(point.title, set())
+        name = section_name(point.title, taken)
+        path = os.path.join(folder, f"{name}.md.j2")
+        if os.path.exists(path):  # a name section_name could not avoid (a file not named *.md.j2)
+            raise DrafterError("片段文件已存在，未覆盖", file=path)
+        atomic_write(path, section_markdown(point, source, i).encode("utf-8"))
+        why = ""
+        if name != wanted:
+            why = (f"{existing[wanted]}同名片段“{wanted}”" if wanted in existing else f"本次导入已有“{wanted}”") \
+                + f"，未覆盖，改名为“{name}”"
+        written.append((path, why))
+    return written
 
+
+def section_markdown(node: Node, source: str, index: int) -> str:
     def body(n: Node, level: int) -> str:
         out = "".join(f"{inline(p)}\n\n" for p in n.paragraphs)
         for sp in n.subpoints:
