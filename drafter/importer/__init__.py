@@ -30,15 +30,9 @@ from .segmenter import CLOSING_START, SALUTATION, SENTENCE_END, SIGNOFF, Gapped
 
 DATE_LINE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
 
-# Marker kinds (segmenter.MARKER's groups) -> the sub-point style drafter regenerates.
-SUB_STYLES = {
-    "paren": numbering.STYLE_PAREN,
-    "aparen": numbering.STYLE_ARABIC_PAREN,
-    "arabic": numbering.STYLE_ARABIC,
-    "yishi": numbering.STYLE_YISHI,
-    "yiyao": numbering.STYLE_YIYAO,
-    "shouxian": numbering.STYLE_SHOUXIAN,
-}
+# The sub-point styles a paragraph can open with (numbering's grammar reads the marker).
+SUB_STYLES = (numbering.STYLE_PAREN, numbering.STYLE_ARABIC_PAREN, numbering.STYLE_ARABIC, numbering.STYLE_YISHI,
+              numbering.STYLE_YIYAO, numbering.STYLE_SHOUXIAN)
 
 
 @dataclass
@@ -148,12 +142,12 @@ def _sub_marker(text: str):
     kind, number, end = found
     if not text[end:].strip("，, 　"):
         return None
-    return SUB_STYLES[kind], number, end
+    return kind, number, end
 
 
 def _top_number(text: str) -> int | None:
     found = segmenter.marker_at(text)
-    if found and found[0] == "top" and text[found[2]:].strip():
+    if found and found[0] == segmenter.TOP and text[found[2]:].strip():
         return found[1]
     return None
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from .. import numbering
+
 CN_DIGITS = "一二三四五六七八九十"
 CN = f"[{CN_DIGITS}]+"
 SENTENCE_END = "。！？!?"
@@ -37,8 +39,9 @@ SIGNOFF = re.compile(
     r"|以上(?:发言|是我的[^。！？!?]{0,12})[，,][^。！？!?]{0,16}指正"
     r"|最后[，,]祝[^。！？!?]{1,60})[！!。.]?$")
 
-# Markers, each with the number it stands for. A marker's number has at most three Chinese
-# digits (三十九), so that no match runs along a long string of numerals.
+# Where a marker may begin (numbering's grammar then reads it), and the closings that begin
+# a paragraph. A marker's number has at most three Chinese digits (三十九), so that no match
+# runs along a long string of numerals.
 CN3 = f"[{CN_DIGITS}]{{1,3}}"
 MARKER = re.compile(
     rf"(?P<top>{CN3})、"
@@ -49,48 +52,33 @@ MARKER = re.compile(
     rf"|(?P<yiyao>{CN3})要"
     r"|(?P<shouxian>首先|其次|再次|最后)[，,]"
     r"|(?P<closing>(?:同志们|各位代表|各位委员|同事们|总之)[，,！!])")
-HEADING_KINDS = ("top", "paren", "aparen", "arabic")  # markers that open a heading
-SHOUXIAN_NUMBERS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+TOP = "一、"
+HEADING_KINDS = (TOP, numbering.STYLE_PAREN, numbering.STYLE_ARABIC_PAREN, numbering.STYLE_ARABIC)  # open a heading
 LAST = 99  # 最后: the last item, whatever its number
 
 
-def cn_number(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23 (the numbers a speech's markers use)."""
-    digits = [CN_DIGITS.index(ch) + 1 for ch in text]
-    if len(digits) == 1:
-        return digits[0]
-    if len(digits) == 2 and digits[0] == 10:
-        return 10 + digits[1]
-    if len(digits) == 2 and digits[1] == 10:
-        return digits[0] * 10
-    if len(digits) == 3 and digits[1] == 10:
-        return digits[0] * 10 + digits[2]
-    return 0  # not a number a marker uses
-
-
 def marker_at(text: str, pos: int = 0):
-    """(kind, number, end) of the marker at ``pos``, or None."""
+    """(style, number, end) of the marker at ``pos``, or None. Style is numbering's (一、 （一）
+    1. （1） 一是 一要 首先) or "closing" (同志们， 总之，); MARKER only finds where a marker may
+    be, numbering's grammar reads it."""
     m = MARKER.match(text, pos)
     if not m:
         return None
-    kind = m.lastgroup
-    value = m.group(kind)
-    if kind in ("aparen", "arabic"):
-        number = int(value)
-    elif kind == "shouxian":
-        number = SHOUXIAN_NUMBERS[value]
-    elif kind == "closing":
-        number = 0
-    else:
-        number = cn_number(value)
-    return kind, number, m.end()
+    if m.lastgroup == "closing":
+        return "closing", 0, m.end()
+    found = numbering.opening(text[pos:m.end()])
+    if found is None:
+        return None
+    number = found.number or LAST  # 0 only for 最后, the last of 首先/其次/再次/最后
+    return found.style, number, pos + found.end
 
 
 def _boundary(line: str, i: int) -> bool:
     return i == 0 or line[i - 1] in BREAK_BEFORE or line[i - 1] in SPACE
 
 
-SECOND = {"yishi": ("二是",), "yiyao": ("二要",), "shouxian": ("其次，", "其次,")}
+SECOND = {numbering.STYLE_YISHI: ("二是",), numbering.STYLE_YIYAO: ("二要",),
+          numbering.STYLE_SHOUXIAN: ("其次，", "其次,")}
 
 
 def _follows(last_second: dict, pos: int, kind: str) -> bool:
@@ -111,15 +99,18 @@ def _split_line(line: str) -> list[str]:
             found = marker_at(line, 0)
             piece_kind = found[0] if found else None
             continue
-        kind, number, end = marker_at(line, i)
+        found = marker_at(line, i)
+        if found is None:  # not a number a marker uses: 二一是
+            continue
+        kind, number, end = found
         if end >= len(line):
             continue
-        if kind == "top" and line[end] in CN_DIGITS:  # 一、二季度
+        if kind == TOP and line[end] in CN_DIGITS:  # 一、二季度
             continue
         accept = False
         if _boundary(line, i):
             accept = number != 1 or _follows(last_second, end, kind)
-        elif (number == 1 and kind != "top" and kind != "closing" and piece_kind in HEADING_KINDS
+        elif (number == 1 and kind != TOP and kind != "closing" and piece_kind in HEADING_KINDS
               and i - piece_start <= 64 and _follows(last_second, end, kind)):
             # a heading run directly into the first item of the level below: 一、加强学习一是……
             head = line[piece_start:i]
@@ -220,19 +211,48 @@ def segment(lines: list, gap: object) -> list[str]:
 
 # A body's first words, in the practice of 人大 speeches: where a heading run into its body
 # without a break is cut (实务: the subjects a body paragraph usually opens with).
-BODY_START = re.compile("我们|常委会|各级人大|各级|总书记|近年来|代表们|人大代表要|今年以来|过去一年")
+BODY_START = re.compile("我们|常委会|各级人大|各级|总书记|近年来|代表们|人大代表|今年以来|过去一年")
+MIN_BODY = 8  # characters of a first body sentence, its full stop included
 
 
 def split_runon(text: str) -> tuple[str, str, str | None]:
-    """A heading's title and the body run into it, and a comment when the cut is a guess."""
+    """A heading's title and the body run into it, and a comment when the cut is a guess.
+
+    With no break at all between them, the cut is chosen among the places where a body's
+    usual first word begins (我们 常委会 各级人大……, stronger when a 要 follows: 我们要) and the
+    place where the heading's last phrase is as long as its first (对仗: 深化理论武装，提升政治能力);
+    a body that opens with 要 adds to a place. Without any, the heading ends at the first full stop.
+    """
     m = re.search(f"[{SENTENCE_END}]", text)
     if not m:
         return text, "", None
     head = text[:m.end()]
-    comma = min((i for i in (head.find("，"), head.find(",")) if i >= 0), default=-1)
-    for b in BODY_START.finditer(head, comma + 1 if comma >= 0 else 4):
+    commas = [i for i, ch in enumerate(head) if ch in "，,"]
+    first_len = commas[0] if commas else 0
+    candidates: dict[int, int] = {}  # cut -> score
+
+    def last_phrase(cut: int) -> int:
+        return cut - (max((c for c in commas if c < cut), default=-1) + 1)
+
+    for b in BODY_START.finditer(head, commas[0] + 1 if commas else 4):
         i = b.start()
-        if i >= 6 and head[i - 1] not in "，,、“\"（(" and m.end() - i >= 12:
-            return (text[:i], text[i:].strip(),
-                    f"标题与正文原在同一段，已在“{b.group()}”之前分开（按正文常见的开头推断），请核对")
+        if i >= 6 and head[i - 1] not in "，,、“\"（(" and m.end() - i >= MIN_BODY:
+            score = 2 + ("要" in head[b.end():b.end() + 4])
+            if commas and last_phrase(i) > 2 * first_len:
+                score -= 1  # a heading's phrases are short
+            candidates[i] = candidates.get(i, 0) + score
+    if first_len >= 2:
+        for k, comma in enumerate(commas):
+            if comma > 40:  # a heading's phrases are near its start
+                break
+            cut = comma + 1 + first_len
+            following = commas[k + 1] if k + 1 < len(commas) else m.end()
+            if cut < following and m.end() - cut >= MIN_BODY:  # this phrase runs on past the first's length
+                candidates[cut] = candidates.get(cut, 0) + 2 + (head[cut] == "要")
+    if candidates:
+        best = max(candidates.values())
+        tops = sorted(c for c, v in candidates.items() if v == best)
+        cut = next((c for c in tops if BODY_START.match(head, c)), tops[0])  # a tie: a body's first word wins
+        return (text[:cut], text[cut:].strip(),
+                f"标题与正文原在同一段，已在“{text[cut:cut + 4]}”之前分开（按标题和正文的常见写法推断），请核对")
     return head, text[m.end():].strip(), "标题与正文原在同一段，已在第一个句号处分开，请核对"
