@@ -1,11 +1,13 @@
-"""`drafter import`: an existing speech (.txt, .docx) -> an outline that renders back to it.
+"""`drafter import`: an existing speech (.txt, .docx, .doc, .wps, .rtf, .pdf) -> an outline
+that renders back to it.
 
 The importer never invents text. It removes web-copy residue (the checker's ``noise``
-rule), splits text that was pasted without line breaks at the places a speech's structure
-begins (一、 （一） 1. 一是 同志们：), and places each paragraph: title, salutation,
-opening, numbered points with their sub-points in whatever style the writer used, closing
-and sign-off. What it cannot place goes into the outline as it is, with a YAML comment.
-Numbers are dropped, since drafter generates them; everything else is kept verbatim.
+rule), splits text that was pasted without line breaks where a speech's structure begins
+(segmenter.py), and places each paragraph: title, salutation, opening, numbered points with
+their sub-points in whatever style the writer used, closing and sign-off. What it cannot
+place goes into the outline as it is, with a YAML comment. Numbers are dropped, since drafter
+generates them, except where the source's sequence skips or starts again: such a group is
+kept as written, numbers included, with a comment at its place. Everything else is verbatim.
 """
 
 from __future__ import annotations
