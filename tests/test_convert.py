@@ -148,3 +148,18 @@ def test_fix_refuses_an_archive_and_annotate_writes_a_docx(cli, tmp_path, archiv
     code, _, err = cli("check", archives / "draft.doc", "--annotate", tmp_path / "review.docx")
     assert code == 1, err
     assert "批注" in err and (tmp_path / "review.docx").exists()
+
+
+@needs_soffice()
+def test_an_encrypted_word_file_is_refused_in_one_line(cli, tmp_path, archives):
+    from msoffcrypto.format.ooxml import OOXMLFile  # a test dependency: encrypts as Word does
+
+    with open(archives / "draft.docx", "rb") as plain, open(tmp_path / "locked.doc", "wb") as locked:
+        OOXMLFile(plain).encrypt("secret", locked)
+    shutil.copyfile(tmp_path / "locked.doc", tmp_path / "locked.wps")
+    for name in ("locked.doc", "locked.wps"):
+        code, _, err = cli("import", tmp_path / name, "-o", tmp_path / "x.yaml")
+        assert code == 2 and name in err and "已加密" in err and len(err.strip().splitlines()) == 1, err
+    code, _, err = cli("check", tmp_path / "locked.doc")
+    assert code == 2 and "已加密" in err
+    assert not (tmp_path / "x.yaml").exists()
