@@ -156,11 +156,12 @@ def split_signoff(text: str) -> list[str]:
 
 
 def split_title(line: str) -> list[str]:
-    """A title run into the text that follows it, with a space between: ``…的讲话 根据安排，……``."""
+    """A title run into the text that follows it, with a space between: ``…的讲话 根据安排，……``
+    (a title has eight characters or more: 今天 我们…… is no title)."""
     for j, ch in enumerate(line[:61]):
         if ch in SPACE:
             head, rest = line[:j], line[j:].strip()
-            if head and rest and not marker_at(head) and not any(c in head for c in "。！？!?；;：:，,"):
+            if len(head) >= 8 and rest and not marker_at(head) and not any(c in head for c in "。！？!?；;：:，,"):
                 return [head, rest]
             return [line]
         if ch in "。！？!?；;：:，,":
