@@ -138,7 +138,9 @@ def split_heading_space(piece: str) -> list[str]:
         ch = piece[j]
         if ch in SPACE:
             rest = piece[j:].strip()
-            return [piece[:j].rstrip()] + (split_heading_space(rest) if rest else [])
+            if rest and (marker_at(rest) or any(c in rest for c in SENTENCE_END + "；;：:，,")):
+                return [piece[:j].rstrip()] + split_heading_space(rest)
+            return [piece]  # 一、加强学习　提高能力: a space inside a heading, no body after it
         if ch in "。！？!?；;：:":
             break
     return [piece]
@@ -178,7 +180,7 @@ def segment(lines: list, gap: object) -> list[str]:
     out: list[str] = []
     gapped = False
     salutation_seen = False
-    for n, line in enumerate(lines):
+    for line in lines:
         if line is gap:
             gapped = True
             continue
