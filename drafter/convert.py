@@ -133,9 +133,15 @@ LAYOUT_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 
 def join_layout(text: str) -> list[str]:
     """Paragraphs from layout text: a blank line, or a line indented beyond the lines that
-    continue a paragraph, starts a new one; page numbers and page breaks are dropped."""
-    rows = [line.rstrip() for line in text.replace("\f", "\n").splitlines()]
-    rows = [r for r in rows if not (r.strip() and PAGE_NUMBER.match(r))]
+    continue a paragraph, starts a new one; page numbers, and the blank lines around a page
+    break, are dropped, so that a paragraph split by a page break is joined again."""
+    rows: list[str] = []
+    for page in text.split("\f"):  # a paragraph goes on across a page break
+        lines = [line.rstrip() for line in page.splitlines()]
+        lines = [line for line in lines if not (line.strip() and PAGE_NUMBER.match(line))]
+        first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+        last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), -1)
+        rows.extend(lines[first:last + 1])
     indents = [len(r) - len(r.lstrip()) for r in rows if r.strip()]
     base = min(indents) if indents else 0  # where continuation lines start
     paragraphs: list[str] = []

@@ -139,6 +139,8 @@ def test_layout_text_is_joined_into_paragraphs():
             "  一是读原著。\n\f\n                 — 2 —\n  二是谈体会。\n")
     assert convert.join_layout(text) == ["在全区人大工作会议上的讲话", "同志们：", "学习是履职的前提，要把学习作为第一需要。",
                                          "一是读原著。", "二是谈体会。"]
+    across = "  要围绕市委重大决策部署开展专项\n\n                 —2—\n\f监督，加大监督力度。\n\n  二是谈体会。\n"
+    assert convert.join_layout(across) == ["要围绕市委重大决策部署开展专项监督，加大监督力度。", "二是谈体会。"]
 
 
 @needs_soffice()
