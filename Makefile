@@ -2,7 +2,7 @@
 #   make demo   create .venv, install drafter, render every outline in outlines/ into out/
 #   make test   run the test suite (the command CI runs)
 #   make bench  run the benchmarks in benchmarks/ and write benchmarks/results.md
-#   make eval   score drafter check on the labelled set in eval/ (precision and recall)
+#   make eval   run the evaluations in eval/: the checker's precision and recall, import's structure accuracy
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -37,9 +37,10 @@ bench: compile
 clean:
 	rm -rf $(VENV) out
 
-# The labelled evaluation of `drafter check` (eval/check/*.yaml): precision and recall per family.
+# Evaluations (never part of `make test`): one command per evaluation.
 eval: $(BIN)/drafter
 	$(BIN)/python eval/check_eval.py
+	$(BIN)/python eval/import_eval.py
 
 # Rewrite README's rule table from the rules themselves (tests/test_check.py keeps them equal).
 rules-table: $(BIN)/drafter

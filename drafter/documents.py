@@ -14,7 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from . import render
+from . import convert, render
 from .errors import DrafterError
 from .fsutil import decode, read_bounded
 from .render import model
@@ -179,6 +179,8 @@ def _outline_paragraphs(path: str, template_dirs: tuple[str, ...]) -> Draft:
 
 def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
     ext = os.path.splitext(path)[1].lower()
+    if os.path.basename(path).startswith("~$") and ext in (".doc", ".docx", ".wps", ".rtf"):
+        raise DrafterError("这是 Word/WPS 打开文档时生成的临时锁文件，不是文稿", file=path)
     if ext in (".yaml", ".yml"):
         return _outline_paragraphs(path, template_dirs)
     if ext == ".docx":
@@ -187,6 +189,8 @@ def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
         for number, ids in ignores.items():
             draft.ignores[number] = draft.ignores.get(number, ()) + ids
         return draft
+    elif ext in convert.EXTENSIONS:  # .doc .wps .rtf through LibreOffice, .pdf through poppler
+        lines = convert.read_lines(path, lambda docx: _docx_lines(docx)[0])
     elif ext in (".txt", ".md", ".markdown", ""):
         data = read_bounded(path, MAX_TEXT_BYTES)
         if not data.strip():
@@ -198,7 +202,7 @@ def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
             return _markdown_draft(path, text)
         lines = text.splitlines()
     else:
-        raise DrafterError(f"不支持的文件类型 {ext}，可检查 .docx、.md、.txt", file=path)
+        raise DrafterError(f"不支持的文件类型 {ext}，可检查 .docx、.doc、.wps、.rtf、.pdf、.md、.txt", file=path)
     return draft_from_lines(path, lines)
 
 

@@ -75,14 +75,14 @@ def new_outline(kind: str, output: str, force: bool = False) -> None:
 class ImportResult:
     imported: importer.Imported
     output: str
-    sections: list[str]  # section files written
+    sections: list[tuple[str, str]]  # section files written, and why one was renamed ("" if not)
 
     def speaking(self, rate: int | None = None) -> str:
         return speaking.report(speaking.count(self.imported.text), rate)
 
 
 def import_draft(source: str, output: str, sections_dir: str | None = None,
-                 force: bool = False) -> ImportResult:
+                 force: bool = False, template_dirs: tuple[str, ...] = ()) -> ImportResult:
     """Import ``source`` into the outline ``output``; with ``sections_dir``, each top-level point
     is saved there as a section too."""
     refuse_existing(output, force)
@@ -90,6 +90,7 @@ def import_draft(source: str, output: str, sections_dir: str | None = None,
         raise DrafterError("片段目录不存在", file=sections_dir)
     result = importer.import_file(source)
     text = importer.to_yaml(result, os.path.basename(source))
-    written = importer.write_sections(result, sections_dir, os.path.basename(source)) if sections_dir else []
-    atomic_write(output, text.encode("utf-8"))
+    atomic_write(output, text.encode("utf-8"))  # first: no section before the outline proved writable
+    written = importer.write_sections(result, sections_dir, os.path.basename(source),
+                                      template_dirs) if sections_dir else []
     return ImportResult(result, output, written)

@@ -208,7 +208,7 @@ def test_kinds_and_doctor(cli):
     assert code == 0 and "speech" in out and "讲话稿" in out and "notice" in out
     code, out, _ = cli("doctor")
     assert code == 0
-    assert "LibreOffice" in out
+    assert "LibreOffice" in out and "pdftotext（poppler）：" in out
     for font in ("方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体"):
         assert f"字体 {font}：" in out
 

@@ -60,6 +60,8 @@ def fix_file(path: str, findings: list[Finding], out: str) -> tuple[list[Change]
         return _fix_docx(path, by_para, out)
     if ext in (".yaml", ".yml"):
         raise DrafterError("大纲文件不自动修改，请按检查结果直接编辑大纲", file=path)
+    if ext in (".doc", ".wps", ".rtf", ".pdf"):
+        raise DrafterError(f"{ext} 文件不能直接修改：请先另存为 .docx，或用 --annotate 另存一份带批注的 .docx", file=path)
     lines = decode(read_bounded(path, MAX_TEXT_BYTES), path).splitlines()
     shifts = {p.number: p.shift for p in read_draft(path).paragraphs}
     for number, items in by_para.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -22,7 +23,7 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 @click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
           region: str | None, fix: bool, output: str | None, annotate: str | None) -> None:
-    """校对文稿（.docx、.md、.txt 或大纲 .yaml）。
+    """校对文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
     网页残留、重复和日期。退出码：0 没有错误，1 发现错误，2 文件无法读取或参数有误。
@@ -31,6 +32,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     from ..check import check_file, ignore_list, load_glossary
     from ..check.report import as_json, text
 
+    files = _skip_lock_files(files)
     when = _check_args(files, fix, output, annotate, doc_date)
     res = workspace.resources((), glossary_dirs)
     glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
@@ -51,6 +53,16 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         _annotate(files[0], findings, annotate)
     if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _skip_lock_files(files: tuple[str, ...]) -> tuple[str, ...]:
+    """Word's and WPS's lock files (~$讲话.docx) when a batch names them: `drafter check *.doc*`."""
+    if len(files) < 2:
+        return files
+    locks = [f for f in files if os.path.basename(f).startswith("~$")]
+    for f in locks:
+        click.echo(f"已跳过 {f}：Word/WPS 的临时锁文件，不是文稿", err=True)
+    return tuple(f for f in files if f not in locks) or files
 
 
 def _check_args(files, fix: bool, output: str | None, annotate: str | None, doc_date: str | None):

@@ -14,15 +14,21 @@ from .common import rate_option
 @click.option("--force", is_flag=True, help="覆盖已有的大纲文件。")
 @rate_option
 def import_(source: str, output: str, sections_dir: str | None, force: bool, rate: int | None) -> None:
-    """把已有的讲话稿（.txt 或 .docx）转成大纲，去掉网页残留，保留原文文字。"""
-    from .. import tasks, workspace  # the library loads only when a command runs: fast --help
+    """把已有的讲话稿（.txt、.docx、.doc、.wps、.rtf 或 .pdf）转成大纲，去掉网页残留，保留原文文字。"""
+    from .. import importer, tasks, workspace  # the library loads only when a command runs: fast --help
 
-    done = tasks.import_draft(source, output, sections_dir, force)
+    res = workspace.resources()
+    done = tasks.import_draft(source, output, sections_dir, force, res.template_dirs)
     result = done.imported
     click.echo(f"已生成 {output}：{len(result.points)} 个一级要点")
     if result.removed:
         click.echo(f"已去掉网页残留 {len(result.removed)} 处：" + "；".join(r[:20] for r in result.removed[:5])
                    + ("……" if len(result.removed) > 5 else ""))
-    for path in done.sections:
-        click.echo(f"已保存片段 {path}")
-    click.echo(done.speaking(workspace.resources().setting("rate", rate)))
+    notes = importer.notes(result)
+    if notes:
+        click.echo(f"大纲中有 {len(notes)} 处注释，请逐条核对：")
+        for where, note in notes:
+            click.echo(f"  {where}：{note}")
+    for path, renamed in done.sections:
+        click.echo(f"已保存片段 {path}" + (f"（{renamed}）" if renamed else ""))
+    click.echo(done.speaking(res.setting("rate", rate)))

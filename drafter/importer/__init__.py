@@ -1,11 +1,13 @@
-"""`drafter import`: an existing speech (.txt, .docx) -> an outline that renders back to it.
+"""`drafter import`: an existing speech (.txt, .docx, .doc, .wps, .rtf, .pdf) -> an outline
+that renders back to it.
 
 The importer never invents text. It removes web-copy residue (the checker's ``noise``
-rule), splits text that was pasted without line breaks at the places a speech's structure
-begins (一、 （一） 1. 一是 同志们：), and places each paragraph: title, salutation,
-opening, numbered points with their sub-points in whatever style the writer used, closing
-and sign-off. What it cannot place goes into the outline as it is, with a YAML comment.
-Numbers are dropped, since drafter generates them; everything else is kept verbatim.
+rule), splits text that was pasted without line breaks where a speech's structure begins
+(segmenter.py), and places each paragraph: title, salutation, opening, numbered points with
+their sub-points in whatever style the writer used, closing and sign-off. What it cannot
+place goes into the outline as it is, with a YAML comment. Numbers are dropped, since drafter
+generates them, except where the source's sequence skips or starts again: such a group is
+kept as written, numbers included, with a comment at its place. Everything else is verbatim.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -22,31 +25,16 @@ from ..check.glossary import Glossary
 from ..check.rules import Context, noise
 from ..documents import draft_from_lines, read_draft
 from ..errors import DrafterError
-from ..render.templating import inline
+from ..render.templating import inline, search_path
 from ..fsutil import atomic_write
+from . import segmenter
+from .segmenter import CLOSING_START, SALUTATION, SENTENCE_END, SIGNOFF, Gapped
 
-CN = "[一二三四五六七八九十]+"
-SENTENCE_END = "。！？!?"
-SALUTATION = re.compile(r"^(同志们|各位代表|各位委员|各位领导|各位同事|同事们|朋友们|各位来宾)[：:]$")
-SALUTATION_IN = re.compile(r"(同志们|各位代表|各位委员|各位领导|同事们)[：:]")
-CLOSING_START = re.compile(r"^(同志们|各位代表|各位委员|同事们)[，,！!]")
-SIGNOFF = re.compile(r"^(谢谢大家|谢谢|发言完毕|我就讲这些|以上发言，不当之处，敬请批评指正)[！!。.]?$")
 DATE_LINE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
 
-# Markers, at the start of a paragraph: (style, pattern). A style's markers are regenerated.
-TOP = ("一、", re.compile(rf"^({CN})、\s*"))
-SUB_STYLES = [
-    (numbering.STYLE_PAREN, re.compile(rf"^[（(]({CN})[）)]\s*")),
-    (numbering.STYLE_ARABIC_PAREN, re.compile(r"^[（(]([1-9]\d?)[）)]\s*")),
-    (numbering.STYLE_ARABIC, re.compile(r"^([1-9]\d?)[.．、]\s*(?!\d)")),
-    (numbering.STYLE_YISHI, re.compile(rf"^({CN})是")),
-    (numbering.STYLE_YIYAO, re.compile(rf"^({CN})要")),
-    (numbering.STYLE_SHOUXIAN, re.compile(r"^(首先|其次|再次|最后)[，,]")),
-]
-# Where run-together text is split: before a marker that follows the end of a sentence.
-SPLIT = re.compile(
-    rf"(?<=[。！？!?；;：:”])\s*(?=(?:{CN}、|[（(]{CN}[）)]|\d{{1,2}}[.．](?!\d)|{CN}[是要](?![一二三四五六七八九十])"
-    r"|(?:同志们|各位代表|各位委员|同事们)[，,]))")
+# The sub-point styles a paragraph can open with (numbering's grammar reads the marker).
+SUB_STYLES = (numbering.STYLE_PAREN, numbering.STYLE_ARABIC_PAREN, numbering.STYLE_ARABIC, numbering.STYLE_YISHI,
+              numbering.STYLE_YIYAO, numbering.STYLE_SHOUXIAN)
 
 
 @dataclass
@@ -56,6 +44,7 @@ class Node:
     style: str | None = None
     subpoints: list["Node"] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+    notes: dict[int, list[str]] = field(default_factory=dict)  # paragraph index -> comments before it
 
 
 @dataclass
@@ -74,8 +63,17 @@ def read_lines(path: str) -> list[str]:
     return [p.text for p in draft.paragraphs]
 
 
+GAP = object()  # where a site hid text (---此处隐藏1234字---): kept apart in the cleaned lines
+
+
 def clean(lines: list[str]) -> tuple[list[str], list[str]]:
     """Lines without web-copy residue or invisible control characters, and what was removed."""
+    cleaned, removed = _clean(lines)
+    return [line for line in cleaned if line is not GAP], removed
+
+
+def _clean(lines: list[str]) -> tuple[list, list[str]]:
+    """As clean(), with GAP between the two parts of a line whose middle a site hid."""
     invisible = yaml.reader.Reader.NON_PRINTABLE  # what no outline may hold either
     removed_chars = [ch for line in lines for ch in invisible.findall(line)]
     lines = [invisible.sub("", line) for line in lines]
@@ -84,65 +82,48 @@ def clean(lines: list[str]) -> tuple[list[str], list[str]]:
     spans: dict[int, list[tuple[int, int]]] = {}
     for f in noise.check(draft, ctx):
         spans.setdefault(f.paragraph, []).append((f.offset, f.offset + f.length))
-    out, removed = [], [f"控制字符 U+{ord(c):04X}" for c in removed_chars]
+    out: list = []
+    removed = [f"控制字符 U+{ord(c):04X}" for c in removed_chars]
     for para in draft.paragraphs:
         cut = sorted(spans.get(para.number, []))
         if not cut:
             out.append(para.text)
             continue
-        kept, pos = "", 0
+        parts, kept, pos = [], "", 0
         for start, end in cut:
             kept += para.text[pos:start]
             removed.append(para.text[start:end])
+            if "此处隐藏" in para.text[start:end]:
+                parts.append(kept)
+                kept = ""
             pos = max(pos, end)
         kept += para.text[pos:]
-        letters = len(re.findall(r"[\u4e00-\u9fff]", kept))
+        parts.append(kept)
+        whole = "".join(parts)
+        letters = len(re.findall(r"[\u4e00-\u9fff]", whole))
         if letters < 4 or letters < 0.5 * len(re.findall(r"[\u4e00-\u9fff]", para.text)):
-            if kept.strip():
-                removed.append(kept.strip())  # the rest of a residue line: ，或代笔。
+            if whole.strip():
+                removed.append(whole.strip())  # the rest of a residue line: ，或代笔。
+            if len(parts) > 1:
+                out.append(GAP)
             continue
-        out.append(kept.strip())
+        for n, part in enumerate(parts):
+            if n:
+                out.append(GAP)
+            if part.strip():
+                out.append(part.strip())
     return out, removed
 
 
-def segment(lines: list[str]) -> list[str]:
+def segment(lines: list) -> list[str]:
     """Split paragraphs where a structure begins: text pasted with no line breaks at all."""
-    out: list[str] = []
-    for line in lines:
-        line = line.strip()
-        m = SALUTATION_IN.search(line)
-        if m and 0 < m.start() <= 80 and not re.search(f"[{SENTENCE_END}]", line[:m.start()]):
-            out.append(line[:m.start()])  # a title run into the salutation
-            line = line[m.start():]
-            m = SALUTATION_IN.match(line)
-        if m and m.start() == 0 and m.end() < len(line):
-            out.append(line[:m.end()])
-            line = line[m.end():]
-        for part in SPLIT.split(line):
-            if part.strip():
-                out.extend(_split_signoff(part.strip()))
-    return out
-
-
-def _split_signoff(text: str) -> list[str]:
-    m = re.search(r"(?<=[。！？!?])(谢谢大家[！!]|发言完毕。)$", text)
-    if m and m.start() > 0:
-        return [text[:m.start()], m.group()]
-    return [text]
+    return segmenter.segment(lines, GAP)
 
 
 # --- placing paragraphs -----------------------------------------------------------------
 
 def _title_like(text: str) -> bool:
     return len(text) <= 80 and text[-1] not in SENTENCE_END + "；;，,：:" and not _top(text)
-
-
-def _split_heading(text: str) -> tuple[str, str, bool]:
-    """A heading's title and the body that ran into it; True when they were split by guess."""
-    m = re.search(f"[{SENTENCE_END}]", text)
-    if not m:
-        return text, "", False
-    return text[:m.end()], text[m.end():].strip(), True  # a heading with a full stop is a guess
 
 
 def _lead(text: str) -> tuple[str, str]:
@@ -154,47 +135,93 @@ def _lead(text: str) -> tuple[str, str]:
     return lead, text[m.end():].strip()
 
 
-def _style_of(text: str):
-    """The sub-point style a paragraph opens with, if a marker opens it and text follows."""
-    for style, pattern in SUB_STYLES:
-        m = pattern.match(text)
-        if m and text[m.end():].strip("，, 　"):
-            return style, m
-    return None, None
+def _sub_marker(text: str):
+    """(style, number, end of the marker) of a sub-point marker that opens a paragraph with
+    text after it, or None."""
+    found = segmenter.marker_at(text)
+    if not found or found[0] not in SUB_STYLES:
+        return None
+    kind, number, end = found
+    if not text[end:].strip("，, 　"):
+        return None
+    return kind, number, end
+
+
+def _top_number(text: str) -> int | None:
+    found = segmenter.marker_at(text)
+    if found and found[0] == segmenter.TOP and text[found[2]:].strip():
+        return found[1]
+    return None
 
 
 def _top(text: str) -> bool:
-    m = TOP[1].match(text)
-    return bool(m and text[m.end():].strip())
+    return _top_number(text) is not None
+
+
+def _marker_text(text: str) -> str:
+    found = segmenter.marker_at(text)
+    return text[:found[2]].strip() if found else text[:4]
+
+
+def _last_leaf(node: Node) -> Node:
+    while node.subpoints:
+        node = node.subpoints[-1]
+    return node
+
+
+def _append_kept(node: Node, paragraphs: list[str], comment: str) -> None:
+    """Paragraphs kept as they are, numbers included, with a comment before the first."""
+    node.notes.setdefault(len(node.paragraphs), []).append(comment)
+    node.paragraphs.extend(paragraphs)
 
 
 def place_subpoints(node: Node, paragraphs: list[str], depth: int) -> None:
-    """Fill ``node`` with its own paragraphs and sub-points found among ``paragraphs``."""
-    first = next((i for i, p in enumerate(paragraphs) if _style_of(p)[0]), None)
+    """Fill ``node`` with its own paragraphs and sub-points found among ``paragraphs``.
+
+    Numbers are never changed silently: a group that starts in the middle of its sequence
+    (after hidden text), skips a number, or starts again from 一 is not merged into the group
+    before it; it stays in the text as it is, with its own numbers and a comment.
+    """
+    first = next((i for i, p in enumerate(paragraphs) if _sub_marker(p)), None)
     if first is None or depth > 3:
         node.paragraphs.extend(paragraphs)
         return
-    style, m = _style_of(paragraphs[first])
+    style, number, _ = _sub_marker(paragraphs[first])
     own, rest = paragraphs[:first], paragraphs[first:]
     # A group of 2. 3. whose first item lost its number (the 001 case): the paragraphs just
     # before the first numbered one are the missing items.
-    number = m.group(1)
     missing = 0
-    if number.isdigit() and int(number) > 1 and len(own) > int(number) - 1:
-        missing = int(number) - 1
+    if style == numbering.STYLE_ARABIC and 1 < number <= 3 and len(own) >= number - 1 \
+            and not isinstance(rest[0], Gapped):
+        missing = number - 1
         rest = own[-missing:] + rest
         own = own[:-missing]
         node.comments.append(f"原文这一组序号从“{number}.”开始，前面 {missing} 段没有序号，已按位置作为第 1 项")
+    elif number != 1:
+        node.paragraphs.extend(own)
+        where = "原文此处有隐藏文字，其后" if isinstance(rest[0], Gapped) else "原文"
+        _append_kept(node, rest, f"{where}这一组序号从“{_marker_text(rest[0])}”开始，前面没有第一项；"
+                                 "为不改动原文序号，这一组原样保留为正文（含原序号），请核对")
+        return
     node.paragraphs.extend(own)
     node.style = style
     items: list[list[str]] = []
+    expected, kept = 1, []
     for i, para in enumerate(rest):
-        s, mm = _style_of(para)
-        if (s == style and mm) or i < missing:
-            text = para[mm.end():] if s == style and mm else para
+        mk = _sub_marker(para)
+        if i < missing:
+            items.append([para])
+            expected += 1
+        elif mk and mk[0] == style:
+            ok = mk[1] == expected or (mk[1] == segmenter.LAST and 3 <= expected <= numbering.SHOUXIAN_MAX)
+            if not ok:
+                kept = rest[i:]
+                break
+            text = para[mk[2]:]
             if style == numbering.STYLE_SHOUXIAN:
                 text = text.lstrip("，,")
-            items.append([text])
+            items.append([text.strip()])
+            expected += 1
         else:
             items[-1].append(para)
     for item in items:
@@ -203,14 +230,22 @@ def place_subpoints(node: Node, paragraphs: list[str], depth: int) -> None:
         if style in numbering.RUN_IN_STYLES or (numbering.HEADING_LEVEL.get(style, 0) >= 3 and
                                                 re.search(f"[{SENTENCE_END}]", head)):
             child.title, first_body = _lead(head)
-            body = ([first_body] if first_body else []) + body
         else:
-            child.title, first_body, guessed = _split_heading(head)
-            if guessed:
-                child.comments.append("标题与正文原在同一段，已在第一个句号处分开，请核对")
-            body = ([first_body] if first_body else []) + body
-        place_subpoints(child, body, depth + 1)
+            child.title, first_body, comment = segmenter.split_runon(head)
+            if comment:
+                child.comments.append(comment)
+        place_subpoints(child, ([first_body] if first_body else []) + body, depth + 1)
         node.subpoints.append(child)
+    if kept:
+        previous = numbering.marker(expected - 1, expected - 1, style) if style != numbering.STYLE_SHOUXIAN else ""
+        mark = _marker_text(kept[0])
+        if isinstance(kept[0], Gapped):
+            why = f"原文此处有隐藏文字，其后的序号“{mark}”与前面的“{previous}”不连续"
+        elif _sub_marker(kept[0])[1] == 1:
+            why = f"原文此处序号重新从“{mark}”开始（两组序号），未与前一组合并"
+        else:
+            why = f"原文序号在此处从“{previous}”跳到“{mark}”"
+        _append_kept(_last_leaf(node), kept, why + "；为不改动原文序号，这一组原样保留为正文（含原序号），请核对")
 
 
 def parse(lines: list[str]) -> Imported:
@@ -243,13 +278,30 @@ def parse(lines: list[str]) -> Imported:
     if end > i and SIGNOFF.match(paras[end - 1]):
         outline["signoff"] = paras[end - 1]
         end -= 1
-    starts = [j for j in range(i, end) if _top(paras[j])]
+    # the points: 一、二、三、 in sequence; a number after hidden text may skip
+    starts, top_notes, expected, gap = [], {}, 1, False
+    for j in range(i, end):
+        gap = gap or isinstance(paras[j], Gapped)
+        n = _top_number(paras[j])
+        if n is None:
+            continue
+        if n == expected:
+            starts.append(j)
+        elif n > expected and gap:
+            starts.append(j)
+            top_notes[j] = (f"原文此处有隐藏文字，其后的序号从“{_marker_text(paras[j])}”接续（前面的序号在隐藏文字中）；"
+                            "drafter 按位置重新编号，请核对")
+        else:
+            continue
+        expected, gap = n + 1, False
     closing_at = end
     if starts:
+        shouxian_open = False
         for j in range(starts[-1] + 1, end):
-            if CLOSING_START.match(paras[j]):
+            if CLOSING_START.match(paras[j]) or (paras[j].startswith(("最后，", "最后,")) and not shouxian_open):
                 closing_at = j
                 break
+            shouxian_open = shouxian_open or paras[j].startswith(("首先，", "首先,", "其次，", "其次,"))
     opening = paras[i:starts[0]] if starts else paras[i:end]
     if extra_heads:
         comments["opening"] = [f"开头 {len(extra_heads)} 行像标题，未能确定位置，原样放在开场段落之首，请核对"]
@@ -260,24 +312,43 @@ def parse(lines: list[str]) -> Imported:
     points: list[Node] = []
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else closing_at
-        head = TOP[1].sub("", paras[start], count=1)
+        head = paras[start][segmenter.marker_at(paras[start])[2]:].strip()
         node = Node()
-        node.title, body, guessed = _split_heading(head)
-        if guessed:
-            node.comments.append("标题与正文原在同一段，已在第一个句号处分开，请核对")
+        if start in top_notes:
+            node.comments.append(top_notes[start])
+        node.title, body, comment = segmenter.split_runon(head)
+        if comment:
+            node.comments.append(comment)
         place_subpoints(node, ([body] if body else []) + paras[start + 1:stop], 2)
         points.append(node)
     outline["closing"] = paras[closing_at:end] if starts else []
     return Imported(outline, comments, [], points)
 
 
+def notes(result: Imported) -> list[tuple[str, str]]:
+    """Every comment the outline carries, with the field it stands at, as the terminal lists them."""
+    out = [(key, line) for key, lines in result.comments.items() for line in lines]
+
+    def walk(node: Node, where: str) -> None:
+        out.extend((where, line) for line in node.comments)
+        for index, lines in sorted(node.notes.items()):
+            out.extend((f"{where}.paragraphs[{index}]", line) for line in lines)
+        for k, sp in enumerate(node.subpoints):
+            walk(sp, f"{where}.subpoints[{k}]")
+
+    for k, point in enumerate(result.points):
+        walk(point, f"points[{k}]")
+    return out
+
+
 def import_file(path: str) -> Imported:
     lines = read_lines(path)
-    cleaned, removed = clean(lines)
-    if not any(l.strip() for l in cleaned):
+    cleaned, removed = _clean(lines)
+    text = [line for line in cleaned if line is not GAP]
+    if not any(line.strip() for line in text):
         raise DrafterError("去掉网页残留后没有正文可导入", file=path)
     result = parse(cleaned)
-    result.removed, result.text = removed, "\n".join(cleaned)
+    result.removed, result.text = removed, "\n".join(text)
     return result
 
 
@@ -288,12 +359,15 @@ def clean_text(path: str) -> str:
 
 # --- writing the outline as YAML with comments -----------------------------------------
 
+_PLAIN_START = re.compile(r"[\u4e00-\u9fff（“《【]")
+
+
 def _scalar(text: str) -> str:
-    try:
-        plain = yaml.safe_load(text) == text and "\n" not in text and not text.startswith(("'", '"'))
-    except yaml.YAMLError:
-        plain = False
-    if plain and ": " not in text and " #" not in text and not text.endswith(":"):
+    """A text as a YAML scalar, decided without loading the draft's text with a YAML parser:
+    plain when it starts with a Chinese character or bracket (never a number, a date, a
+    boolean or an indicator) and holds nothing YAML reads specially; double-quoted otherwise."""
+    if (_PLAIN_START.match(text) and not any(c in text for c in "\n\r\t\\") and ": " not in text
+            and " #" not in text and not text.endswith((":", " ")) and text.isprintable()):
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -307,7 +381,9 @@ def _node_yaml(node: Node, indent: str) -> str:
     out += f"{indent}- title: {_scalar(node.title or '')}\n"
     inner = indent + "  "
     if node.paragraphs:
-        out += f"{inner}paragraphs:\n" + "".join(f"{inner}  - {_scalar(p)}\n" for p in node.paragraphs)
+        out += f"{inner}paragraphs:\n" + "".join(
+            _comment(node.notes.get(k, []), inner + "  ") + f"{inner}  - {_scalar(p)}\n"
+            for k, p in enumerate(node.paragraphs))
     if node.subpoints:
         out += f"{inner}style: {_scalar(node.style)}\n{inner}subpoints:\n"
         out += "".join(_node_yaml(sp, inner + "  ") for sp in node.subpoints)
@@ -350,14 +426,31 @@ def section_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def write_sections(result: Imported, folder: str, source: str) -> list[str]:
-    """Save each top-level point as a section in ``folder``; return the files written."""
-    taken = {n[:-len(".md.j2")] for n in os.listdir(folder) if n.endswith(".md.j2")}
+def write_sections(result: Imported, folder: str, source: str,
+                   template_dirs: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Save each top-level point as a section in ``folder``; return the files written, each with
+    why it was renamed ("" when it was not). A name in use, in ``folder``, in ``template_dirs``
+    (the workspace's) or among the shipped sections, is never overwritten: the section takes a
+    new one (加强自身建设-2), since an outline that uses the old name must keep working."""
+    existing = {n[:-len(".md.j2")]: "目录中已有" for n in os.listdir(folder) if n.endswith(".md.j2")}
+    folders = search_path(template_dirs)
+    for where in folders:
+        for path in sorted(Path(where, "sections").glob("*.md.j2")):
+            existing.setdefault(path.name[:-len(".md.j2")], "内置" if where == folders[-1] else "工作区中已有")
+    taken = set(existing)
     written = []
     for i, point in enumerate(result.points, 1):
-        path = os.path.join(folder, f"{section_name(point.title, taken)}.md.j2")
+        wanted = section_name(point.title, set())
+        name = section_name(point.title, taken)
+        path = os.path.join(folder, f"{name}.md.j2")
+        if os.path.exists(path):  # a name section_name could not avoid (a file not named *.md.j2)
+            raise DrafterError("片段文件已存在，未覆盖", file=path)
         atomic_write(path, section_markdown(point, source, i).encode("utf-8"))
-        written.append(path)
+        why = ""
+        if name != wanted:
+            why = (f"{existing[wanted]}同名片段“{wanted}”" if wanted in existing else f"本次导入已有“{wanted}”") \
+                + f"，未覆盖，改名为“{name}”"
+        written.append((path, why))
     return written
 
 

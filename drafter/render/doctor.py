@@ -32,9 +32,15 @@ def diagnose() -> list[str]:
     exe = preview.soffice()
     if exe:
         version = _run([exe, "--version"]).splitlines()
-        lines.append(f"LibreOffice：已安装（{version[0] if version else exe}），可生成 PDF/PNG 预览")
+        lines.append(f"LibreOffice：已安装（{version[0] if version else exe}），可生成 PDF/PNG 预览，"
+                     "可读取 .doc、.wps、.rtf 存档")
     else:
-        lines.append("LibreOffice：未安装，无法生成预览（Debian/Ubuntu：apt-get install libreoffice-writer-nogui）")
+        lines.append("LibreOffice：未安装，无法生成预览，也无法读取 .doc、.wps、.rtf 存档"
+                     "（Debian/Ubuntu：apt-get install libreoffice-writer-nogui）")
+    if shutil.which("pdftotext"):
+        lines.append("pdftotext（poppler）：已安装，可读取 PDF 存档")
+    else:
+        lines.append("pdftotext（poppler）：未安装，无法读取 PDF 存档（Debian/Ubuntu：apt-get install poppler-utils）")
     if not shutil.which("fc-list"):
         lines.append("字体：未找到 fontconfig（fc-list），无法检查字体")
         return lines
