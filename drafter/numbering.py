@@ -118,7 +118,7 @@ def shouxian(index: int, count: int) -> str:
 
 # --- reading markers -------------------------------------------------------------------
 
-CN = "[一二三四五六七八九十]+"
+CN = "[一二三四五六七八九十]{1,3}"  # 三十九 at most: no match runs along a long string of numerals
 SHOUXIAN_WORDS = ("首先", "其次", "再次", "最后")
 SENTENCE_END = "。！？!?"
 CLAUSE_END = SENTENCE_END + "；;：:，,"
@@ -129,7 +129,7 @@ CLAUSE_END = SENTENCE_END + "；;：:，,"
 _READ = {
     "一、": (1, rf"(?P<n>{CN})、"),
     STYLE_PAREN: (2, rf"[（(](?P<n>{CN})[）)]"),
-    STYLE_ARABIC: (3, r"(?P<n>[1-9]\d?)[.．、](?!\d)"),
+    STYLE_ARABIC: (3, r"(?P<n>[1-9]\d?)[.．、](?![\d%])"),
     STYLE_ARABIC_PAREN: (4, r"[（(](?P<n>[1-9]\d?)[）)]"),
     STYLE_YISHI: (5, rf"(?P<n>{CN})是"),
     STYLE_YIYAO: (5, rf"(?P<n>{CN})要"),
@@ -223,10 +223,10 @@ def opening_item(text: str) -> tuple[Marker | None, int]:
     return Marker(m.style, m.number, m.text, m.start + skip, m.end + skip), skip
 
 
-def lookahead(styles: tuple[str, ...] = READ_ORDER) -> str:
-    """A regular expression that matches where a marker of ``styles`` begins (zero width), for
-    splitting text that lost its line breaks."""
-    return "(?=" + "|".join(f"(?:{_READ[s][1].replace('?P<n>', '')})" for s in styles) + ")"
+def alternatives(styles: tuple[str, ...] = READ_ORDER) -> str:
+    """A regular expression (source) that matches a marker of any of ``styles``, for finding
+    where a marker may begin in text that lost its line breaks; ``opening`` then reads it."""
+    return "|".join(f"(?:{_READ[s][1].replace('?P<n>', '')})" for s in styles)
 
 
 def label(style: str, number: int) -> str:

@@ -21,9 +21,7 @@ import re
 
 from .. import numbering
 
-CN_DIGITS = "一二三四五六七八九十"
-CN = f"[{CN_DIGITS}]+"
-SENTENCE_END = "。！？!?"
+SENTENCE_END = numbering.SENTENCE_END
 # A marker can begin after one of these (the end of a sentence or clause, a closing quote) ...
 BREAK_BEFORE = "。！？!?；;：:”’」』"
 # ... or after white space, which is often all that is left of a line break.
@@ -40,18 +38,8 @@ SIGNOFF = re.compile(
     r"|最后[，,]祝[^。！？!?]{1,60})[！!。.]?$")
 
 # Where a marker may begin (numbering's grammar then reads it), and the closings that begin
-# a paragraph. A marker's number has at most three Chinese digits (三十九), so that no match
-# runs along a long string of numerals.
-CN3 = f"[{CN_DIGITS}]{{1,3}}"
-MARKER = re.compile(
-    rf"(?P<top>{CN3})、"
-    rf"|[（(](?P<paren>{CN3})[）)]"
-    r"|[（(](?P<aparen>[1-9]\d?)[）)]"
-    r"|(?P<arabic>[1-9]\d?)[.．、](?![\d%])"
-    rf"|(?P<yishi>{CN3})是"
-    rf"|(?P<yiyao>{CN3})要"
-    r"|(?P<shouxian>首先|其次|再次|最后)[，,]"
-    r"|(?P<closing>(?:同志们|各位代表|各位委员|同事们|总之)[，,！!])")
+# a paragraph.
+MARKER = re.compile(rf"{numbering.alternatives()}|(?P<closing>(?:同志们|各位代表|各位委员|同事们|总之)[，,！!])")
 TOP = "一、"
 HEADING_KINDS = (TOP, numbering.STYLE_PAREN, numbering.STYLE_ARABIC_PAREN, numbering.STYLE_ARABIC)  # open a heading
 LAST = 99  # 最后: the last item, whatever its number
@@ -105,7 +93,7 @@ def _split_line(line: str) -> list[str]:
         kind, number, end = found
         if end >= len(line):
             continue
-        if kind == TOP and line[end] in CN_DIGITS:  # 一、二季度
+        if kind == TOP and numbering.to_int(line[end]):  # 一、二季度
             continue
         accept = False
         if _boundary(line, i):
