@@ -4,36 +4,75 @@ import re
 
 ID = "noise"
 SEVERITY = "error"
-DOC = "网页复制残留：隐藏文字标记、下载或推广提示、来源/更新时间行、网站名和网址行、“当前位置”导航行、“相关文档”列表、广告、只有一个竖线的行。"
+DOC = ("网页复制残留：隐藏文字标记、下载或推广提示、来源/作者/阅读次数行、网站名和网址（发文机关的联系网址、邮箱除外）、"
+       "“当前位置”导航、上一篇/下一篇、分享和打印按钮、“相关文档”列表、广告、只有一个竖线的行。")
 BASIS = "实务：从网页复制的文稿须清除网站附加内容"
 FIXABLE = False
 FIXTURES = {
     "bad": ["---此处隐藏3607字,下载后查看---", "预览阅读已结束，若您需要全文或代笔。", "来源：网友投稿",
             "您可能感兴趣的文稿", "- 11-14水利局2024年工作总结汇编(4篇)", "请点击👉 mooonya 👈联系老师",
-            "|", "当前位置：首页 > 讲话致辞 > 人大讲话", "人大公文网 www.rdgwang.cn"],
+            "|", "当前位置：首页 > 讲话致辞 > 人大讲话", "人大公文网 www.rdgwang.cn",
+            "在推进会上的讲话 字号：大 中 小", "上一篇：镇人大主席团工作报告", "共听取报告16个（来自www.fanwen123.com），",
+            "以上就是小编为大家整理的讲话稿，希望对您有所帮助。", "（本文已被浏览2,315次）", "免费下载 | 收藏 | 举报"],
     "good": ["要加强人大代表联络站建设，打造一站一品。", "资金来源：区级财政预算安排。",
-             "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网"],
+             "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网",
+             "联系电话：0731-88886666，电子邮箱：hyrd@163.com。", "网址：www.xxrd.gov.cn",
+             "请登录市人大常委会网站（www.hyrd.gov.cn）提交。", "作者要深入基层，时间要安排好。"],
 }
 
+SPACE = r"[ \t　]*"
 PATTERNS = [
     (re.compile(r"此处隐藏[ \t　]*\d+[ \t　]*字[^\n-]*-*"), "隐藏文字标记"),
     (re.compile(r"下载后查看|预览阅读已结束|若您需要全文|请点击.{0,12}(?:下载|联系|查看全文)"
                 r"|点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔"), "下载或推广提示"),
-    # Lines that are residue as a whole: one pass for the three kinds, told apart by group.
-    (re.compile(r"^(?:(?P<source>(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|浏览次数)[ \t　]*[:：].*)"
-                r"|(?P<heading>(?:您可能感兴趣的|相关文档|相关推荐|阅读排行|推荐文稿|猜你喜欢|热门文章).*)"
+    # Lines that are residue as a whole: one pass for the kinds, told apart by group.
+    (re.compile(rf"^(?:(?P<source>(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|浏览次数|阅读次数|阅读量|点击量|浏览量)"
+                rf"{SPACE}[:：].*)"
+                r"|(?P<heading>(?:您可能感兴趣的|相关文档|相关推荐|相关阅读|阅读排行|推荐文稿|猜你喜欢|热门文章).*)"
                 r"|(?P<item>[-•·][ \t　]*\d{2}-\d{2}.*)"
-                r"|(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置)[ \t　]*[:：].*)"
+                rf"|(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置){SPACE}[:：].*|首页{SPACE}[>＞»›].*)"
+                rf"|(?P<nav>(?:上一篇|下一篇|分享到|版权声明|免责声明){SPACE}[:：].*)"
                 r"|(?P<bar>[ \t　]*[|｜¦][ \t　]*)"
-                r"|(?P<site>[^\n。！？，,]{0,24}(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+[^\n。！？，,]{0,24}))$", re.M),
-     {"source": "来源/更新时间行", "heading": "“相关文档”等列表标题", "item": "“相关文档”列表条目",
-      "crumb": "“当前位置”导航行", "bar": "单独的“|”行", "site": "网站名和网址行"}),
+                r"|(?P<site>[^\n。！？，,：:]{0,24}(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+[^\n。！？，,]{0,24}))$", re.M),
+     {"source": "来源/作者/阅读次数行", "heading": "“相关文档”等列表标题", "item": "“相关文档”列表条目",
+      "crumb": "“当前位置”导航行", "nav": "上一篇/下一篇、分享、版权声明行", "bar": "单独的“|”行",
+      "site": "网站名和网址行"}),
+    # Residue a page puts beside the text, on the title's line or inside a sentence.
+    (re.compile(rf"字号{SPACE}[:：]{SPACE}大{SPACE}中{SPACE}小|【(?:打印本页|关闭窗口|打印|关闭|返回顶部|加入收藏)】"
+                rf"|扫一扫在手机上(?:阅读|打开|查看)|手机扫码阅读"
+                rf"|作者{SPACE}[:：][^\n：:]{{0,12}}?[ 　]+(?:时间|日期|发布时间){SPACE}[:：][\d\-/: ]+"
+                r"|(?:免费下载|收藏|举报|分享|打印)(?:[ \t　]*[|｜][ \t　]*(?:免费下载|收藏|举报|分享|打印|纠错))+"
+                r"|[（(]本文已被(?:浏览|阅读)[\d,，]+次[）)]"),
+     "网页按钮和阅读信息"),
+    (re.compile(r"以上就是小编[^。！\n]{0,40}[。！]?(?:希望对(?:您|你|大家)有所帮助[。！]?)?"
+                r"|更多精彩内容[^，。\n]{0,8}关注[^，。\n]{0,30}[，,]?|={2,}[^=\n]{0,30}整理={2,}"),
+     "网站的推广语"),
     (re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+"), "广告符号"),
-    (re.compile(r"(?:本文来自|本文转载自|本文摘自|来自|转载自|摘自|来源于)[ \t　]*[:：]?[ \t　]*[^，。,（）()\n]{0,12}(?:网|网站|文库|公众号)"),
+    (re.compile(r"(?:本文来自|本文来源|本文转载自|本文摘自|来自|转载自|摘自|来源于)[ \t　]*[:：]?[ \t　]*[^，。,（）()\n]{0,12}"
+                r"(?:网|网站|文库|公众号)[，,]?"),
      "插入句中的网站名"),
     (re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+|\.(?:com|cn|net|org)(?:\.cn)?\b"),
      "插入句中的网址"),  # a domain is found by its ending; _widen takes in the name before it
 ]
+# A notice gives its own contact: 联系电话, 电子邮箱 abc@rd.gov.cn, 网址 www.xxrd.gov.cn. An
+# address is no residue when such a word stands before it in its clause, or when it is an e-mail.
+CONTACT = re.compile(r"网址|网站|主页|邮箱|电子邮件|邮件|[Ee]-?mail|电话|传真|联系|登录|访问|投稿|报名|提交|发送|发至")
+CLAUSE_START = re.compile(r"[，,。；;！？!?]")
+URL = re.compile(r"https?://|www\.|[A-Za-z0-9-]+\.(?:com|cn|net|org)")
+ADDRESS_KINDS = ("site", "插入句中的网址")
+
+
+def _contact(text: str, start: int) -> bool:
+    """Whether the address at ``start`` is a contact the draft gives (see CONTACT)."""
+    if "@" in text[max(0, start - 64):start + 1]:
+        before = text[max(0, start - 64):start]
+        if re.search(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]*$", before):
+            return True
+    head = text[max(0, start - 20):start]
+    cut = max((m.end() for m in CLAUSE_START.finditer(head)), default=0)
+    return bool(CONTACT.search(head[cut:]))
+
+
 # Patterns start with a literal or a small character class, so that re can skip ahead
 # quickly over a long draft; the marks around a match are taken in by _widen.
 EDGES_LEFT, EDGES_RIGHT = "-（( \t　", "-）) \t　"
@@ -66,5 +105,9 @@ def check(draft, ctx):
             if start == end:
                 continue
             kind = what[m.lastgroup] if isinstance(what, dict) else what
+            if (m.lastgroup if isinstance(what, dict) else what) in ADDRESS_KINDS:
+                url = URL.search(para.text, start, end)
+                if _contact(para.text, url.start() if url else start):
+                    continue
             yield ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{kind}），应删除", BASIS,
                               suggestion="")
