@@ -17,6 +17,7 @@ from ..errors import DrafterError
 from ..fsutil import atomic_write, decode, read_bounded
 from .findings import Finding
 from .rules import FIXABLE
+from .tracked import Revisions
 
 
 
@@ -47,17 +48,21 @@ def _apply(text: str, fixes: list[Finding]) -> str:
     return text
 
 
-def fix_file(path: str, findings: list[Finding], out: str) -> tuple[list[Change], list[Finding]]:
-    """Write the fixed draft to ``out``; return the changes made and the fixes that could not be."""
+def fix_file(path: str, findings: list[Finding], out: str,
+             track: bool = False) -> tuple[list[Change], list[Finding]]:
+    """Write the fixed draft to ``out``; return the changes made and the fixes that could not be.
+    With ``track`` (a .docx only), each fix is a Word tracked change by "drafter"."""
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件不能与原稿相同，原稿不会被修改", file=out)
     ext = os.path.splitext(path)[1].lower()
+    if track and ext != ".docx":
+        raise DrafterError("--track（修订模式）只用于 .docx 文稿", file=path)
     fixes = fixable(findings)
     by_para: dict[int, list[Finding]] = {}
     for f in fixes:
         by_para.setdefault(f.paragraph, []).append(f)
     if ext == ".docx":
-        return _fix_docx(path, by_para, out)
+        return _fix_docx(path, by_para, out, track)
     if ext in (".yaml", ".yml"):
         raise DrafterError("大纲文件不自动修改，请按检查结果直接编辑大纲", file=path)
     if ext in (".doc", ".wps", ".rtf", ".pdf"):
@@ -78,11 +83,12 @@ def _run_spans(paragraph):
         pos += len(run.text)
 
 
-def _fix_docx(path, by_para, out):
+def _fix_docx(path, by_para, out, track: bool = False):
     import docx  # python-docx loads only when a .docx is edited
 
     doc = docx.Document(io.BytesIO(read_bounded(path, MAX_DOCX_BYTES)))
     paragraphs = docx_paragraphs(doc)
+    revisions = Revisions(doc.element) if track else None
     done, skipped = [], []
     for number, items in by_para.items():
         para = paragraphs[number - 1]
@@ -93,7 +99,10 @@ def _fix_docx(path, by_para, out):
                 continue
             run, start = span
             local = f.offset - start
-            run.text = run.text[:local] + f.suggestion + run.text[local + f.length:]
+            if revisions is not None:
+                revisions.replace(_isolate(para, f.offset, f.offset + f.length), f.suggestion)
+            else:
+                run.text = run.text[:local] + f.suggestion + run.text[local + f.length:]
             done.append(Change(f.paragraph, f.offset, f.match, f.suggestion))
     buf = io.BytesIO()
     doc.save(buf)

@@ -20,9 +20,10 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 @click.option("--region", metavar="省份", help="文稿所属省份（如 湖南），用于检查地方性提法；默认从文中识别。")
 @click.option("--fix", is_flag=True, help="自动修改旧提法和标点，写入 -o 指定的新文件。")
 @click.option("-o", "--output", metavar="文件", help="--fix 的输出文件（原稿不会被修改）。")
+@click.option("--track", is_flag=True, help="与 --fix 同用：.docx 的修改写成 Word 修订（作者 drafter），逐条接受或拒绝。")
 @click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
-          region: str | None, fix: bool, output: str | None, annotate: str | None) -> None:
+          region: str | None, fix: bool, output: str | None, track: bool, annotate: str | None) -> None:
     """校对文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
@@ -34,6 +35,8 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
 
     files = _skip_lock_files(files)
     when = _check_args(files, fix, output, annotate, doc_date)
+    if track and not fix:
+        raise click.UsageError("--track 只与 --fix 一起使用")
     res = workspace.resources((), glossary_dirs)
     glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
     findings, bad = [], 0
@@ -48,7 +51,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     if bad:
         sys.exit(EXIT_BAD_INPUT)
     if fix:
-        _fix(files[0], findings, output)
+        _fix(files[0], findings, output, track)
     if annotate:
         _annotate(files[0], findings, annotate)
     if any(f.severity == "error" for f in findings):
@@ -81,15 +84,17 @@ def _check_args(files, fix: bool, output: str | None, annotate: str | None, doc_
         raise click.UsageError(f"--date：{exc.message}") from None
 
 
-def _fix(path: str, findings: list, output: str) -> None:
+def _fix(path: str, findings: list, output: str, track: bool) -> None:
     from ..check.edits import fix_file  # loaded when the command runs: fast --help
 
-    changes, skipped = fix_file(path, findings, output)
+    changes, skipped = fix_file(path, findings, output, track)
+    done = "修订" if track else "已修改"
     for c in changes:
-        click.echo(f"已修改 第{c.paragraph}段 第{c.offset + 1}字：“{c.old}” → “{c.new}”", err=True)
+        click.echo(f"{done} 第{c.paragraph}段 第{c.offset + 1}字：“{c.old}” → “{c.new}”", err=True)
     for f in skipped:
         click.echo(f"未修改 第{f.paragraph}段 第{f.offset + 1}字：“{f.match}”跨越了不同格式的文字，请手工修改", err=True)
-    click.echo(f"已写入 {output}（{len(changes)} 处修改）", err=True)
+    kind = "处修订，请在 Word、WPS 或 LibreOffice 中逐条接受或拒绝" if track else "处修改"
+    click.echo(f"已写入 {output}（{len(changes)} {kind}）", err=True)
 
 
 def _annotate(path: str, findings: list, output: str) -> None:
