@@ -4,7 +4,8 @@ import re
 
 ID = "glossary.dated"
 SEVERITY = "warning"
-DOC = "时效：有有效期的提法（如“十四五”规划 2021—2025 年）出现在有效期以外的文稿中，提醒核实是否应改用现行提法。"
+DOC = ("时效：有有效期的提法（如“十四五”规划 2021—2025 年）出现在有效期以外的文稿中，提醒核实是否应改用现行提法；"
+       "回顾以往的说法（圆满收官、过去五年、……以来、完成情况）不报。")
 BASIS = "规范提法词库（各条目注明出处）"
 FIXABLE = False
 
@@ -13,16 +14,24 @@ def _label(ym: tuple[int, int]) -> str:
     return f"{ym[0]}年{ym[1]}月" if ym[1] else f"{ym[0]}年"
 
 
-# A period named in looking back (“十四五”规划圆满收官, 过去五年) is right in a later draft.
-LOOKING_BACK = re.compile("收官|以来|回顾|过去|圆满完成|胜利完成|取得了|已经")
+# A period that has ended is still named rightly in a later draft when the draft looks back:
+# 推动“十四五”规划圆满收官, 过去五年, “十四五”时期，全区共制定……, 主要指标完成情况. (收官之年 is
+# no looking back: 今年是“十四五”规划收官之年 in 2026 is the slip the rule is for.)
+LOOKING_BACK = re.compile("(?:圆满|顺利|胜利|全面)收官|收官以来|以来|回顾|过去|(?:圆满|胜利|顺利)完成|完成情况|取得了|已经"
+                          "|期间|累计|共(?:制定|修改|审议|听取|开展|办理|召开|组织|提出|收到|交办|完成)")
 CLAUSE = re.compile("[^。；;！？!?]*")
 
 
-def _looking_back(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around [start, end) speaks of the period as past."""
+YEAR = re.compile(r"(\d{4})年")
+
+
+def _looking_back(text: str, start: int, end: int, year: int) -> bool:
+    """Whether the sentence around [start, end) speaks of the period as past: a looking-back
+    word, or a year before the draft's (2025年是“十四五”规划收官之年, in 2026)."""
     left = max(text.rfind(ch, 0, start) for ch in "。；;！？!?") + 1
     right = CLAUSE.match(text, end).end()
-    return bool(LOOKING_BACK.search(text[left:start]) or LOOKING_BACK.search(text[end:right]))
+    sentence = text[left:start] + text[end:right]
+    return bool(LOOKING_BACK.search(sentence)) or any(int(y) < year for y in YEAR.findall(sentence))
 
 
 def check(draft, ctx):
@@ -44,7 +53,7 @@ def check(draft, ctx):
             message = None
             if start and latest < (start[0], start[1] or 1):
                 message = f"“{entry.term}”始于{_label(start)}，晚于文稿日期{dated}，请核实{source}"
-            elif end and earliest > (end[0], end[1] or 12) and not _looking_back(para.text, hit.start, hit.end):
+            elif end and earliest > (end[0], end[1] or 12) and not _looking_back(para.text, hit.start, hit.end, year):
                 successor = entry.data.get("successor")
                 tail = f"；现行提法为“{successor}”" if successor else ""
                 message = f"“{entry.term}”的时限至{_label(end)}，文稿日期为{dated}，如指当前工作请核实{tail}{source}"

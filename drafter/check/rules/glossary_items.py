@@ -10,7 +10,7 @@ BASIS = "规范提法词库（各条目注明出处）"
 FIXABLE = False
 FIXTURES = {
     "bad": ["要增强政治意识、全局意识、核心意识、看齐意识。", "坚持道路自信、理论自信、制度自信、文明自信。",
-            "树立全局意识、大局意识、核心意识、看齐意识。"],
+            "树立全局意识、大局意识、核心意识、看齐意识。", "营造市场化、法治化、现代化一流营商环境。"],
     "good": ["要增强政治意识、大局意识、核心意识、看齐意识。", "增强政治意识、大局意识，提高履职能力。",
              "坚定道路自信、理论自信、制度自信、文化自信。", "坚持党的领导、人民当家作主、依法治国有机统一。"],
 }
@@ -24,7 +24,8 @@ MIN_ITEMS = 3  # a list of two is too common to judge
 def _alike(found: str, expected: str) -> bool:
     """A wrong item usually keeps part of the right one (全局意识 for 政治意识, 文明自信 for 文化自信)."""
     shared = sum(min(found.count(ch), expected.count(ch)) for ch in set(expected))
-    return 0 < len(found) <= len(expected) + 3 and shared * 2 >= len(expected)
+    parallel = len(found) == len(expected) and found[-1] == expected[-1]  # 现代化 for 国际化
+    return 0 < len(found) <= len(expected) + 3 and (shared * 2 >= len(expected) or parallel)
 
 
 def _gap_item(text: str) -> tuple[int, int] | None:
@@ -107,4 +108,6 @@ def _slot(text: str, window: list, k: int, expected: str) -> tuple[int, int] | N
     while stop < len(text) and stop - begin < len(expected) + 3 and text[stop] not in SEPARATORS \
             and text[stop] not in STOPS:
         stop += 1
+    if stop - begin > len(expected) and _alike(text[begin:begin + len(expected)], expected):
+        stop = begin + len(expected)  # the list runs on into the sentence: 现代化一流营商环境
     return (begin, stop) if stop > begin else None

@@ -13,25 +13,31 @@ FIXTURES = {
             "您可能感兴趣的文稿", "- 11-14水利局2024年工作总结汇编(4篇)", "请点击👉 mooonya 👈联系老师",
             "|", "当前位置：首页 > 讲话致辞 > 人大讲话", "人大公文网 www.rdgwang.cn",
             "在推进会上的讲话 字号：大 中 小", "上一篇：镇人大主席团工作报告", "共听取报告16个（来自www.fanwen123.com），",
-            "以上就是小编为大家整理的讲话稿，希望对您有所帮助。", "（本文已被浏览2,315次）", "免费下载 | 收藏 | 举报"],
+            "以上就是小编为大家整理的讲话稿，希望对您有所帮助。", "（本文已被浏览2,315次）", "免费下载 | 收藏 | 举报",
+            "猜你喜欢\n区人大常委会主任在代表培训会上的讲话", "关于做好代表工作的通知_人大工作_公文范文网",
+            "编辑：刘洋 审核：张伟", "（本文由网友投稿，仅供参考）", "需要完整版请联系客服微信：gwxz2026"],
     "good": ["要加强人大代表联络站建设，打造一站一品。", "资金来源：区级财政预算安排。",
              "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网",
              "联系电话：0731-88886666，电子邮箱：hyrd@163.com。", "网址：www.xxrd.gov.cn",
-             "请登录市人大常委会网站（www.hyrd.gov.cn）提交。", "作者要深入基层，时间要安排好。"],
+             "请登录市人大常委会网站（www.hyrd.gov.cn）提交。", "作者要深入基层，时间要安排好。",
+             "相关文档已印发各单位。\n请认真学习。", "会议审议了《关于修改〈代表法〉的决定（草案）》。"],
 }
 
 SPACE = r"[ \t　]*"
+BUTTON = r"(?:免费下载|下载[ \t　]*(?:[Ww]ord|PDF|pdf)?[ \t　]*文档|在线阅读|收藏|举报|分享|打印|纠错)"
 PATTERNS = [
     (re.compile(r"此处隐藏[ \t　]*\d+[ \t　]*字[^\n-]*-*"), "隐藏文字标记"),
-    (re.compile(r"下载后查看|预览阅读已结束|若您需要全文|请点击.{0,12}(?:下载|联系|查看全文)"
-                r"|点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔"), "下载或推广提示"),
+    # a prompt takes in the rest of its sentence: 预览阅读已结束,若您需要全文……
+    (re.compile(r"(?:下载后查看|预览阅读已结束|若您需要全文|请点击.{0,12}(?:下载|联系|查看全文)"
+                r"|点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔|(?:需要|获取)(?:完整版|全文|原文)|联系客服)"
+                r"[^。！!\n]{0,60}[。！!]?"), "下载或推广提示"),
     # Lines that are residue as a whole: one pass for the kinds, told apart by group.
-    (re.compile(rf"^(?:(?P<source>(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|浏览次数|阅读次数|阅读量|点击量|浏览量)"
+    (re.compile(rf"^(?:(?P<source>(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|编辑|审核|文档贡献者|上传者|浏览次数|阅读次数|阅读量|点击量|浏览量)"
                 rf"{SPACE}[:：].*)"
-                r"|(?P<heading>(?:您可能感兴趣的|相关文档|相关推荐|相关阅读|阅读排行|推荐文稿|猜你喜欢|热门文章).*)"
+                r"|(?P<heading>(?:您可能感兴趣的|相关文档|相关推荐|相关阅读|阅读排行|推荐文稿|猜你喜欢|热门文章)[^。！？，,\n]{0,12})"
                 r"|(?P<item>[-•·][ \t　]*\d{2}-\d{2}.*)"
                 rf"|(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置){SPACE}[:：].*|首页{SPACE}[>＞»›].*)"
-                rf"|(?P<nav>(?:上一篇|下一篇|分享到|版权声明|免责声明){SPACE}[:：].*)"
+                rf"|(?P<nav>(?:上一篇|下一篇|分享到|版权声明|免责声明|版权所有|备案号){SPACE}[:：].*)"
                 r"|(?P<bar>[ \t　]*[|｜¦][ \t　]*)"
                 r"|(?P<site>[^\n。！？，,：:]{0,24}(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+[^\n。！？，,]{0,24}))$", re.M),
      {"source": "来源/作者/阅读次数行", "heading": "“相关文档”等列表标题", "item": "“相关文档”列表条目",
@@ -41,8 +47,12 @@ PATTERNS = [
     (re.compile(rf"字号{SPACE}[:：]{SPACE}大{SPACE}中{SPACE}小|【(?:打印本页|关闭窗口|打印|关闭|返回顶部|加入收藏)】"
                 rf"|扫一扫在手机上(?:阅读|打开|查看)|手机扫码阅读"
                 rf"|作者{SPACE}[:：][^\n：:]{{0,12}}?[ 　]+(?:时间|日期|发布时间){SPACE}[:：][\d\-/: ]+"
-                r"|(?:免费下载|收藏|举报|分享|打印)(?:[ \t　]*[|｜][ \t　]*(?:免费下载|收藏|举报|分享|打印|纠错))+"
-                r"|[（(]本文已被(?:浏览|阅读)[\d,，]+次[）)]"),
+                rf"|{BUTTON}(?:[ \t　]*[|｜][ \t　]*{BUTTON})+"
+                r"|[（(]本文已被(?:浏览|阅读)[\d,，]+次[）)]"
+                r"|【(?:精品文档|精品|推荐|原创|热门|范文|免费下载|免费|最新|完整版)[^】\n]{0,6}】"
+                r"|[（(][^）)\n]{0,4}(?:[Ww]ord|WORD|doc|DOC)[^）)\n]{0,8}[）)]|[（(][^）)\n]{0,6}可编辑[）)]"
+                r"|[（(]本文由[^）)\n]{0,30}[）)]|[（(](?:来源|更新时间|发布时间)[:：][^）)\n]{0,60}[）)]"
+                r"|(?:_[^_\s，。]{1,12})+(?:网|文库)(?=[ \t　]*(?:\n|$))|[\u4e00-\u9fff]{0,3}ICP备\d+号"),
      "网页按钮和阅读信息"),
     (re.compile(r"以上就是小编[^。！\n]{0,40}[。！]?(?:希望对(?:您|你|大家)有所帮助[。！]?)?"
                 r"|更多精彩内容[^，。\n]{0,8}关注[^，。\n]{0,30}[，,]?|={2,}[^=\n]{0,30}整理={2,}"),
@@ -95,6 +105,28 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def check(draft, ctx):
+    lists: set[int] = set()  # paragraphs that are a list's heading or item (相关文档, 猜你喜欢 …)
+    yield from _patterns(ctx, lists)
+    yield from _list_items(draft, ctx, lists)
+
+
+def _list_items(draft, ctx, lists: set[int]):
+    """The titles a site lists under 相关文档 or 猜你喜欢, with or without a bullet or a date: short
+    lines with no sentence in them, up to the first line that is a sentence."""
+    in_list = False
+    for para in draft.paragraphs:
+        if para.number in lists:
+            in_list = True
+            continue
+        text = para.text
+        if in_list and len(text) <= 60 and not any(ch in text for ch in "。！？!?；;") and not text.endswith("："):
+            yield ctx.finding(ID, SEVERITY, para, 0, len(text), "网页复制残留（“相关文档”列表条目），应删除", BASIS,
+                              suggestion="")
+            continue
+        in_list = False
+
+
+def _patterns(ctx, lists: set[int]):
     taken: set[int] = set()  # positions already reported by an earlier pattern
     for pattern, what in PATTERNS:
         for para, start, end, m in ctx.scan(pattern):
@@ -105,6 +137,8 @@ def check(draft, ctx):
             if start == end:
                 continue
             kind = what[m.lastgroup] if isinstance(what, dict) else what
+            if m.lastgroup in ("heading", "item"):
+                lists.add(para.number)
             if (m.lastgroup if isinstance(what, dict) else what) in ADDRESS_KINDS:
                 url = URL.search(para.text, start, end)
                 if _contact(para.text, url.start() if url else start):

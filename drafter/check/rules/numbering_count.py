@@ -13,6 +13,7 @@ FIXTURES = {
     "bad": ["下面，我讲三点意见。\n一、学习\n二、监督\n三、建设\n四、落实",
             "要从两个方面入手：一是加强学习，二是强化监督，三是改进作风。",
             "重点抓好以下三项工作：\n一是加强学习。\n二是强化监督。",
+            "重点抓了三个方面的工作:一是加强服务;二是提升质效;三是拓展渠道;四是加强管理。",
             "今年立法工作要把握好四个方面。\n一、坚持党的领导\n二、坚持人民至上\n三、坚持问题导向",
             "做好宣传工作，我讲四点意见。一、把牢方向要坚持正确导向。二、突出重点要讲好故事。三、创新方式要用好平台。"],
     "good": ["下面，我谈三点想法。一、围绕中心谋划工作二、突出重点强化监督三、夯实基础加强建设",  # run together
@@ -22,7 +23,8 @@ FIXTURES = {
              "全市有两项制度、三个平台：一是联络站，二是代表之家。",
              "这三个方面的工作，我们一直抓得很紧。\n一、学习\n二、监督",
              "要增强“四个意识”。\n一、学习\n二、监督", "一是落实第一项要求。\n二是落实第二项要求。",
-             "最后，我再强调一点。\n一、学习\n二、监督"],
+             "最后，我再强调一点。\n一、学习\n二、监督",
+             "请协助做好以下三项工作：\n1. 提供说明；\n2. 确定人员；\n3. 做好准备。\n附件：1. 工作方案\n2. 统计表"],
 }
 
 N = "[一二三四五六七八九十两]+"
@@ -33,7 +35,7 @@ MEASURE = "(?:点|个方面|方面)"
 ANNOUNCE = re.compile(
     rf"(?:(?:讲|谈|提出?|说)(?:了|下)?(?:以下)?(?P<a>{N}){MEASURE}(?:意见|体会|看法|建议|要求|希望|想法)?"
     rf"|从(?P<b>{N})个?方面|(?:以下|如下)(?P<c>{N})(?:项|点|个方面|方面|条)"
-    rf"|(?<![“‘\"第一二三四五六七八九十])(?P<d>(?!一(?:个|点|项)){N})(?:个方面|点|项)(?:工作|要求|任务|重点)?(?=[：:。]))")
+    rf"|(?<![“‘\"第一二三四五六七八九十])(?P<d>(?!一(?:个|点|项)){N})(?:个方面|点|项)(?:的?(?:工作|要求|任务|重点))?(?=[：:。]))")
 
 
 def _number(word: str) -> int:
@@ -68,7 +70,10 @@ def _following(paragraphs) -> list[int]:
     first_after = 0  # the count for the first marker after the paragraph in hand
     for i in range(len(paragraphs) - 1, -1, -1):
         counts[i] = first_after
-        m = numbering.opening(paragraphs[i].text)
+        m, lead = numbering.opening_item(paragraphs[i].text)
+        if lead:  # the 附件说明's list is not what the body announced
+            running, first_after = {}, 0
+            continue
         if m is None:
             continue
         for style in list(running):

@@ -4,37 +4,79 @@ from ... import numbering
 
 ID = "numbering.sequence"
 SEVERITY = "error"
-DOC = "序号错误：同一层次的序号跳号（一、二、四、）、重复（一是、二是、二是），或一组序号不从 1 开始（第一项漏写序号）。"
+DOC = ("序号错误：同一层次的序号跳号（一、二、四、；段内的一是、二是、四是）、重复（一是、二是、二是），"
+       "或一组序号不从 1 开始（第一项漏写序号）。")
 BASIS = "GB/T 9704-2012 7.3.3（结构层次序数）；实务：同一层次的序号依次连续"
 FIXABLE = False
 FIXTURES = {
     "bad": ["一、学习\n二、监督\n四、建设", "要加强学习。\n2. 要广泛宣传。\n3. 要抓好落实。", "一是加强学习。\n二是强化监督。\n二是改进作风。",
-            "首先，要学习。\n再次，要落实。"],
+            "首先，要学习。\n再次，要落实。", "在监督方面，一是听取报告，二是开展检查，四是专题询问。"],
     "good": ["一、学习\n（一）读原著\n（二）谈体会\n二、监督\n（一）听报告", "1. 要加强学习。\n2. 要广泛宣传。",
-             "首先，要学习。\n其次，要监督。\n最后，要落实。", "附件：1. 培训班日程安排\n2. 参训人员回执"],
+             "首先，要学习。\n其次，要监督。\n最后，要落实。", "附件：1. 培训班日程安排\n2. 参训人员回执",
+             "请协助做好以下工作：\n1. 提供情况说明；\n2. 确定人员。\n附件：1. 工作方案\n2. 数据统计表",
+             "1. 强化监督\n（一）听取报告\n（二）开展检查\n2. 做好代表工作",
+             "同志们：今天召开动员会。一、深化理论武装要学深悟透。二、加强能力建设要开展培训。\n三、改进工作作风要调查研究。",
+             "在学习方面，一是读原著，二是谈体会。在监督方面，一是听报告，二是搞检查。"],
 }
+
+
+def _message(style: str, prev: int | None, m) -> str | None:
+    if prev is None and m.number > 1:
+        return f"本层序号从“{m.text}”开始，前面的第一项缺少序号“{numbering.label(m.style, 1)}”"
+    if prev is not None and m.number == prev:
+        return f"序号“{m.text}”与上一项重复，应为“{numbering.label(m.style, prev + 1)}”"
+    if prev is not None and m.number != prev + 1:
+        return f"序号跳号：上一项是第 {prev} 项，这里应为“{numbering.label(m.style, prev + 1)}”"
+    return None
 
 
 def check(draft, ctx):
     last: dict[str, int] = {}  # style -> the number last seen at that level
+    ran_in: dict[str, int] = {}  # headings a web copy ran into a paragraph (……。二、加强……)
+    inverted: set[int] = set()  # depths opened under a lower level (（一） under 1.): they end no group
+    previous = None
     for para in draft.paragraphs:
-        m, _ = numbering.opening_item(para.text)  # 附件：1. …… opens the attachment list
-        if m is None:
-            continue
-        for style in list(last):
-            if numbering.DEPTH[style] > m.depth:  # a shallower marker starts new groups below it
-                del last[style]
+        yield from _inline(para, ctx)
+        m, lead = numbering.opening_item(para.text)
+        if lead:  # 附件：1. …… opens the attachment list: a new numbering
+            last.clear(), ran_in.clear(), inverted.clear()
+        if m is not None:
+            heading = m.depth <= 4 and previous is not None and previous.depth <= 4
+            if heading and m.depth < previous.depth and m.number == 1:
+                inverted.add(m.depth)  # numbering.levels reports it; the lower groups go on
+            elif m.depth not in inverted:
+                inverted = {d for d in inverted if d < m.depth}
+                for style in list(last):
+                    if numbering.DEPTH[style] > m.depth:  # a shallower marker starts new groups below it
+                        del last[style]
+                        ran_in.pop(style, None)
+            prev = last.get(m.style, ran_in.get(m.style))
+            if m.number == 0:  # 最后: the last of its group, whatever its place
+                last.pop(m.style, None)
+            else:
+                message = _message(m.style, prev, m)
+                if message:
+                    yield ctx.finding(ID, SEVERITY, para, m.start, m.end, message, BASIS)
+                last[m.style] = m.number
+            previous = m if m.depth <= 4 else previous
+        for h in numbering.inline(para.text, headings=True):
+            if h.style in ("一、", numbering.STYLE_PAREN) and h.start > 0:
+                ran_in[h.style] = h.number
+
+
+def _inline(para, ctx):
+    """Run-in markers inside one paragraph that skip a number (一是、二是、四是); a repeated one is
+    numbering.duplicate's."""
+    last: dict[str, int] = {}
+    for m in numbering.inline(para.text):
+        if m.style == numbering.STYLE_SHOUXIAN or m.start == 0:
+            continue  # 首先…最后 have no numbers to skip; a paragraph's own opening marker is above
         prev = last.get(m.style)
-        if m.number == 0:  # 最后: the last of its group, whatever its place
-            last.pop(m.style, None)
+        if m.number == 1:
+            last[m.style] = 1  # a new group within the paragraph (在学习方面，一是……在监督方面，一是……)
             continue
-        message = None
-        if prev is None and m.number > 1:
-            message = f"本层序号从“{m.text}”开始，前面的第一项缺少序号“{numbering.label(m.style, 1)}”"
-        elif prev is not None and m.number == prev:
-            message = f"序号“{m.text}”与上一项重复，应为“{numbering.label(m.style, prev + 1)}”"
-        elif prev is not None and m.number != prev + 1:
-            message = f"序号跳号：上一项是第 {prev} 项，这里应为“{numbering.label(m.style, prev + 1)}”"
-        if message:
-            yield ctx.finding(ID, SEVERITY, para, 0, m.end, message, BASIS)
+        if prev is not None and m.number > prev + 1:
+            yield ctx.finding(ID, SEVERITY, para, m.start, m.end,
+                              f"序号跳号：上一项是“{numbering.label(m.style, prev)}”，这里应为“{numbering.label(m.style, prev + 1)}”",
+                              BASIS)
         last[m.style] = m.number
