@@ -9,14 +9,14 @@ BASIS = "实务：成稿不得留有占位符"
 GROUPED = True
 FIXABLE = False
 FIXTURES = {
-    "bad": ["近年来，xx市人大坚持向中心聚焦。", "2023年x月xx日，会议如期举行。", "请某某同志发言。",
+    "bad": ["联系电话：0731-8xxxxxxx。", "近年来，xx市人大坚持向中心聚焦。", "2023年x月xx日，会议如期举行。", "请某某同志发言。",
             "截至【】，共办结建议。", "共有{{ count }}件建议。", "学习贯彻党的××大精神。", "（标题待填）"],
     "good": ["2024年3月20日，会议如期举行。", "采用4×100米接力的方式。", "Linux 和 Xbox 都是外来词。",
              "某市人大常委会召开会议。"],
 }
 
 # Each alternative starts with a literal, so re skips quickly over a long draft.
-PATTERN = re.compile(r"[xX×]{1,4}(?![A-Za-z])|某某|【[ \t　]*】|\{\{.*?\}\}|\{%.*?%\}"
+PATTERN = re.compile(r"[xX×]{1,12}(?![A-Za-z])|某某|【[ \t　]*】|\{\{.*?\}\}|\{%.*?%\}"
                      r"|[（(【][^）)】\n]{0,8}待[填定补][）)】]")
 
 
@@ -27,8 +27,8 @@ def _placeholder(text: str, start: int, end: int) -> bool:
     left = text[start - 1] if start else ""
     if left.isascii() and left.isalpha():
         return False
-    if left.isdigit():  # 4×100 is a product; 20xx年 is a year to fill in
-        return text[end:end + 1] in ("年", "月", "日", "号")
+    if left.isdigit():  # 4×100 is a product; 20xx年 is a year, 0731-8xxxxxxx a number to fill in
+        return text[end:end + 1] in ("年", "月", "日", "号") or end - start >= 3
     return True
 
 
