@@ -42,6 +42,14 @@ def sentence(text: object) -> str:
     return s if not s or s[-1] in _END_PUNCT else s + "。"
 
 
+def parenthesised(text: str) -> str:
+    """附注 in round brackets, GB/T 9704-2012 7.3.6 (加圆括号); a note already in brackets is kept."""
+    s = str(text).strip()
+    if s.startswith(("（", "(")) and s.endswith(("）", ")")):
+        return "（" + s[1:-1] + "）"
+    return f"（{s}）"
+
+
 def after(text: object, marker: str) -> str:
     """Text that follows ``marker``, without repeating its last character (一要 + 要加强 → 一要加强)."""
     s = str(text).strip()
@@ -68,6 +76,7 @@ FILTERS = {
     "inline": inline,
     "sentence": sentence,
     "after": after,
+    "parenthesised": parenthesised,
     "cndate": cndate,
 }
 GLOBALS = {

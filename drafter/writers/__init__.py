@@ -7,7 +7,10 @@ from importlib import import_module
 FORMATS = {"docx": ".docx", "md": ".md", "txt": ".txt"}
 
 
-def write(blocks, fmt: str, title: str = "") -> bytes:
+def write(blocks, fmt: str, title: str = "", layout=None) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt}")
-    return import_module(f".{fmt}", __name__).write(blocks, title)
+    module = import_module(f".{fmt}", __name__)
+    if fmt == "docx":
+        return module.write(blocks, title, layout=layout)
+    return module.write(blocks, title)
