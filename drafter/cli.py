@@ -94,6 +94,7 @@ def cli() -> None:
     常用命令：
       drafter new speech -o 讲话.yaml         生成一份待填写的讲话稿大纲
       drafter render 讲话.yaml                生成 讲话.docx（并校对）
+      drafter preview 讲话.docx --png         用 LibreOffice 排成 PDF 和每页图片
       drafter check 文稿.docx                 校对文稿
       drafter import 旧讲话.docx -o 大纲.yaml  把旧讲话稿转成大纲
       drafter sections                        查看可复用的片段
@@ -106,8 +107,8 @@ def cli() -> None:
 @click.argument("outlines", nargs=-1, metavar="大纲文件...")
 @click.option("-o", "--output", metavar="文件", help="输出文件（只能用于一个大纲）。")
 @click.option("--out-dir", metavar="目录", help="输出目录，批量生成时使用。")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default=None,
-              help="输出格式，默认 docx（或按 -o 的扩展名）。")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt", "pdf"]), default=None,
+              help="输出格式，默认 docx（或按 -o 的扩展名）；pdf 需要 LibreOffice。")
 @click.option("--templates", "template_dirs", multiple=True, metavar="目录",
               help="自定义模板目录，优先于内置模板，可多次使用。")
 @click.option("--glossary", "glossary_dirs", multiple=True, metavar="目录",
@@ -115,8 +116,10 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="校对发现错误时不写出文件，退出码 1。")
 @click.option("--rate", type=click.IntRange(60, 600), default=None,
               help="语速（字/分钟），用于估算讲话时长，默认 220 或工作区设置。")
+@click.option("--force", is_flag=True, help="覆盖生成后又被修改过的文件。")
 def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str | None,
-           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None) -> None:
+           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None,
+           force: bool) -> None:
     """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
     from . import render as pipeline
     from .check import load_glossary
@@ -148,7 +151,7 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
         nonlocal failed, refused
         out = output or pipeline.output_path(path, fmt, out_dir)
         try:
-            written = pipeline.render_file(path, out, fmt, template_dirs, glossary, strict)
+            written = pipeline.render_file(path, out, fmt, template_dirs, glossary, strict, force)
         except DrafterError as exc:
             failed += 1
             fail(exc.located(path))
@@ -173,6 +176,11 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
         one(outlines[0])
     for report in reports:
         click.echo(report)
+    if fmt == "pdf":
+        from .preview import font_note
+
+        if font_note():
+            click.echo(font_note(), err=True)
     if failed:
         click.echo(f"{failed} 个大纲未能生成。", err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -407,6 +415,22 @@ def import_(source: str, output: str, sections_dir: str | None, force: bool, rat
         click.echo(f"已保存片段 {path}")
     ws = resources()[0]
     click.echo(speaking.report(speaking.count(result.text), rate or (ws.config["rate"] if ws else None)))
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("file", metavar="文件")
+@click.option("--png", is_flag=True, help="同时把每一页存为 PNG 图片（文件名-1.png……）。")
+@click.option("--out-dir", metavar="目录", help="输出目录，默认与文件同目录。")
+@click.option("--force", is_flag=True, help="覆盖生成后又被修改过的 PDF。")
+def preview(file: str, png: bool, out_dir: str | None, force: bool) -> None:
+    """用 LibreOffice 把 .docx（或大纲）排成 PDF，加 --png 时每页另存图片，看分页和版式。"""
+    from .preview import font_note, preview_file
+
+    for path in preview_file(file, png=png, out_dir=out_dir, force=force):
+        click.echo(f"已生成 {path}")
+    note = font_note()
+    if note:
+        click.echo(note, err=True)
 
 
 @cli.command()

@@ -1,12 +1,14 @@
-"""Preview a .docx the way a reader sees it: LibreOffice headless -> PDF (-> PNG).
+"""Preview a .docx the way a reader sees it: LibreOffice headless -> PDF (-> PNG pages).
 
 The official fonts (方正小标宋简体, 仿宋_GB2312, …) are rarely installed on Linux. For a
 preview, a fontconfig file maps each to a free font of the same kind (layout.
 PREVIEW_SUBSTITUTES), so the preview keeps the serif/sans/kai look and full-width marks.
+Many documents go through one LibreOffice start (``to_pdfs``): starting it costs seconds.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import subprocess
@@ -15,6 +17,9 @@ from pathlib import Path
 
 from . import layout
 from .errors import DrafterError
+
+NO_SOFFICE = ("未找到 LibreOffice（soffice），无法生成 PDF 或预览；"
+              "请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui）")
 
 
 def soffice() -> str | None:
@@ -42,29 +47,130 @@ def preview_env(folder: str) -> dict:
     return env
 
 
-def to_pdf(docx: str, out_dir: str, timeout: int = 180) -> str:
-    """Convert ``docx`` to PDF in ``out_dir`` and return the PDF's path."""
+def substitutes_in_use() -> list[tuple[str, str]]:
+    """(official font, substitute) for each official font this machine lacks."""
+    if not shutil.which("fc-list"):
+        return []
+    missing = []
+    for name, sub in layout.PREVIEW_SUBSTITUTES.items():
+        found = subprocess.run(["fc-list", f":family={name}", "family"], capture_output=True, text=True).stdout
+        if not found.strip():
+            missing.append((name, sub))
+    return missing
+
+
+def font_note() -> str | None:
+    """One line saying which substitutes a preview uses, or None when every font is installed."""
+    used = substitutes_in_use()
+    if not used:
+        return None
+    pairs = "、".join(f"{name}→{sub}" for name, sub in used)
+    return f"注意：本机未安装部分公文字体，PDF/预览以替代字体排版（{pairs}），与 Word/WPS 中的效果可能略有出入"
+
+
+def to_pdfs(docx_files: list[str], out_dir: str, timeout: int = 600) -> list[str]:
+    """Convert every .docx to PDF in ``out_dir`` with one LibreOffice start; their paths."""
     exe = soffice()
     if exe is None:
-        raise DrafterError("未找到 LibreOffice（soffice），无法生成预览；请安装 libreoffice-writer")
+        raise DrafterError(NO_SOFFICE)
+    if not docx_files:
+        return []
     with tempfile.TemporaryDirectory(prefix="drafter-lo-") as profile:
         cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", out_dir, docx]
+               "--convert-to", "pdf", "--outdir", out_dir, *docx_files]
         try:
             subprocess.run(cmd, env=preview_env(profile), capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise DrafterError("LibreOffice 转换超时", file=docx) from None
-    pdf = os.path.join(out_dir, Path(docx).stem + ".pdf")
-    if not os.path.exists(pdf):
-        raise DrafterError("LibreOffice 未能转换该文件", file=docx)
-    return pdf
+            raise DrafterError("LibreOffice 转换超时", file=docx_files[0]) from None
+    pdfs = []
+    for docx in docx_files:
+        pdf = os.path.join(out_dir, Path(docx).stem + ".pdf")
+        if not os.path.exists(pdf):
+            raise DrafterError("LibreOffice 未能转换该文件", file=docx)
+        pdfs.append(pdf)
+    return pdfs
+
+
+def to_pdf(docx: str, out_dir: str, timeout: int = 180) -> str:
+    """Convert ``docx`` to PDF in ``out_dir`` and return the PDF's path."""
+    return to_pdfs([docx], out_dir, timeout)[0]
+
+
+def docx_bytes_to_pdf(data: bytes) -> bytes:
+    """The PDF of a .docx given as bytes."""
+    with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
+        src = os.path.join(tmp, "document.docx")
+        Path(src).write_bytes(data)
+        return Path(to_pdf(src, tmp)).read_bytes()
+
+
+def _pdftoppm() -> str:
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        raise DrafterError("未找到 pdftoppm（poppler-utils），无法生成图片；请安装 poppler-utils")
+    return exe
 
 
 def first_page_png(pdf: str, png: str, dpi: int = 60) -> str:
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        raise DrafterError("未找到 pdftoppm（poppler-utils），无法生成图片")
     stem = png[:-4] if png.endswith(".png") else png
-    subprocess.run([exe, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", pdf, stem],
+    subprocess.run([_pdftoppm(), "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", pdf, stem],
                    check=True, capture_output=True)
     return stem + ".png"
+
+
+def page_pngs(pdf: str, stem: str, dpi: int = 60) -> list[str]:
+    """A PNG of every page: STEM-1.png, STEM-2.png, … (old pages of the same stem removed)."""
+    for old in glob.glob(glob.escape(stem) + "-*.png"):
+        if Path(old).stem[len(Path(stem).name) + 1:].isdigit():
+            os.remove(old)
+    subprocess.run([_pdftoppm(), "-png", "-r", str(dpi), pdf, stem], check=True, capture_output=True)
+    found = glob.glob(glob.escape(stem) + "-*.png")
+    # pdftoppm pads page numbers to the width of the last one (-01, -02 …): renumber plainly
+    pages = []
+    for path in sorted(found, key=lambda p: int(Path(p).stem.rsplit("-", 1)[1])):
+        n = int(Path(path).stem.rsplit("-", 1)[1])
+        target = f"{stem}-{n}.png"
+        if path != target:
+            os.replace(path, target)
+        pages.append(target)
+    return pages
+
+
+def preview_file(path: str, png: bool = False, out_dir: str | None = None, force: bool = False,
+                 dpi: int = 80) -> list[str]:
+    """``drafter preview``: a .docx (or an outline, rendered first) -> PDF beside it, and with
+    ``png`` a PNG of every page. Returns the files written."""
+    from . import guard
+    from .fsutil import atomic_write
+
+    if not os.path.exists(path):
+        raise DrafterError("文件不存在", file=path)
+    folder = out_dir or os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法创建输出目录（{exc.strerror}）", file=folder) from None
+    stem = os.path.join(folder, Path(path).stem)
+    ext = Path(path).suffix.lower()
+    if soffice() is None:
+        raise DrafterError(NO_SOFFICE)
+    with tempfile.TemporaryDirectory(prefix="drafter-preview-") as tmp:
+        if ext in (".yaml", ".yml"):
+            from .render import render
+
+            src = os.path.join(tmp, Path(path).stem + ".docx")
+            Path(src).write_bytes(render(path, "docx").data)
+        elif ext == ".docx":
+            src = os.path.join(tmp, Path(path).stem + ".docx")
+            shutil.copyfile(path, src)
+        else:
+            raise DrafterError("只能预览 .docx 文档或 .yaml 大纲", file=path)
+        pdf = to_pdf(src, tmp)
+        guard.check_overwrite(stem + ".pdf", force)
+        data = Path(pdf).read_bytes()
+        atomic_write(stem + ".pdf", data)
+        guard.record(stem + ".pdf", data)
+        written = [stem + ".pdf"]
+        if png:
+            written += page_pngs(stem + ".pdf", stem, dpi)
+    return written

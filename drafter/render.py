@@ -27,11 +27,30 @@ class Rendered:
     data: bytes
 
 
-def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> Rendered:
-    """Render the outline at ``path``: its blocks and the bytes of the document."""
+def unit_profile(path: str) -> dict:
+    """The unit profile of the workspace holding the outline ``path`` (or the current
+    directory), or an empty one."""
+    from . import workspace
+
+    ws = workspace.find(os.path.dirname(os.path.abspath(path))) or workspace.find()
+    return ws.config.get("unit") or {} if ws else {}
+
+
+def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
+           unit: dict | None = None) -> Rendered:
+    """Render the outline at ``path``: its blocks and the bytes of the document.
+
+    ``unit`` is the office's profile (``drafter.unit``); by default, that of the workspace
+    the outline is in."""
+    from . import unit as units
+
     ol = outline.load(path)
+    profile = unit_profile(path) if unit is None else unit
+    ol.data = units.apply_to_outline(ol.kind.name, ol.data, profile, ol.file)
     blocks = markdown.parse(to_markdown(ol, template_dirs))
-    return Rendered(ol, blocks, writers.write(blocks, fmt, title=ol.data.get("title", "")))
+    data = writers.write(blocks, fmt, title=ol.data.get("title", "").replace("\n", ""),
+                         layout=units.layout_for(profile) if fmt in ("docx", "pdf") else None)
+    return Rendered(ol, blocks, data)
 
 
 def render_outline(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> bytes:
@@ -74,19 +93,26 @@ class Written:
 
 
 def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
-                glossary=None, strict: bool = False) -> Written:
+                glossary=None, strict: bool = False, force: bool = False,
+                unit: dict | None = None) -> Written:
     """Render ``path`` into ``out``; nothing is written unless rendering succeeded.
 
     With a glossary, the result is proofread and the findings returned; with ``strict``, a
-    finding of severity error stops the file from being written (StrictError).
+    finding of severity error stops the file from being written (StrictError). An existing
+    ``out`` that the writer has edited since drafter wrote it is never replaced unless
+    ``force`` (``drafter.guard``).
     """
+    from . import guard
+
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)
-    rendered = render(path, fmt, template_dirs)
+    guard.check_overwrite(out, force)
+    rendered = render(path, fmt, template_dirs, unit)
     findings = check_rendered(rendered, out, glossary) if glossary is not None else []
     if strict and any(f.severity == "error" for f in findings):
         raise StrictError(findings)
     atomic_write(out, rendered.data)
+    guard.record(out, rendered.data)
     return Written(out, findings, rendered)
 
 
