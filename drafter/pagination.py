@@ -4,7 +4,7 @@ A 公文 page is a grid of 22 lines of 28 characters (GB/T 9704-2012 5.2.3) at a
 pitch, so the page on which a block ends can be counted without a renderer: each paragraph's
 lines are found by filling 28 cells a line, a Chinese character one cell and a digit or Latin
 letter half of one, with the line-start rule of Chinese typesetting (a closing mark never
-starts a line; the character before it moves down with it). The writer uses the count to
+starts a line: it hangs at the end of a full line, as LibreOffice and Word set it). The writer uses the count to
 place the 版记 (``imprint_plan``); it is an estimate, and the plan leaves a line or two of
 slack where a wrong count would matter.
 """
@@ -23,6 +23,7 @@ KEEP_NEXT = {M.TITLE, M.SUBTITLE, M.HEADING, M.LABEL}
 # Kinds that never stand on a page without the body line before them (7.3.5.4).
 KEPT_WITH_PREVIOUS = {M.ATTACHMENTS, M.SIGNATURE, M.DATE, M.NOTE}
 IMPRINT = {M.CC, M.PRINTED}
+LATIN_CELLS = 0.55
 
 
 def title_width(L) -> int:
@@ -49,12 +50,16 @@ def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
             while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in ".-:/%"):
                 j += 1
         unit = text[i:j]
-        w = cells(unit)
+        # digits and Latin letters of a Chinese font are a little wider than half a character
+        w = cells(unit) if j == i + 1 else len(unit) * LATIN_CELLS
         if used + w > width + 1e-9 and used > left:
+            if unit[0] in NO_LINE_START and used <= width + 1e-9:
+                used += w  # a closing mark hangs at the end of the full line, as LibreOffice sets it
+                prev = unit
+                i = j
+                continue
             lines += 1
-            if unit[0] in NO_LINE_START and prev:
-                used = left + cells(prev) + w  # the character before moves down with it
-            elif prev and prev[-1] in NO_LINE_END:
+            if prev and prev[-1] in NO_LINE_END:
                 used = left + cells(prev) + w
             else:
                 used = left + w
@@ -159,18 +164,34 @@ def is_form_line(b: M.Block, prev: M.Block | None) -> bool:
             and bool(FORM_LINE.match(b.text)))
 
 
-def flow(blocks: list[M.Block], L) -> Flow:
-    """The flow after ``blocks``: the page the last one ends on, and the lines used there."""
+def flow(blocks: list[M.Block], L, breaks: frozenset[int] = frozenset()) -> Flow:
+    """The flow after ``blocks``: the page the last one ends on, and the lines used there.
+
+    ``breaks``: indices of blocks that start a new page. The flow also notes where the keep
+    chain that ends with the 署名 block starts (``signature_chain``) and whether that block
+    fills its page to the last line (``signature_tight``)."""
     f = Flow(L)
     page_break = False
+    chain_start: int | None = None
+    f.signature_chain = None
+    f.signature_tight = False
     for i, b in enumerate(blocks):
         if b.kind == M.PAGEBREAK:
             page_break = True
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         before, height = heights(b, L, blocks[i - 1] if i else None)
-        f.place(height, before=before, keep_next=keeps_with_next(b, nxt), page_break=page_break)
+        keep = keeps_with_next(b, nxt)
+        if chain_start is None:
+            chain_start = i
+        f.place(height, before=before, keep_next=keep, page_break=page_break or i in breaks)
         page_break = False
+        if b.kind == M.SIGNATURE:
+            f.signature_chain = chain_start
+        if b.kind in (M.DATE, M.NOTE) and f.signature_chain is not None:
+            f.signature_tight = f.used > L.LINES_PER_PAGE - 1 + 1e-9
+        if not keep:
+            chain_start = None
     return f
 
 
@@ -195,7 +216,37 @@ class ImprintPlan:
     filler: int
 
 
-def imprint_plan(before: list[M.Block], imprint: list[M.Block], L) -> ImprintPlan:
+@dataclass
+class Plan:
+    """The writer's page decisions: blocks that start a new page, and the 版记's place."""
+
+    breaks: frozenset[int]
+    imprint: ImprintPlan | None
+
+
+def plan(blocks: list[M.Block], L) -> Plan:
+    """Page decisions for a whole document.
+
+    GB/T 9704-2012 7.3.5.4: the 署名 and 成文日期 never stand on a page without 正文; the
+    writer keeps the body line before them (keep-with-next), and a renderer moves the chain
+    to the next page when it does not fit. When the count says the chain fills its page to
+    the very last line, the renderer may decide either way, so the chain is started on the
+    next page outright: the page count is then known, and with it the 版记's page.
+    """
+    at = next((i for i, b in enumerate(blocks) if b.kind in IMPRINT), None)
+    before = blocks if at is None else blocks[:at]
+    breaks: frozenset[int] = frozenset()
+    f = flow(before, L)
+    if f.signature_tight and f.signature_chain:
+        breaks = frozenset({f.signature_chain})
+    if at is None:
+        return Plan(breaks, None)
+    imprint = [b for b in blocks[at:] if b.kind in IMPRINT]
+    return Plan(breaks, imprint_plan(before, imprint, L, breaks))
+
+
+def imprint_plan(before: list[M.Block], imprint: list[M.Block], L,
+                 breaks: frozenset[int] = frozenset()) -> ImprintPlan:
     """Where the 版记 goes, after the blocks ``before`` it.
 
     GB/T 9704-2012 7.4.1: the last rule of the 版记 coincides with the lower edge of the
@@ -209,7 +260,7 @@ def imprint_plan(before: list[M.Block], imprint: list[M.Block], L) -> ImprintPla
     The section starts "on an even page" in the document itself, so a miscounted page turns
     into a blank page, never into a 版记 on an odd page.
     """
-    f = flow(before, L)
+    f = flow(before, L, breaks)
     need = sum(heights(b, L)[1] for b in imprint)
     free = L.LINES_PER_PAGE - f.used
     slack = 1  # borders and a possible miscount

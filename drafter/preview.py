@@ -22,6 +22,11 @@ NO_SOFFICE = ("未找到 LibreOffice（soffice），无法生成 PDF 或预览�
               "请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui）")
 
 
+# Keep the blank pages LibreOffice inserts (before a section that starts on an even page, such
+# as the 版记's): printed on both sides, a document needs them.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -77,7 +82,7 @@ def to_pdfs(docx_files: list[str], out_dir: str, timeout: int = 600) -> list[str
         return []
     with tempfile.TemporaryDirectory(prefix="drafter-lo-") as profile:
         cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", out_dir, *docx_files]
+               "--convert-to", PDF_FILTER, "--outdir", out_dir, *docx_files]
         try:
             subprocess.run(cmd, env=preview_env(profile), capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:

@@ -66,9 +66,13 @@ class Writer:
 
     def write(self, blocks: list[M.Block]) -> None:
         imprint_at = next((i for i, b in enumerate(blocks) if b.kind in pagination.IMPRINT), None)
+        plan = pagination.plan(blocks, self.L) if imprint_at is not None or any(
+            b.kind == M.SIGNATURE for b in blocks) else pagination.Plan(frozenset(), None)
         for i, block in enumerate(blocks):
-            if i == imprint_at:
-                self.place_imprint(blocks[:i], [b for b in blocks[i:] if b.kind in pagination.IMPRINT])
+            if i == imprint_at and plan.imprint is not None:
+                self.place_imprint(plan.imprint)
+            if i in plan.breaks:
+                self.page_break = True
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.kind in pagination.KEPT_WITH_PREVIOUS and self.last_p is not None \
                     and self.prev is not None and self.prev.kind != M.PAGEBREAK:
@@ -171,9 +175,8 @@ class Writer:
             X.border(ppr, "top", L.IMPRINT_RULE_THICK_PT, L.BLACK)
         X.border(ppr, "bottom", L.IMPRINT_RULE_THICK_PT if last else L.IMPRINT_RULE_THIN_PT, L.BLACK)
 
-    def place_imprint(self, before: list[M.Block], imprint: list[M.Block]) -> None:
+    def place_imprint(self, plan: pagination.ImprintPlan) -> None:
         """Put the 版记 at the foot of an even page (see ``pagination.imprint_plan``)."""
-        plan = pagination.imprint_plan(before, imprint, self.L)
         if plan.section_break:
             p, ppr = self.paragraph(None, S.NOINDENT)
             ppr.append(etree.fromstring(self._ns(self.t.section)))
