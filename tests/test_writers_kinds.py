@@ -44,7 +44,7 @@ def test_every_writer_writes_every_kind(fmt, kind):
         shown = {M.TABLE: "单位及职务", M.PAGEBREAK: "pageBreakBefore", M.PRINTED: "<w:tab/>"}
         assert shown.get(kind, block.runs[0].text if block.runs else "") in body
     else:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8").replace("**", "")
         if kind == M.TABLE:
             assert "单位及职务" in text
         elif kind != M.PAGEBREAK:
