@@ -4,6 +4,7 @@ leaves a truncated file or clobbers an old one)."""
 from __future__ import annotations
 
 import os
+import pickle
 import stat
 import tempfile
 from pathlib import Path
@@ -112,8 +113,6 @@ def cache_dir() -> Path:
 
 def cache_put(path: Path, value) -> None:
     """Keep ``value`` in the cache; a cache that cannot be written only makes the next run slower."""
-    import pickle
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

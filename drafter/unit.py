@@ -12,7 +12,8 @@ unit:
 
 The notice kind takes ``masthead``, ``prefix`` and ``printer`` from here when the outline does
 not give them; ``fonts``, ``colours`` and ``margins`` override the shipped layout
-(``drafter/layout.yaml``) for every document rendered in the workspace.
+(``drafter/render/layout.yaml``, ``drafter.render.layout.resolve``) for every document
+rendered in the workspace. The profile is validated with the workspace's settings.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import layout
 from .errors import DrafterError
 from .schema import Field, Record, SchemaError, Spec, Text
 
@@ -71,7 +71,6 @@ class FontName(Text):
 FONT_DOCS = {"title": "标题（默认 方正小标宋简体）", "body": "正文（默认 仿宋_GB2312）",
              "heading_1": "一级标题（默认 黑体）", "heading_2": "二级标题（默认 楷体_GB2312）",
              "heading_3": "三级标题", "heading_4": "四级标题", "footer": "页码（默认 宋体）"}
-assert set(FONT_DOCS) == set(layout.DATA["fonts"]), "unit.FONT_DOCS must list every layout font"
 
 PROFILE = Record(fields={
     "masthead": Field(Text(max_len=60), doc="发文机关标志，如 恒阳区人大常委会办公室文件"),
@@ -108,13 +107,6 @@ CONFIG_TEXT = """\
 #     left: 28
 #     right: 26
 """
-
-
-def layout_for(profile: dict | None) -> layout.Layout:
-    """The layout with the profile's fonts, colours and margins."""
-    if not profile:
-        return layout.DEFAULT
-    return layout.resolve(profile)
 
 
 def apply_to_outline(kind: str, data: dict, profile: dict | None, file: str) -> dict:

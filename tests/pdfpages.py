@@ -9,7 +9,7 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass, field
 
-from drafter import layout
+from drafter.render import layout
 
 PT_PER_MM = 72 / 25.4
 TOP = layout.MARGIN_TOP_MM * PT_PER_MM  # upper edge of the type area

@@ -6,7 +6,7 @@ import subprocess
 import docx
 import pytest
 
-from drafter import preview
+from drafter.render import preview
 
 from .conftest import OUTLINES, needs_soffice
 

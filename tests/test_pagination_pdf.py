@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from drafter import layout, preview, titles
+from drafter.render import layout, preview, titles
 from drafter.render import render_file
 
 from .conftest import OUTLINES, needs_soffice
@@ -69,10 +69,12 @@ def rendered(tmp_path_factory):
         path = folder / f"{name}.yaml"
         path.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
         data[name] = outline
-        docs.append(render_file(str(path), str(folder / f"{name}.docx")).path)
+        docs.append(str(folder / f"{name}.docx"))
+        render_file(str(path), docs[-1])
     for name in SHIPPED:
         data[name] = yaml.safe_load((OUTLINES / f"{name}.yaml").read_text(encoding="utf-8"))
-        docs.append(render_file(str(OUTLINES / f"{name}.yaml"), str(folder / f"{name}.docx")).path)
+        docs.append(str(folder / f"{name}.docx"))
+        render_file(str(OUTLINES / f"{name}.yaml"), docs[-1])
     pdfs = preview.to_pdfs(docs, str(folder))
     return {name: (pages(pdf), data[name]) for name, pdf in zip([*CASES, *SHIPPED], pdfs)}
 

@@ -8,7 +8,7 @@ import yaml
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from drafter import layout
+from drafter.render import layout
 
 from .conftest import OUTLINES
 

@@ -5,9 +5,9 @@ import zipfile
 
 import pytest
 
-from drafter import model as M
-from drafter import writers
-from drafter.writers.docx import Writer
+from drafter.render import model as M
+from drafter.render import writers
+from drafter.render.writers.docx import Writer
 
 KINDS = sorted({v for k, v in vars(M).items() if k.isupper() and isinstance(v, str)})
 
@@ -52,7 +52,7 @@ def test_every_writer_writes_every_kind(fmt, kind):
 
 
 def test_the_pdf_writer_goes_through_the_docx_writer(monkeypatch):
-    from drafter import preview
+    from drafter.render import preview
 
     seen = []
     monkeypatch.setattr(preview, "docx_bytes_to_pdf", lambda data: seen.append(data) or b"%PDF-1.7")

@@ -1,7 +1,7 @@
 """Apply findings back to a draft: safe fixes (--fix) and Word comments (--annotate).
 
-Only mechanical fixes are applied: outdated formulations (glossary.deprecated) and
-punctuation marks (punctuation) that carry a suggestion. The input is never changed; the
+Only mechanical fixes are applied: the suggestions of rules that declare themselves
+``FIXABLE`` (outdated formulations, punctuation marks). The input is never changed; the
 result goes to a new file, written atomically.
 """
 
@@ -12,12 +12,12 @@ import io
 import os
 from dataclasses import dataclass
 
+from ..documents import MAX_DOCX_BYTES, MAX_TEXT_BYTES, docx_paragraphs, read_draft
 from ..errors import DrafterError
 from ..fsutil import atomic_write, decode, read_bounded
 from .findings import Finding
-from .reader import MAX_DOCX_BYTES, MAX_TEXT_BYTES, docx_paragraphs, read_draft
+from .rules import FIXABLE
 
-SAFE_RULES = ("glossary.deprecated", "punctuation")
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Change:
 def fixable(findings: list[Finding]) -> list[Finding]:
     chosen, last = [], None
     for f in sorted(findings, key=lambda f: (f.paragraph, f.offset)):
-        if f.rule not in SAFE_RULES or f.suggestion is None or f.suggestion == f.match:
+        if f.rule not in FIXABLE or f.suggestion is None or f.suggestion == f.match:
             continue
         if last and last.paragraph == f.paragraph and f.offset < last.offset + last.length:
             continue  # overlaps the previous fix
@@ -76,7 +76,7 @@ def _run_spans(paragraph):
 
 
 def _fix_docx(path, by_para, out):
-    import docx
+    import docx  # python-docx loads only when a .docx is edited
 
     doc = docx.Document(io.BytesIO(read_bounded(path, MAX_DOCX_BYTES)))
     paragraphs = docx_paragraphs(doc)
@@ -100,7 +100,7 @@ def _fix_docx(path, by_para, out):
 
 def _isolate(paragraph, start: int, end: int) -> list:
     """Split runs so that characters [start, end) are covered by whole runs; return those runs."""
-    from docx.text.run import Run
+    from docx.text.run import Run  # loaded with python-docx
 
     for run, a, b in list(_run_spans(paragraph)):
         for cut in (start, end):
@@ -117,7 +117,7 @@ def _isolate(paragraph, start: int, end: int) -> list:
 
 def annotate(path: str, findings: list[Finding], out: str) -> int:
     """Write a .docx of the draft with a Word comment at each finding; return how many."""
-    import docx
+    import docx  # python-docx loads only when comments are written
 
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件不能与原稿相同，原稿不会被修改", file=out)

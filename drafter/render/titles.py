@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import unicodedata
 from functools import lru_cache
 
-from .fsutil import cache_dir
+from ..fsutil import cache_dir
 
 MIN_LINE_CHARS = 3
 # No line starts with these (closing marks, GB/T 15834 and 实务 of Chinese typesetting) …
@@ -50,8 +51,6 @@ def _disk_cache() -> dict:
 
 @lru_cache(maxsize=1)
 def _jieba():
-    import logging
-
     import jieba  # ~2 s to load its dictionary: only here, when a title must be broken
 
     jieba.setLogLevel(logging.WARNING)

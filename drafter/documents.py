@@ -1,15 +1,24 @@
-"""Read a draft into paragraphs: .txt and .md (UTF-8 or GB18030), .docx (bounded)."""
+"""Any draft -> numbered paragraphs: .txt and .md (UTF-8 or GB18030), .docx (bounded), an
+outline .yaml (its sections filled in), or a rendered document's blocks.
+
+The checker, the importer and ``--fix`` all read drafts through here, so they agree on what
+paragraph 3 is.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import zipfile
 from dataclasses import dataclass, field
 
-from ..errors import DrafterError
-from ..fsutil import decode, read_bounded
+from . import render
+from .errors import DrafterError
+from .fsutil import decode, read_bounded
+from .render import model
+from .safeyaml import format_path
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a draft, not an archive
 MAX_DOCX_BYTES = 64 * 1024 * 1024
@@ -78,7 +87,6 @@ def _markdown_draft(path: str, text: str) -> Draft:
 
 def _docx_lines(path: str) -> list[str]:
     data = read_bounded(path, MAX_DOCX_BYTES)
-    import io
 
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise DrafterError("文件已加密或是旧版 .doc 格式，请在 Word 中另存为未加密的 .docx", file=path)
@@ -89,7 +97,7 @@ def _docx_lines(path: str) -> list[str]:
                 raise DrafterError("文档解压后过大，已拒绝（可能是恶意构造的文件）", file=path)
     except (zipfile.BadZipFile, KeyError):
         raise DrafterError("不是有效的 .docx 文件（文件损坏或格式不符）", file=path) from None
-    import docx
+    import docx  # python-docx is heavy: loaded when a .docx is read
 
     try:
         doc = docx.Document(io.BytesIO(data))
@@ -110,12 +118,7 @@ def docx_paragraphs(doc) -> list:
 
 def _outline_paragraphs(path: str, template_dirs: tuple[str, ...]) -> Draft:
     """An outline's text values (its sections filled in), in document order, with field paths."""
-    from .. import outline as outline_mod
-    from .. import sections, templating
-    from ..safeyaml import format_path
-
-    ol = outline_mod.load(path)
-    ol.data = sections.expand_outline(ol, templating.search_path(template_dirs))
+    ol = render.load(path, template_dirs)
     paragraphs: list[Paragraph] = []
 
     def walk(value, where: tuple) -> None:
@@ -179,8 +182,6 @@ def _detect_kind(paragraphs: list[Paragraph]) -> str | None:
 
 def draft_from_blocks(file: str, blocks, date=None, region=None, kind=None) -> Draft:
     """A rendered document's paragraphs, numbered as reading the written .docx back gives them."""
-    from .. import model
-
     lines = [b.text for b in blocks if b.kind not in (model.PAGEBREAK, model.TABLE)]
     for b in blocks:
         if b.kind == model.TABLE:

@@ -14,9 +14,9 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 
-from ... import __version__
+from .... import __version__
 from ... import layout as layout_module
-from ...fsutil import cache_dir, cache_put
+from ....fsutil import cache_dir, cache_put
 from . import styles
 
 TITLE_MARK = "DRAFTER-TITLE-9f1c"

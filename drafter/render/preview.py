@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from . import layout
-from .errors import DrafterError
+from ..errors import DrafterError
 
 NO_SOFFICE = ("未找到 LibreOffice（soffice），无法生成 PDF 或预览；"
               "请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui）")
@@ -139,43 +139,3 @@ def page_pngs(pdf: str, stem: str, dpi: int = 60) -> list[str]:
             os.replace(path, target)
         pages.append(target)
     return pages
-
-
-def preview_file(path: str, png: bool = False, out_dir: str | None = None, force: bool = False,
-                 dpi: int = 80) -> list[str]:
-    """``drafter preview``: a .docx (or an outline, rendered first) -> PDF beside it, and with
-    ``png`` a PNG of every page. Returns the files written."""
-    from . import guard
-    from .fsutil import atomic_write
-
-    if not os.path.exists(path):
-        raise DrafterError("文件不存在", file=path)
-    folder = out_dir or os.path.dirname(os.path.abspath(path))
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError as exc:
-        raise DrafterError(f"无法创建输出目录（{exc.strerror}）", file=folder) from None
-    stem = os.path.join(folder, Path(path).stem)
-    ext = Path(path).suffix.lower()
-    if soffice() is None:
-        raise DrafterError(NO_SOFFICE)
-    with tempfile.TemporaryDirectory(prefix="drafter-preview-") as tmp:
-        if ext in (".yaml", ".yml"):
-            from .render import render
-
-            src = os.path.join(tmp, Path(path).stem + ".docx")
-            Path(src).write_bytes(render(path, "docx").data)
-        elif ext == ".docx":
-            src = os.path.join(tmp, Path(path).stem + ".docx")
-            shutil.copyfile(path, src)
-        else:
-            raise DrafterError("只能预览 .docx 文档或 .yaml 大纲", file=path)
-        pdf = to_pdf(src, tmp)
-        guard.check_overwrite(stem + ".pdf", force)
-        data = Path(pdf).read_bytes()
-        atomic_write(stem + ".pdf", data)
-        guard.record(stem + ".pdf", data)
-        written = [stem + ".pdf"]
-        if png:
-            written += page_pngs(stem + ".pdf", stem, dpi)
-    return written

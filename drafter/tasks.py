@@ -1,0 +1,135 @@
+"""What each command does, as library calls: the CLI and the workbench both call these.
+
+Commands only parse arguments and print; rendering with proofreading, starting a new outline
+and importing a draft with its sections are done here, so they can be called from Python.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import guard, importer, render
+from .check import Glossary, check_rendered
+from .errors import DrafterError
+from .fsutil import atomic_write
+from .render import preview, speaking, writers
+from .resources import shipped
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for, else the one the output's extension names, else docx."""
+    if fmt:
+        return fmt
+    ext = os.path.splitext(output)[1].lower() if output else ""
+    return next((f for f, e in writers.FORMATS.items() if e == ext), "docx")
+
+
+def refuse_existing(path: str, force: bool) -> None:
+    if os.path.exists(path) and not force:
+        raise DrafterError("文件已存在，未覆盖；如需覆盖请加 --force", file=path)
+
+
+@dataclass
+class RenderResult:
+    """One outline rendered: where it went, what proofreading found, and whether --strict held it back."""
+
+    outline: str
+    out: str
+    rendered: render.Rendered
+    findings: list = field(default_factory=list)
+    written: bool = True
+
+    def speaking(self, rate: int | None = None) -> tuple[str, bool] | None:
+        return self.rendered.speaking(rate)
+
+
+def render_checked(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
+                   glossary: Glossary | None = None, strict: bool = False,
+                   force: bool = False) -> RenderResult:
+    """Render ``path`` to ``out`` and proofread it with ``glossary`` (if given).
+
+    With ``strict``, a finding of severity error keeps the file from being written; an ``out``
+    edited since drafter wrote it is kept unless ``force`` (``drafter.guard``).
+    """
+    if os.path.abspath(out) == os.path.abspath(path):
+        raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)
+    guard.check_overwrite(out, force)
+    rendered = render.render(path, fmt, template_dirs)
+    findings = check_rendered(rendered, out, glossary) if glossary is not None else []
+    if strict and any(f.severity == "error" for f in findings):
+        return RenderResult(path, out, rendered, findings, written=False)
+    render.write_output(out, rendered.data)
+    return RenderResult(path, out, rendered, findings)
+
+
+def starter(kind: str) -> str:
+    """The commented, to-be-filled outline of a kind (templates/starters)."""
+    return (shipped("templates") / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
+
+
+def new_outline(kind: str, output: str, force: bool = False) -> None:
+    refuse_existing(output, force)
+    atomic_write(output, starter(kind).encode("utf-8"))
+
+
+@dataclass
+class ImportResult:
+    imported: importer.Imported
+    output: str
+    sections: list[str]  # section files written
+
+    def speaking(self, rate: int | None = None) -> str:
+        return speaking.report(speaking.count(self.imported.text), rate)
+
+
+def import_draft(source: str, output: str, sections_dir: str | None = None,
+                 force: bool = False) -> ImportResult:
+    """Import ``source`` into the outline ``output``; with ``sections_dir``, each top-level point
+    is saved there as a section too."""
+    refuse_existing(output, force)
+    if sections_dir and not os.path.isdir(sections_dir):
+        raise DrafterError("片段目录不存在", file=sections_dir)
+    result = importer.import_file(source)
+    text = importer.to_yaml(result, os.path.basename(source))
+    written = importer.write_sections(result, sections_dir, os.path.basename(source)) if sections_dir else []
+    atomic_write(output, text.encode("utf-8"))
+    return ImportResult(result, output, written)
+
+
+def preview_document(path: str, png: bool = False, out_dir: str | None = None, force: bool = False,
+                 dpi: int = 80) -> list[str]:
+    """``drafter preview``: a .docx (or an outline, rendered first) -> PDF beside it, and with
+    ``png`` a PNG of every page. Returns the files written."""
+    if not os.path.exists(path):
+        raise DrafterError("文件不存在", file=path)
+    folder = out_dir or os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法创建输出目录（{exc.strerror}）", file=folder) from None
+    stem = os.path.join(folder, Path(path).stem)
+    ext = Path(path).suffix.lower()
+    if preview.soffice() is None:
+        raise DrafterError(preview.NO_SOFFICE)
+    with tempfile.TemporaryDirectory(prefix="drafter-preview-") as tmp:
+        if ext in (".yaml", ".yml"):
+            src = os.path.join(tmp, Path(path).stem + ".docx")
+            Path(src).write_bytes(render.render(path, "docx").data)
+        elif ext == ".docx":
+            src = os.path.join(tmp, Path(path).stem + ".docx")
+            shutil.copyfile(path, src)
+        else:
+            raise DrafterError("只能预览 .docx 文档或 .yaml 大纲", file=path)
+        pdf = preview.to_pdf(src, tmp)
+        guard.check_overwrite(stem + ".pdf", force)
+        data = Path(pdf).read_bytes()
+        atomic_write(stem + ".pdf", data)
+        guard.record(stem + ".pdf", data)
+        written = [stem + ".pdf"]
+        if png:
+            written += preview.page_pngs(stem + ".pdf", stem, dpi)
+    return written
