@@ -125,15 +125,22 @@ def first_page_png(pdf: str, png: str, dpi: int = 60) -> str:
 
 def page_pngs(pdf: str, stem: str, dpi: int = 60) -> list[str]:
     """A PNG of every page: STEM-1.png, STEM-2.png, … (old pages of the same stem removed)."""
-    for old in glob.glob(glob.escape(stem) + "-*.png"):
-        if Path(old).stem[len(Path(stem).name) + 1:].isdigit():
-            os.remove(old)
+
+    def pages_of(pattern_stem: str) -> list[tuple[int, str]]:
+        name = Path(pattern_stem).name
+        out = []
+        for path in glob.glob(glob.escape(pattern_stem) + "-*.png"):
+            tail = Path(path).stem[len(name) + 1:]
+            if tail.isdigit():  # STEM-3.png, not STEM-sections-3.png
+                out.append((int(tail), path))
+        return sorted(out)
+
+    for _, old in pages_of(stem):
+        os.remove(old)
     subprocess.run([_pdftoppm(), "-png", "-r", str(dpi), pdf, stem], check=True, capture_output=True)
-    found = glob.glob(glob.escape(stem) + "-*.png")
     # pdftoppm pads page numbers to the width of the last one (-01, -02 …): renumber plainly
     pages = []
-    for path in sorted(found, key=lambda p: int(Path(p).stem.rsplit("-", 1)[1])):
-        n = int(Path(path).stem.rsplit("-", 1)[1])
+    for n, path in pages_of(stem):
         target = f"{stem}-{n}.png"
         if path != target:
             os.replace(path, target)
