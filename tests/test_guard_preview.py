@@ -4,7 +4,6 @@ import os
 import subprocess
 
 import docx
-import pytest
 
 from drafter.render import preview
 

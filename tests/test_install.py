@@ -29,6 +29,7 @@ def test_wheel_ships_templates_and_outlines(wheel):
         assert f"drafter/_data/outlines/{kind}.yaml" in names
     assert "drafter/_data/templates/sections/加强自身建设.md.j2" in names
     assert "drafter/_data/glossary/core.yaml" in names
+    assert "drafter/render/layout.yaml" in names  # every layout number and font name
 
 
 def test_installed_package_renders_from_another_directory(wheel, tmp_path):

@@ -70,13 +70,6 @@ def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
     return lines
 
 
-@dataclass
-class Placed:
-    block: M.Block
-    page: int  # the page its last line is on
-    used: float  # grid lines used on that page after it
-
-
 class Flow:
     """Lay blocks onto pages of ``L.LINES_PER_PAGE`` grid lines."""
 
@@ -84,6 +77,8 @@ class Flow:
         self.L = L
         self.page, self.used = 1, 0.0
         self.chain = 0.0  # lines at the foot of the page that keep with the next block
+        self.signature_chain: int | None = None  # index of the block that starts the 署名's chain
+        self.signature_tight = False  # the 署名 block fills its page to the last line
 
     @property
     def lines(self) -> int:
@@ -173,8 +168,6 @@ def flow(blocks: list[M.Block], L, breaks: frozenset[int] = frozenset()) -> Flow
     f = Flow(L)
     page_break = False
     chain_start: int | None = None
-    f.signature_chain = None
-    f.signature_tight = False
     for i, b in enumerate(blocks):
         if b.kind == M.PAGEBREAK:
             page_break = True

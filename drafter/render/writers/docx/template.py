@@ -12,7 +12,6 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.oxml.ns import qn
 
 from .... import __version__
 from ... import layout as layout_module
@@ -91,7 +90,6 @@ def build(L) -> Template:
     last = doc.add_section(WD_SECTION.EVEN_PAGE)
     for footer in (last.footer, last.even_page_footer):
         footer.is_linked_to_previous = False
-    body = doc.element.body
     props = doc.core_properties
     props.author = props.last_modified_by = props.comments = props.keywords = props.subject = ""
     props.title = TITLE_MARK
@@ -119,6 +117,5 @@ def build(L) -> Template:
                         'Target="docProps/custom.xml"/></Relationships>')
     parts["_rels/.rels"] = rels.encode("utf-8")
     custom = parts.pop("docProps/custom.xml").decode("utf-8")
-    del body
     return Template(parts, xml[:start], tail, tail_unnumbered, first, core, custom,
                     {s.name: s.style_id for s in doc.styles})
