@@ -16,7 +16,7 @@ from . import guard, importer, render
 from .check import Glossary, check_rendered
 from .errors import DrafterError
 from .fsutil import atomic_write
-from .render import preview, speaking, writers
+from .render import layout, preview, speaking, writers
 from .resources import shipped
 
 
@@ -115,6 +115,7 @@ def preview_document(path: str, png: bool = False, out_dir: str | None = None, f
     ext = Path(path).suffix.lower()
     if preview.soffice() is None:
         raise DrafterError(preview.NO_SOFFICE)
+    subs = layout.resolve(render.unit_profile(path)).PREVIEW_SUBSTITUTES  # a unit's own fonts too
     with tempfile.TemporaryDirectory(prefix="drafter-preview-") as tmp:
         if ext in (".yaml", ".yml"):
             src = os.path.join(tmp, Path(path).stem + ".docx")
@@ -124,7 +125,7 @@ def preview_document(path: str, png: bool = False, out_dir: str | None = None, f
             shutil.copyfile(path, src)
         else:
             raise DrafterError("只能预览 .docx 文档或 .yaml 大纲", file=path)
-        pdf = preview.to_pdf(src, tmp)
+        pdf = preview.to_pdf(src, tmp, substitutes=subs)
         guard.check_overwrite(stem + ".pdf", force)
         data = Path(pdf).read_bytes()
         atomic_write(stem + ".pdf", data)

@@ -124,3 +124,17 @@ def test_a_notice_without_prefix_anywhere_is_refused(cli, tmp_path):
     code, _, err = cli("render", outline, "-o", tmp_path / "x.docx")
     assert code == 2
     assert "number.prefix" in err and "unit.prefix" in err
+
+
+def test_doctor_checks_the_units_fonts_and_names_their_preview_substitutes(cli, tmp_path, monkeypatch):
+    import shutil
+
+    cli("init", tmp_path / "ws")
+    (tmp_path / "ws" / "drafter.yaml").write_text("unit: {fonts: {title: 华文中宋}}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "ws")
+    code, out, err = cli("doctor")
+    assert code == 0, err
+    assert "华文中宋" in out and layout.FONT_TITLE not in out
+    if shutil.which("fc-list") and "华文中宋：未安装" in out:
+        # the unit's title font stands in a preview for what the shipped title font would
+        assert layout.PREVIEW_SUBSTITUTES[layout.FONT_TITLE].split()[0] in out.split("华文中宋")[1].splitlines()[0]

@@ -55,6 +55,6 @@ def test_the_pdf_writer_goes_through_the_docx_writer(monkeypatch):
     from drafter.render import preview
 
     seen = []
-    monkeypatch.setattr(preview, "docx_bytes_to_pdf", lambda data: seen.append(data) or b"%PDF-1.7")
+    monkeypatch.setattr(preview, "docx_bytes_to_pdf", lambda data, subs=None: seen.append(data) or b"%PDF-1.7")
     assert writers.write([sample(k) for k in KINDS], "pdf", title="样例") == b"%PDF-1.7"
     assert zipfile.ZipFile(io.BytesIO(seen[0])).read("word/document.xml")

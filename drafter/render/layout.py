@@ -84,6 +84,12 @@ def resolve(overrides: dict | None = None) -> Layout:
     data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in DATA.items()}
     for group in OVERRIDABLE:
         data[group].update({k: v for k, v in ((overrides or {}).get(group) or {}).items() if v is not None})
+    # A unit's own font stands in a preview for the free font of its role (its body font
+    # like 仿宋_GB2312's, …), so the preview keeps the serif/sans/kai look.
+    subs = data["preview_substitutes"] = dict(DATA.get("preview_substitutes") or {})
+    for role, shipped in DATA["fonts"].items():
+        if data["fonts"][role] != shipped and shipped in subs:
+            subs.setdefault(data["fonts"][role], subs[shipped])
     return Layout(**_names(data))
 
 

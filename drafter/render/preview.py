@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from . import layout
 from ..errors import DrafterError
@@ -31,11 +32,13 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def fontconfig_file(folder: str) -> str:
-    """Write a fonts.conf that includes the system's and adds the preview substitutes."""
+def fontconfig_file(folder: str, substitutes: dict | None = None) -> str:
+    """Write a fonts.conf that includes the system's and adds the preview substitutes
+    (``layout.PREVIEW_SUBSTITUTES``, or a unit's layout's)."""
     aliases = "".join(
-        f"<alias binding=\"same\"><family>{name}</family><prefer><family>{sub}</family></prefer></alias>"
-        for name, sub in layout.PREVIEW_SUBSTITUTES.items()
+        f"<alias binding=\"same\"><family>{escape(name)}</family><prefer><family>{escape(sub)}</family>"
+        "</prefer></alias>"
+        for name, sub in (substitutes or layout.PREVIEW_SUBSTITUTES).items()
     )
     path = os.path.join(folder, "fonts.conf")
     Path(path).write_text(
@@ -46,34 +49,35 @@ def fontconfig_file(folder: str) -> str:
     return path
 
 
-def preview_env(folder: str) -> dict:
+def preview_env(folder: str, substitutes: dict | None = None) -> dict:
     env = dict(os.environ)
-    env["FONTCONFIG_FILE"] = fontconfig_file(folder)
+    env["FONTCONFIG_FILE"] = fontconfig_file(folder, substitutes)
     return env
 
 
-def substitutes_in_use() -> list[tuple[str, str]]:
+def substitutes_in_use(substitutes: dict | None = None) -> list[tuple[str, str]]:
     """(official font, substitute) for each official font this machine lacks."""
     if not shutil.which("fc-list"):
         return []
     missing = []
-    for name, sub in layout.PREVIEW_SUBSTITUTES.items():
+    for name, sub in (substitutes or layout.PREVIEW_SUBSTITUTES).items():
         found = subprocess.run(["fc-list", f":family={name}", "family"], capture_output=True, text=True).stdout
         if not found.strip():
             missing.append((name, sub))
     return missing
 
 
-def font_note() -> str | None:
+def font_note(substitutes: dict | None = None) -> str | None:
     """One line saying which substitutes a preview uses, or None when every font is installed."""
-    used = substitutes_in_use()
+    used = substitutes_in_use(substitutes)
     if not used:
         return None
     pairs = "、".join(f"{name}→{sub}" for name, sub in used)
     return f"注意：本机未安装部分公文字体，PDF/预览以替代字体排版（{pairs}），与 Word/WPS 中的效果可能略有出入"
 
 
-def to_pdfs(docx_files: list[str], out_dir: str, timeout: int = 600) -> list[str]:
+def to_pdfs(docx_files: list[str], out_dir: str, timeout: int = 600,
+            substitutes: dict | None = None) -> list[str]:
     """Convert every .docx to PDF in ``out_dir`` with one LibreOffice start; their paths."""
     exe = soffice()
     if exe is None:
@@ -84,7 +88,8 @@ def to_pdfs(docx_files: list[str], out_dir: str, timeout: int = 600) -> list[str
         cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                "--convert-to", PDF_FILTER, "--outdir", out_dir, *docx_files]
         try:
-            subprocess.run(cmd, env=preview_env(profile), capture_output=True, timeout=timeout, check=False)
+            subprocess.run(cmd, env=preview_env(profile, substitutes), capture_output=True, timeout=timeout,
+                           check=False)
         except subprocess.TimeoutExpired:
             raise DrafterError("LibreOffice 转换超时", file=docx_files[0]) from None
     pdfs = []
@@ -96,17 +101,17 @@ def to_pdfs(docx_files: list[str], out_dir: str, timeout: int = 600) -> list[str
     return pdfs
 
 
-def to_pdf(docx: str, out_dir: str, timeout: int = 180) -> str:
+def to_pdf(docx: str, out_dir: str, timeout: int = 180, substitutes: dict | None = None) -> str:
     """Convert ``docx`` to PDF in ``out_dir`` and return the PDF's path."""
-    return to_pdfs([docx], out_dir, timeout)[0]
+    return to_pdfs([docx], out_dir, timeout, substitutes)[0]
 
 
-def docx_bytes_to_pdf(data: bytes) -> bytes:
+def docx_bytes_to_pdf(data: bytes, substitutes: dict | None = None) -> bytes:
     """The PDF of a .docx given as bytes."""
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
         src = os.path.join(tmp, "document.docx")
         Path(src).write_bytes(data)
-        return Path(to_pdf(src, tmp)).read_bytes()
+        return Path(to_pdf(src, tmp, substitutes=substitutes)).read_bytes()
 
 
 def _pdftoppm() -> str:
