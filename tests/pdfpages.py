@@ -29,6 +29,7 @@ class Line:
     top: float
     bottom: float
     left: float
+    right: float
 
     @property
     def height(self) -> float:
@@ -73,7 +74,7 @@ def pages(pdf: str) -> list[Page]:
         for row in rows:
             row.sort(key=lambda w: w[0])
             page.lines.append(Line("".join(w[4] for w in row), min(w[1] for w in row),
-                                   max(w[3] for w in row), min(w[0] for w in row)))
+                                   max(w[3] for w in row), min(w[0] for w in row), max(w[2] for w in row)))
         result.append(page)
     return result
 
