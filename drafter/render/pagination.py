@@ -37,10 +37,15 @@ def body_width(L, size: float | None = None) -> int:
     return int(width_pt / ((size or L.SIZE_BODY) + L.CHAR_SPACING_TWENTIETHS / 20) + 1e-6)
 
 
+_NARROW = re.compile(r"[\x00-\u10ff]")  # Latin, digits, …: not one full cell
+
+
 def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
     """Lines that ``text`` fills: ``width`` cells a line, the first line indented ``first``."""
     if not text:
         return 1
+    if not _NARROW.search(text):
+        return _wrap_full_width(text, width, first, left)
     lines, used, prev = 1, first, ""
     i = 0
     while i < len(text):
@@ -68,6 +73,24 @@ def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
         prev = unit
         i = j
     return lines
+
+
+def _wrap_full_width(text: str, width: float, first: float, left: float) -> int:
+    """``wrap`` for text of full-width characters only, a line at a time (the common case)."""
+    lines, pos, n = 0, 0, len(text)
+    while True:
+        cap = int(width - (first if lines == 0 else left) + 1e-9)
+        lines += 1
+        end = pos + max(cap, 1)
+        if end >= n:
+            return lines
+        if text[end] in NO_LINE_START:
+            end += 1  # a closing mark hangs at the end of the full line
+        elif text[end - 1] in NO_LINE_END and end - 1 > pos:
+            end -= 1  # an opening mark goes down with what it opens
+        if end >= n:
+            return lines
+        pos = end
 
 
 class Flow:
