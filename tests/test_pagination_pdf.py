@@ -128,7 +128,7 @@ def test_pages_are_22_lines_of_28_characters(rendered, name):
         for l in body:
             # inside the type area; a closing mark may hang past a full line, as Word and WPS set it
             assert l.left + 0.5 >= LEFT_PT, (page.number, l.text)
-            assert l.right <= LEFT_PT + WIDTH_PT + (layout.SIZE_BODY if l.text[-1] in titles.NO_LINE_START
+            assert l.right <= LEFT_PT + WIDTH_PT + 1 + (layout.SIZE_BODY if l.text[-1] in titles.NO_LINE_START
                                                     else 1), (page.number, l.text)
             assert cells(l.text.rstrip("".join(titles.NO_LINE_START))) <= layout.CHARS_PER_LINE, l.text
         if len(body) == layout.LINES_PER_PAGE:
@@ -140,7 +140,7 @@ def test_pages_are_22_lines_of_28_characters(rendered, name):
 
 @pytest.mark.parametrize("name", ALL)
 def test_title_lines_are_whole_words_of_three_characters_or_more(rendered, name):
-    """7.2.4: 回行时词意完整、排列对称 — no line of one or two characters, no break inside a word."""
+    """7.3.1: 回行时词意完整、排列对称 — no line of one or two characters, no break inside a word."""
     doc, data = rendered[name]
     title = data["title"] if isinstance(data["title"], str) else "".join(data["title"])
     lines = [l.text for l in doc[0].lines if abs(l.height - 28.6) < 2]  # 2号 lines of page 1

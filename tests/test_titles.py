@@ -1,4 +1,4 @@
-"""Title and subtitle line breaking (GB/T 9704-2012 7.2.4), without a renderer."""
+"""Title and subtitle line breaking (GB/T 9704-2012 7.3.1), without a renderer."""
 
 import pytest
 

@@ -24,7 +24,7 @@ STYLE = Choice(choices=numbering.STYLES, aliases=numbering.STYLE_ALIASES, label=
 @dataclass
 class TitleText(Text):
     """A title: one text, or a list of its lines when the writer breaks it (GB/T 9704-2012
-    7.2.4 回行). Kept as one text with newlines where the writer broke it."""
+    7.3.1 回行). Kept as one text with newlines where the writer broke it."""
 
     label: str = "文字或各行文字的列表"
 

@@ -2,7 +2,7 @@
 
 The values follow GB/T 9704-2012 《党政机关公文格式》: A4 paper (5.2.1), the margins
 that give a 156 mm x 225 mm type area (5.2.2), 3号仿宋 body text with 22 lines of
-28 characters a page (5.2.3), the 2号小标宋 title (7.2.4), the four heading levels
+28 characters a page (5.2.3), the 2号小标宋 title (7.3.1), the four heading levels
 (7.3.3) and 4号 page numbers with dashes, odd pages right and even pages left (7.5).
 
 The module keeps the names it has always had (``layout.FONT_BODY``, ``layout.MARGIN_TOP_MM``,

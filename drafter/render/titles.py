@@ -1,4 +1,4 @@
-"""Breaking a title or subtitle into lines, GB/T 9704-2012 7.2.4 / 7.3.1.
+"""Breaking a title or subtitle into lines, GB/T 9704-2012 7.3.1 (标题).
 
 The standard asks of a title of more than one line: 回行时，要做到词意完整，排列对称，
 长短适宜，间距恰当，标题排列应当使用梯形或菱形. So a line breaks only between words,
