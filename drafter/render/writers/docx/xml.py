@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import SubElement
 
 W_P, W_PPR, W_PSTYLE, W_VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 W_R, W_RPR, W_B, W_BCS, W_T = qn("w:r"), qn("w:rPr"), qn("w:b"), qn("w:bCs"), qn("w:t")
-W_BR, W_TAB = qn("w:br"), qn("w:tab")
+W_BR, W_TAB, W_SZ, W_SZCS = qn("w:br"), qn("w:tab"), qn("w:sz"), qn("w:szCs")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 # Children of w:pPr in the order the schema requires (ECMA-376 17.3.1.26); Word refuses a
@@ -132,32 +133,32 @@ def tab_stops(ppr, stops: list[tuple[int, str]]) -> None:
 
 
 def run(p, text: str, *, bold: bool = False, size_half_points: int | None = None):
-    """Append a run to the w:p ``p``; tabs and newlines in ``text`` become w:tab and w:br."""
-    r = OxmlElement("w:r")
-    p.append(r)
+    """Append a run to the w:p ``p``; tabs and newlines in ``text`` become w:tab and w:br.
+
+    Plain lxml elements (no python-docx proxies): this is the hot path of every document."""
+    r = SubElement(p, W_R)
     if bold or size_half_points:
-        rpr = OxmlElement("w:rPr")
-        r.append(rpr)
+        rpr = SubElement(r, W_RPR)
         if bold:
-            rpr.append(OxmlElement("w:b"))
-            rpr.append(OxmlElement("w:bCs"))
+            SubElement(rpr, W_B)
+            SubElement(rpr, W_BCS)
         if size_half_points:
-            for tag in ("w:sz", "w:szCs"):
-                el = OxmlElement(tag)
-                el.set(W_VAL, str(size_half_points))
-                rpr.append(el)
-    parts = text.replace("\n", "\x00\n\x00").replace("\t", "\x00\t\x00").split("\x00")
+            SubElement(rpr, W_SZ).set(W_VAL, str(size_half_points))
+            SubElement(rpr, W_SZCS).set(W_VAL, str(size_half_points))
+    if "\n" not in text and "\t" not in text:
+        parts = [text]
+    else:
+        parts = text.replace("\n", "\x00\n\x00").replace("\t", "\x00\t\x00").split("\x00")
     for part in parts:
         if part == "\n":
-            r.append(OxmlElement("w:br"))
+            SubElement(r, W_BR)
         elif part == "\t":
-            r.append(OxmlElement("w:tab"))
+            SubElement(r, W_TAB)
         elif part:
-            t = OxmlElement("w:t")
+            t = SubElement(r, W_T)
             t.text = part
             if part != part.strip():
                 t.set(XML_SPACE, "preserve")
-            r.append(t)
     return r
 
 
