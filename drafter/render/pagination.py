@@ -38,6 +38,15 @@ def body_width(L, size: float | None = None) -> int:
 
 
 _NARROW = re.compile(r"[\x00-\u10ff]")  # Latin, digits, …: not one full cell
+_CELLS: dict[str, float] = {}
+
+
+def _cell(ch: str) -> float:
+    """``cells`` of one character, remembered (wrap asks it for every character)."""
+    w = _CELLS.get(ch)
+    if w is None:
+        w = _CELLS[ch] = cells(ch)
+    return w
 
 
 def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
@@ -56,7 +65,7 @@ def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
                 j += 1
         unit = text[i:j]
         # digits and Latin letters of a Chinese font are a little wider than half a character
-        w = cells(unit) if j == i + 1 else len(unit) * LATIN_CELLS
+        w = _cell(unit) if j == i + 1 else len(unit) * LATIN_CELLS
         if used + w > width + 1e-9 and used > left:
             if unit[0] in NO_LINE_START and used <= width + 1e-9:
                 used += w  # a closing mark hangs at the end of the full line, as LibreOffice sets it
