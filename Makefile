@@ -26,7 +26,7 @@ demo: $(BIN)/drafter
 test: $(BIN)/drafter
 	$(BIN)/python -m pytest
 
-# Regenerate examples/: each outline, its .docx and a PNG of its first page.
+# Regenerate examples/: each outline, its .docx and a PNG of every page.
 examples: $(BIN)/drafter
 	$(BIN)/python examples/regenerate.py examples
 

@@ -7,13 +7,16 @@ and importing a draft with its sections are done here, so they can be called fro
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from . import importer, render
+from . import guard, importer, render
 from .check import Glossary, check_rendered
 from .errors import DrafterError
 from .fsutil import atomic_write
-from .render import speaking, writers
+from .render import layout, preview, speaking, writers
 from .resources import shipped
 
 
@@ -45,19 +48,22 @@ class RenderResult:
 
 
 def render_checked(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
-                   glossary: Glossary | None = None, strict: bool = False, ignore=()) -> RenderResult:
+                   glossary: Glossary | None = None, strict: bool = False, ignore=(),
+                   force: bool = False) -> RenderResult:
     """Render ``path`` to ``out`` and proofread it with ``glossary`` (if given), leaving out what
     ``ignore`` lists (a workspace's setting, ``check.ignore_list``).
 
-    With ``strict``, a finding of severity error keeps the file from being written.
+    With ``strict``, a finding of severity error keeps the file from being written; an ``out``
+    edited since drafter wrote it is kept unless ``force`` (``drafter.guard``).
     """
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)
+    guard.check_overwrite(out, force)
     rendered = render.render(path, fmt, template_dirs)
     findings = check_rendered(rendered, out, glossary, ignore) if glossary is not None else []
     if strict and any(f.severity == "error" for f in findings):
         return RenderResult(path, out, rendered, findings, written=False)
-    atomic_write(out, rendered.data)
+    render.write_output(out, rendered.data)
     return RenderResult(path, out, rendered, findings)
 
 
@@ -94,3 +100,39 @@ def import_draft(source: str, output: str, sections_dir: str | None = None,
     written = importer.write_sections(result, sections_dir, os.path.basename(source),
                                       template_dirs) if sections_dir else []
     return ImportResult(result, output, written)
+
+
+def preview_document(path: str, png: bool = False, out_dir: str | None = None, force: bool = False,
+                 dpi: int = 80) -> list[str]:
+    """``drafter preview``: a .docx (or an outline, rendered first) -> PDF beside it, and with
+    ``png`` a PNG of every page. Returns the files written."""
+    if not os.path.exists(path):
+        raise DrafterError("文件不存在", file=path)
+    folder = out_dir or os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法创建输出目录（{exc.strerror}）", file=folder) from None
+    stem = os.path.join(folder, Path(path).stem)
+    ext = Path(path).suffix.lower()
+    if preview.soffice() is None:
+        raise DrafterError(preview.NO_SOFFICE)
+    subs = layout.resolve(render.unit_profile(path)).PREVIEW_SUBSTITUTES  # a unit's own fonts too
+    with tempfile.TemporaryDirectory(prefix="drafter-preview-") as tmp:
+        if ext in (".yaml", ".yml"):
+            src = os.path.join(tmp, Path(path).stem + ".docx")
+            Path(src).write_bytes(render.render(path, "docx").data)
+        elif ext == ".docx":
+            src = os.path.join(tmp, Path(path).stem + ".docx")
+            shutil.copyfile(path, src)
+        else:
+            raise DrafterError("只能预览 .docx 文档或 .yaml 大纲", file=path)
+        pdf = preview.to_pdf(src, tmp, substitutes=subs)
+        guard.check_overwrite(stem + ".pdf", force)
+        data = Path(pdf).read_bytes()
+        atomic_write(stem + ".pdf", data)
+        guard.record(stem + ".pdf", data)
+        written = [stem + ".pdf"]
+        if png:
+            written += preview.page_pngs(stem + ".pdf", stem, dpi)
+    return written

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import safeyaml
+from . import safeyaml, unit
 from .errors import DrafterError
 from .fsutil import atomic_write
 from .schema import Field, Integer, ListOf, Record, SchemaError, Spec, Text
@@ -36,16 +36,15 @@ CONFIG = Record(fields={
     "rate": Field(Integer(minimum=60, maximum=600), default=220, doc="讲话语速，字/分钟"),
     "region": Field(Text(max_len=20), doc="本单位所在省份"),
     "ignore": Field(ListOf(IgnoreEntry(), max_items=500), default=list, doc="不检查的规则，或接受的文字"),
+    "unit": Field(unit.PROFILE, default=dict, doc="本单位的版式设置（红头、机关代字、印发机关、字体、颜色、页边距）"),
 })
 
 CONFIG_TEXT = """\
 # drafter 工作区设置。drafter 在本目录及其子目录中运行时使用这里的设置。
 rate: 220        # 讲话语速（字/分钟），用于估算讲话时长；常见为 200—240
 # region: 湖南   # 本单位所在省份，drafter check 据此检查外省的地方性提法
-# ignore:        # drafter check 不报的问题：规则 ID（整类不查），或接受的某处文字
-#   - punctuation.unpaired
-#   - {rule: glossary.dated, text: “十四五”规划}
-"""
+# ignore: [punctuation.unpaired, {rule: glossary.dated, text: “十四五”规划}]   # drafter check 不报的：整类规则，或接受的某处文字
+""" + unit.CONFIG_TEXT
 
 README_TEXT = """\
 # 公文起草工作区
@@ -58,7 +57,7 @@ README_TEXT = """\
   查看全部片段：`drafter sections`；查看一个：`drafter sections 加强自身建设`。
 - `glossary/`：本单位的规范提法词库（如本地的“四联四促”）。与内置条目同名时，使用这里的。
   查看：`drafter glossary --list`。
-- `drafter.yaml`：设置，如讲话语速和本单位所在省份。
+- `drafter.yaml`：设置，如讲话语速、本单位所在省份，以及本单位的红头、机关代字、印发机关、字体和页边距（`unit:`）。
 
 把旧讲话稿变成大纲：`drafter import 旧讲话.docx -o outlines/旧讲话.yaml --sections templates/sections/`。
 校对文稿：`drafter check 文稿.docx`。

@@ -1,28 +1,34 @@
-"""Regenerate examples/: for each outline in outlines/, the outline, its .docx and a PNG
-of its first page (LibreOffice -> PDF -> pdftoppm). Run through `make examples`."""
+"""Regenerate examples/: for each outline in outlines/, the outline, its .docx and a PNG of
+every page (LibreOffice -> PDF -> pdftoppm), all documents in one LibreOffice start.
+Run through `make examples`."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from drafter.render import preview
-from drafter.render import render_file
+from drafter.render import preview, render_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(target: Path) -> None:
-    for outline in sorted((ROOT / "outlines").glob("*.yaml")):
+    outlines = sorted((ROOT / "outlines").glob("*.yaml"))
+    docs = []
+    for outline in outlines:
         shutil.copyfile(outline, target / outline.name)
-        docx = str(target / (outline.stem + ".docx"))
-        render_file(str(outline), docx)
-        with tempfile.TemporaryDirectory() as tmp:
-            pdf = preview.to_pdf(docx, tmp)
-            png = preview.first_page_png(pdf, str(target / (outline.stem + ".png")))
-        print(docx, png, sep="\n")
+        docs.append(str(target / (outline.stem + ".docx")))
+        render_file(str(outline), docs[-1], force=True)  # examples/ is regenerated, never edited
+    with tempfile.TemporaryDirectory() as tmp:
+        for outline, docx, pdf in zip(outlines, docs, preview.to_pdfs(docs, tmp)):
+            old = target / (outline.stem + ".png")  # the first page only, as examples/ once had
+            if old.exists():
+                os.remove(old)
+            pngs = preview.page_pngs(pdf, str(target / outline.stem), dpi=60)
+            print(docx, *pngs, sep="\n")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ def test_wheel_ships_templates_and_outlines(wheel):
     assert "drafter/_data/glossary/core.yaml" in names
     for name in ("index.html", "app.js", "app.css"):  # the workbench's page, no build step
         assert f"drafter/serve/static/{name}" in names
+    assert "drafter/render/layout.yaml" in names  # every layout number and font name
 
 
 def test_installed_package_renders_from_another_directory(wheel, tmp_path):

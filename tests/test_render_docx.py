@@ -142,7 +142,8 @@ def test_reordering_points_renumbers_everything(cli, tmp_path):
 def test_report_opening_and_sections(cli, tmp_path):
     doc = render(cli, OUTLINES / "report.yaml", tmp_path)
     t = texts(doc)
-    assert t[1] == "——2025年1月15日在恒阳市第十七届人民代表大会第四次会议上"
+    # a subtitle longer than a line breaks between words, GB/T 9704-2012 7.3.1
+    assert t[1] == "——2025年1月15日在恒阳市\n第十七届人民代表大会第四次会议上"
     assert "各位代表：" in t
     assert "现在，我代表市人民代表大会常务委员会，向大会报告工作，请予审议。" in t
     level2 = [p.text for p in doc.paragraphs if p.style.name == "二级标题"]

@@ -29,6 +29,7 @@ def cli() -> None:
     常用命令：
       drafter new speech -o 讲话.yaml         生成一份待填写的讲话稿大纲
       drafter render 讲话.yaml                生成 讲话.docx（并校对）
+      drafter preview 讲话.docx --png         用 LibreOffice 排成 PDF 和每页图片
       drafter check 文稿.docx                 校对文稿
       drafter import 旧讲话.docx -o 大纲.yaml  把旧讲话稿转成大纲
       drafter sections                        查看可复用的片段
@@ -37,8 +38,8 @@ def cli() -> None:
       drafter serve                           在浏览器中编辑大纲（工作台）
     """
 
-for _command in (render.render, render.new, check.check, check.glossary, sections.sections, sections.init,
-                 importing.import_, info.kinds, info.doctor, workbench.serve):
+for _command in (render.render, render.preview, render.new, check.check, check.glossary, sections.sections,
+                 sections.init, importing.import_, info.kinds, info.doctor, workbench.serve):
     cli.add_command(_command)
 
 

@@ -18,6 +18,8 @@ def kinds() -> None:
 def doctor() -> None:
     """检查 LibreOffice（预览用）和公文字体是否安装。"""
     from ..render.doctor import diagnose  # loaded when the command runs: fast --help
+    from ..workspace import find  # loaded when the command runs: fast --help
 
-    for line in diagnose():
+    ws = find()
+    for line in diagnose(ws.config.get("unit") if ws else None):
         click.echo(line)

@@ -1,4 +1,4 @@
-"""drafter render, drafter new."""
+"""drafter render, drafter preview, drafter new."""
 
 from __future__ import annotations
 
@@ -17,14 +17,16 @@ KINDS = ("speech", "report", "notice")
 @click.argument("outlines", nargs=-1, metavar="大纲文件...")
 @click.option("-o", "--output", metavar="文件", help="输出文件（只能用于一个大纲）。")
 @click.option("--out-dir", metavar="目录", help="输出目录，批量生成时使用。")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default=None,
-              help="输出格式，默认 docx（或按 -o 的扩展名）。")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt", "pdf"]), default=None,
+              help="输出格式，默认 docx（或按 -o 的扩展名）；pdf 需要 LibreOffice。")
 @templates_option
 @glossary_option("自己的词库目录，用于生成后的校对。")
 @click.option("--strict", is_flag=True, help="校对发现错误时不写出文件，退出码 1。")
 @rate_option
+@click.option("--force", is_flag=True, help="覆盖生成后又被修改过的文件。")
 def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str | None,
-           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None) -> None:
+           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None,
+           force: bool) -> None:
     """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
     # The library (python-docx, jinja2, markdown-it) loads only when a command runs: fast --help.
     from .. import render as pipeline, tasks, workspace
@@ -39,7 +41,7 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     for path in _progress(outlines):
         try:
             result = tasks.render_checked(path, output or pipeline.output_path(path, fmt, out_dir), fmt,
-                                          res.template_dirs, glossary, strict, ignore)
+                                          res.template_dirs, glossary, strict, ignore, force)
         except DrafterError as exc:
             failed += 1
             fail(exc.located(path))
@@ -48,11 +50,35 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
         reports.extend(_report(result, res.setting("rate", rate)))
     for line in reports:
         click.echo(line)
+    if fmt == "pdf":
+        _font_note()
     if failed:
         click.echo(f"{failed} 个大纲未能生成。", err=True)
         sys.exit(EXIT_BAD_INPUT)
     if held:
         sys.exit(EXIT_FINDINGS)
+
+
+def _font_note() -> None:
+    from ..render.preview import font_note  # loaded when the command runs: fast --help
+
+    note = font_note()
+    if note:
+        click.echo(note, err=True)
+
+
+@click.command(options_metavar="[选项]")
+@click.argument("file", metavar="文件")
+@click.option("--png", is_flag=True, help="同时把每一页存为 PNG 图片（文件名-1.png……）。")
+@click.option("--out-dir", metavar="目录", help="输出目录，默认与文件同目录。")
+@click.option("--force", is_flag=True, help="覆盖生成后又被修改过的 PDF。")
+def preview(file: str, png: bool, out_dir: str | None, force: bool) -> None:
+    """用 LibreOffice 把 .docx（或大纲）排成 PDF，加 --png 时每页另存图片，看分页和版式。"""
+    from .. import tasks  # loaded when the command runs: fast --help
+
+    for path in tasks.preview_document(file, png=png, out_dir=out_dir, force=force):
+        click.echo(f"已生成 {path}")
+    _font_note()
 
 
 def _check_render_args(outlines: tuple[str, ...], output: str | None, out_dir: str | None) -> None:

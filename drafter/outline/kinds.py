@@ -20,6 +20,23 @@ DEFAULT_STYLES = {2: numbering.STYLE_PAREN, 3: numbering.STYLE_ARABIC, 4: number
 STYLE = Choice(choices=numbering.STYLES, aliases=numbering.STYLE_ALIASES, label="序号样式")
 
 
+
+@dataclass
+class TitleText(Text):
+    """A title: one text, or a list of its lines when the writer breaks it (GB/T 9704-2012
+    7.3.1 回行). Kept as one text with newlines where the writer broke it."""
+
+    label: str = "文字或各行文字的列表"
+
+    def check(self, value, path: tuple) -> str:
+        if isinstance(value, list):
+            lines = [Text().check(v, path + (i,)) for i, v in enumerate(value)]
+            if not lines:
+                raise SchemaError("不能为空", path)
+            value = "\n".join(lines)
+        text = super().check(value, path)
+        return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
 def _check_point(point: dict, path: tuple, depth: int) -> None:
     subs = point["subpoints"]
     if point["use"]:
@@ -66,7 +83,7 @@ def _point_fields(sub: Record | None) -> dict[str, Field]:
 
 COMMON = {
     "kind": Field(Text(), required=True, doc="文种：speech、report 或 notice"),
-    "title": Field(Text(max_len=200), required=True, doc="标题"),
+    "title": Field(TitleText(max_len=200), required=True, doc="标题；写成列表（或用换行）即按此回行"),
     "region": Field(Text(max_len=20), doc="所在省份，如 湖南；drafter check 据此检查地方性提法"),
 }
 
@@ -121,7 +138,7 @@ ATTACHMENT = Record(
 
 NUMBER = Record(
     fields={
-        "prefix": Field(Text(max_len=30), required=True, doc="机关代字，如 X人常办发"),
+        "prefix": Field(Text(max_len=30), doc="机关代字，如 X人常办发；不写时用工作区 drafter.yaml 的 unit.prefix"),
         "year": Field(Integer(minimum=1949, maximum=2200), required=True, doc="年份"),
         "serial": Field(Integer(minimum=1, maximum=9999), required=True, doc="发文顺序号"),
     }

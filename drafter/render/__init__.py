@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .. import outline
+from .. import guard, outline, unit as units, workspace
 from ..errors import DrafterError
 from ..fsutil import atomic_write
-from . import markdown, sections, speaking, templating, writers
+from . import layout, markdown, sections, speaking, templating, writers
 
 
 def load(path: str, template_dirs: tuple[str, ...] = ()) -> outline.Outline:
@@ -51,11 +51,26 @@ class Rendered:
         return speaking.report(chars, rate, limit), speaking.over_limit(chars, rate, limit)
 
 
-def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> Rendered:
-    """Render the outline at ``path``: its blocks and the bytes of the document."""
+def unit_profile(path: str) -> dict:
+    """The unit profile (``drafter.unit``) of the workspace holding the outline ``path``, else
+    of the one around the current directory; empty without a workspace."""
+    ws = workspace.find(os.path.dirname(os.path.abspath(path))) or workspace.find()
+    return (ws.config.get("unit") or {}) if ws else {}
+
+
+def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
+           unit: dict | None = None) -> Rendered:
+    """Render the outline at ``path``: its blocks and the bytes of the document.
+
+    ``unit`` is the office's profile (masthead, 机关代字, 印发机关, fonts, colours, margins);
+    by default, that of the workspace the outline is in."""
+    profile = unit_profile(path) if unit is None else unit
     ol = load(path, template_dirs)
+    ol.data = units.apply_to_outline(ol.kind.name, ol.data, profile, ol.file)
     blocks = markdown.parse(to_markdown(ol, template_dirs))
-    return Rendered(ol, blocks, writers.write(blocks, fmt, title=ol.data.get("title", "")))
+    data = writers.write(blocks, fmt, title=ol.data.get("title", "").replace("\n", ""),
+                         layout=layout.resolve(profile) if profile else None)
+    return Rendered(ol, blocks, data)
 
 
 def render_outline(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> bytes:
@@ -70,10 +85,20 @@ def output_path(path: str, fmt: str, out_dir: str | None = None) -> str:
 
 
 
-def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> Rendered:
-    """Render ``path`` into ``out``; nothing is written unless rendering succeeded."""
+def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
+                force: bool = False, unit: dict | None = None) -> Rendered:
+    """Render ``path`` into ``out``; nothing is written unless rendering succeeded, and an
+    ``out`` the writer has edited since drafter wrote it is kept unless ``force``
+    (``drafter.guard``)."""
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)
-    rendered = render(path, fmt, template_dirs)
-    atomic_write(out, rendered.data)
+    guard.check_overwrite(out, force)
+    rendered = render(path, fmt, template_dirs, unit)
+    write_output(out, rendered.data)
     return rendered
+
+
+def write_output(out: str, data: bytes) -> None:
+    """Write what drafter made to ``out`` and remember it (``drafter.guard``)."""
+    atomic_write(out, data)
+    guard.record(out, data)

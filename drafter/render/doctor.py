@@ -20,14 +20,17 @@ def font_installed(name: str) -> bool:
     return bool(_run(["fc-list", f":family={name}", "family"]))
 
 
-def substitute(name: str) -> str:
+def substitute(name: str, substitutes: dict | None = None) -> str:
     """The family a preview renders ``name`` with (fontconfig with drafter's substitutes)."""
     with tempfile.TemporaryDirectory() as folder:
-        out = _run(["fc-match", "-f", "%{family[0]}", name], env=preview.preview_env(folder))
+        out = _run(["fc-match", "-f", "%{family[0]}", name], env=preview.preview_env(folder, substitutes))
     return out or "未知"
 
 
-def diagnose() -> list[str]:
+def diagnose(unit: dict | None = None) -> list[str]:
+    """LibreOffice, and each font the layout names (with a workspace's unit profile, its fonts)."""
+    resolved = layout.resolve(unit) if unit else layout.DEFAULT
+    fonts, subs = resolved.REQUIRED_FONTS, resolved.PREVIEW_SUBSTITUTES
     lines = []
     exe = preview.soffice()
     if exe:
@@ -44,9 +47,9 @@ def diagnose() -> list[str]:
     if not shutil.which("fc-list"):
         lines.append("字体：未找到 fontconfig（fc-list），无法检查字体")
         return lines
-    for name in layout.REQUIRED_FONTS:
+    for name in fonts:
         if font_installed(name):
             lines.append(f"字体 {name}：已安装")
         else:
-            lines.append(f"字体 {name}：未安装；Word/WPS 打开时需本机有此字体，预览时以 {substitute(name)} 代替")
+            lines.append(f"字体 {name}：未安装；Word/WPS 打开时需本机有此字体，预览时以 {substitute(name, subs)} 代替")
     return lines

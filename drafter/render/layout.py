@@ -1,79 +1,97 @@
-"""Every layout number and font name drafter uses, in one place.
+"""Every layout number and font name drafter uses, loaded from ``drafter/layout.yaml``.
 
 The values follow GB/T 9704-2012 《党政机关公文格式》: A4 paper (5.2.1), the margins
 that give a 156 mm x 225 mm type area (5.2.2), 3号仿宋 body text with 22 lines of
-28 characters a page (5.2.1, 7.1), the 2号小标宋 title (7.3.1), the four heading levels
+28 characters a page (5.2.3), the 2号小标宋 title (7.3.1), the four heading levels
 (7.3.3) and 4号 page numbers with dashes, odd pages right and even pages left (7.5).
 
-An office that uses other fonts edits this file and nothing else.
+The module keeps the names it has always had (``layout.FONT_BODY``, ``layout.MARGIN_TOP_MM``,
+…) for the shipped values. An office changes fonts, colours and margins in its workspace's
+``drafter.yaml`` (``unit:``, see ``drafter.unit``); ``resolve(overrides)`` gives a
+``Layout`` with the same names and those values, which the .docx writer uses.
 """
 
 from __future__ import annotations
 
-# Page (millimetres).
-PAGE_WIDTH_MM = 210
-PAGE_HEIGHT_MM = 297
-MARGIN_TOP_MM = 37
-MARGIN_BOTTOM_MM = 35
-MARGIN_LEFT_MM = 28
-MARGIN_RIGHT_MM = 26
-FOOTER_DISTANCE_MM = 28  # the page number sits about 7 mm below the type area
+import hashlib
+import json
+from pathlib import Path
+from types import SimpleNamespace
 
-# Type area grid: 22 lines of 28 characters.
-LINES_PER_PAGE = 22
-CHARS_PER_LINE = 28
-# 225 mm of type area / 22 lines = 579.8 twips; LibreOffice lays out 22 lines at an
-# exact pitch of 579 twips and only 21 at 580, so the pitch is rounded down.
-LINE_PITCH_TWIPS = 579
+import yaml
 
-# Font sizes (points): 初号 42, 一号 26, 二号 22, 三号 16, 四号 14.
-SIZE_TITLE = 22
-SIZE_MASTHEAD = 36  # 发文机关标志: GB/T 9704 7.2.3 sets no size, only that it stays below the title's
-SIZE_BODY = 16
-SIZE_FOOTER = 14
-SIZE_IMPRINT = 14  # 版记 in 4号仿宋 (7.4.4)
-SIZE_TABLE = 14
+DATA_FILE = Path(__file__).with_name("layout.yaml")
 
-# Fonts. The East-Asian name is what Word and WPS use for Chinese text; the Latin
-# name is for digits and letters.
-FONT_TITLE = "方正小标宋简体"
-FONT_BODY = "仿宋_GB2312"
-FONT_HEADING_1 = "黑体"
-FONT_HEADING_2 = "楷体_GB2312"
-FONT_HEADING_3 = FONT_BODY  # bold
-FONT_HEADING_4 = FONT_BODY
-FONT_FOOTER = "宋体"
-# Digits, Latin letters and quotation marks use the same font as the Chinese text: with
-# a Latin font, LibreOffice sets “” half-width and a line no longer holds 28 characters.
 
-# Character spacing of all text, in twentieths of a point. A 3号 character is 16 pt,
-# 28 of them are 448 pt, and the 156 mm type area is 442.2 pt: each character is
-# condensed by 0.25 pt so that 28 fit (LibreOffice does not compress characters to the
-# document grid the way Word does).
-CHAR_SPACING_TWENTIETHS = -5
+def _load_data() -> dict:
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
 
-# The four fonts a finished document names, for `drafter doctor`.
-REQUIRED_FONTS = (FONT_TITLE, FONT_BODY, FONT_HEADING_2, FONT_HEADING_1)
 
-# Free fonts (Debian packages) that stand in for the official ones in a preview.
-PREVIEW_SUBSTITUTES = {
-    FONT_TITLE: "Noto Serif CJK SC",
-    FONT_BODY: "AR PL UMing CN",
-    FONT_HEADING_1: "Noto Sans CJK SC",
-    FONT_HEADING_2: "AR PL UKai CN",
-    FONT_FOOTER: "Noto Serif CJK SC",
-}
+DATA: dict = _load_data()
 
-# Colours.
-RED = "FF0000"  # 发文机关标志 and the separator rule (GB/T 9704 7.2.3, 7.2.5)
-BLACK = "000000"
+# The groups a unit profile may override, and their keys.
+OVERRIDABLE = ("fonts", "colours", "margins")
 
-# Indents, in characters of body text.
-FIRST_LINE_INDENT_CHARS = 2
-SIGNATURE_RIGHT_INDENT_CHARS = 4  # 发文机关署名 and 成文日期 (7.3.5.1)
-FOOTER_SIDE_INDENT_CHARS = 1  # 页码 one character in from the edge (7.5)
 
-# Rules in the 版头 and 版记 (points).
-SEPARATOR_RULE_PT = 2.25  # red rule under the document number
-IMPRINT_RULE_THICK_PT = 1.0  # 0.35 mm, first and last rule of the 版记
-IMPRINT_RULE_THIN_PT = 0.75  # 0.25 mm, rules between
+def _names(data: dict) -> dict:
+    """The layout's flat names (FONT_BODY, …) from the nested data."""
+    page, m, g, s, f = data["page"], data["margins"], data["grid"], data["sizes"], data["fonts"]
+    c, i, r = data["colours"], data["indents"], data["rules"]
+    names = {
+        "PAGE_WIDTH_MM": page["width_mm"], "PAGE_HEIGHT_MM": page["height_mm"],
+        "FOOTER_DISTANCE_MM": page["footer_distance_mm"],
+        "MARGIN_TOP_MM": m["top"], "MARGIN_BOTTOM_MM": m["bottom"],
+        "MARGIN_LEFT_MM": m["left"], "MARGIN_RIGHT_MM": m["right"],
+        "LINES_PER_PAGE": g["lines_per_page"], "CHARS_PER_LINE": g["chars_per_line"],
+        "LINE_PITCH_TWIPS": g["line_pitch_twips"], "CHAR_SPACING_TWENTIETHS": g["char_spacing_twentieths"],
+        "SIZE_TITLE": s["title"], "SIZE_MASTHEAD": s["masthead"], "SIZE_BODY": s["body"],
+        "SIZE_FOOTER": s["footer"], "SIZE_IMPRINT": s["imprint"], "SIZE_TABLE": s["table"],
+        "FONT_TITLE": f["title"], "FONT_BODY": f["body"], "FONT_HEADING_1": f["heading_1"],
+        "FONT_HEADING_2": f["heading_2"], "FONT_HEADING_3": f["heading_3"],
+        "FONT_HEADING_4": f["heading_4"], "FONT_FOOTER": f["footer"],
+        "RED": str(c["red"]).upper(), "BLACK": str(c["black"]).upper(),
+        "FIRST_LINE_INDENT_CHARS": i["first_line"], "SIGNATURE_RIGHT_INDENT_CHARS": i["signature_right"],
+        "FOOTER_SIDE_INDENT_CHARS": i["footer_side"],
+        "SEPARATOR_RULE_PT": r["separator"], "IMPRINT_RULE_THICK_PT": r["imprint_thick"],
+        "IMPRINT_RULE_THIN_PT": r["imprint_thin"],
+        "PREVIEW_SUBSTITUTES": dict(data.get("preview_substitutes") or {}),
+    }
+    # The four fonts a finished document names, for `drafter doctor`.
+    names["REQUIRED_FONTS"] = tuple(dict.fromkeys(
+        (names["FONT_TITLE"], names["FONT_BODY"], names["FONT_HEADING_2"], names["FONT_HEADING_1"])))
+    # Width of the type area in points, and its height in grid lines.
+    names["TYPE_WIDTH_MM"] = names["PAGE_WIDTH_MM"] - names["MARGIN_LEFT_MM"] - names["MARGIN_RIGHT_MM"]
+    return names
+
+
+class Layout(SimpleNamespace):
+    """One resolved layout: the module's names with a unit profile's values."""
+
+    @property
+    def key(self) -> str:
+        """A short hash of every value, for caches of what this layout builds."""
+        blob = json.dumps(vars(self), sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def resolve(overrides: dict | None = None) -> Layout:
+    """The shipped layout with a unit profile's ``fonts``, ``colours`` and ``margins`` on top.
+
+    ``overrides`` holds already validated groups (``drafter.unit.PROFILE``); keys it does
+    not give keep the shipped value.
+    """
+    data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in DATA.items()}
+    for group in OVERRIDABLE:
+        data[group].update({k: v for k, v in ((overrides or {}).get(group) or {}).items() if v is not None})
+    # A unit's own font stands in a preview for the free font of its role (its body font
+    # like 仿宋_GB2312's, …), so the preview keeps the serif/sans/kai look.
+    subs = data["preview_substitutes"] = dict(DATA.get("preview_substitutes") or {})
+    for role, shipped in DATA["fonts"].items():
+        if data["fonts"][role] != shipped and shipped in subs:
+            subs.setdefault(data["fonts"][role], subs[shipped])
+    return Layout(**_names(data))
+
+
+DEFAULT = resolve()
+globals().update(vars(DEFAULT))

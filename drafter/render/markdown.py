@@ -90,6 +90,9 @@ def parse(markdown: str) -> list[Block]:
         elif t == "heading_open":
             level = int(tok.tag[1:])
             runs = _runs(tokens[i + 1])
+            if level == 1:  # a writer's own line breaks in the title (U+2028 from the template)
+                for run in runs:
+                    run.text = run.text.replace("\u2028", "\n")
             blocks.append(Block(TITLE, runs) if level == 1 else Block(HEADING, runs, level=min(level - 1, 4)))
             i += 2
         elif t == "paragraph_open":

@@ -43,6 +43,22 @@ def sentence(text: object) -> str:
     return s if not s or s[-1] in _END_PUNCT else s + "。"
 
 
+LINE_BREAK = "\u2028"  # a writer's own break in a title, carried through Markdown
+
+
+def title_lines(text: object) -> str:
+    """A title as inline Markdown, the writer's own line breaks kept (as U+2028)."""
+    return LINE_BREAK.join(inline(line) for line in str(text).splitlines() if line.strip())
+
+
+def parenthesised(text: str) -> str:
+    """附注 in round brackets, GB/T 9704-2012 7.3.6 (加圆括号); a note already in brackets is kept."""
+    s = str(text).strip()
+    if s.startswith(("（", "(")) and s.endswith(("）", ")")):
+        return "（" + s[1:-1] + "）"
+    return f"（{s}）"
+
+
 def after(text: object, marker: str) -> str:
     """Text that follows ``marker``, without repeating its last character (一要 + 要加强 → 一要加强)."""
     s = str(text).strip()
@@ -69,6 +85,8 @@ FILTERS = {
     "inline": inline,
     "sentence": sentence,
     "after": after,
+    "parenthesised": parenthesised,
+    "title_lines": title_lines,
     "cndate": cndate,
 }
 GLOBALS = {

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from importlib import import_module
 
-FORMATS = {"docx": ".docx", "md": ".md", "txt": ".txt"}
+FORMATS = {"docx": ".docx", "md": ".md", "txt": ".txt", "pdf": ".pdf"}
 
 
-def write(blocks, fmt: str, title: str = "") -> bytes:
+def write(blocks, fmt: str, title: str = "", layout=None) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt}")
-    return import_module(f".{fmt}", __name__).write(blocks, title)
+    module = import_module(f".{fmt}", __name__)
+    if fmt in ("docx", "pdf"):
+        return module.write(blocks, title, layout=layout)
+    return module.write(blocks, title)

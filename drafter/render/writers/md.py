@@ -17,7 +17,7 @@ def write(blocks: list[M.Block], title: str = "") -> bytes:
     parts: list[str] = []
     for b in blocks:
         if b.kind == M.TITLE:
-            parts.append(f"# {_inline(b)}")
+            parts.append(f"# {_inline(b)}".replace("\n", "\u2028"))
         elif b.kind == M.HEADING:
             parts.append(f"{'#' * (b.level + 1)} {_inline(b)}")
         elif b.kind in (M.PARAGRAPH, M.LEAD):

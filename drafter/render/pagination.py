@@ -1,0 +1,295 @@
+"""Where the blocks of a document fall on GB/T 9704 pages: an estimate on the line grid.
+
+A 公文 page is a grid of 22 lines of 28 characters (GB/T 9704-2012 5.2.3) at an exact line
+pitch, so the page on which a block ends can be counted without a renderer: each paragraph's
+lines are found by filling 28 cells a line, a Chinese character one cell and a digit or Latin
+letter half of one, with the line-start rule of Chinese typesetting (a closing mark never
+starts a line: it hangs at the end of a full line, as LibreOffice and Word set it). The writer uses the count to
+place the 版记 (``imprint_plan``); it is an estimate, and the plan leaves a line or two of
+slack where a wrong count would matter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from . import model as M
+from .titles import NO_LINE_END, NO_LINE_START, break_lines, cells
+
+# Kinds that are kept on the page of the next block (the writer sets keep-with-next on them).
+KEEP_NEXT = {M.TITLE, M.SUBTITLE, M.HEADING, M.LABEL}
+# Kinds that never stand on a page without the body line before them (7.3.5.4).
+KEPT_WITH_PREVIOUS = {M.ATTACHMENTS, M.SIGNATURE, M.DATE, M.NOTE}
+IMPRINT = {M.CC, M.PRINTED}
+LATIN_CELLS = 0.55
+
+
+def title_width(L) -> int:
+    """Characters of the 2号 title in one line of the type area."""
+    width_pt = L.TYPE_WIDTH_MM / 25.4 * 72
+    return int(width_pt / (L.SIZE_TITLE + L.CHAR_SPACING_TWENTIETHS / 20))
+
+
+def body_width(L, size: float | None = None) -> int:
+    width_pt = L.TYPE_WIDTH_MM / 25.4 * 72
+    return int(width_pt / ((size or L.SIZE_BODY) + L.CHAR_SPACING_TWENTIETHS / 20) + 1e-6)
+
+
+_NARROW = re.compile(r"[\x00-\u10ff]")  # Latin, digits, …: not one full cell
+_CELLS: dict[str, float] = {}
+
+
+def _cell(ch: str) -> float:
+    """``cells`` of one character, remembered (wrap asks it for every character)."""
+    w = _CELLS.get(ch)
+    if w is None:
+        w = _CELLS[ch] = cells(ch)
+    return w
+
+
+def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
+    """Lines that ``text`` fills: ``width`` cells a line, the first line indented ``first``."""
+    if not text:
+        return 1
+    if not _NARROW.search(text):
+        return _wrap_full_width(text, width, first, left)
+    lines, used, prev = 1, first, ""
+    i = 0
+    while i < len(text):
+        # A run of digits or Latin letters is not broken.
+        j = i + 1
+        if text[i].isascii() and text[i].isalnum():
+            while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in ".-:/%"):
+                j += 1
+        unit = text[i:j]
+        # digits and Latin letters of a Chinese font are a little wider than half a character
+        w = _cell(unit) if j == i + 1 else len(unit) * LATIN_CELLS
+        if used + w > width + 1e-9 and used > left:
+            if unit[0] in NO_LINE_START and used <= width + 1e-9:
+                used += w  # a closing mark hangs at the end of the full line, as LibreOffice sets it
+                prev = unit
+                i = j
+                continue
+            lines += 1
+            if prev and prev[-1] in NO_LINE_END:
+                used = left + cells(prev) + w
+            else:
+                used = left + w
+        else:
+            used += w
+        prev = unit
+        i = j
+    return lines
+
+
+def _wrap_full_width(text: str, width: float, first: float, left: float) -> int:
+    """``wrap`` for text of full-width characters only, a line at a time (the common case)."""
+    lines, pos, n = 0, 0, len(text)
+    while True:
+        cap = int(width - (first if lines == 0 else left) + 1e-9)
+        lines += 1
+        end = pos + max(cap, 1)
+        if end >= n:
+            return lines
+        if text[end] in NO_LINE_START:
+            end += 1  # a closing mark hangs at the end of the full line
+        elif text[end - 1] in NO_LINE_END and end - 1 > pos:
+            end -= 1  # an opening mark goes down with what it opens
+        if end >= n:
+            return lines
+        pos = end
+
+
+class Flow:
+    """Lay blocks onto pages of ``L.LINES_PER_PAGE`` grid lines."""
+
+    def __init__(self, L) -> None:
+        self.L = L
+        self.page, self.used = 1, 0.0
+        self.chain = 0.0  # lines at the foot of the page that keep with the next block
+        self.signature_chain: int | None = None  # index of the block that starts the 署名's chain
+        self.signature_tight = False  # the 署名 block fills its page to the last line
+
+    @property
+    def lines(self) -> int:
+        return self.L.LINES_PER_PAGE
+
+    def new_page(self) -> None:
+        self.page += 1
+        self.used = 0.0
+
+    def place(self, height: float, *, before: float = 0, keep_next: bool = False,
+              page_break: bool = False) -> None:
+        """Place a block of ``height`` lines after ``before`` lines of space.
+
+        A block whose first line does not fit starts the next page; the blocks before it that
+        keep with the next (a heading, the line before the 署名) go with it, whole, as a
+        renderer moves a chain of keep-with-next paragraphs."""
+        if page_break:
+            self.new_page()
+            self.chain = 0.0
+            before = 0
+        if self.used > 0 and self.used + before + min(height, 1) > self.lines + 1e-9:
+            carried = self.chain if self.chain < self.used else 0.0
+            self.new_page()
+            self.used = carried
+            if not carried:
+                before = 0
+        start_page = self.page
+        total = self.used + before + height
+        while total > self.lines + 1e-9:  # a long paragraph runs on over pages
+            total -= self.lines
+            self.page += 1
+        if keep_next:
+            self.chain = (self.chain + before + height) if self.page == start_page else total
+        else:
+            self.chain = 0.0
+        self.used = total
+
+
+def heights(b: M.Block, L, prev: M.Block | None = None) -> tuple[float, float]:
+    """(space before, lines) of a block on the grid."""
+    width = body_width(L)
+    indent = L.FIRST_LINE_INDENT_CHARS
+    k = b.kind
+    if k == M.TITLE:
+        return 0, len(break_lines(b.text, title_width(L))) + 1
+    if k == M.SUBTITLE:
+        return 0, len(break_lines(b.text, width))
+    if k in (M.MASTHEAD, M.DOCNUMBER):
+        return 0, 2
+    if k in (M.PARAGRAPH, M.LEAD) and is_form_line(b, prev):
+        return 0, 1
+    if k in (M.PARAGRAPH, M.LEAD, M.HEADING, M.NOTE):
+        return 0, wrap(b.text, width, first=indent)
+    if k == M.ATTACHMENTS:
+        first = prev is None or prev.kind != M.ATTACHMENTS
+        return (1 if first else 0), wrap(b.text, width, first=indent, left=indent + 3)
+    if k in (M.SALUTATION, M.ADDRESSEE, M.LABEL):
+        return 0, wrap(b.text, width)
+    if k == M.SIGNATURE:
+        return 2, 1
+    if k == M.DATE:
+        return 0, 1
+    if k == M.TABLE:
+        rows = len(b.rows)
+        return 0, math.ceil(rows * 567 / L.LINE_PITCH_TWIPS)
+    if k in IMPRINT:
+        return 0, wrap(b.text, body_width(L, L.SIZE_IMPRINT) - 2)
+    return 0, 0
+
+
+# A line of a form under a table: labels each followed by blanks to fill in by hand
+# (填报单位（盖章）：　　　　填报人：　　　联系电话：), laid out with tab stops on one line.
+FORM_LINE = re.compile(r"^(?:[^\u3000\s]+[：:][\u3000 ]{2,})+[^\u3000\s]+[：:][\u3000 ]*$")
+
+
+def is_form_line(b: M.Block, prev: M.Block | None) -> bool:
+    return (b.kind in (M.PARAGRAPH, M.LEAD) and prev is not None and prev.kind in (M.TABLE, M.PARAGRAPH)
+            and bool(FORM_LINE.match(b.text)))
+
+
+def flow(blocks: list[M.Block], L, breaks: frozenset[int] = frozenset()) -> Flow:
+    """The flow after ``blocks``: the page the last one ends on, and the lines used there.
+
+    ``breaks``: indices of blocks that start a new page. The flow also notes where the keep
+    chain that ends with the 署名 block starts (``signature_chain``) and whether that block
+    fills its page to the last line (``signature_tight``)."""
+    f = Flow(L)
+    page_break = False
+    chain_start: int | None = None
+    for i, b in enumerate(blocks):
+        if b.kind == M.PAGEBREAK:
+            page_break = True
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        before, height = heights(b, L, blocks[i - 1] if i else None)
+        keep = keeps_with_next(b, nxt)
+        if chain_start is None:
+            chain_start = i
+        f.place(height, before=before, keep_next=keep, page_break=page_break or i in breaks)
+        page_break = False
+        if b.kind == M.SIGNATURE:
+            f.signature_chain = chain_start
+        if b.kind in (M.DATE, M.NOTE) and f.signature_chain is not None:
+            f.signature_tight = f.used > L.LINES_PER_PAGE - 1 + 1e-9
+        if not keep:
+            chain_start = None
+    return f
+
+
+def keeps_with_next(b: M.Block, nxt: M.Block | None) -> bool:
+    """Whether the writer marks ``b`` keep-with-next: headings and titles by their style, the
+    署名 with its date, and the block before an 附件说明, 署名, 成文日期 or 附注."""
+    return b.kind in KEEP_NEXT or b.kind == M.SIGNATURE or (
+        nxt is not None and nxt.kind in KEPT_WITH_PREVIOUS)
+
+
+@dataclass
+class ImprintPlan:
+    """How the writer places the 版记, GB/T 9704-2012 7.4.1 and 7.5.
+
+    ``section_break``: start a new section on the next even page; ``numbered``: whether that
+    section's pages carry page numbers; ``filler``: empty grid lines before the 版记 so that
+    its last rule sits at the foot of the type area.
+    """
+
+    section_break: bool
+    numbered: bool
+    filler: int
+
+
+@dataclass
+class Plan:
+    """The writer's page decisions: blocks that start a new page, and the 版记's place."""
+
+    breaks: frozenset[int]
+    imprint: ImprintPlan | None
+
+
+def plan(blocks: list[M.Block], L) -> Plan:
+    """Page decisions for a whole document.
+
+    GB/T 9704-2012 7.3.5.4: the 署名 and 成文日期 never stand on a page without 正文; the
+    writer keeps the body line before them (keep-with-next), and a renderer moves the chain
+    to the next page when it does not fit. When the count says the chain fills its page to
+    the very last line, the renderer may decide either way, so the chain is started on the
+    next page outright: the page count is then known, and with it the 版记's page.
+    """
+    at = next((i for i, b in enumerate(blocks) if b.kind in IMPRINT), None)
+    before = blocks if at is None else blocks[:at]
+    breaks: frozenset[int] = frozenset()
+    f = flow(before, L)
+    if f.signature_tight and f.signature_chain:
+        breaks = frozenset({f.signature_chain})
+    if at is None:
+        return Plan(breaks, None)
+    imprint = [b for b in blocks[at:] if b.kind in IMPRINT]
+    return Plan(breaks, imprint_plan(before, imprint, L, breaks))
+
+
+def imprint_plan(before: list[M.Block], imprint: list[M.Block], L,
+                 breaks: frozenset[int] = frozenset()) -> ImprintPlan:
+    """Where the 版记 goes, after the blocks ``before`` it.
+
+    GB/T 9704-2012 7.4.1: the last rule of the 版记 coincides with the lower edge of the
+    type area on the last page. 实务: documents are printed on both sides, so that page is an
+    even page. 7.5: when a blank page precedes the 版记 page, neither carries a page number.
+
+    - the body ends on an even page with room: the 版记 goes to the foot of that page;
+    - it ends on an odd page: a section that starts on the next (even) page, numbered;
+    - it ends on an even page without room: a section that starts on the next even page,
+      after a blank page, neither page numbered.
+    The section starts "on an even page" in the document itself, so a miscounted page turns
+    into a blank page, never into a 版记 on an odd page.
+    """
+    f = flow(before, L, breaks)
+    need = sum(heights(b, L)[1] for b in imprint)
+    free = L.LINES_PER_PAGE - f.used
+    slack = 1  # borders and a possible miscount
+    if f.page % 2 == 0 and free >= need + slack + 1 and f.used > 0:
+        return ImprintPlan(False, True, int(free - need - slack))
+    fresh = int(L.LINES_PER_PAGE - need - slack)
+    return ImprintPlan(True, f.page % 2 == 1, fresh)

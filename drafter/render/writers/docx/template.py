@@ -1,0 +1,121 @@
+"""The empty styled document every .docx starts from, built once per layout and cached."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+
+from .... import __version__
+from ... import layout as layout_module
+from ....fsutil import cache_dir, cache_put
+from . import styles
+
+TITLE_MARK = "DRAFTER-TITLE-9f1c"
+HASH_MARK = "DRAFTER-HASH-7d2e"
+
+
+@dataclass(frozen=True)
+class Template:
+    parts: dict[str, bytes]  # every part of an empty styled document, by zip name
+    head: str  # word/document.xml up to the body's content
+    tail: str  # the final section properties to the end: pages numbered
+    tail_unnumbered: str  # the same for a last section whose pages carry no number
+    section: str  # the numbered section's w:sectPr, to close it inside a paragraph
+    core: str  # docProps/core.xml with TITLE_MARK where the title goes
+    custom: str  # docProps/custom.xml with HASH_MARK where drafter's hash goes
+    style_ids: dict[str, str]
+
+
+def _source_key(L) -> str:
+    """Drafter's version, this package's source, and every layout value."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    digest.update(Path(layout_module.__file__).read_bytes())
+    digest.update(L.key.encode())
+    return digest.hexdigest()[:32]
+
+
+_BUILT: dict[str, Template] = {}
+
+
+def _cached(key: str, L) -> Template:
+    if key in _BUILT:
+        return _BUILT[key]
+    cached = cache_dir() / f"docx-template-{key}.pickle"
+    try:
+        with open(cached, "rb") as fh:
+            _BUILT[key] = pickle.load(fh)
+            return _BUILT[key]
+    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
+        pass
+    template = _BUILT[key] = build(L)
+    cache_put(cached, template)
+    return template
+
+
+def template(L) -> Template:
+    """An empty document with drafter's styles, page set-up and footers for layout ``L``.
+
+    python-docx builds it once; each document then only adds its body, so the styles, settings
+    and footers are neither rebuilt nor parsed again for every outline of a batch. The result
+    is also kept in the user's cache, keyed by drafter's version, this package's source and
+    the layout's values (a unit profile's fonts, colours and margins included), so a new
+    process need not build it either and a changed profile never reuses a stale skeleton.
+    """
+    return _cached(_source_key(L), L)
+
+
+_CUSTOM = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="drafter-sha256">'
+           f'<vt:lpwstr>{HASH_MARK}</vt:lpwstr></property></Properties>')
+
+
+def build(L) -> Template:
+    doc = Document()
+    styles.setup_styles(doc, L)
+    styles.setup_page(doc, L)
+    # A second section whose footers are empty: the blank page before the 版记 page and the
+    # 版记 page itself carry no page number (GB/T 9704-2012 7.5).
+    last = doc.add_section(WD_SECTION.EVEN_PAGE)
+    for footer in (last.footer, last.even_page_footer):
+        footer.is_linked_to_previous = False
+    props = doc.core_properties
+    props.author = props.last_modified_by = props.comments = props.keywords = props.subject = ""
+    props.title = TITLE_MARK
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(buf) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    xml = parts.pop("word/document.xml").decode("utf-8")
+    start = xml.index(">", xml.index("<w:body")) + 1
+    first = re.search(r"<w:sectPr\b.*?</w:sectPr>", xml[start:], re.S).group(0)
+    final_at = xml.rindex("<w:sectPr")
+    tail_unnumbered = xml[final_at:]
+    final = re.search(r"<w:sectPr\b.*?</w:sectPr>", tail_unnumbered, re.S).group(0)
+    tail = tail_unnumbered.replace(final, re.sub(r'<w:type w:val="evenPage"/>', "", first), 1)
+    core = parts.pop("docProps/core.xml").decode("utf-8")
+    # docProps/custom.xml: drafter's hash of what it wrote (never lose a writer's edits).
+    parts["docProps/custom.xml"] = _CUSTOM.encode("utf-8")
+    ct = parts["[Content_Types].xml"].decode("utf-8")
+    ct = ct.replace("</Types>", '<Override PartName="/docProps/custom.xml" ContentType='
+                    '"application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>')
+    parts["[Content_Types].xml"] = ct.encode("utf-8")
+    rels = parts["_rels/.rels"].decode("utf-8")
+    rels = rels.replace("</Relationships>", '<Relationship Id="rIdDrafterCustom" Type="http://schemas.'
+                        'openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
+                        'Target="docProps/custom.xml"/></Relationships>')
+    parts["_rels/.rels"] = rels.encode("utf-8")
+    custom = parts.pop("docProps/custom.xml").decode("utf-8")
+    return Template(parts, xml[:start], tail, tail_unnumbered, first, core, custom,
+                    {s.name: s.style_id for s in doc.styles})

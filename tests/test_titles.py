@@ -1,0 +1,56 @@
+"""Title and subtitle line breaking (GB/T 9704-2012 7.3.1), without a renderer."""
+
+import pytest
+
+from drafter.render import titles
+
+TITLES = [
+    "关于举办全区人大代表履职能力提升培训班的通知",
+    "关于做好市十七届人大四次会议代表建议批评和意见交办工作的通知",
+    "在全市人大系统深入学习贯彻习近平总书记关于坚持和完善人民代表大会制度的重要思想座谈会上的讲话",
+    "——2025年1月15日在恒阳市第十七届人民代表大会第四次会议上",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+@pytest.mark.parametrize("width", [20, 28])
+def test_lines_are_whole_words_balanced_and_never_one_or_two_characters(title, width):
+    lines = titles.break_lines(title, width)
+    assert "".join(lines) == title
+    assert all(titles.cells(l) <= width for l in lines)
+    if len(lines) == 1:
+        return
+    assert all(len(l) >= titles.MIN_LINE_CHARS for l in lines)
+    cuts, at = set(), 0
+    for word in titles.words(title):
+        at += len(word)
+        cuts.add(at)
+    pos = 0
+    for line in lines[:-1]:
+        pos += len(line)
+        assert pos in cuts, lines
+        assert title[pos] not in titles.NO_LINE_START
+    widths = [titles.cells(l) for l in lines]
+    assert max(widths) - min(widths) <= width / 2, lines  # balanced, not "……培训班的 / 通知"
+
+
+def test_a_short_title_stays_on_one_line():
+    assert titles.break_lines("在全区人大工作会议上的讲话", 20) == ["在全区人大工作会议上的讲话"]
+
+
+def test_the_writers_own_break_wins():
+    assert titles.break_lines("关于举办全区人大代表履职\n能力提升培训班的通知", 20) == [
+        "关于举办全区人大代表履职", "能力提升培训班的通知"]
+
+
+def test_the_title_as_a_list_of_lines_reaches_the_docx(cli, tmp_path):
+    import docx
+
+    outline = tmp_path / "讲话.yaml"
+    outline.write_text("kind: speech\ntitle:\n  - 在全区人大工作会议\n  - 上的讲话\nopening: [今天开会。]\n"
+                       "points:\n  - title: 提高政治站位\n    paragraphs: [要深入学习。]\n", encoding="utf-8")
+    code, _, err = cli("render", outline, "-o", tmp_path / "讲话.docx")
+    assert code == 0, err
+    title = docx.Document(str(tmp_path / "讲话.docx")).paragraphs[0]
+    assert title.text == "在全区人大工作会议\n上的讲话"
+    assert title.style.name == "公文标题"
