@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test examples bench compile clean
+.PHONY: demo test examples bench compile clean fuzz
 
 $(BIN)/drafter: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ compile: $(BIN)/drafter
 	$(BIN)/python -m compileall -q drafter
 
 demo: $(BIN)/drafter
-	$(BIN)/drafter render outlines/*.yaml --out-dir out
+	$(BIN)/drafter render outlines/*.yaml --out-dir out --force
 
 test: $(BIN)/drafter
 	$(BIN)/python -m pytest
@@ -35,3 +35,10 @@ bench: compile
 
 clean:
 	rm -rf $(VENV) out
+
+# The hostile-input suite in full (tests/hostile/): the named cases and 700 generated cases per
+# strategy, with a fresh seed (printed; repeat a run with `make fuzz SEED=n`). Prints the cases
+# and failures per family, the slowest case and the peak memory.
+SEED ?=
+fuzz: $(BIN)/drafter
+	$(BIN)/python -m tests.hostile.fuzz --examples 700 $(if $(SEED),--seed $(SEED),)
