@@ -29,7 +29,7 @@ JSON_SCHEMA = {
                     "offset": {"type": "integer", "minimum": 0},
                     "length": {"type": "integer", "minimum": 0},
                     "match": {"type": "string"},
-                    "rule": {"type": "string", "pattern": "^(glossary\\.(deprecated|variant|collocation|expansion|dated|scope)|placeholder|numbering\\.(sequence|count)|punctuation|noise|repeat|date)$"},
+                    "rule": {"type": "string", "pattern": "^(glossary\\.(deprecated|variant|collocation|expansion|dated|scope)|placeholder|numbering\\.(sequence|count)|punctuation|noise|repeat|date|control)$"},
                     "severity": {"enum": ["error", "warning", "info"]},
                     "message": {"type": "string", "minLength": 1},
                     "suggestion": {"type": ["string", "null"]},

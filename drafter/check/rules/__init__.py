@@ -17,7 +17,7 @@ from ..reader import Draft, Paragraph
 
 NAMES = ("glossary_deprecated", "glossary_variant", "glossary_collocation", "glossary_expansion",
          "glossary_dated", "glossary_scope", "placeholder", "numbering_sequence", "numbering_count",
-         "punctuation", "noise", "repeat", "date")
+         "punctuation", "noise", "repeat", "date", "control")
 RULES = tuple(import_module(f".{name}", __name__) for name in NAMES)
 
 
