@@ -9,14 +9,13 @@ is scanned once however many entries there are.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__, safeyaml
 from ..errors import DrafterError
-from ..fsutil import cache_dir, cache_put
+from ..fsutil import cache_dir, cache_get, cache_put, read_bounded
 from ..resources import shipped
 from ..schema import Date, Field, ListOf, Record, SchemaError, Spec, Text, TextList
 
@@ -210,17 +209,15 @@ def _load_cached(path: Path, glossary: Glossary) -> None:
     Parsing and validating YAML is most of the start-up cost of a large glossary; the cache
     holds the result per file, under a key made of the file's bytes and drafter's version.
     """
-    data = path.read_bytes()
+    data = read_bounded(str(path), safeyaml.MAX_BYTES)
     key = hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()
     cached = cache_dir() / f"glossary-{key}.pickle"
-    try:
-        with open(cached, "rb") as fh:
-            entries = pickle.load(fh)
+    entries = cache_get(cached, lambda v: isinstance(v, list) and all(
+        isinstance(e, dict) and isinstance(e.get("term"), str) for e in v))
+    if entries is not None:
         for entry in entries:
             glossary.entries[entry["term"]] = Entry(entry["term"], entry, str(path))
         return
-    except (OSError, pickle.PickleError, EOFError, AttributeError, KeyError, TypeError):
-        pass
     before = dict(glossary.entries)
     _load_file(path, glossary)
     entries = [e.data for t, e in glossary.entries.items() if e.source == str(path) and before.get(t) is not e]

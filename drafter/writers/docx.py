@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import pickle
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.oxml.table import CT_Tbl
 from docx.table import Table
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 from lxml.etree import SubElement
@@ -32,7 +32,7 @@ from lxml.etree import SubElement
 from .. import __version__
 from .. import layout as L
 from .. import model as M
-from ..fsutil import cache_dir, cache_put
+from ..fsutil import cache_dir, cache_get, cache_put
 
 CHAR = Pt(L.SIZE_BODY)  # one character of body text
 LINE = Twips(L.LINE_PITCH_TWIPS)
@@ -281,14 +281,26 @@ def _template() -> _Template:
     key = hashlib.sha256(__version__.encode() + Path(__file__).read_bytes()
                          + Path(L.__file__).read_bytes()).hexdigest()[:32]
     cached = cache_dir() / f"docx-template-{key}.pickle"
-    try:
-        with open(cached, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
-        pass
+    template = cache_get(cached, _whole)
+    if template is not None:
+        return template
     template = _build_template()
     cache_put(cached, template)
     return template
+
+
+def _whole(template) -> bool:
+    """A cached skeleton is used only if every part of it still parses (a damaged one is rebuilt)."""
+    from ..docxverify import parses
+
+    if not isinstance(template, _Template) or not isinstance(template.parts, dict):
+        return False
+    try:
+        texts = [template.head + template.tail, template.core.replace(TITLE_MARK, "")]
+        return all(parses(t.encode("utf-8") if isinstance(t, str) else t) for t in texts) and all(
+            parses(data) for name, data in template.parts.items() if name.endswith((".xml", ".rels")))
+    except (TypeError, AttributeError):
+        return False
 
 
 def _build_template() -> _Template:
@@ -427,16 +439,16 @@ class _Writer:
         self.body._insert_tbl(tbl)
         tbl.tblPr.style = self.style_ids["Table Grid"]
         table = Table(tbl, None)
-        for r, row in enumerate(b.rows):
-            for c in range(ncols):
-                cell = table.cell(r, c)
-                para = cell.paragraphs[0]
+        # Row by row: table.cell(r, c) walks the whole grid on every call (quadratic in the rows).
+        for r, (row, tr) in enumerate(zip(b.rows, table.rows)):
+            for c, tc in enumerate(tr._tr.tc_lst):
+                para = _Cell(tc, table).paragraphs[0]
                 para._p.style = self.style_ids[TABLE_TEXT]
                 text = row[c] if c < len(row) else ""
                 if text:
                     run = para.add_run(text)
                     run.bold = r == 0
-            table.rows[r].height = Mm(10)
+            tr.height = Mm(10)
 
     def save(self, title: str) -> bytes:
         xml = etree.tostring(self.body, encoding="unicode")
