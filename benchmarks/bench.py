@@ -274,8 +274,8 @@ def render_workloads(tmp: Path, runs: int, quick: bool) -> list:
     subprocess.run([*drafter, "render", str(report), "-o", str(tmp / "report.md")], check=True, capture_output=True)
     chars = sum(len(p.read_text(encoding="utf-8")) for p in md.glob("*.md")) // count
     report_chars = len((tmp / "report.md").read_text(encoding="utf-8"))
-    a = [*drafter, "render", *sorted(map(str, batch.glob("*.yaml"))), "--out-dir", str(tmp / "out")]
-    b = [*drafter, "render", str(report), "-o", str(tmp / "report.docx")]
+    a = [*drafter, "render", *sorted(map(str, batch.glob("*.yaml"))), "--out-dir", str(tmp / "out"), "--force"]
+    b = [*drafter, "render", str(report), "-o", str(tmp / "report.docx"), "--force"]
     rows = []
     if shutil.which("pandoc"):
         ref = tmp / "reference.docx"
@@ -382,7 +382,7 @@ def main() -> None:
         outline = tmp / "short.yaml"
         outline.write_text((ROOT / "templates" / "starters" / "speech.yaml").read_text(encoding="utf-8")
                            .replace("xx", "恒阳"), encoding="utf-8")
-        t, mem = measure([*drafter, "render", str(outline), "-o", str(tmp / "short.docx")], runs)
+        t, mem = measure([*drafter, "render", str(outline), "-o", str(tmp / "short.docx"), "--force"], runs)
         rows.append(("D: drafter render, one short outline", t, mem, ""))
         FIGURES["d_render"] = t
 

@@ -76,6 +76,9 @@ def resources(template_dirs: tuple[str, ...] = (), glossary_dirs: tuple[str, ...
     """
     from . import workspace
 
+    for folder in template_dirs:
+        if not os.path.isdir(folder):
+            raise DrafterError("模板目录不存在", file=folder)
     ws = workspace.find()
     if ws is None:
         return None, tuple(template_dirs), tuple(glossary_dirs)
@@ -115,9 +118,12 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="校对发现错误时不写出文件，退出码 1。")
 @click.option("--rate", type=click.IntRange(60, 600), default=None,
               help="语速（字/分钟），用于估算讲话时长，默认 220 或工作区设置。")
+@click.option("--force", is_flag=True, help="覆盖已有的输出文件。")
 def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str | None,
-           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None) -> None:
+           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None,
+           force: bool) -> None:
     """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
+    from . import outputs
     from . import render as pipeline
     from .check import load_glossary
     from .check.report import text as report_text
@@ -139,14 +145,25 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
             raise click.UsageError(f"无法创建输出目录 {out_dir}（{exc.strerror}）") from None
 
     ws, template_dirs, glossary_dirs = resources(template_dirs, glossary_dirs)
+    plan = outputs.Plan(outlines, folders=template_dirs + glossary_dirs, force=force)
+    targets, refusals = [], []  # every target is checked before the first file is written
+    for path in outlines:
+        try:
+            targets.append(plan.add(output or pipeline.output_path(path, fmt, out_dir)))
+        except DrafterError as exc:
+            refusals.append(exc)
+    if refusals:
+        for exc in refusals:
+            fail(exc)
+        click.echo(f"{len(outlines)} 个大纲未能生成。", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     glossary = load_glossary(glossary_dirs)
     rate = rate or (ws.config["rate"] if ws else None)
     failed = refused = 0
     reports: list[str] = []
 
-    def one(path: str) -> None:
+    def one(path: str, out: str) -> None:
         nonlocal failed, refused
-        out = output or pipeline.output_path(path, fmt, out_dir)
         try:
             written = pipeline.render_file(path, out, fmt, template_dirs, glossary, strict)
         except DrafterError as exc:
@@ -166,11 +183,11 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
         click.echo(f"已生成 {out}" + (f"，{spoken[0]}" if spoken else ""))
 
     if len(outlines) > 1:
-        with click.progressbar(outlines, label="正在生成", file=sys.stderr) as bar:
-            for path in bar:
-                one(path)
+        with click.progressbar(list(zip(outlines, targets)), label="正在生成", file=sys.stderr) as bar:
+            for path, out in bar:
+                one(path, out)
     else:
-        one(outlines[0])
+        one(outlines[0], targets[0])
     for report in reports:
         click.echo(report)
     if failed:
@@ -186,16 +203,14 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
 @click.option("--force", is_flag=True, help="覆盖已有文件。")
 def new(kind: str, output: str | None, force: bool) -> None:
     """生成一份带说明的空白大纲（speech、report 或 notice）。"""
-    from .fsutil import atomic_write
+    from . import outputs
     from .resources import shipped
 
     text = (shipped("templates") / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
     if not output:
         click.echo(text, nl=False)
         return
-    if os.path.exists(output) and not force:
-        raise DrafterError("文件已存在，未覆盖；如需覆盖请加 --force", file=output)
-    atomic_write(output, text.encode("utf-8"))
+    outputs.write(outputs.Plan(force=force).add(output), text.encode("utf-8"))
     click.echo(f"已生成 {output}，请填写后运行：drafter render {output}")
 
 
@@ -209,8 +224,9 @@ def new(kind: str, output: str | None, force: bool) -> None:
 @click.option("--fix", is_flag=True, help="自动修改旧提法和标点，写入 -o 指定的新文件。")
 @click.option("-o", "--output", metavar="文件", help="--fix 的输出文件（原稿不会被修改）。")
 @click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
+@click.option("--force", is_flag=True, help="覆盖已有的 -o 或 --annotate 文件。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
-          region: str | None, fix: bool, output: str | None, annotate: str | None) -> None:
+          region: str | None, fix: bool, output: str | None, annotate: str | None, force: bool) -> None:
     """校对文稿（.docx、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
@@ -233,6 +249,13 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     except SchemaError as exc:
         raise click.UsageError(f"--date：{exc.message}") from None
     ws, template_dirs, glossary_dirs = resources((), glossary_dirs)
+    if fix or annotate:
+        from . import outputs
+
+        plan = outputs.Plan(files, folders=glossary_dirs, force=force)
+        for target in (output, annotate):
+            if target:
+                plan.add(target)
     glossary = load_glossary(glossary_dirs)
     region = region or (ws.config.get("region") if ws else None)
     findings, bad = [], 0
@@ -381,24 +404,24 @@ def init(folder: str) -> None:
 @click.option("--rate", type=click.IntRange(60, 600), default=None, help="语速（字/分钟），用于估算讲话时长。")
 def import_(source: str, output: str, sections_dir: str | None, force: bool, rate: int | None) -> None:
     """把已有的讲话稿（.txt 或 .docx）转成大纲，去掉网页残留，保留原文文字。"""
-    from . import importer, speaking
-    from .fsutil import atomic_write
+    from . import importer, outputs, speaking
 
-    if os.path.exists(output) and not force:
-        raise DrafterError("文件已存在，未覆盖；如需覆盖请加 --force", file=output)
+    plan = outputs.Plan([source], force=force)
+    plan.add(output)
+    if sections_dir and not os.path.isdir(sections_dir):
+        raise DrafterError("片段目录不存在", file=sections_dir)
     result = importer.import_file(source)
     text = importer.to_yaml(result, os.path.basename(source))
-    written = []
-    if sections_dir:
-        if not os.path.isdir(sections_dir):
-            raise DrafterError("片段目录不存在", file=sections_dir)
+    written = {}
+    if sections_dir:  # every target is checked before the first file is written
         taken = {n[:-len(".md.j2")] for n in os.listdir(sections_dir) if n.endswith(".md.j2")}
         for i, point in enumerate(result.points, 1):
             name = importer.section_name(point.title, taken)
-            path = os.path.join(sections_dir, f"{name}.md.j2")
-            atomic_write(path, importer.section_markdown(point, os.path.basename(source), i).encode("utf-8"))
-            written.append(path)
-    atomic_write(output, text.encode("utf-8"))
+            path = plan.add(os.path.join(sections_dir, f"{name}.md.j2"))
+            written[path] = importer.section_markdown(point, os.path.basename(source), i).encode("utf-8")
+    for path, data in written.items():
+        outputs.write(path, data)
+    outputs.write(output, text.encode("utf-8"))
     click.echo(f"已生成 {output}：{len(result.points)} 个一级要点")
     if result.removed:
         click.echo(f"已去掉网页残留 {len(result.removed)} 处：" + "；".join(r[:20] for r in result.removed[:5])
@@ -429,8 +452,13 @@ def doctor() -> None:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; every failure is one line on stderr."""
+    from .streams import cannot_write, stdout_closed
+
+    if stdout_closed():
+        return cannot_write("标准输出已关闭")
     try:
         cli(args=argv, prog_name="drafter", standalone_mode=False)
+        sys.stdout.flush()
     except click.exceptions.Abort:
         click.echo("已中止。", err=True)
         return 1
@@ -446,6 +474,13 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        from .streams import WRITE_ERRNOS
+
+        if exc.errno in WRITE_ERRNOS:  # stdout full, closed or broken
+            return cannot_write(exc.strerror or "")
+        click.echo(f"内部错误：{type(exc).__name__}: {exc}（这是 drafter 的缺陷，请报告）", err=True)
+        return EXIT_INTERNAL
     except Exception as exc:  # a bug: say so in one line, without a traceback
         click.echo(f"内部错误：{type(exc).__name__}: {exc}（这是 drafter 的缺陷，请报告）", err=True)
         if os.environ.get("DRAFTER_DEBUG"):

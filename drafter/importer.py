@@ -288,11 +288,15 @@ def clean_text(path: str) -> str:
 
 # --- writing the outline as YAML with comments -----------------------------------------
 
+# A plain YAML scalar is safe when it starts with no indicator and does not read as another type;
+# decided by two patterns, never by running a YAML loader on the draft's text.
+_PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n]*")
+_OTHER_TYPE = re.compile(r"[-+]?[0-9][0-9_.:eExXoObB+-]*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)|~|null|Null|NULL"
+                         r"|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|=|<<")
+
+
 def _scalar(text: str) -> str:
-    try:
-        plain = yaml.safe_load(text) == text and "\n" not in text and not text.startswith(("'", '"'))
-    except yaml.YAMLError:
-        plain = False
+    plain = bool(_PLAIN_START.fullmatch(text)) and not _OTHER_TYPE.fullmatch(text) and text == text.strip()
     if plain and ": " not in text and " #" not in text and not text.endswith(":"):
         return text
     return json.dumps(text, ensure_ascii=False)

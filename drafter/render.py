@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from . import markdown, outline, sections, templating, writers
+from . import markdown, outline, outputs, sections, templating, writers
 from .errors import DrafterError
-from .fsutil import atomic_write
 
 
 def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str:
@@ -86,7 +85,7 @@ def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str
     findings = check_rendered(rendered, out, glossary) if glossary is not None else []
     if strict and any(f.severity == "error" for f in findings):
         raise StrictError(findings)
-    atomic_write(out, rendered.data)
+    outputs.write(out, rendered.data)
     return Written(out, findings, rendered)
 
 
