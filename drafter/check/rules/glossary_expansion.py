@@ -9,6 +9,7 @@ from ..glossary import SEPARATORS as _SEPARATORS
 
 SEPARATORS = set(_SEPARATORS)
 OPEN, CLOSE = "（(：:", "）)"
+LOOK_AHEAD = 300  # characters searched for the closing bracket
 
 
 def _explicit_list(text: str, end: int) -> tuple[int, int, list[str]] | None:
@@ -17,7 +18,9 @@ def _explicit_list(text: str, end: int) -> tuple[int, int, list[str]] | None:
         end += 1
     if end >= len(text) or text[end] not in "（(":
         return None
-    close = min((i for i in (text.find("）", end), text.find(")", end)) if i > 0), default=-1)
+    # An explicit list is short: the look-ahead is bounded, so a draft of unclosed brackets stays linear.
+    limit = end + LOOK_AHEAD
+    close = min((i for i in (text.find("）", end, limit), text.find(")", end, limit)) if i > 0), default=-1)
     if close < 0:
         return None
     inner = text[end + 1:close]

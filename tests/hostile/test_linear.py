@@ -1,0 +1,63 @@
+"""Each rule's work grows linearly with a paragraph: time on an adversarial paragraph of 1 MB
+compared with one of a quarter of that (a ratio between two sizes, not an absolute time)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from drafter.check import RULES, load_glossary
+from drafter.check.reader import Draft, Paragraph
+from drafter.check.rules import Context
+
+GLOSSARY = load_glossary()
+
+# Paragraphs built to make a backtracking pattern or a per-match rescan quadratic.
+UNITS = {
+    "open-paren": ("(", "中"),
+    "straight-quotes": ("", "中\""),
+    "open-braces": ("", "{{中"),
+    "open-percent": ("", "{%中"),
+    "announcements": ("", "我讲三点意见，一是学习，"),
+    "announce-head": ("", "三点首先其次"),
+    "placeholders": ("", "x某某【】"),
+    "half-width": ("", "中,"),
+    "doubled": ("", "。。"),
+    "brackets": ("", "“（《【‘"),
+    "dates": ("", "2024年2月30日"),
+    "noise": ("", "来源：网--.com"),
+    "numerals": ("", "一二三四五六七八九十"),
+    "terms": ("", "四个意识政治意识、大局意识、"),
+    "clauses": ("", "要加强人大代表联络站建设打造一站一品，"),
+}
+SMALL, LARGE = 250_000, 1_000_000
+
+
+def paragraph(name: str, size: int) -> str:
+    head, unit = UNITS[name]
+    return head + unit * ((size - len(head)) // len(unit))
+
+
+def seconds(rule, text: str) -> float:
+    draft = Draft("t.txt", [Paragraph(1, text)], kind="notice")
+    best = float("inf")
+    for _ in range(2):
+        ctx = Context(draft, GLOSSARY)
+        start = time.perf_counter()
+        for _ in rule.check(draft, ctx):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.ID)
+def test_each_rule_is_linear_in_a_paragraph(rule):
+    slow = []
+    for name in UNITS:
+        small = seconds(rule, paragraph(name, SMALL))
+        large = seconds(rule, paragraph(name, LARGE))
+        # Four times the text: about four times the time when linear, sixteen when quadratic.
+        if large > 0.05 and large / max(small, 0.005) > 8:
+            slow.append(f"{name}: {small:.3f} s -> {large:.3f} s")
+    assert not slow, f"{rule.ID} grows faster than linearly: {slow}"
