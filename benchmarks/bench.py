@@ -201,8 +201,8 @@ def pandoc_reference(path: Path) -> None:
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Mm, Pt, Twips
 
-    from drafter import layout as L
-    from drafter.writers.docx import _fonts
+    from drafter.render import layout as L
+    from drafter.render.writers.docx import _fonts
 
     data = subprocess.run(["pandoc", "--print-default-data-file", "reference.docx"], capture_output=True,
                           check=True).stdout

@@ -4,6 +4,7 @@ leaves a truncated file or clobbers an old one)."""
 from __future__ import annotations
 
 import os
+import pickle
 import stat
 import tempfile
 from pathlib import Path
@@ -126,8 +127,6 @@ def cache_get(path: Path, valid=None):
     A cache entry is never trusted to be whole: whatever cannot be read back (or fails
     ``valid``) is treated as absent, so the caller rebuilds it and the next cache_put heals it.
     """
-    import pickle
-
     try:
         data = read_bounded(str(path), MAX_CACHE_BYTES)
         value = pickle.loads(data)
@@ -164,8 +163,6 @@ def cache_dir() -> Path:
 
 def cache_put(path: Path, value) -> None:
     """Keep ``value`` in the cache; a cache that cannot be written only makes the next run slower."""
-    import pickle
-
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

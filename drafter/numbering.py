@@ -1,10 +1,16 @@
-"""Chinese numerals and the sequence markers of GB/T 9704 7.3.3 and of speech practice.
+"""The numbering grammar: Chinese numerals both ways, and the sequence markers of
+GB/T 9704-2012 7.3.3 (一、 （一） 1. （1）) and of speech practice (一是 一要 首先…最后).
 
-Numbers are always computed from a position, never typed, so moving a point in an
-outline renumbers everything after it.
+One module writes markers (templates), reads them at the start of a paragraph (import,
+``numbering.sequence``) and inside a paragraph (``numbering.count``, ``numbering.duplicate``),
+so rendering, import and check agree on what a marker is. Numbers are always computed from
+a position, never typed, so moving a point in an outline renumbers everything after it.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 DIGITS = "零一二三四五六七八九"
 
@@ -60,6 +66,20 @@ def cn(n: int) -> str:
     return out
 
 
+def to_int(text: str) -> int:
+    """一 -> 1, 十二 -> 12, 二十 -> 20, 九十九 -> 99, "7" -> 7; 0 for what is not a numeral."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in DIGITS + "十" for ch in text):
+        return 0
+    if "十" not in text:
+        return DIGITS.index(text) if len(text) == 1 else 0
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units or "零" in tens + units:
+        return 0
+    return (DIGITS.index(tens) if tens else 1) * 10 + (DIGITS.index(units) if units else 0)
+
+
 def cn_count(n: int) -> str:
     """A quantity as spoken before a measure word: 2 -> 两 (两点意见), otherwise as cn()."""
     return "两" if n == 2 else cn(n)
@@ -94,3 +114,108 @@ def shouxian(index: int, count: int) -> str:
     if index == count and count > 2:
         return "最后，"
     return ("其次，", "再次，")[index - 2]
+
+
+# --- reading markers -------------------------------------------------------------------
+
+CN = "[一二三四五六七八九十]+"
+SHOUXIAN_WORDS = ("首先", "其次", "再次", "最后")
+SENTENCE_END = "。！？!?"
+CLAUSE_END = SENTENCE_END + "；;：:，,"
+
+# style -> (depth, regex of the marker with its number in group "n"). Depth orders the
+# levels: a marker of a shallower depth ends a group of deeper ones. Run-in styles share a
+# depth below the four heading levels.
+_READ = {
+    "一、": (1, rf"(?P<n>{CN})、"),
+    STYLE_PAREN: (2, rf"[（(](?P<n>{CN})[）)]"),
+    STYLE_ARABIC: (3, r"(?P<n>[1-9]\d?)[.．、](?!\d)"),
+    STYLE_ARABIC_PAREN: (4, r"[（(](?P<n>[1-9]\d?)[）)]"),
+    STYLE_YISHI: (5, rf"(?P<n>{CN})是"),
+    STYLE_YIYAO: (5, rf"(?P<n>{CN})要"),
+    STYLE_SHOUXIAN: (5, r"(?P<n>首先|其次|再次|最后)[，,]"),
+}
+READ_ORDER = tuple(_READ)  # every style a paragraph can open with, in the order they are tried
+DEPTH = {style: depth for style, (depth, _) in _READ.items()}
+_OPENING = {style: re.compile(rf"(?:\*\*)?{source}") for style, (_, source) in _READ.items()}
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str  # one of READ_ORDER
+    number: int  # 1-based; 0 for 最后, whose place is "the last"
+    text: str  # the marker as written, without a leading ** and without what follows
+    start: int
+    end: int  # where the text after the marker begins
+
+    @property
+    def depth(self) -> int:
+        return DEPTH[self.style]
+
+
+def _number(style: str, word: str) -> int:
+    if style == STYLE_SHOUXIAN:
+        return SHOUXIAN_WORDS.index(word) + 1 if word != "最后" else 0
+    return to_int(word)
+
+
+def _marker(style: str, m: re.Match, start: int = 0) -> Marker | None:
+    number = _number(style, m.group("n"))
+    if number == 0 and style != STYLE_SHOUXIAN:
+        return None
+    text = m.group()[2:] if m.group().startswith("**") else m.group()
+    return Marker(style, number, text, start + m.end() - len(text), start + m.end())
+
+
+def opening(text: str, styles: tuple[str, ...] = READ_ORDER) -> Marker | None:
+    """The marker ``text`` opens with (a bold ``**`` before it is allowed), trying ``styles``
+    in order; None when it opens with none, or with a marker numbered 0."""
+    for style in styles:
+        m = _OPENING[style].match(text)
+        if m:
+            return _marker(style, m)
+    return None
+
+
+# Run-in markers inside a paragraph: at its start or after the end of a clause.
+_INLINE = re.compile(rf"(?:^|(?<=[{CLAUSE_END}]))[ \t　]*(?:\*\*)?(?:(?P<a>{CN})(?P<k>[是要])|(?P<s>首先|其次|再次|最后)[，,])")
+
+
+def inline(text: str) -> list[Marker]:
+    """The run-in markers (一是 二要 首先，…) in a paragraph, in order, each at the start of the
+    paragraph or of a clause."""
+    out = []
+    for m in _INLINE.finditer(text):
+        if m.group("s"):
+            style, word = STYLE_SHOUXIAN, m.group("s")
+        else:
+            style, word = (STYLE_YISHI if m.group("k") == "是" else STYLE_YIYAO), m.group("a")
+        number = _number(style, word)
+        if number or style == STYLE_SHOUXIAN:
+            start = m.start("s") if m.group("s") else m.start("a")
+            out.append(Marker(style, number, text[start:m.end()], start, m.end()))
+    return out
+
+
+def lookahead(styles: tuple[str, ...] = READ_ORDER) -> str:
+    """A regular expression that matches where a marker of ``styles`` begins (zero width), for
+    splitting text that lost its line breaks."""
+    return "(?=" + "|".join(f"(?:{_READ[s][1].replace('?P<n>', '')})" for s in styles) + ")"
+
+
+def label(style: str, number: int) -> str:
+    """How a marker of ``style`` numbered ``number`` is written, for messages (二是, （三）)."""
+    if style == STYLE_SHOUXIAN:
+        return SHOUXIAN_WORDS[min(number, 4) - 1] if number else "最后"
+    return marker(number, number, style)
+
+
+def is_run_in(style: str | None) -> bool:
+    """Whether sub-points in ``style`` always run into their paragraph (一是 一要 首先)."""
+    return style in RUN_IN_STYLES
+
+
+def renders_run_in(style: str | None, has_subpoints: bool, has_paragraphs: bool) -> bool:
+    """Whether a sub-point is written as a bold lead opening a body paragraph rather than as a
+    heading line: always in a run-in style; in 1. and （1） when it has a body and nothing below."""
+    return is_run_in(style) or (HEADING_LEVEL.get(style or "", 0) >= 3 and not has_subpoints and has_paragraphs)

@@ -74,6 +74,17 @@ class Plan:
         return path
 
 
+def plan_all(plan: Plan, paths: Iterable[str]) -> tuple[list[str], list[DrafterError]]:
+    """Check every path of a batch; return the targets and the refusals (write nothing if any)."""
+    targets, refusals = [], []
+    for path in paths:
+        try:
+            targets.append(plan.add(path))
+        except DrafterError as exc:
+            refusals.append(exc)
+    return targets, refusals
+
+
 def write(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; a .docx is verified first (a failure leaves no file)."""
     if data[:4] == b"PK\x03\x04":

@@ -56,6 +56,18 @@ class Marks:
             table = self.values
         return self.values.get((), (None, None))
 
+    def error(self, file: str, path: Path, message: str, *, key: bool = False, line_offset: int = 0) -> DrafterError:
+        """An error about the value (or the key) at ``path``: file, line, column and field path.
+        ``line_offset`` is for YAML that starts below line 1 of its file (a section's header)."""
+        line, col = self.at(path, key=key)
+        if line_offset:
+            line = (line or 0) + line_offset
+        return DrafterError(message, file=file, line=line, col=col, field=format_path(path) or None)
+
+    def schema_error(self, exc, file: str, *, line_offset: int = 0, note: str = "") -> DrafterError:
+        """A ``schema.SchemaError`` raised while checking this document, located."""
+        return self.error(file, exc.path, exc.message + note, key=exc.key, line_offset=line_offset)
+
 
 _PROBLEMS = {
     "mapping values are not allowed here": "此处不能出现“键: 值”，冒号后的内容若含冒号请加引号",

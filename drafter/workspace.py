@@ -89,13 +89,11 @@ class Workspace:
 def _load(root: Path) -> Workspace:
     path = root / MARKER
     text = safeyaml.read_text(str(path))  # a regular file, bounded: a FIFO or device is refused
-    data, marks = safeyaml.load(text, str(path)) if text.strip() else ({}, None)
+    data, marks = safeyaml.load(text, str(path)) if text.strip() else ({}, safeyaml.Marks())
     try:
         config = CONFIG.check(data or {}, ())
     except SchemaError as exc:
-        line, col = marks.at(exc.path, key=exc.key) if marks else (None, None)
-        raise DrafterError(exc.message, file=str(path), line=line, col=col,
-                           field=safeyaml.format_path(exc.path)) from None
+        raise marks.schema_error(exc, str(path)) from None
     return Workspace(root, config)
 
 
@@ -128,3 +126,36 @@ def init(folder: str) -> Workspace:
         if not (root / name).exists():
             atomic_write(str(root / name), text.encode("utf-8"))
     return _load(root)
+
+
+@dataclass
+class Resources:
+    """The workspace around the current directory and the folders a command uses.
+
+    Templates: the folders given with --templates, then the workspace's, then the shipped ones.
+    Glossary: the shipped one, then the workspace's, then those given with --glossary (a later
+    entry of the same term wins).
+    """
+
+    workspace: Workspace | None
+    template_dirs: tuple[str, ...]
+    glossary_dirs: tuple[str, ...]
+
+    def setting(self, name: str, given=None):
+        """A value given on the command line, else the workspace's setting, else None."""
+        if given is not None:
+            return given
+        return self.workspace.config.get(name) if self.workspace else None
+
+
+def resources(template_dirs: tuple[str, ...] = (), glossary_dirs: tuple[str, ...] = (),
+              start: str | os.PathLike | None = None) -> Resources:
+    for folder in template_dirs:
+        if not os.path.isdir(folder):
+            raise DrafterError("模板目录不存在", file=folder)
+    ws = find(start)
+    if ws is None:
+        return Resources(None, tuple(template_dirs), tuple(glossary_dirs))
+    tdirs = tuple(template_dirs) + ((str(ws.templates),) if ws.templates.is_dir() else ())
+    gdirs = ((str(ws.glossary),) if ws.glossary.is_dir() else ()) + tuple(glossary_dirs)
+    return Resources(ws, tdirs, gdirs)

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from drafter import preview
+from drafter.render import preview
 from drafter.render import render_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(target: Path) -> None:
     for outline in sorted((ROOT / "outlines").glob("*.yaml")):
         shutil.copyfile(outline, target / outline.name)
-        docx = render_file(str(outline), str(target / (outline.stem + ".docx"))).path
+        docx = str(target / (outline.stem + ".docx"))
+        render_file(str(outline), docx)
         with tempfile.TemporaryDirectory() as tmp:
             pdf = preview.to_pdf(docx, tmp)
             png = preview.first_page_png(pdf, str(target / (outline.stem + ".png")))

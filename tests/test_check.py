@@ -5,9 +5,9 @@ import json
 import pytest
 
 from drafter.check import RULES, load_glossary, run_rules
-from drafter.check.reader import draft_from_lines
+from drafter.documents import draft_from_lines
 
-from .conftest import CORPUS, write
+from .conftest import CORPUS, ROOT, write
 
 GLOSSARY = load_glossary()
 
@@ -54,7 +54,7 @@ def test_exact_findings():
 
 EXACT = [
     ("glossary.variant", "要增强“四种意识”。", None, None, (1, 4, "四种意识")),
-    ("glossary.expansion", "不断增强人民群众的幸福感、获得感、安全感。", None, None, (1, 9, "幸福感、获得感、安全感")),
+    ("glossary.order", "不断增强人民群众的幸福感、获得感、安全感。", None, None, (1, 9, "幸福感、获得感、安全感")),
     ("glossary.expansion", "增强“四个意识”（政治意识、大局意识、看齐意识）。", None, None,
      (1, 9, "政治意识、大局意识、看齐意识")),
     ("glossary.dated", "实施“十四五”规划。", "2026-03-01", None, (1, 2, "“十四五”规划")),
@@ -62,8 +62,8 @@ EXACT = [
     ("numbering.count", "下面，我讲三点意见。\n一、学习\n二、监督", None, None, (1, 5, "三点意见")),
     ("noise", "全文如下---此处隐藏3607字,下载后查看---结束", None, None, (1, 4, "---此处隐藏3607字,下载后查看---")),
     ("repeat", "这是我们的的责任。", None, None, (1, 4, "的的")),
-    ("date", "会议定于2024年2月30日召开。", None, None, (1, 4, "2024年2月30日")),
-    ("date", "关于举办培训班的通知\n二〇二四年五月八日", None, None, (2, 0, "二〇二四年五月八日")),
+    ("format.date", "会议定于2024年2月30日召开。", None, None, (1, 4, "2024年2月30日")),
+    ("format.date", "关于举办培训班的通知\n二〇二四年五月八日", None, None, (2, 0, "二〇二四年五月八日")),
     ("punctuation", "会议(扩大)召开。", None, None, (1, 2, "(扩大)")),
 ]
 
@@ -127,3 +127,24 @@ def test_bad_files_exit_2_and_others_are_still_checked(cli, tmp_path):
     assert f"{corrupt}: 不是有效的 .docx 文件" in err
     assert f"{binary}: 这是二进制文件" in err
     assert f"{garbled}: 无法识别文件编码" in err
+
+
+def test_every_rule_declares_itself_and_readme_lists_them():
+    from drafter.check.rules import REQUIRED, table
+
+    for rule in RULES:
+        assert all(hasattr(rule, name) for name in REQUIRED), rule.__name__
+        assert rule.SEVERITY in ("error", "warning", "info") and rule.DOC and rule.BASIS
+        assert hasattr(rule, "FIXTURES") or rule.ID.startswith("glossary."), rule.ID
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert table() in readme, "README's rule table differs from the rules: paste drafter.check.rules.table()"
+
+
+def test_a_rule_reports_only_its_own_id_and_severity():
+    texts = [t for rule in RULES for t in getattr(rule, "FIXTURES", {}).get("bad", [])]
+    texts += [ex["text"] for e in GLOSSARY.entries.values() for ex in e.data["examples"]["bad"]]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))] if CORPUS.is_dir() else []
+    by_id = {rule.ID: rule for rule in RULES}
+    for text in texts:
+        for f in findings_for(text):
+            assert f.rule in by_id and f.severity == by_id[f.rule].SEVERITY, (f.rule, f.severity, f.match)

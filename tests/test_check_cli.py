@@ -194,7 +194,7 @@ def test_markdown_drafts_are_checked_without_their_markup_and_fixed_in_place(cli
 
 
 def test_a_docx_that_unpacks_to_too_much_is_refused(cli, tmp_path, monkeypatch):
-    from drafter.check import reader
+    from drafter import documents as reader
 
     doc = docx.Document()
     doc.add_paragraph("正文。")

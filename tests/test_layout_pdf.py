@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from drafter import preview
+from drafter.render import preview
 
 from .conftest import OUTLINES, needs_soffice
 
@@ -27,7 +27,8 @@ def pdfs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pdf")
     out = {}
     for kind in PAGES:
-        docx = render_file(str(OUTLINES / f"{kind}.yaml"), str(folder / f"{kind}.docx")).path
+        docx = str(folder / f"{kind}.docx")
+        render_file(str(OUTLINES / f"{kind}.yaml"), docx)
         out[kind] = preview.to_pdf(docx, str(folder))
     return out
 

@@ -8,7 +8,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from drafter import layout
+from drafter.render import layout
 
 from .conftest import MINIMAL_SPEECH, OUTLINES, write
 

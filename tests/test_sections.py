@@ -6,7 +6,7 @@ import docx
 import pytest
 import yaml
 
-from drafter import sections, templating
+from drafter.render import sections, templating
 
 from .conftest import OUTLINES, write
 
@@ -44,7 +44,7 @@ def test_each_section_renders_in_an_outline_with_its_example_parameters(cli, tmp
     code, _, err = cli("render", path, "-o", out)
     assert code == 0, err
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    from drafter import markdown
+    from drafter.render import markdown
 
     for block in markdown.parse(md):  # every heading and paragraph of the section is in the document
         assert block.text in text, (name, block.text)

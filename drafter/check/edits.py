@@ -1,7 +1,7 @@
 """Apply findings back to a draft: safe fixes (--fix) and Word comments (--annotate).
 
-Only mechanical fixes are applied: outdated formulations (glossary.deprecated) and
-punctuation marks (punctuation) that carry a suggestion. The input is never changed; the
+Only mechanical fixes are applied: the suggestions of rules that declare themselves
+``FIXABLE`` (outdated formulations, punctuation marks). The input is never changed; the
 result goes to a new file, written atomically.
 """
 
@@ -13,13 +13,12 @@ import os
 from dataclasses import dataclass
 
 from .. import outputs
+from ..documents import MAX_TEXT_BYTES, docx_paragraphs, read_draft
 from ..errors import DrafterError
 from ..fsutil import decode, read_bounded
 from ..safeyaml import XML_ILLEGAL
 from .findings import Finding
-from .reader import MAX_TEXT_BYTES, docx_paragraphs, read_draft
-
-SAFE_RULES = ("glossary.deprecated", "punctuation", "control")
+from .rules import FIXABLE
 
 
 @dataclass
@@ -33,7 +32,7 @@ class Change:
 def fixable(findings: list[Finding]) -> list[Finding]:
     chosen, last = [], None
     for f in sorted(findings, key=lambda f: (f.paragraph, f.offset)):
-        if f.rule not in SAFE_RULES or f.suggestion is None or f.suggestion == f.match:
+        if f.rule not in FIXABLE or f.suggestion is None or f.suggestion == f.match:
             continue
         if last and last.paragraph == f.paragraph and f.offset < last.offset + last.length:
             continue  # overlaps the previous fix
@@ -93,7 +92,7 @@ def _run_spans(paragraph):
 
 
 def _fix_docx(path, by_para, out):
-    from ..docxverify import open_document
+    from ..docxverify import open_document  # python-docx loads only when a .docx is edited
 
     doc = open_document(path)
     paragraphs = docx_paragraphs(doc)
@@ -123,7 +122,7 @@ def _fix_docx(path, by_para, out):
 
 def _isolate(paragraph, start: int, end: int) -> list:
     """Split runs so that characters [start, end) are covered by whole runs; return those runs."""
-    from docx.text.run import Run
+    from docx.text.run import Run  # loaded with python-docx
 
     for run, a, b in list(_run_spans(paragraph)):
         for cut in (start, end):
@@ -140,7 +139,7 @@ def _isolate(paragraph, start: int, end: int) -> list:
 
 def annotate(path: str, findings: list[Finding], out: str) -> int:
     """Write a .docx of the draft with a Word comment at each finding; return how many."""
-    import docx
+    import docx  # python-docx loads only when comments are written
 
     from ..docxverify import open_document
 

@@ -119,7 +119,7 @@ class Glossary:
 
     def automaton(self):
         if self._automaton is None:
-            import ahocorasick
+            import ahocorasick  # the C extension loads on the first scan, not at start-up
 
             auto = ahocorasick.Automaton()
             forms: dict[str, list] = {}
@@ -197,9 +197,7 @@ def _load_file(path: Path, glossary: Glossary) -> None:
         try:
             entry = ENTRY.check(raw, (i,))
         except SchemaError as exc:
-            line, col = marks.at(exc.path, key=exc.key)
-            raise DrafterError(exc.message, file=str(path), line=line, col=col,
-                               field=safeyaml.format_path(exc.path)) from None
+            raise marks.schema_error(exc, str(path)) from None
         glossary.entries[entry["term"]] = Entry(entry["term"], entry, str(path))
 
 
@@ -234,24 +232,3 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
             _load_cached(path, glossary)
     return glossary
 
-
-def self_test(glossary: Glossary) -> list[tuple[Entry, str, str]]:
-    """Every entry's examples run through the rules: (entry, "bad" or "good", text) that fail.
-
-    A bad example must give a glossary finding on that entry; a good one must give none.
-    """
-    from .reader import draft_from_lines
-    from .rules import run_rules
-
-    failures = []
-    for entry in glossary.entries.values():
-        for kind in ("bad", "good"):
-            for example in entry.data["examples"][kind]:
-                draft = draft_from_lines("<例句>", example["text"].splitlines())
-                draft.date = example["date"] or draft.date
-                draft.region = example["region"] or draft.region
-                hit = any(f.rule.startswith("glossary.") and f.basis == entry.basis
-                          for f in run_rules(draft, glossary))
-                if hit != (kind == "bad"):
-                    failures.append((entry, kind, example["text"]))
-    return failures

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from drafter.check import RULES, load_glossary
-from drafter.check.reader import Draft, Paragraph
+from drafter.documents import Draft, Paragraph
 from drafter.check.rules import Context
 
 GLOSSARY = load_glossary()

@@ -97,31 +97,24 @@ def test_a_docx_that_does_not_parse_is_never_written(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def _naive_counts(text: str, pos: int):
-    from drafter.check.rules.numbering_count import RUN_IN, SHOUXIAN
-
-    rest = text[pos:]
-    return len({x.group(1) for x in RUN_IN.finditer(rest)}), len(SHOUXIAN.findall(rest))
-
-
 def test_the_one_pass_count_rule_agrees_with_rescanning():
-    from drafter.check.reader import Paragraph
     from drafter.check.rules import numbering_count as rule
+    from drafter.documents import Paragraph
 
     rnd = random.Random(7)
-    pieces = ["我讲三点意见", "，一是学习", "二是", "：三要", "一二是", "首先", "其次", "最后", "两个方面", "。", " ",
-              "一是", "方面", "三点"]
-    for _ in range(3000):
-        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
-        suffixes = rule._Suffixes(text)
+    pieces = ["我讲三点意见", "，一是学习", "二是", "：三要", "一二是", "首先，", "其次，", "最后，", "从两个方面", "。", " ",
+              "一是", "方面", "讲三点", "；二要", " **三是"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14)))
+        after = rule._InlineAfter(text)
         for m in rule.ANNOUNCE.finditer(text):
-            assert (suffixes.run_in(text, m.end()), suffixes.shouxian_after(m.end())) == _naive_counts(text, m.end()), text
+            assert after.count_from(m.end()) == rule._inline_count(text[m.end():]), text
     lines = ["一、学习", "（一）读书", "（二）讨论", "二、监督", "1. 要", "2. 要", "一是加强", "二是强化", "一要", "（1）x",
-             "正文", "我讲三点意见。", "三、建设"]
+             "正文", "我讲三点意见。", "三、建设", "首先，看", "**一是**"]
     for _ in range(2000):
         paras = [Paragraph(i + 1, rnd.choice(lines)) for i in range(rnd.randint(1, 15))]
-        levels = rule._Levels(paras)
-        assert [levels.following(i) for i in range(len(paras))] == [rule._following(paras, i) for i in range(len(paras))]
+        every = rule._FollowingAll(paras)
+        assert [every.following(i) for i in range(len(paras))] == [rule._following(paras, i) for i in range(len(paras))]
 
 
 def test_fix_removes_control_characters_from_a_text_draft(cli, tmp_path):

@@ -1,24 +1,62 @@
-"""Check rules, one module each: ``ID``, ``SEVERITY``, ``DOC``, ``FIXTURES`` and ``check()``.
+"""Check rules, one module each, found by discovery: every module of this package is a rule.
 
-A rule's ``check(draft, ctx)`` yields findings. ``FIXTURES`` holds texts that must and
-must not trigger it; glossary rules draw theirs from the glossary entries' examples.
+A rule module declares
+
+    ID        "family.name" (or "family"); `make eval` scores precision and recall by family
+    SEVERITY  "error", "warning" or "info": every finding the rule makes has it
+    DOC       what it looks for, in a writer's words (README's rule table is made from it)
+    BASIS     the clause of a standard, the glossary, or 实务 it rests on
+    FIXABLE   True when ``--fix`` may apply its suggestions without a writer's judgement
+    FIXTURES  {"bad": [...], "good": [...]}: texts that must and must not trigger it
+              (glossary rules take theirs from the glossary entries' own examples)
+    check(draft, ctx)  yields findings made with ``ctx.finding``
+
+A finding of another severity is another rule, with an id of its own.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+import pkgutil
 from importlib import import_module
 from itertools import accumulate
 from typing import Iterator
 
 from ..findings import Finding
 from ..glossary import Glossary, Hit
-from ..reader import Draft, Paragraph
+from ...documents import Draft, Paragraph
 
-NAMES = ("glossary_deprecated", "glossary_variant", "glossary_collocation", "glossary_expansion",
-         "glossary_dated", "glossary_scope", "placeholder", "numbering_sequence", "numbering_count",
-         "punctuation", "noise", "repeat", "date", "control")
-RULES = tuple(import_module(f".{name}", __name__) for name in NAMES)
+REQUIRED = ("ID", "SEVERITY", "DOC", "BASIS", "FIXABLE", "check")
+
+
+def _discover() -> tuple:
+    modules = [import_module(f".{info.name}", __name__) for info in pkgutil.iter_modules(__path__)
+               if not info.name.startswith("_")]
+    for module in modules:
+        missing = [name for name in REQUIRED if not hasattr(module, name)]
+        if missing:
+            raise ImportError(f"check rule {module.__name__} lacks {', '.join(missing)}")
+    return tuple(sorted(modules, key=lambda m: m.ID))
+
+
+RULES = _discover()
+BY_ID = {rule.ID: rule for rule in RULES}
+FIXABLE = frozenset(rule.ID for rule in RULES if rule.FIXABLE)
+
+
+def family(rule_id: str) -> str:
+    """The family a rule belongs to: its id up to the first dot."""
+    return rule_id.split(".", 1)[0]
+
+
+def table() -> str:
+    """The rules as a Markdown table, as README.md shows them."""
+    rows = ["| 规则 | 级别 | 可自动修改 | 查什么 | 依据 |", "| --- | --- | --- | --- | --- |"]
+    labels = {"error": "错误", "warning": "警告", "info": "提示"}
+    for rule in RULES:
+        cells = (f"`{rule.ID}`", labels[rule.SEVERITY], "是" if rule.FIXABLE else "", rule.DOC, rule.BASIS)
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(rows) + "\n"
 
 
 class Context:

@@ -4,6 +4,8 @@ ID = "glossary.collocation"
 SEVERITY = "error"
 DOC = "搭配不当：固定提法前的动词不是规范搭配，如“坚定‘四个意识’”应为“增强‘四个意识’”。"
 
+BASIS = "规范提法词库（各条目注明出处）"
+FIXABLE = False
 WINDOW = 6  # characters before the term in which the verb is looked for
 QUOTES = "“”‘’\"'「」『』《》 　"
 

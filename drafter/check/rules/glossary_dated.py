@@ -5,6 +5,8 @@ SEVERITY = "warning"
 DOC = "时效：有有效期的提法（如“十四五”规划 2021—2025 年）出现在有效期以外的文稿中，提醒核实是否应改用现行提法。"
 
 
+BASIS = "规范提法词库（各条目注明出处）"
+FIXABLE = False
 def _label(ym: tuple[int, int]) -> str:
     return f"{ym[0]}年{ym[1]}月" if ym[1] else f"{ym[0]}年"
 

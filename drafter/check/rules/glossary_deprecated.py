@@ -5,6 +5,8 @@ SEVERITY = "error"
 DOC = "旧提法：词库中标为已过时的写法，给出现行提法。"
 
 
+BASIS = "规范提法词库（各条目注明出处）"
+FIXABLE = True
 def check(draft, ctx):
     for para in draft.paragraphs:
         for hit in ctx.hits(para):

@@ -5,6 +5,8 @@ SEVERITY = "warning"
 DOC = "地域：某省的地方性提法出现在另一省的文稿中（文稿所属省份已知时才检查：--region、大纲的 region 字段，或文中只提到一个省）。"
 
 
+BASIS = "规范提法词库（各条目注明出处）"
+FIXABLE = False
 def check(draft, ctx):
     if not draft.region:
         return

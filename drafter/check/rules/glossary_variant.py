@@ -5,6 +5,8 @@ SEVERITY = "error"
 DOC = "错误写法：固定提法被写成近似的错误形式。"
 
 
+BASIS = "规范提法词库（各条目注明出处）"
+FIXABLE = False
 def check(draft, ctx):
     for para in draft.paragraphs:
         hits = ctx.hits(para)

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from . import layout
-from .errors import DrafterError
+from ..errors import DrafterError
 
 
 def soffice() -> str | None:

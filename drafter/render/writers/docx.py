@@ -29,10 +29,10 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from lxml.etree import SubElement
 
-from .. import __version__
+from ... import __version__
 from .. import layout as L
 from .. import model as M
-from ..fsutil import cache_dir, cache_get, cache_put
+from ...fsutil import cache_dir, cache_get, cache_put
 
 CHAR = Pt(L.SIZE_BODY)  # one character of body text
 LINE = Twips(L.LINE_PITCH_TWIPS)
@@ -291,7 +291,7 @@ def _template() -> _Template:
 
 def _whole(template) -> bool:
     """A cached skeleton is used only if every part of it still parses (a damaged one is rebuilt)."""
-    from ..docxverify import parses
+    from ...docxverify import parses
 
     if not isinstance(template, _Template) or not isinstance(template.parts, dict):
         return False

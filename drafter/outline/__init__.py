@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import safeyaml
-from .errors import DrafterError
+from .. import safeyaml
+from ..errors import DrafterError
 from .kinds import KIND_CHOICE, KINDS, Kind
-from .schema import SchemaError
+from ..schema import SchemaError
 
 
 @dataclass
@@ -16,12 +16,6 @@ class Outline:
     data: dict  # validated and normalised
     file: str
     marks: safeyaml.Marks
-
-
-def _error(exc: SchemaError, file: str, marks: safeyaml.Marks) -> DrafterError:
-    line, col = marks.at(exc.path, key=exc.key)
-    return DrafterError(exc.message, file=file, line=line, col=col,
-                        field=safeyaml.format_path(exc.path) or None)
 
 
 def parse(text: str, file: str = "<大纲>") -> Outline:
@@ -38,7 +32,7 @@ def parse(text: str, file: str = "<大纲>") -> Outline:
         kind = KINDS[name]
         validated = kind.schema.check({**data, "kind": name}, ())
     except SchemaError as exc:
-        raise _error(exc, file, marks) from None
+        raise marks.schema_error(exc, file) from None
     return Outline(kind=kind, data=validated, file=file, marks=marks)
 
 

@@ -30,9 +30,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import markdown, model, numbering, safeyaml, templating
-from .errors import DrafterError
-from .schema import Field, Mapping, Record, SchemaError, Text
+from .. import numbering, safeyaml
+from . import markdown, model, templating, writers
+from ..errors import DrafterError
+from ..schema import Field, Mapping, Record, SchemaError, Text
 
 HEADER = re.compile(r"\A\{#-?\s*section\s*\n(.*?)\n\s*-?#\}\s*\n?", re.S)
 PARAM = Record(fields={
@@ -65,7 +66,7 @@ class Section:
 
 
 def _parse(path: Path, folder: str, search_path: tuple[str, ...]) -> Section:
-    from jinja2 import TemplateSyntaxError, meta
+    from jinja2 import TemplateSyntaxError, meta  # jinja2 loads only when a template is read
 
     source = safeyaml.read_text(str(path))
     m = HEADER.match(source)
@@ -78,9 +79,7 @@ def _parse(path: Path, folder: str, search_path: tuple[str, ...]) -> Section:
         for name, spec in header["params"].items():
             params[name] = PARAM.check(spec if isinstance(spec, dict) else {"doc": spec}, ("params", name))
     except SchemaError as exc:
-        line, col = marks.at(exc.path, key=exc.key)
-        raise DrafterError(exc.message, file=str(path), line=(line or 0) + 1, col=col,
-                           field=safeyaml.format_path(exc.path)) from None
+        raise marks.schema_error(exc, str(path), line_offset=1) from None
     env = templating.environment(search_path)
     try:
         used = meta.find_undeclared_variables(env.parse(source)) - set(env.globals)
@@ -205,7 +204,7 @@ def to_point(md: str) -> dict:
         else:
             node = stack[-1][1]
             target = node["subpoints"][-1] if node["subpoints"] and not node["subpoints"][-1]["subpoints"] \
-                and node["style"] in numbering.RUN_IN_STYLES else node
+                and numbering.is_run_in(node["style"]) else node
             target["paragraphs"].append(_inline(block.runs))
     return root
 
@@ -227,8 +226,7 @@ def expand(data: dict, search_path: tuple[str, ...], file: str, marks: safeyaml.
     """The outline with every ``use:`` replaced by the section's content."""
 
     def error(message: str, path: tuple) -> DrafterError:
-        line, col = marks.at(path)
-        return DrafterError(message, file=file, line=line, col=col, field=safeyaml.format_path(path))
+        return marks.error(file, path, message)
 
     def content(use: str, values: dict, path: tuple) -> str:
         try:
@@ -293,6 +291,13 @@ def expand_outline(ol, search_path: tuple[str, ...]) -> dict:
     try:
         return ol.kind.schema.check(data, ())
     except SchemaError as exc:  # e.g. a section nested too deep for its place
-        line, col = ol.marks.at(exc.path, key=exc.key)
-        raise DrafterError(f"{exc.message}（引用片段之后）", file=ol.file, line=line, col=col,
-                           field=safeyaml.format_path(exc.path)) from None
+        raise ol.marks.schema_error(exc, ol.file, note="（引用片段之后）") from None
+
+
+def example_text(section: Section, search_path: tuple[str, ...]) -> str | None:
+    """The section rendered with its example values, as plain text (numbers filled in as in a
+    document), or None when a parameter has neither an example nor a default."""
+    values = section.example_values()
+    if any(v is None for v in values.values()):
+        return None
+    return writers.write(markdown.parse(render(section, values, search_path)), "txt").decode("utf-8")

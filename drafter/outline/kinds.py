@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import numbering
-from .schema import (
+from .. import numbering
+from ..schema import (
     Boolean, Choice, Date, Field, Integer, ListOf, Mapping, Paragraphs, Record, SchemaError, Text, TextList,
 )
 

@@ -11,13 +11,18 @@ Numbers are dropped, since drafter generates them; everything else is kept verba
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
-from . import numbering
-from .errors import DrafterError
+from .. import numbering
+from ..check.glossary import Glossary
+from ..check.rules import Context, noise
+from ..documents import draft_from_lines, read_draft
+from ..errors import DrafterError
+from ..render.templating import inline
 
 CN = "[一二三四五六七八九十]+"
 SENTENCE_END = "。！？!?"
@@ -64,18 +69,12 @@ class Imported:
 # --- reading and cleaning -------------------------------------------------------------
 
 def read_lines(path: str) -> list[str]:
-    from .check import reader
-
-    draft = reader.read_draft(path)
+    draft = read_draft(path)
     return [p.text for p in draft.paragraphs]
 
 
 def clean(lines: list[str]) -> tuple[list[str], list[str]]:
     """Lines without web-copy residue or invisible control characters, and what was removed."""
-    from .check.glossary import Glossary
-    from .check.reader import draft_from_lines
-    from .check.rules import Context, noise
-
     invisible = yaml.reader.Reader.NON_PRINTABLE  # what no outline may hold either
     removed_chars = [ch for line in lines for ch in invisible.findall(line)]
     lines = [invisible.sub("", line) for line in lines]
@@ -354,9 +353,28 @@ def section_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def section_markdown(node: Node, source: str, index: int) -> str:
-    from .templating import inline
+def plan_sections(result: Imported, folder: str, source: str, plan) -> dict[str, bytes]:
+    """Each top-level point as a section file of ``folder``: path -> content, every path checked
+    with ``plan`` (outputs.Plan) before anything is written."""
+    taken = {n[:-len(".md.j2")] for n in os.listdir(folder) if n.endswith(".md.j2")}
+    files = {}
+    for i, point in enumerate(result.points, 1):
+        path = plan.add(os.path.join(folder, f"{section_name(point.title, taken)}.md.j2"))
+        files[path] = section_markdown(point, source, i).encode("utf-8")
+    return files
 
+
+def write_sections(result: Imported, folder: str, source: str) -> list[str]:
+    """Save each top-level point as a section in ``folder``; return the files written."""
+    from .. import outputs
+
+    files = plan_sections(result, folder, source, outputs.Plan())
+    for path, data in files.items():
+        outputs.write(path, data)
+    return list(files)
+
+
+def section_markdown(node: Node, source: str, index: int) -> str:
     def body(n: Node, level: int) -> str:
         out = "".join(f"{inline(p)}\n\n" for p in n.paragraphs)
         for sp in n.subpoints:

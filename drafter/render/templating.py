@@ -13,9 +13,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import numbering
-from .errors import DrafterError
-from .resources import shipped
+from .. import numbering
+from ..errors import DrafterError
+from ..fsutil import cache_dir
+from ..resources import shipped
 
 _BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|:{3,}|[*_-](?:\s*[*_-]){2,}\s*$|[|>])")
 
@@ -74,6 +75,8 @@ GLOBALS = {
     "marker": _marker,
     "heading_level": lambda style: numbering.HEADING_LEVEL.get(style, 0),
     "run_in_styles": numbering.RUN_IN_STYLES,
+    "renders_run_in": lambda style, subpoints, paragraphs: numbering.renders_run_in(
+        style, bool(subpoints), bool(paragraphs)),
 }
 
 
@@ -127,8 +130,8 @@ def _sandbox_classes():
         characters; a section resolves inside its folder (a link out of it is as if missing)."""
 
         def get_source(self, environment, template):
-            from .fsutil import decode, read_bounded
-            from .safeyaml import XML_ILLEGAL, illegal_char_message
+            from ..fsutil import decode, read_bounded
+            from ..safeyaml import XML_ILLEGAL, illegal_char_message
 
             pieces = split_template_path(template)
             for searchpath in self.searchpath:
@@ -185,11 +188,8 @@ def _sandbox_classes():
 
 @lru_cache(maxsize=16)
 def environment(search_path: tuple[str, ...]):
-    from jinja2 import StrictUndefined
-
-    from jinja2 import FileSystemBytecodeCache
-
-    from .fsutil import cache_dir
+    # jinja2 loads only when a template is rendered: commands that render nothing start faster.
+    from jinja2 import FileSystemBytecodeCache, StrictUndefined
 
     FileSystemLoader, ImmutableSandboxedEnvironment = _sandbox_classes()
 
@@ -246,7 +246,7 @@ def render(template: str, context: dict, extra_dirs: tuple[str, ...] = ()) -> st
 
 def render_in(path: tuple[str, ...], template: str, context: dict) -> str:
     """Render ``template`` found on the search ``path``; every failure becomes a DrafterError."""
-    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError  # loaded with the environment
     from jinja2.exceptions import SecurityError
 
     env = environment(path)

@@ -39,6 +39,7 @@ def _strong(state, silent: bool) -> bool:
 
 @lru_cache(maxsize=1)
 def parser():
+    # markdown-it loads only when Markdown is parsed: `drafter --help` and `check` start faster.
     from markdown_it import MarkdownIt
     from mdit_py_plugins.container import container_plugin
 

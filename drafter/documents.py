@@ -1,4 +1,9 @@
-"""Read a draft into paragraphs: .txt and .md (UTF-8 or GB18030), .docx (bounded)."""
+"""Any draft -> numbered paragraphs: .txt and .md (UTF-8 or GB18030), .docx (bounded), an
+outline .yaml (its sections filled in), or a rendered document's blocks.
+
+The checker, the importer and ``--fix`` all read drafts through here, so they agree on what
+paragraph 3 is.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,11 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from ..errors import DrafterError
-from ..fsutil import decode, read_bounded
+from . import render
+from .errors import DrafterError
+from .fsutil import decode, read_bounded
+from .render import model
+from .safeyaml import format_path
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a draft, not an archive
 MAX_DOCX_BYTES = 64 * 1024 * 1024
@@ -76,7 +84,7 @@ def _markdown_draft(path: str, text: str) -> Draft:
 
 
 def _docx_lines(path: str) -> list[str]:
-    from ..docxverify import open_document
+    from .docxverify import open_document  # python-docx is heavy: loaded when a .docx is read
 
     doc = open_document(path, MAX_DOCX_XML)
     return [p.text for p in docx_paragraphs(doc)]
@@ -101,12 +109,7 @@ def docx_paragraphs(doc) -> list:
 
 def _outline_paragraphs(path: str, template_dirs: tuple[str, ...]) -> Draft:
     """An outline's text values (its sections filled in), in document order, with field paths."""
-    from .. import outline as outline_mod
-    from .. import sections, templating
-    from ..safeyaml import format_path
-
-    ol = outline_mod.load(path)
-    ol.data = sections.expand_outline(ol, templating.search_path(template_dirs))
+    ol = render.load(path, template_dirs)
     paragraphs: list[Paragraph] = []
 
     def walk(value, where: tuple) -> None:
@@ -170,8 +173,6 @@ def _detect_kind(paragraphs: list[Paragraph]) -> str | None:
 
 def draft_from_blocks(file: str, blocks, date=None, region=None, kind=None) -> Draft:
     """A rendered document's paragraphs, numbered as reading the written .docx back gives them."""
-    from .. import model
-
     lines = [b.text for b in blocks if b.kind not in (model.PAGEBREAK, model.TABLE)]
     for b in blocks:
         if b.kind == model.TABLE:

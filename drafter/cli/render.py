@@ -1,0 +1,116 @@
+"""drafter render, drafter new."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..errors import DrafterError
+from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option, rate_option, templates_option
+
+KINDS = ("speech", "report", "notice")
+
+
+@click.command(options_metavar="[选项]")
+@click.argument("outlines", nargs=-1, metavar="大纲文件...")
+@click.option("-o", "--output", metavar="文件", help="输出文件（只能用于一个大纲）。")
+@click.option("--out-dir", metavar="目录", help="输出目录，批量生成时使用。")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default=None,
+              help="输出格式，默认 docx（或按 -o 的扩展名）。")
+@templates_option
+@glossary_option("自己的词库目录，用于生成后的校对。")
+@click.option("--strict", is_flag=True, help="校对发现错误时不写出文件，退出码 1。")
+@rate_option
+@click.option("--force", is_flag=True, help="覆盖已有的输出文件。")
+def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str | None,
+           template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None,
+           force: bool) -> None:
+    """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
+    # The library (python-docx, jinja2, markdown-it) loads only when a command runs: fast --help.
+    from .. import outputs, render as pipeline, tasks, workspace
+    from ..check import load_glossary
+
+    _check_render_args(outlines, output, out_dir)
+    fmt = tasks.output_format(fmt, output)
+    res = workspace.resources(template_dirs, glossary_dirs)
+    plan = outputs.Plan(outlines, folders=res.template_dirs + res.glossary_dirs, force=force)
+    targets, refusals = outputs.plan_all(plan, (output or pipeline.output_path(p, fmt, out_dir) for p in outlines))
+    for exc in refusals:  # nothing is written when any target is refused
+        fail(exc)
+    if refusals:
+        click.echo(f"{len(outlines)} 个大纲未能生成。", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    glossary = load_glossary(res.glossary_dirs)
+    failed = held = 0
+    reports: list[str] = []
+    for path, out in _progress(list(zip(outlines, targets))):
+        try:
+            result = tasks.render_checked(path, out, fmt, res.template_dirs, glossary, strict)
+        except DrafterError as exc:
+            failed += 1
+            fail(exc.located(path))
+            continue
+        held += not result.written
+        reports.extend(_report(result, res.setting("rate", rate)))
+    for line in reports:
+        click.echo(line)
+    if failed:
+        click.echo(f"{failed} 个大纲未能生成。", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if held:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _check_render_args(outlines: tuple[str, ...], output: str | None, out_dir: str | None) -> None:
+    if not outlines:
+        raise click.UsageError("请给出至少一个大纲文件，例如：drafter render 讲话.yaml")
+    if output and len(outlines) > 1:
+        raise click.UsageError("-o 只能用于一个大纲；批量生成请用 --out-dir")
+    if output and out_dir:
+        raise click.UsageError("-o 和 --out-dir 不能同时使用")
+    if out_dir and not os.path.isdir(out_dir):
+        try:
+            os.makedirs(out_dir, exist_ok=True)
+        except OSError as exc:
+            raise click.UsageError(f"无法创建输出目录 {out_dir}（{exc.strerror}）") from None
+
+
+def _progress(items: list):
+    """The outlines one by one, with a progress bar on stderr for a batch."""
+    if len(items) < 2:
+        yield from items
+        return
+    with click.progressbar(items, label="正在生成", file=sys.stderr) as bar:
+        yield from bar
+
+
+def _report(result, rate: int | None) -> list[str]:
+    """Say now that one outline was written; return its findings and warnings, which are shown
+    after the whole batch."""
+    from ..check.report import text as report_text  # loaded when the command runs: fast --help
+
+    lines = [report_text(result.findings, [result.out], colour=colour())] if result.findings else []
+    if not result.written:
+        return lines + [f"校对发现错误，未写出 {result.out}（--strict）"]
+    spoken = result.speaking(rate)
+    if spoken and spoken[1]:
+        lines.append(f"警告：{result.out} 超过讲话限时 {result.rendered.outline.data['limit']} 分钟")
+    click.echo(f"已生成 {result.out}" + (f"，{spoken[0]}" if spoken else ""))
+    return lines
+
+
+@click.command(options_metavar="[选项]")
+@click.argument("kind", type=click.Choice(KINDS), metavar="文种")
+@click.option("-o", "--output", metavar="文件", help="写入文件；不给则输出到屏幕。")
+@click.option("--force", is_flag=True, help="覆盖已有文件。")
+def new(kind: str, output: str | None, force: bool) -> None:
+    """生成一份带说明的空白大纲（speech、report 或 notice）。"""
+    from .. import tasks  # loaded when the command runs: fast --help
+
+    if not output:
+        click.echo(tasks.starter(kind), nl=False)
+        return
+    tasks.new_outline(kind, output, force)
+    click.echo(f"已生成 {output}，请填写后运行：drafter render {output}")

@@ -1,0 +1,79 @@
+"""The render pipeline: outline file -> sections expanded -> Markdown -> blocks -> bytes of a format.
+
+    outline.load -> sections.expand_outline -> templating -> markdown.parse -> writers.write
+
+Proofreading what was rendered is the checker's business (``drafter.check.check_rendered``);
+``drafter.tasks`` puts the two together for the CLI and the workbench.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .. import outline
+from ..errors import DrafterError
+from .. import outputs
+from . import markdown, sections, speaking, templating, writers
+
+
+def load(path: str, template_dirs: tuple[str, ...] = ()) -> outline.Outline:
+    """The outline at ``path``, validated, with its sections filled in: what every stage after
+    this one reads."""
+    ol = outline.load(path)
+    try:
+        ol.data = sections.expand_outline(ol, templating.search_path(template_dirs))
+    except DrafterError as exc:
+        raise exc.located(ol.file)
+    return ol
+
+
+def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str:
+    """An expanded outline (``load``) as the Markdown of its kind's template."""
+    try:
+        return templating.render(ol.kind.template, ol.data, template_dirs)
+    except DrafterError as exc:
+        raise exc.located(ol.file)
+
+
+@dataclass
+class Rendered:
+    outline: outline.Outline
+    blocks: list
+    data: bytes
+
+    def speaking(self, rate: int | None = None) -> tuple[str, bool] | None:
+        """For a speech or a report: its length and speaking time, and whether it runs over
+        the outline's ``limit``; None for kinds that are not read aloud."""
+        if self.outline.kind.name not in ("speech", "report"):
+            return None
+        chars, limit = speaking.count_blocks(self.blocks), self.outline.data.get("limit")
+        return speaking.report(chars, rate, limit), speaking.over_limit(chars, rate, limit)
+
+
+def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> Rendered:
+    """Render the outline at ``path``: its blocks and the bytes of the document."""
+    ol = load(path, template_dirs)
+    blocks = markdown.parse(to_markdown(ol, template_dirs))
+    return Rendered(ol, blocks, writers.write(blocks, fmt, title=ol.data.get("title", "")))
+
+
+def render_outline(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> bytes:
+    """Render the outline at ``path`` and return the bytes of the document."""
+    return render(path, fmt, template_dirs).data
+
+
+def output_path(path: str, fmt: str, out_dir: str | None = None) -> str:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    folder = out_dir if out_dir is not None else os.path.dirname(path)
+    return os.path.join(folder, stem + writers.FORMATS[fmt])
+
+
+
+def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> Rendered:
+    """Render ``path`` into ``out``; nothing is written unless rendering succeeded."""
+    if os.path.abspath(out) == os.path.abspath(path):
+        raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)
+    rendered = render(path, fmt, template_dirs)
+    outputs.write(out, rendered.data)
+    return rendered
