@@ -92,7 +92,7 @@ def open_document(path: str, total: int = MAX_TOTAL_BYTES):
         raise DrafterError("不是有效的 .docx 文件（文件损坏或格式不符）", file=path) from None
     except etree.XMLSyntaxError as exc:
         raise DrafterError(f"不是有效的 .docx 文件（XML 有误：第 {exc.lineno} 行）", file=path) from None
-    import docx
+    import docx  # python-docx is heavy: loaded only when a .docx is opened
 
     try:
         doc = docx.Document(io.BytesIO(data))

@@ -3,6 +3,7 @@ leaves a truncated file or clobbers an old one)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import stat
@@ -23,8 +24,6 @@ def _mode_for(path: str) -> int:
 
 
 def _write_failed(exc: OSError, path: str) -> DrafterError:
-    import errno
-
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return DrafterError(f"磁盘已满/无法写出（{exc.strerror}）", file=path)
     return DrafterError(f"写入失败（{exc.strerror}）", file=path)

@@ -88,7 +88,7 @@ def plan_all(plan: Plan, paths: Iterable[str]) -> tuple[list[str], list[DrafterE
 def write(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; a .docx is verified first (a failure leaves no file)."""
     if data[:4] == b"PK\x03\x04":
-        from .docxverify import verify
+        from .docxverify import verify  # lxml loads only when a .docx is written
 
         verify(data)
     atomic_write(path, data)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import outputs
 from ..documents import MAX_TEXT_BYTES, docx_paragraphs, read_draft
+from ..docxverify import open_document
 from ..errors import DrafterError
 from ..fsutil import decode, read_bounded
 from ..safeyaml import XML_ILLEGAL
@@ -78,7 +79,7 @@ def _run_spans(paragraph):
     The paragraph's text is its runs and its hyperlinks' runs (python-docx's Paragraph.text);
     a hyperlink's text is yielded with None: it is counted but never edited.
     """
-    from docx.text.run import Run
+    from docx.text.run import Run  # python-docx loads only when a .docx is edited
 
     pos = 0
     for child in paragraph._p.iterchildren(W_NS + "r", W_NS + "hyperlink"):
@@ -92,7 +93,6 @@ def _run_spans(paragraph):
 
 
 def _fix_docx(path, by_para, out):
-    from ..docxverify import open_document  # python-docx loads only when a .docx is edited
 
     doc = open_document(path)
     paragraphs = docx_paragraphs(doc)
@@ -140,8 +140,6 @@ def _isolate(paragraph, start: int, end: int) -> list:
 def annotate(path: str, findings: list[Finding], out: str) -> int:
     """Write a .docx of the draft with a Word comment at each finding; return how many."""
     import docx  # python-docx loads only when comments are written
-
-    from ..docxverify import open_document
 
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件不能与原稿相同，原稿不会被修改", file=out)

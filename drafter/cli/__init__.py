@@ -13,6 +13,7 @@ import sys
 import click
 
 from ..errors import DrafterError
+from ..streams import WRITE_ERRNOS, cannot_write, stdout_closed
 from . import check, importing, info, render, sections, zh
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail
 
@@ -43,8 +44,6 @@ for _command in (render.render, render.new, check.check, check.glossary, section
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; every failure is one line on stderr."""
-    from ..streams import WRITE_ERRNOS, cannot_write, stdout_closed
-
     if stdout_closed():
         return cannot_write("标准输出已关闭")
     try:

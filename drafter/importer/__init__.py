@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .. import numbering
+from .. import numbering, outputs
 from ..check.glossary import Glossary
 from ..check.rules import Context, noise
 from ..documents import draft_from_lines, read_draft
@@ -366,8 +366,6 @@ def plan_sections(result: Imported, folder: str, source: str, plan) -> dict[str,
 
 def write_sections(result: Imported, folder: str, source: str) -> list[str]:
     """Save each top-level point as a section in ``folder``; return the files written."""
-    from .. import outputs
-
     files = plan_sections(result, folder, source, outputs.Plan())
     for path, data in files.items():
         outputs.write(path, data)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .. import numbering
 from ..errors import DrafterError
-from ..fsutil import cache_dir
+from ..fsutil import cache_dir, decode, read_bounded
+from ..safeyaml import XML_ILLEGAL, illegal_char_message
 from ..resources import shipped
 
 _BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|:{3,}|[*_-](?:\s*[*_-]){2,}\s*$|[|>])")
@@ -120,9 +121,10 @@ def _size(value) -> int | None:
 
 
 def _sandbox_classes():
+    # jinja2 loads only when a template is rendered: commands that render nothing start faster.
     from jinja2 import FileSystemLoader, nodes
-    from jinja2.loaders import split_template_path
     from jinja2.exceptions import TemplateNotFound
+    from jinja2.loaders import split_template_path
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class BoundedLoader(FileSystemLoader):
@@ -130,9 +132,6 @@ def _sandbox_classes():
         characters; a section resolves inside its folder (a link out of it is as if missing)."""
 
         def get_source(self, environment, template):
-            from ..fsutil import decode, read_bounded
-            from ..safeyaml import XML_ILLEGAL, illegal_char_message
-
             pieces = split_template_path(template)
             for searchpath in self.searchpath:
                 filename = os.path.join(searchpath, *pieces)

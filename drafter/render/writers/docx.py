@@ -32,6 +32,7 @@ from lxml.etree import SubElement
 from ... import __version__
 from .. import layout as L
 from .. import model as M
+from ...docxverify import parses
 from ...fsutil import cache_dir, cache_get, cache_put
 
 CHAR = Pt(L.SIZE_BODY)  # one character of body text
@@ -291,8 +292,6 @@ def _template() -> _Template:
 
 def _whole(template) -> bool:
     """A cached skeleton is used only if every part of it still parses (a damaged one is rebuilt)."""
-    from ...docxverify import parses
-
     if not isinstance(template, _Template) or not isinstance(template.parts, dict):
         return False
     try:
