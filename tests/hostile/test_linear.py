@@ -29,6 +29,8 @@ UNITS = {
     "noise": ("", "来源：网--.com"),
     "numerals": ("", "一二三四五六七八九十"),
     "terms": ("", "四个意识政治意识、大局意识、"),
+    "terms-and-variants": ("", "四个意识四种意识"),
+    "term-brackets": ("", "四个意识（"),
     "clauses": ("", "要加强人大代表联络站建设打造一站一品，"),
 }
 SMALL, LARGE = 250_000, 1_000_000
@@ -40,14 +42,16 @@ def paragraph(name: str, size: int) -> str:
 
 
 def seconds(rule, text: str) -> float:
+    """The rule's CPU time (not wall time: other processes share the machine), best of three."""
     draft = Draft("t.txt", [Paragraph(1, text)], kind="notice")
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         ctx = Context(draft, GLOSSARY)
-        start = time.perf_counter()
+        ctx.hits(draft.paragraphs[0])  # the glossary scan all rules share is not any one rule's
+        start = time.process_time()
         for _ in rule.check(draft, ctx):
             pass
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -58,6 +62,6 @@ def test_each_rule_is_linear_in_a_paragraph(rule):
         small = seconds(rule, paragraph(name, SMALL))
         large = seconds(rule, paragraph(name, LARGE))
         # Four times the text: about four times the time when linear, sixteen when quadratic.
-        if large > 0.05 and large / max(small, 0.005) > 8:
+        if large > 0.1 and large / max(small, 0.01) > 8:
             slow.append(f"{name}: {small:.3f} s -> {large:.3f} s")
     assert not slow, f"{rule.ID} grows faster than linearly: {slow}"
