@@ -47,20 +47,25 @@ def run_all(cases: list[Case], jobs: int = 2, progress: bool = False) -> list[Re
     root = Path(tempfile.mkdtemp(prefix="drafter-hostile-"))
     shared = root / "shared-cache"
     warm_cache(shared)
-    done = 0
+    done, failed = 0, Counter()
 
     def one(index_case) -> Result:
         nonlocal done
         index, case = index_case
         base = root / f"c{index}"
         base.mkdir()
+        result = None
         try:
-            return run_case(case, base, shared)
+            result = run_case(case, base, shared)
+            return result
         finally:
             restore(base)
             done += 1
+            if result is not None and result.problems:
+                failed[case.family] += 1
             if progress and done % 100 == 0:
-                print(f"  … {done}/{len(cases)}", file=sys.stderr, flush=True)
+                so_far = ", ".join(f"{f} {n}" for f, n in sorted(failed.items())) or "none"
+                print(f"  … {done}/{len(cases)}, failed so far: {so_far}", file=sys.stderr, flush=True)
 
     try:
         with ThreadPoolExecutor(jobs) as pool:
