@@ -81,9 +81,11 @@ def summary(results: list[Result]) -> str:
     for family in families:
         lines.append(f"{family:<14}{families[family]:>7}{failed[family]:>8}")
     lines.append(f"{'total':<14}{len(results):>7}{sum(failed.values()):>8}")
-    slow = max(results, key=lambda r: r.seconds)
+    slow = max(results, key=lambda r: r.cpu)
+    wall = max(results, key=lambda r: r.seconds)
     heavy = max(results, key=lambda r: r.peak_bytes)
-    lines.append(f"slowest case: {slow.case.family}/{slow.case.name} {slow.seconds:.2f} s")
+    lines.append(f"slowest case: {slow.case.family}/{slow.case.name} {slow.cpu:.2f} s CPU ({slow.seconds:.2f} s wall)")
+    lines.append(f"longest wall time: {wall.case.family}/{wall.case.name} {wall.seconds:.2f} s")
     lines.append(f"peak memory: {heavy.case.family}/{heavy.case.name} {heavy.peak_bytes / 2**20:.0f} MB")
     return "\n".join(lines)
 

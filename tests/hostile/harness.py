@@ -4,7 +4,7 @@ A case is a folder made by its ``setup`` and a command line. What it must never 
 the input: exit with a code other than 0, 1 or 2; print a traceback or "内部错误"; on 2, say
 anything but one line of Chinese naming the file; change a byte of a file that was there
 before; leave a .docx that python-docx cannot open or whose XML parts do not parse; leave a
-temporary file; take more than LIMIT_SECONDS or LIMIT_BYTES.
+temporary file; take more than LIMIT_SECONDS of CPU time or LIMIT_BYTES of memory.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ class Result:
     stdout: str = ""
     stderr: str = ""
     problems: list[str] = field(default_factory=list)
+    cpu: float = 0.0  # user + system seconds of the drafter process
 
 
 def _snapshot(folder: Path) -> dict[str, tuple]:
@@ -143,27 +144,28 @@ def run_case(case: Case, base: Path, shared_cache: Path) -> Result:
                             preexec_fn=_limits_closed_stdout if case.stdout == "closed" else _limits)
     out_fh.close()
     err_fh.close()
-    code, peak, timed_out = None, 0, False
+    code, peak, cpu, timed_out = None, 0, 0.0, False
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             code = os.waitstatus_to_exitcode(status)
             peak = usage.ru_maxrss * 1024
+            cpu = usage.ru_utime + usage.ru_stime
             proc.returncode = code
             break
-        if time.monotonic() - start > LIMIT_SECONDS * 3:
+        if time.monotonic() - start > LIMIT_SECONDS * 6:  # wall clock, generous: the machine is shared
             timed_out = True
             os.killpg(proc.pid, signal.SIGKILL)
         time.sleep(0.01)
     seconds = time.monotonic() - start
     stdout = out_path.read_text("utf-8", "replace") if out_path.exists() else ""
     stderr = err_path.read_text("utf-8", "replace")
-    result = Result(case, code, seconds, peak, stdout, stderr)
+    result = Result(case, code, seconds, peak, stdout, stderr, cpu=cpu)
     problems = result.problems
     if timed_out:
         problems.append(f"killed after {seconds:.1f} s")
-    elif seconds > LIMIT_SECONDS:
-        problems.append(f"took {seconds:.1f} s (limit {LIMIT_SECONDS:.0f} s)")
+    elif cpu > LIMIT_SECONDS:  # CPU time: the machine is shared, so wall time measures the neighbours too
+        problems.append(f"took {cpu:.1f} s of CPU (limit {LIMIT_SECONDS:.0f} s)")
     if code is not None and code < 0:
         problems.append(f"killed by signal {-code} (crash)")
     elif code not in case.codes:
