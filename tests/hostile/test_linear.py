@@ -70,6 +70,8 @@ def test_each_rule_is_linear_in_a_paragraph(rule):
         small = seconds(rule, name, SMALL)
         large = seconds(rule, name, LARGE)
         # Four times the text: about four times the time when linear, sixteen when quadratic.
-        if large > 0.1 and large / max(small, 0.01) > 8:
+        # (A floor under the small time: below a few hundredths of a second caches, not the
+        # algorithm, decide the ratio.)
+        if large > 0.15 and large / max(small, 0.02) > 8:
             slow.append(f"{name}: {small:.3f} s -> {large:.3f} s")
     assert not slow, f"{rule.ID} grows faster than linearly: {slow}"
