@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test examples bench compile clean eval rules-table
+.PHONY: demo test examples bench compile clean eval rules-table fuzz
 
 $(BIN)/drafter: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ compile: $(BIN)/drafter
 	$(BIN)/python -m compileall -q drafter
 
 demo: $(BIN)/drafter
-	$(BIN)/drafter render outlines/*.yaml --out-dir out
+	$(BIN)/drafter render outlines/*.yaml --out-dir out --force
 
 test: $(BIN)/drafter
 	$(BIN)/python -m pytest
@@ -45,3 +45,10 @@ eval: $(BIN)/drafter
 # Rewrite README's rule table from the rules themselves (tests/test_check.py keeps them equal).
 rules-table: $(BIN)/drafter
 	$(BIN)/python -c "import re, pathlib; from drafter.check.rules import table; p = pathlib.Path('README.md'); s = p.read_text(encoding='utf-8'); i = s.index('| 规则 | 级别'); j = s.index('<!-- /rules -->'); p.write_text(s[:i] + table() + s[j:], encoding='utf-8')"
+
+# The hostile-input suite in full (tests/hostile/): the named cases and 700 generated cases per
+# strategy, with a fresh seed (printed; repeat a run with `make fuzz SEED=n`). Prints the cases
+# and failures per family, the slowest case and the peak memory.
+SEED ?=
+fuzz: $(BIN)/drafter
+	$(BIN)/python -m tests.hostile.fuzz --examples 700 $(if $(SEED),--seed $(SEED),)

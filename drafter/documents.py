@@ -8,10 +8,8 @@ paragraph 3 is.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from . import convert, render
@@ -102,24 +100,10 @@ def _markdown_draft(path: str, text: str) -> Draft:
     return draft
 
 
-def _docx_lines(path: str) -> list[str]:
-    data = read_bounded(path, MAX_DOCX_BYTES)
+def _docx_lines(path: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
+    from .docxverify import open_document  # python-docx is heavy: loaded when a .docx is read
 
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise DrafterError("文件已加密或是旧版 .doc 格式，请在 Word 中另存为未加密的 .docx", file=path)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            zf.getinfo("word/document.xml")  # KeyError: not a Word document
-            if sum(info.file_size for info in zf.infolist()) > MAX_DOCX_XML:
-                raise DrafterError("文档解压后过大，已拒绝（可能是恶意构造的文件）", file=path)
-    except (zipfile.BadZipFile, KeyError):
-        raise DrafterError("不是有效的 .docx 文件（文件损坏或格式不符）", file=path) from None
-    import docx  # python-docx is heavy: loaded when a .docx is read
-
-    try:
-        doc = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise DrafterError(f"无法打开 .docx（{type(exc).__name__}）", file=path) from None
+    doc = open_document(path, MAX_DOCX_XML)
     paragraphs = docx_paragraphs(doc)
     return [p.text for p in paragraphs], _comment_ignores(doc, paragraphs)
 
@@ -146,11 +130,18 @@ def _comment_ignores(doc, paragraphs) -> dict[int, tuple[str, ...]]:
 
 
 def docx_paragraphs(doc) -> list:
-    """A document's paragraphs in the order findings count them: the body, then table cells."""
+    """A document's paragraphs in the order findings count them: the body, then table cells.
+
+    A merged cell appears in every row and column it spans; its paragraphs are counted once.
+    """
     paragraphs = list(doc.paragraphs)
+    seen: set[int] = set()
     for table in doc.tables:
         for row in table.rows:
             for cell in row.cells:
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
                 paragraphs.extend(cell.paragraphs)
     return paragraphs
 

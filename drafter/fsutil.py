@@ -3,6 +3,7 @@ leaves a truncated file or clobbers an old one)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import stat
@@ -22,6 +23,12 @@ def _mode_for(path: str) -> int:
         return 0o666 & ~mask
 
 
+def _write_failed(exc: OSError, path: str) -> DrafterError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DrafterError(f"磁盘已满/无法写出（{exc.strerror}）", file=path)
+    return DrafterError(f"写入失败（{exc.strerror}）", file=path)
+
+
 def atomic_write(path: str, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place.
 
@@ -37,7 +44,7 @@ def atomic_write(path: str, data: bytes) -> None:
             with open(path, "wb") as fh:
                 fh.write(data)
         except OSError as exc:
-            raise DrafterError(f"写入失败（{exc.strerror}）", file=path) from None
+            raise _write_failed(exc, path) from None
         return
     path = os.path.realpath(path)
     folder = os.path.dirname(path)
@@ -61,7 +68,7 @@ def atomic_write(path: str, data: bytes) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise DrafterError(f"写入失败（{exc.strerror}）", file=path) from None
+        raise _write_failed(exc, path) from None
     except BaseException:
         try:
             os.unlink(tmp)
@@ -71,22 +78,64 @@ def atomic_write(path: str, data: bytes) -> None:
 
 
 def read_bounded(path: str, limit: int) -> bytes:
-    """The bytes of ``path``, refusing a file over ``limit`` bytes before reading it."""
+    """The bytes of the regular file ``path``, at most ``limit`` of them.
+
+    Devices, pipes, sockets and folders are refused, whatever their name or the link that
+    leads to them: the file is opened without blocking (a FIFO with no writer would wait
+    forever), checked with fstat, and read only up to the limit (/dev/zero never ends).
+    """
     try:
-        size = os.path.getsize(path)
-        if size > limit:
-            raise DrafterError(f"文件过大（{size // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB）", file=path)
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise DrafterError("文件不存在", file=path) from None
+        raise DrafterError("文件不存在（或是指向不存在文件的链接）", file=path) from None
     except IsADirectoryError:
         raise DrafterError("这是一个目录，不是文件", file=path) from None
     except OSError as exc:
         raise DrafterError(f"无法读取文件（{exc.strerror}）", file=path) from None
-    if len(data) > limit:  # the file grew while we looked
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DrafterError("这是一个目录，不是文件", file=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise DrafterError("这不是普通文件（是设备、管道或套接字），已拒绝", file=path)
+        if info.st_size > limit:
+            raise DrafterError(f"文件过大（{info.st_size // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB）",
+                               file=path)
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise DrafterError(f"无法读取文件（{exc.strerror}）", file=path) from None
+    finally:
+        os.close(fd)
+    if total > limit:  # the file grew while we looked
         raise DrafterError(f"文件过大（上限 {limit // (1024 * 1024)} MB）", file=path)
-    return data
+    return b"".join(chunks)
+
+
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+
+
+def cache_get(path: Path, valid=None):
+    """The value kept at ``path`` by cache_put, or None when it is missing, unreadable or damaged.
+
+    A cache entry is never trusted to be whole: whatever cannot be read back (or fails
+    ``valid``) is treated as absent, so the caller rebuilds it and the next cache_put heals it.
+    """
+    try:
+        data = read_bounded(str(path), MAX_CACHE_BYTES)
+        value = pickle.loads(data)
+        if valid is not None and not valid(value):
+            return None
+        return value
+    except RecursionError:
+        return None
+    except Exception:  # noqa: BLE001 - any damage means: rebuild
+        return None
 
 
 def decode(data: bytes, file: str) -> str:
@@ -113,11 +162,15 @@ def cache_dir() -> Path:
 
 def cache_put(path: Path, value) -> None:
     """Keep ``value`` in the cache; a cache that cannot be written only makes the next run slower."""
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         with open(tmp, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(data)
         os.replace(tmp, path)
-    except OSError:
-        pass
+    except Exception:  # noqa: BLE001 - an unwritable cache only makes the next run slower
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

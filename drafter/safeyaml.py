@@ -9,6 +9,7 @@ constructing anything big. Every value's position is kept so a schema error can 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -106,40 +107,140 @@ def read_text(path: str, limit: int = MAX_BYTES) -> str:
     return decode(data, path)
 
 
-def _expanded_size(root: yaml.Node, file: str) -> None:
-    """Refuse documents whose aliases would expand past MAX_NODES, or refer to themselves."""
-    sizes: dict[int, int] = {}
+MAX_DEPTH = 50  # nested lists and mappings: an outline needs about ten
+MAX_CHARS = 4_000_000  # characters a document may expand to through its aliases
+
+# What XML 1.0 cannot hold (a .docx part with one of them does not open), and lone surrogates,
+# which no file can be written with. YAML's escapes ("\\x0b", "\\uFFFE") can produce them.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+_STR, _INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_TAG_NAMES = {_INT: "整数", _FLOAT: "小数", _BOOL: "是/否", _NULL: "空值"}
+_BOOL_WORDS = {"yes", "no", "true", "false", "on", "off"}
+_NULL_WORDS = {"", "~", "null"}
+MAX_DIGITS = 30  # a number longer than this is not a setting or a count
+
+
+def illegal_char_message(ch: str) -> str:
+    return f"含有不能写入文档的控制字符 U+{ord(ch):04X}，请删除"
+
+
+def _check_depth(text: str, file: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH from the parser's events, before anything recurses.
+
+    libyaml parses with an explicit stack; only composing the node tree recurses (in C, past
+    the C stack at some 30,000 levels), so counting start and end events first is safe.
+    """
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise DrafterError(f"YAML 嵌套超过 {MAX_DEPTH} 层，已拒绝", file=file,
+                                       line=event.start_mark.line + 1, col=event.start_mark.column + 1)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.StreamEndEvent):
+                break
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, file) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(exc: yaml.YAMLError, file: str) -> DrafterError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return DrafterError(_reason(exc), file=file, line=mark.line + 1 if mark else None,
+                        col=mark.column + 1 if mark else None)
+
+
+def _vet(root: yaml.Node, loader, file: str) -> None:
+    """Check the composed tree before anything is constructed from it.
+
+    Every tag must be one the schema knows (text, integer, decimal, yes/no, empty, list,
+    mapping) and its text must read as that type; text must be writable into XML; and the
+    document, its aliases expanded, must stay within MAX_DEPTH levels, MAX_NODES values and
+    MAX_CHARS characters. Each refusal names the field path and the line.
+    """
+    memo: dict[int, tuple[int, int, int]] = {}  # node -> (values, characters, height)
     active: set[int] = set()
 
-    def size(node: yaml.Node) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if key in active:
-            raise DrafterError("YAML 锚点引用了它自身", file=file,
-                               line=node.start_mark.line + 1, col=node.start_mark.column + 1)
-        active.add(key)
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            for child in node.value:
-                total += size(child)
-                if total > MAX_NODES:
-                    break
-        elif isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                total += size(k) + size(v)
-                if total > MAX_NODES:
-                    break
-        active.discard(key)
-        sizes[key] = total
-        if total > MAX_NODES:
-            raise DrafterError(
-                f"YAML 锚点展开后超过 {MAX_NODES} 个值，已拒绝（可能是恶意构造的文件）",
-                file=file, line=node.start_mark.line + 1, col=node.start_mark.column + 1,
-            )
-        return total
+    def fail(message: str, node: yaml.Node, path: Path) -> DrafterError:
+        return DrafterError(message, file=file, line=node.start_mark.line + 1, col=node.start_mark.column + 1,
+                            field=format_path(path) or None)
 
-    size(root)
+    def scalar(node: yaml.ScalarNode, path: Path) -> None:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            bad = XML_ILLEGAL.search(value)
+            if bad:
+                raise fail(illegal_char_message(bad.group()), node, path)
+            return
+        if tag not in _TAG_NAMES:
+            raise fail(f"不支持的 YAML 标记 {tag.replace('tag:yaml.org,2002:', '!!')}，请删去标记，直接写值", node, path)
+        name = _TAG_NAMES[tag]
+        word = value.strip().lower()
+        if tag == _BOOL:
+            ok = word in _BOOL_WORDS
+        elif tag == _NULL:
+            ok = word in _NULL_WORDS
+        else:
+            ok = len(word.replace("_", "")) <= MAX_DIGITS + 3
+            if ok:
+                try:
+                    (loader.construct_yaml_int if tag == _INT else loader.construct_yaml_float)(node)
+                except (ValueError, TypeError, OverflowError, IndexError, yaml.YAMLError):
+                    ok = False
+            elif not node.style and not value.startswith(("!", "'", '"')):
+                raise fail(f"数字过长（{len(word)} 位），如是文字请加引号", node, path)
+        if not ok:
+            raise fail(f"“{value[:20]}”不是有效的{name}，如是文字请加引号", node, path)
+
+    def visit(node: yaml.Node, path: Path, depth: int) -> tuple[int, int, int]:
+        key = id(node)
+        if key in memo:
+            values, chars, height = memo[key]
+            if depth + height > MAX_DEPTH:
+                raise fail(f"YAML 锚点展开后嵌套超过 {MAX_DEPTH} 层，已拒绝", node, path)
+            return memo[key]
+        if key in active:
+            raise fail("YAML 锚点引用了它自身", node, path)
+        if depth > MAX_DEPTH:
+            raise fail(f"YAML 嵌套超过 {MAX_DEPTH} 层，已拒绝", node, path)
+        values, chars, height = 1, 0, 0
+        if isinstance(node, yaml.ScalarNode):
+            scalar(node, path)
+            chars = len(node.value)
+        else:
+            want = _SEQ if isinstance(node, yaml.SequenceNode) else _MAP
+            if node.tag != want:
+                raise fail(f"不支持的 YAML 标记 {node.tag.replace('tag:yaml.org,2002:', '!!')}，请删去标记", node, path)
+            active.add(key)
+            if isinstance(node, yaml.SequenceNode):
+                children = [(child, path + (i,)) for i, child in enumerate(node.value)]
+            else:
+                children = []
+                for k, v in node.value:
+                    name = k.value if isinstance(k, yaml.ScalarNode) else "?"
+                    children += [(k, path + (name,)), (v, path + (name,))]
+            for child, where in children:
+                v, c, h = visit(child, where, depth + 1)
+                values, chars, height = values + v, chars + c, max(height, h + 1)
+                if values > MAX_NODES:
+                    raise fail(f"YAML 锚点展开后超过 {MAX_NODES} 个值，已拒绝（可能是恶意构造的文件）", node, path)
+                if chars > MAX_CHARS:
+                    raise fail(f"YAML 锚点展开后超过 {MAX_CHARS // 10000} 万字，已拒绝（可能是恶意构造的文件）", node, path)
+            active.discard(key)
+        memo[key] = (values, chars, height)
+        return memo[key]
+
+    visit(root, (), 0)
 
 
 def _collect_marks(node: yaml.Node, path: Path, marks: Marks, depth: int = 0) -> None:
@@ -178,22 +279,21 @@ def load(text: str, file: str) -> tuple[object, Marks]:
         line = text.count("\n", 0, bad) + 1
         col = bad - (text.rfind("\n", 0, bad) + 1) + 1
         raise DrafterError(f"含有不可见的控制字符 U+{ord(text[bad]):04X}，请删除", file=file, line=line, col=col)
+    _check_depth(text, file)
     loader = _Loader(text)
     try:
         try:
             node = loader.get_single_node()
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            line = mark.line + 1 if mark else None
-            col = mark.column + 1 if mark else None
-            raise DrafterError(_reason(exc), file=file, line=line, col=col) from None
+            raise _syntax_error(exc, file) from None
         if node is None:
             raise DrafterError("文件是空的", file=file)
-        if "&" in text:  # aliases need anchors: without any, nothing can expand
-            _expanded_size(node, file)
+        _vet(node, loader, file)
         marks = Marks(root=node)
         try:
             data = loader.construct_document(node)
+        except (ValueError, TypeError, OverflowError) as exc:  # _vet lets nothing like this through
+            raise DrafterError(f"YAML 中有无法读取的值（{type(exc).__name__}）", file=file) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise DrafterError(

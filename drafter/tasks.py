@@ -12,10 +12,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import guard, importer, render
+from . import guard, importer, outputs, render
 from .check import Glossary, check_rendered
 from .errors import DrafterError
-from .fsutil import atomic_write
 from .render import layout, preview, speaking, writers
 from .resources import shipped
 
@@ -26,11 +25,6 @@ def output_format(fmt: str | None, output: str | None) -> str:
         return fmt
     ext = os.path.splitext(output)[1].lower() if output else ""
     return next((f for f, e in writers.FORMATS.items() if e == ext), "docx")
-
-
-def refuse_existing(path: str, force: bool) -> None:
-    if os.path.exists(path) and not force:
-        raise DrafterError("文件已存在，未覆盖；如需覆盖请加 --force", file=path)
 
 
 @dataclass
@@ -45,6 +39,16 @@ class RenderResult:
 
     def speaking(self, rate: int | None = None) -> tuple[str, bool] | None:
         return self.rendered.speaking(rate)
+
+
+def render_targets(outlines, fmt: str, output: str | None, out_dir: str | None, res,
+                   force: bool = False) -> tuple[list[str], list[DrafterError]]:
+    """Where each outline of a batch will be written, every target checked before anything is:
+    none may be an input (the outlines, their templates, glossary files), two may not be one
+    file, and an existing file needs ``force`` unless it is drafter's own unchanged output."""
+    plan = outputs.Plan(outlines, folders=res.template_dirs + res.glossary_dirs, force=force,
+                        replace=guard.check_overwrite)
+    return outputs.plan_all(plan, (output or render.output_path(p, fmt, out_dir) for p in outlines))
 
 
 def render_checked(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
@@ -73,8 +77,7 @@ def starter(kind: str) -> str:
 
 
 def new_outline(kind: str, output: str, force: bool = False) -> None:
-    refuse_existing(output, force)
-    atomic_write(output, starter(kind).encode("utf-8"))
+    outputs.write(outputs.Plan(force=force).add(output), starter(kind).encode("utf-8"))
 
 
 @dataclass
@@ -91,15 +94,19 @@ def import_draft(source: str, output: str, sections_dir: str | None = None,
                  force: bool = False, template_dirs: tuple[str, ...] = ()) -> ImportResult:
     """Import ``source`` into the outline ``output``; with ``sections_dir``, each top-level point
     is saved there as a section too."""
-    refuse_existing(output, force)
+    plan = outputs.Plan([source], force=force)  # the outline may not be the speech, nor overwrite a file
+    plan.add(output)
     if sections_dir and not os.path.isdir(sections_dir):
         raise DrafterError("片段目录不存在", file=sections_dir)
     result = importer.import_file(source)
     text = importer.to_yaml(result, os.path.basename(source))
-    atomic_write(output, text.encode("utf-8"))  # first: no section before the outline proved writable
-    written = importer.write_sections(result, sections_dir, os.path.basename(source),
-                                      template_dirs) if sections_dir else []
-    return ImportResult(result, output, written)
+    # Every section file is checked before anything is written, the outline first.
+    files = importer.plan_sections(result, sections_dir, os.path.basename(source), plan,
+                                   template_dirs) if sections_dir else []
+    outputs.write(output, text.encode("utf-8"))
+    for path, data, _ in files:
+        outputs.write(path, data)
+    return ImportResult(result, output, [(path, why) for path, _, why in files])
 
 
 def preview_document(path: str, png: bool = False, out_dir: str | None = None, force: bool = False,
@@ -130,8 +137,7 @@ def preview_document(path: str, png: bool = False, out_dir: str | None = None, f
         pdf = preview.to_pdf(src, tmp, substitutes=subs)
         guard.check_overwrite(stem + ".pdf", force)
         data = Path(pdf).read_bytes()
-        atomic_write(stem + ".pdf", data)
-        guard.record(stem + ".pdf", data)
+        render.write_output(stem + ".pdf", data)
         written = [stem + ".pdf"]
         if png:
             written += preview.page_pngs(stem + ".pdf", stem, dpi)

@@ -108,8 +108,8 @@ class Workspace:
 
 def _load(root: Path) -> Workspace:
     path = root / MARKER
-    data, marks = safeyaml.load(safeyaml.read_text(str(path)), str(path)) if path.stat().st_size \
-        else ({}, safeyaml.Marks())
+    text = safeyaml.read_text(str(path))  # a regular file, bounded: a FIFO or device is refused
+    data, marks = safeyaml.load(text, str(path)) if text.strip() else ({}, safeyaml.Marks())
     try:
         config = CONFIG.check(data or {}, ())
     except SchemaError as exc:
@@ -121,7 +121,8 @@ def find(start: str | os.PathLike | None = None) -> Workspace | None:
     """The workspace holding ``start`` (the current directory by default), if any."""
     here = Path(start or os.getcwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / MARKER).is_file():
+        marker = folder / MARKER
+        if marker.exists() and not marker.is_dir():  # a FIFO or device named so is refused, not skipped
             return _load(folder)
     return None
 
@@ -130,8 +131,11 @@ def init(folder: str) -> Workspace:
     root = Path(folder)
     if (root / MARKER).exists():
         raise DrafterError("这里已经是一个工作区，未作改动", file=str(root / MARKER))
-    for sub in ("outlines", "templates/sections", "glossary"):
-        (root / sub).mkdir(parents=True, exist_ok=True)
+    try:
+        for sub in ("outlines", "templates/sections", "glossary"):
+            (root / sub).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法在此处新建工作区（{exc.strerror}）", file=str(root)) from None
     files = {
         "README.md": README_TEXT,
         "templates/sections/本单位片段示例.md.j2": SECTION_EXAMPLE,
@@ -166,6 +170,9 @@ class Resources:
 
 def resources(template_dirs: tuple[str, ...] = (), glossary_dirs: tuple[str, ...] = (),
               start: str | os.PathLike | None = None) -> Resources:
+    for folder in template_dirs:
+        if not os.path.isdir(folder):
+            raise DrafterError("模板目录不存在", file=folder)
     ws = find(start)
     if ws is None:
         return Resources(None, tuple(template_dirs), tuple(glossary_dirs))

@@ -218,7 +218,7 @@ def test_output_through_a_link_replaces_the_target_and_keeps_the_link(cli, tmp_p
     target.write_text("old", encoding="utf-8")
     link = tmp_path / "latest.txt"
     link.symlink_to(target)
-    code, _, err = cli("render", OUTLINES / "speech.yaml", "-o", link)
+    code, _, err = cli("render", OUTLINES / "speech.yaml", "-o", link, "--force")  # it exists: --force
     assert code == 0, err
     assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("在全市县市区人大主任会议上的讲话")
 

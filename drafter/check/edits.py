@@ -12,13 +12,15 @@ import io
 import os
 from dataclasses import dataclass
 
-from ..documents import MAX_DOCX_BYTES, MAX_TEXT_BYTES, docx_paragraphs, read_draft
+from .. import outputs
+from ..documents import MAX_TEXT_BYTES, docx_paragraphs, read_draft
+from ..docxverify import open_document
 from ..errors import DrafterError
-from ..fsutil import atomic_write, decode, read_bounded
+from ..fsutil import decode, read_bounded
+from ..safeyaml import XML_ILLEGAL
 from .findings import Finding
 from .rules import FIXABLE
 from .tracked import Revisions
-
 
 
 @dataclass
@@ -72,41 +74,60 @@ def fix_file(path: str, findings: list[Finding], out: str,
     for number, items in by_para.items():
         line, shift = lines[number - 1], shifts[number]
         lines[number - 1] = line[:shift] + _apply(line[shift:], items)
-    atomic_write(out, ("\n".join(lines) + "\n").encode("utf-8"))
+    outputs.write(out, ("\n".join(lines) + "\n").encode("utf-8", "replace"))
     return [Change(f.paragraph, f.offset, f.match, f.suggestion) for f in fixes], []
 
 
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def _run_spans(paragraph):
+    """(run or None, start, end) for each piece of ``paragraph.text``, in its order.
+
+    The paragraph's text is its runs and its hyperlinks' runs (python-docx's Paragraph.text);
+    a hyperlink's text is yielded with None: it is counted but never edited.
+    """
+    from docx.text.run import Run  # python-docx loads only when a .docx is edited
+
     pos = 0
-    for run in paragraph.runs:
-        yield run, pos, pos + len(run.text)
-        pos += len(run.text)
+    for child in paragraph._p.iterchildren(W_NS + "r", W_NS + "hyperlink"):
+        if child.tag == W_NS + "r":
+            run = Run(child, paragraph)
+            text = run.text
+        else:
+            run, text = None, child.text
+        yield run, pos, pos + len(text)
+        pos += len(text)
 
 
 def _fix_docx(path, by_para, out, track: bool = False):
-    import docx  # python-docx loads only when a .docx is edited
-
-    doc = docx.Document(io.BytesIO(read_bounded(path, MAX_DOCX_BYTES)))
+    doc = open_document(path)
     paragraphs = docx_paragraphs(doc)
     revisions = Revisions(doc.element) if track else None
     done, skipped = [], []
     for number, items in by_para.items():
+        if number - 1 >= len(paragraphs):
+            skipped.extend(items)
+            continue
         para = paragraphs[number - 1]
+        text = para.text
+        shift = len(text) - len(text.lstrip())  # offsets count from the first visible character
         for f in sorted(items, key=lambda f: f.offset, reverse=True):
-            span = next(((r, a) for r, a, b in _run_spans(para) if a <= f.offset and f.offset + f.length <= b), None)
-            if span is None:  # the text runs across formatting changes: leave it to the writer
-                skipped.append(f)
+            at = f.offset + shift
+            span = next(((r, a) for r, a, b in _run_spans(para) if a <= at and at + f.length <= b), None)
+            if span is None or span[0] is None or para.text[at:at + f.length] != f.match:
+                skipped.append(f)  # across formatting changes, inside a hyperlink, or not where expected
                 continue
             run, start = span
-            local = f.offset - start
+            local = at - start
             if revisions is not None:
-                revisions.replace(_isolate(para, f.offset, f.offset + f.length), f.suggestion)
+                revisions.replace(_isolate(para, at, at + f.length), f.suggestion)
             else:
                 run.text = run.text[:local] + f.suggestion + run.text[local + f.length:]
             done.append(Change(f.paragraph, f.offset, f.match, f.suggestion))
     buf = io.BytesIO()
     doc.save(buf)
-    atomic_write(out, buf.getvalue())
+    outputs.write(out, buf.getvalue())
     return sorted(done, key=lambda c: (c.paragraph, c.offset)), skipped
 
 
@@ -116,7 +137,7 @@ def _isolate(paragraph, start: int, end: int) -> list:
 
     for run, a, b in list(_run_spans(paragraph)):
         for cut in (start, end):
-            if a < cut < b and len(run._r.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")) == 1 \
+            if run is not None and a < cut < b and len(run._r.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")) == 1 \
                     and len(run.text) == b - a:
                 text = run.text
                 twin = copy.deepcopy(run._r)
@@ -124,7 +145,7 @@ def _isolate(paragraph, start: int, end: int) -> list:
                 run.text = text[:cut - a]
                 Run(twin, paragraph).text = text[cut - a:]
                 return _isolate(paragraph, start, end)
-    return [run for run, a, b in _run_spans(paragraph) if a < end and b > start]
+    return [run for run, a, b in _run_spans(paragraph) if run is not None and a < end and b > start]
 
 
 def annotate(path: str, findings: list[Finding], out: str) -> int:
@@ -135,7 +156,7 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
         raise DrafterError("输出文件不能与原稿相同，原稿不会被修改", file=out)
     ext = os.path.splitext(path)[1].lower()
     if ext == ".docx":
-        doc = docx.Document(io.BytesIO(read_bounded(path, MAX_DOCX_BYTES)))
+        doc = open_document(path)
         paragraphs = docx_paragraphs(doc)
     else:
         draft = read_draft(path)
@@ -146,7 +167,8 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
         for number in range(1, last + 1):
             para = by_number.get(number)
             label = f"[{para.field}] " if para is not None and para.field else ""
-            paragraphs.append(doc.add_paragraph(para.text if para else ""))
+            # A character XML cannot hold is shown as U+FFFD: the offsets stay, the control rule says which.
+            paragraphs.append(doc.add_paragraph(XML_ILLEGAL.sub("\ufffd", para.text) if para else ""))
             if label:
                 paragraphs[-1].insert_paragraph_before(label)
     count = 0
@@ -163,10 +185,10 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
             here = sum(p.paragraph == one.paragraph for p in f.places)
             also = f"本段共 {here} 处，全文共 {f.count} 处。" if f.count > 1 else ""
             tip = f"建议：{f.suggestion}。" if f.suggestion else ("建议：删除。" if f.suggestion == "" else "")
-            doc.add_comment(runs, text=f"{f.message}。{also}{tip}依据：{f.basis}［{f.rule}］", author="drafter",
-                            initials="DR")
+            note = XML_ILLEGAL.sub("\ufffd", f"{f.message}。{also}{tip}依据：{f.basis}［{f.rule}］")
+            doc.add_comment(runs, text=note, author="drafter", initials="DR")
             count += 1
     buf = io.BytesIO()
     doc.save(buf)
-    atomic_write(out, buf.getvalue())
+    outputs.write(out, buf.getvalue())
     return count

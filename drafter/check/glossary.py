@@ -9,14 +9,13 @@ is scanned once however many entries there are.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__, safeyaml
 from ..errors import DrafterError
-from ..fsutil import cache_dir, cache_put
+from ..fsutil import cache_dir, cache_get, cache_put, read_bounded
 from ..resources import shipped
 from ..schema import Boolean, Choice, Date, Field, ListOf, Record, SchemaError, Spec, Text, TextList
 
@@ -291,17 +290,13 @@ def _load_cached(path: Path, pairs: bool) -> list[tuple[str, object]]:
     Parsing and validating YAML is most of the start-up cost of a large glossary; the cache
     holds the result per file.
     """
-    data = path.read_bytes()
+    data = read_bounded(str(path), safeyaml.MAX_BYTES)
     # the record format is part of the key: another format's pickle of the same file is never read
     key = hashlib.sha256(f"{__version__}\0records-1\0{'pairs' if pairs else 'entries'}\0".encode() + data).hexdigest()
     cached = cache_dir() / f"glossary-{key}.pickle"
-    try:
-        with open(cached, "rb") as fh:
-            records = pickle.load(fh)
-        if isinstance(records, list) and all(isinstance(r, tuple) and len(r) == 2 for r in records):
-            return records
-    except (OSError, pickle.PickleError, EOFError, AttributeError, KeyError, TypeError, ValueError):
-        pass
+    records = cache_get(cached, lambda v: isinstance(v, list) and all(isinstance(r, tuple) and len(r) == 2 for r in v))
+    if records is not None:
+        return records
     records = _records(path, pairs)
     cache_put(cached, records)
     return records

@@ -13,6 +13,7 @@ import sys
 import click
 
 from ..errors import DrafterError
+from ..streams import WRITE_ERRNOS, cannot_write, stdout_closed
 from . import check, importing, info, render, sections, workbench, zh
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail
 
@@ -45,8 +46,11 @@ for _command in (render.render, render.preview, render.new, check.check, check.g
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; every failure is one line on stderr."""
+    if stdout_closed():
+        return cannot_write("标准输出已关闭")
     try:
         cli(args=argv, prog_name="drafter", standalone_mode=False)
+        sys.stdout.flush()
     except click.exceptions.Abort:
         click.echo("已中止。", err=True)
         return 1
@@ -62,6 +66,11 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        if exc.errno in WRITE_ERRNOS:  # stdout full, closed or broken
+            return cannot_write(exc.strerror or "")
+        click.echo(f"内部错误：{type(exc).__name__}: {exc}（这是 drafter 的缺陷，请报告）", err=True)
+        return EXIT_INTERNAL
     except Exception as exc:  # a bug: say so in one line, without a traceback
         click.echo(f"内部错误：{type(exc).__name__}: {exc}（这是 drafter 的缺陷，请报告）", err=True)
         if os.environ.get("DRAFTER_DEBUG"):

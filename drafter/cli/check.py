@@ -22,14 +22,16 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 @click.option("-o", "--output", metavar="文件", help="--fix 的输出文件（原稿不会被修改）。")
 @click.option("--track", is_flag=True, help="与 --fix 同用：.docx 的修改写成 Word 修订（作者 drafter），逐条接受或拒绝。")
 @click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
+@click.option("--force", is_flag=True, help="覆盖已有的 -o 或 --annotate 文件。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
-          region: str | None, fix: bool, output: str | None, track: bool, annotate: str | None) -> None:
+          region: str | None, fix: bool, output: str | None, track: bool, annotate: str | None,
+          force: bool) -> None:
     """校对文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
     网页残留、重复和日期。退出码：0 没有错误，1 发现错误，2 文件无法读取或参数有误。
     """
-    from .. import workspace  # the library loads only when a command runs: fast --help
+    from .. import outputs, workspace  # the library loads only when a command runs: fast --help
     from ..check import check_file, ignore_list, load_glossary
     from ..check.report import as_json, text
 
@@ -38,6 +40,10 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     if track and not fix:
         raise click.UsageError("--track 只与 --fix 一起使用")
     res = workspace.resources((), glossary_dirs)
+    plan = outputs.Plan(files, folders=res.glossary_dirs, force=force)  # both targets checked before any work
+    for target in (output, annotate):
+        if target:
+            plan.add(target)
     glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
     findings, bad = [], 0
     for path in files:

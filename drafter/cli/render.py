@@ -23,25 +23,30 @@ KINDS = ("speech", "report", "notice")
 @glossary_option("自己的词库目录，用于生成后的校对。")
 @click.option("--strict", is_flag=True, help="校对发现错误时不写出文件，退出码 1。")
 @rate_option
-@click.option("--force", is_flag=True, help="覆盖生成后又被修改过的文件。")
+@click.option("--force", is_flag=True, help="覆盖已有的输出文件（drafter 生成且未改过的文件不必加）。")
 def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str | None,
            template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None,
            force: bool) -> None:
     """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
     # The library (python-docx, jinja2, markdown-it) loads only when a command runs: fast --help.
-    from .. import render as pipeline, tasks, workspace
+    from .. import tasks, workspace
     from ..check import ignore_list, load_glossary
 
     _check_render_args(outlines, output, out_dir)
     fmt = tasks.output_format(fmt, output)
     res = workspace.resources(template_dirs, glossary_dirs)
+    targets, refusals = tasks.render_targets(outlines, fmt, output, out_dir, res, force)
+    for exc in refusals:  # nothing is written when any target is refused
+        fail(exc)
+    if refusals:
+        click.echo(f"{len(outlines)} 个大纲未能生成。", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
     failed = held = 0
     reports: list[str] = []
-    for path in _progress(outlines):
+    for path, out in _progress(list(zip(outlines, targets))):
         try:
-            result = tasks.render_checked(path, output or pipeline.output_path(path, fmt, out_dir), fmt,
-                                          res.template_dirs, glossary, strict, ignore, force)
+            result = tasks.render_checked(path, out, fmt, res.template_dirs, glossary, strict, ignore, force)
         except DrafterError as exc:
             failed += 1
             fail(exc.located(path))
@@ -95,7 +100,7 @@ def _check_render_args(outlines: tuple[str, ...], output: str | None, out_dir: s
             raise click.UsageError(f"无法创建输出目录 {out_dir}（{exc.strerror}）") from None
 
 
-def _progress(items: tuple[str, ...]):
+def _progress(items: list):
     """The outlines one by one, with a progress bar on stderr for a batch."""
     if len(items) < 2:
         yield from items

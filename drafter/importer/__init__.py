@@ -20,13 +20,12 @@ from pathlib import Path
 
 import yaml
 
-from .. import numbering
+from .. import numbering, outputs
 from ..check.glossary import Glossary
 from ..check.rules import Context, noise
 from ..documents import draft_from_lines, read_draft
 from ..errors import DrafterError
 from ..render.templating import inline, search_path
-from ..fsutil import atomic_write
 from . import segmenter
 from .segmenter import CLOSING_START, SALUTATION, SENTENCE_END, SIGNOFF, Gapped
 
@@ -426,32 +425,30 @@ def section_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def write_sections(result: Imported, folder: str, source: str,
-                   template_dirs: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    """Save each top-level point as a section in ``folder``; return the files written, each with
-    why it was renamed ("" when it was not). A name in use, in ``folder``, in ``template_dirs``
-    (the workspace's) or among the shipped sections, is never overwritten: the section takes a
-    new one (加强自身建设-2), since an outline that uses the old name must keep working."""
+def plan_sections(result: Imported, folder: str, source: str, plan,
+                  template_dirs: tuple[str, ...] = ()) -> list[tuple[str, bytes, str]]:
+    """Each top-level point as a section file of ``folder``: (path, content, why it was renamed,
+    "" when it was not), every path checked with ``plan`` (outputs.Plan) before anything is
+    written. A name in use, in ``folder``, in ``template_dirs`` (the workspace's) or among the
+    shipped sections, is never overwritten: the section takes a new one (加强自身建设-2), since an
+    outline that uses the old name must keep working."""
     existing = {n[:-len(".md.j2")]: "目录中已有" for n in os.listdir(folder) if n.endswith(".md.j2")}
     folders = search_path(template_dirs)
     for where in folders:
         for path in sorted(Path(where, "sections").glob("*.md.j2")):
             existing.setdefault(path.name[:-len(".md.j2")], "内置" if where == folders[-1] else "工作区中已有")
     taken = set(existing)
-    written = []
+    files = []
     for i, point in enumerate(result.points, 1):
         wanted = section_name(point.title, set())
         name = section_name(point.title, taken)
-        path = os.path.join(folder, f"{name}.md.j2")
-        if os.path.exists(path):  # a name section_name could not avoid (a file not named *.md.j2)
-            raise DrafterError("片段文件已存在，未覆盖", file=path)
-        atomic_write(path, section_markdown(point, source, i).encode("utf-8"))
+        path = plan.add(os.path.join(folder, f"{name}.md.j2"))
         why = ""
         if name != wanted:
             why = (f"{existing[wanted]}同名片段“{wanted}”" if wanted in existing else f"本次导入已有“{wanted}”") \
                 + f"，未覆盖，改名为“{name}”"
-        written.append((path, why))
-    return written
+        files.append((path, section_markdown(point, source, i).encode("utf-8"), why))
+    return files
 
 
 def section_markdown(node: Node, source: str, index: int) -> str:

@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .. import guard, outline, unit as units, workspace
+from .. import guard, outline, outputs, unit as units, workspace
 from ..errors import DrafterError
-from ..fsutil import atomic_write
 from . import layout, markdown, sections, speaking, templating, writers
 
 
@@ -99,6 +98,7 @@ def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str
 
 
 def write_output(out: str, data: bytes) -> None:
-    """Write what drafter made to ``out`` and remember it (``drafter.guard``)."""
-    atomic_write(out, data)
+    """Write what drafter made to ``out`` (a .docx verified first, ``outputs.write``) and remember
+    it (``drafter.guard``)."""
+    outputs.write(out, data)
     guard.record(out, data)

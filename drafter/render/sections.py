@@ -25,6 +25,7 @@ place where the outline uses it.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,11 +93,23 @@ def _parse(path: Path, folder: str, search_path: tuple[str, ...]) -> Section:
     return Section(path.name[: -len(".md.j2")], path, folder, header["purpose"], params)
 
 
+_PLAIN = re.compile(r"[^/\\\x00]+")
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    """Whether ``path``, links followed, is a file of ``folder`` itself."""
+    return os.path.dirname(os.path.realpath(path)) == os.path.realpath(folder)
+
+
 def find_all(search_path: tuple[str, ...]) -> dict[str, Section]:
-    """Every section on the search path; the first folder that has a name wins."""
+    """Every section on the search path; the first folder that has a name wins.
+
+    A link that leads out of its sections folder is not a section (it is left out, unread).
+    """
     found: dict[str, Section] = {}
     for folder in search_path:
-        for path in sorted((Path(folder) / "sections").glob("*.md.j2")):
+        base = Path(folder) / "sections"
+        for path in sorted(p for p in base.glob("*.md.j2") if _inside(base, p)):
             name = path.name[: -len(".md.j2")]
             if name in found:
                 found[name].overrides.append(path)
@@ -106,9 +119,17 @@ def find_all(search_path: tuple[str, ...]) -> dict[str, Section]:
 
 
 def find(name: str, search_path: tuple[str, ...]) -> Section:
-    for folder in search_path:
-        path = Path(folder) / "sections" / f"{name}.md.j2"
-        if path.is_file():
+    """The section called ``name``: a plain name, looked up only inside the sections folders.
+
+    A name with a folder in it (``../x``, ``/etc/x``, ``a/b``) or one that leads out of its
+    folder through a link is refused with the same words as an unknown name, so the answer
+    says nothing about files elsewhere.
+    """
+    plain = bool(_PLAIN.fullmatch(name)) and not name.startswith(".")
+    for folder in search_path if plain else ():
+        base = Path(folder) / "sections"
+        path = base / f"{name}.md.j2"
+        if os.path.lexists(path) and _inside(base, path):
             return _parse(path, folder, search_path)
     names = list(find_all(search_path))
     guess = difflib.get_close_matches(name, names, n=1, cutoff=0.4)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .. import numbering
 from ..errors import DrafterError
-from ..fsutil import cache_dir
+from ..fsutil import cache_dir, decode, read_bounded
+from ..safeyaml import XML_ILLEGAL, illegal_char_message
 from ..resources import shipped
 
 _BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|:{3,}|[*_-](?:\s*[*_-]){2,}\s*$|[|>])")
@@ -98,11 +99,116 @@ GLOBALS = {
 }
 
 
+MAX_TEMPLATE_BYTES = 1024 * 1024
+MAX_LOOPS = 1_000_000  # iterations of all {% for %} loops of one render
+MAX_CHARS = 5_000_000  # characters one render may produce, and any string or list it builds
+MAX_POWER = 10_000  # the largest exponent of **
+
+
+class TemplateBudget(Exception):
+    """A template went over one of the limits above (reported as a template error)."""
+
+
+class _Budget:
+    """What the render under way has spent; reset by render_in."""
+
+    loops = 0
+
+
+_budget = _Budget()
+
+
+def _counted(iterable):
+    """Every {% for %} iterates through this: the loop-iteration budget of one render."""
+    for item in iterable:
+        _budget.loops += 1
+        if _budget.loops > MAX_LOOPS:
+            raise TemplateBudget(f"循环次数超过 {MAX_LOOPS} 次")
+        yield item
+
+
+def _budget_range(*args):
+    r = range(*args)
+    if len(r) > MAX_LOOPS:
+        raise TemplateBudget(f"range 的范围超过 {MAX_LOOPS}")
+    return r
+
+
+def _size(value) -> int | None:
+    return len(value) if isinstance(value, (str, list, tuple)) else None
+
+
+def _sandbox_classes():
+    # jinja2 loads only when a template is rendered: commands that render nothing start faster.
+    from jinja2 import FileSystemLoader, nodes
+    from jinja2.exceptions import TemplateNotFound
+    from jinja2.loaders import split_template_path
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BoundedLoader(FileSystemLoader):
+        """Templates read like every other input: bounded, regular files only, no XML-illegal
+        characters; a section resolves inside its folder (a link out of it is as if missing)."""
+
+        def get_source(self, environment, template):
+            pieces = split_template_path(template)
+            for searchpath in self.searchpath:
+                filename = os.path.join(searchpath, *pieces)
+                if not os.path.lexists(filename):
+                    continue
+                if pieces[0] == "sections":
+                    base = os.path.realpath(os.path.join(searchpath, "sections"))
+                    if not os.path.realpath(filename).startswith(base + os.sep):
+                        continue
+                text = decode(read_bounded(filename, MAX_TEMPLATE_BYTES), filename)
+                bad = XML_ILLEGAL.search(text)
+                if bad:
+                    raise DrafterError(illegal_char_message(bad.group()), file=filename,
+                                       line=text.count("\n", 0, bad.start()) + 1)
+                mtime = os.path.getmtime(filename)
+
+                def uptodate(filename=filename, mtime=mtime) -> bool:
+                    try:
+                        return os.path.getmtime(filename) == mtime
+                    except OSError:
+                        return False
+
+                return text, os.path.normpath(filename), uptodate
+            raise TemplateNotFound(template)
+
+    class BudgetEnvironment(ImmutableSandboxedEnvironment):
+        """The sandbox with a budget: ``*``, ``+`` and ``**`` checked before they build something
+        huge, every loop counted, ``range`` capped (render_in caps the characters produced)."""
+
+        intercepted_binops = frozenset({"*", "+", "**"})
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if _size(seq) is not None and isinstance(n, int) and _size(seq) * n > MAX_CHARS:
+                        raise TemplateBudget(f"“*”将生成超过 {MAX_CHARS} 个字符或元素")
+            elif operator == "+":
+                if _size(left) is not None and _size(right) is not None and _size(left) + _size(right) > MAX_CHARS:
+                    raise TemplateBudget(f"“+”将生成超过 {MAX_CHARS} 个字符或元素")
+            elif operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
+                raise TemplateBudget(f"“**”的指数超过 {MAX_POWER}")
+            return super().call_binop(context, operator, left, right)
+
+        def _parse(self, source, name, filename):
+            tree = super()._parse(source, name, filename)
+            for loop in tree.find_all(nodes.For):
+                loop.iter = nodes.Call(nodes.Name("_drafter_counted", "load"), [loop.iter], [], None, None,
+                                       lineno=loop.lineno)
+            return tree
+
+    return BoundedLoader, BudgetEnvironment
+
+
 @lru_cache(maxsize=16)
 def environment(search_path: tuple[str, ...]):
     # jinja2 loads only when a template is rendered: commands that render nothing start faster.
-    from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2 import FileSystemBytecodeCache, StrictUndefined
+
+    FileSystemLoader, ImmutableSandboxedEnvironment = _sandbox_classes()
 
     folder = cache_dir() / "jinja"
     try:
@@ -110,7 +216,9 @@ def environment(search_path: tuple[str, ...]):
     except OSError:
         pass
     # Compiled templates, keyed by their source; without a writable cache, Jinja compiles anew.
-    bytecode = FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    # The pattern names the budget's code transformation: bytecode compiled without it is never reused.
+    bytecode = FileSystemBytecodeCache(str(folder), "__drafter_budget1_%s.cache") \
+        if os.access(folder, os.W_OK) else None
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(list(search_path)),
         undefined=StrictUndefined,
@@ -122,6 +230,7 @@ def environment(search_path: tuple[str, ...]):
     )
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
+    env.globals.update(range=_budget_range, _drafter_counted=_counted)
     return env
 
 
@@ -158,8 +267,20 @@ def render_in(path: tuple[str, ...], template: str, context: dict) -> str:
     from jinja2.exceptions import SecurityError
 
     env = environment(path)
+    _budget.loops = 0
     try:
-        return env.get_template(template).render(**context)
+        out, size = [], 0
+        for piece in env.get_template(template).generate(**context):
+            size += len(piece)
+            if size > MAX_CHARS:
+                raise TemplateBudget(f"生成的文字超过 {MAX_CHARS} 字")
+            out.append(piece)
+        return "".join(out)
+    except TemplateBudget as exc:
+        file, line = _template_line(exc)
+        raise DrafterError(f"模板超出运算限额：{exc}，已停止", file=file or template, line=line) from None
+    except MemoryError:
+        raise DrafterError("模板占用内存过多，已停止", file=template) from None
     except TemplateNotFound as exc:
         raise DrafterError(f"找不到模板 {exc.name}") from None
     except TemplateSyntaxError as exc:

@@ -19,7 +19,8 @@ def _label(ym: tuple[int, int]) -> str:
 # no looking back: 今年是“十四五”规划收官之年 in 2026 is the slip the rule is for.)
 LOOKING_BACK = re.compile("(?:圆满|顺利|胜利|全面)收官|收官以来|以来|回顾|过去|(?:圆满|胜利|顺利)完成|完成情况|取得了|已经"
                           "|期间|累计|共(?:制定|修改|审议|听取|开展|办理|召开|组织|提出|收到|交办|完成)")
-CLAUSE = re.compile("[^。；;！？!?]*")
+REACH = 200  # characters looked at on each side: a sentence, never the whole of a long paragraph
+CLAUSE = re.compile(f"[^。；;！？!?]{{0,{REACH}}}")
 
 
 YEAR = re.compile(r"(\d{4})年")
@@ -28,7 +29,8 @@ YEAR = re.compile(r"(\d{4})年")
 def _looking_back(text: str, start: int, end: int, year: int) -> bool:
     """Whether the sentence around [start, end) speaks of the period as past: a looking-back
     word, or a year before the draft's (2025年是“十四五”规划收官之年, in 2026)."""
-    left = max(text.rfind(ch, 0, start) for ch in "。；;！？!?") + 1
+    floor = max(start - REACH, 0)
+    left = max(floor, *(text.rfind(ch, floor, start) + 1 for ch in "。；;！？!?"))
     right = CLAUSE.match(text, end).end()
     sentence = text[left:start] + text[end:right]
     return bool(LOOKING_BACK.search(sentence)) or any(int(y) < year for y in YEAR.findall(sentence))

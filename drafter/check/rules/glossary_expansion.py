@@ -5,6 +5,7 @@ SEVERITY = "error"
 DOC = "内容有误：提法后括注的各项与规范内容不一致（缺项、多项或顺序不对）。"
 BASIS = "规范提法词库（各条目注明出处）"
 FIXABLE = False
+LOOK_AHEAD = 300  # characters searched for the closing bracket of an explicit list
 
 
 def _explicit_list(text: str, end: int) -> tuple[int, int, list[str]] | None:
@@ -13,7 +14,9 @@ def _explicit_list(text: str, end: int) -> tuple[int, int, list[str]] | None:
         end += 1
     if end >= len(text) or text[end] not in "（(":
         return None
-    close = min((i for i in (text.find("）", end), text.find(")", end)) if i > 0), default=-1)
+    # An explicit list is short: the look-ahead is bounded, so a draft of unclosed brackets stays linear.
+    limit = end + LOOK_AHEAD
+    close = min((i for i in (text.find("）", end, limit), text.find(")", end, limit)) if i > 0), default=-1)
     if close < 0:
         return None
     inner = text[end + 1:close]

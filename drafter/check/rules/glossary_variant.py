@@ -1,5 +1,8 @@
 """glossary.variant: a wrong near-form of a fixed term (四种意识 → 四个意识)."""
 
+from bisect import bisect_right
+from itertools import accumulate
+
 ID = "glossary.variant"
 SEVERITY = "error"
 DOC = "错误写法：固定提法被写成近似的错误形式。"
@@ -11,11 +14,14 @@ FIXABLE = False
 def check(draft, ctx):
     for para in draft.paragraphs:
         hits = ctx.hits(para)
-        terms = [(h.start, h.end) for h in hits if h.kind == "term"]
+        terms = sorted((h.start, h.end) for h in hits if h.kind == "term")
+        starts = [s for s, _ in terms]
+        reach = list(accumulate((e for _, e in terms), max))  # the furthest end of the terms so far
         for hit in hits:
             if hit.kind != "variant":
                 continue
-            if any(s <= hit.start and hit.end <= e for s, e in terms):
+            i = bisect_right(starts, hit.start) - 1  # one look-up, not a scan of every term
+            if i >= 0 and reach[i] >= hit.end:
                 continue  # part of the correct term (社会主义核心价值 in 社会主义核心价值观)
             yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end,
                               f"“{hit.form}”应为“{hit.entry.term}”", hit.entry.basis,

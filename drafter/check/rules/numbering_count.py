@@ -1,6 +1,7 @@
 """numbering.count: an announced count (我讲三点意见, 从三个方面) that disagrees with the items that follow."""
 
 import re
+from itertools import islice
 
 from ... import numbering
 
@@ -36,6 +37,9 @@ ANNOUNCE = re.compile(
     rf"(?:(?:讲|谈|提出?|说)(?:了|下)?(?:以下)?(?P<a>{N}){MEASURE}(?:意见|体会|看法|建议|要求|希望|想法)?"
     rf"|从(?P<b>{N})个?方面|(?:以下|如下)(?P<c>{N})(?:项|点|个方面|方面|条)"
     rf"|(?<![“‘\"第一二三四五六七八九十])(?P<d>(?!一(?:个|点|项)){N})(?:个方面|点|项)(?:的?(?:工作|要求|任务|重点))?(?=[：:。]))")
+
+
+MAX_ANNOUNCEMENTS = 8  # per paragraph: each is counted over the rest of it, so the work stays linear
 
 
 def _number(word: str) -> int:
@@ -88,7 +92,7 @@ def check(draft, ctx):
     paras = draft.paragraphs
     following = None
     for i, para in enumerate(paras):
-        for m in ANNOUNCE.finditer(para.text):
+        for m in islice(ANNOUNCE.finditer(para.text), MAX_ANNOUNCEMENTS):
             group = next(g for g in ("a", "b", "c", "d") if m.group(g))
             counted = _inline_count(para.text[m.end():])
             if not counted:

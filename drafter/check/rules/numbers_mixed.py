@@ -17,7 +17,7 @@ FIXTURES = {
 }
 
 UNITS = "件个次项人名条家所场期批篇天"
-CHINESE = re.compile(rf"[十百千][零一二三四五六七八九十百千]*[{UNITS}]")  # a digit before 十 is taken in below
+CHINESE = re.compile(rf"[十百千][零一二三四五六七八九十百千]{{0,8}}[{UNITS}]")  # bounded: a long run of numerals never backtracks  # a digit before 十 is taken in below
 ARABIC = re.compile(rf"\d+(?:\.\d+)?[ \t]*(?:万|亿)?[{UNITS}]")
 SENTENCE_END = "。；;！？!?\n"
 WINDOW = 120  # characters either side

@@ -16,7 +16,8 @@ FIXTURES = {
 }
 
 # Each alternative starts with a literal, so re skips quickly over a long draft.
-PATTERN = re.compile(r"[xX×]{1,12}(?![A-Za-z])|某某|【[ \t　]*】|\{\{.*?\}\}|\{%.*?%\}"
+# Template syntax is looked for within a bounded stretch, so unclosed {{ stay linear.
+PATTERN = re.compile(r"[xX×]{1,12}(?![A-Za-z])|某某|【[ \t　]*】|\{\{[^\n]{0,200}?\}\}|\{%[^\n]{0,200}?%\}"
                      r"|[（(【][^）)】\n]{0,8}待[填定补][）)】]")
 
 

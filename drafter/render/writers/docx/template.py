@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import pickle
 import re
 import zipfile
 from dataclasses import dataclass
@@ -15,7 +14,8 @@ from docx.enum.section import WD_SECTION
 
 from .... import __version__
 from ... import layout as layout_module
-from ....fsutil import cache_dir, cache_put
+from ....docxverify import parses
+from ....fsutil import cache_dir, cache_get, cache_put
 from . import styles
 
 TITLE_MARK = "DRAFTER-TITLE-9f1c"
@@ -51,15 +51,26 @@ def _cached(key: str, L) -> Template:
     if key in _BUILT:
         return _BUILT[key]
     cached = cache_dir() / f"docx-template-{key}.pickle"
-    try:
-        with open(cached, "rb") as fh:
-            _BUILT[key] = pickle.load(fh)
-            return _BUILT[key]
-    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
-        pass
+    template = cache_get(cached, _whole)  # a damaged or foreign entry is rebuilt, never used
+    if template is not None:
+        _BUILT[key] = template
+        return template
     template = _BUILT[key] = build(L)
     cache_put(cached, template)
     return template
+
+
+def _whole(template) -> bool:
+    """A cached skeleton is used only if it is one and every part of it still parses."""
+    if not isinstance(template, Template) or not isinstance(template.parts, dict):
+        return False
+    try:
+        texts = [template.head + template.tail, template.head + template.tail_unnumbered,
+                 template.core.replace(TITLE_MARK, ""), template.custom.replace(HASH_MARK, "")]
+        return all(parses(t.encode("utf-8")) for t in texts) and all(
+            parses(data) for name, data in template.parts.items() if name.endswith((".xml", ".rels")))
+    except (TypeError, AttributeError):
+        return False
 
 
 def template(L) -> Template:

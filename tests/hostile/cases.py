@@ -1,0 +1,665 @@
+"""The named hostile cases, one table per family of issue 13."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from .harness import Case
+
+SPEECH = """\
+kind: speech
+title: {title}
+opening:
+  - 今天召开全区人大工作会议。
+points:
+  - title: 提高政治站位
+    paragraphs: [要深入学习。]
+  - title: 依法履职尽责
+    paragraphs: [要强化监督。]
+  - title: 加强自身建设
+    paragraphs: [要改进作风。]
+"""
+NOTICE_HEAD = """\
+kind: notice
+organ: 恒阳区人大常委会办公室
+number: {prefix: 恒人常办发, year: 2024, serial: 9}
+title: 关于举办培训班的通知
+addressees: [各乡镇人大主席团]
+points:
+  - title: 参训人员
+    paragraphs: [各乡镇人大主席团专职副主席。]
+date: 2024-08-28
+"""
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def speech(title: str = "在全区人大工作会议上的讲话") -> str:
+    return SPEECH.replace("{title}", title)
+
+
+def files(**named) -> callable:
+    """A setup that writes each name (``__`` for ``/``) with its text or bytes."""
+
+    def setup(work: Path) -> None:
+        for name, content in named.items():
+            path = work / name.replace("__", "/")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+    return setup
+
+
+def workspace(config: str = "rate: 220\n", **extra) -> callable:
+    base = files(**{"drafter.yaml": config, "outlines__s.yaml": speech(), **extra})
+
+    def setup(work: Path) -> None:
+        (work / "glossary").mkdir()
+        (work / "templates" / "sections").mkdir(parents=True)
+        base(work)
+
+    return setup
+
+
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    import docx
+
+    doc = docx.Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def raw_docx(document_xml: bytes, compress: bool = True) -> bytes:
+    """A package with the given word/document.xml and the few parts Word needs around it."""
+    ct = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+          b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+          b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+          b'"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+          b'document.main+xml"/></Types>')
+    rels = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", ct)
+        zf.writestr("_rels/.rels", rels)
+        zf.writestr("word/document.xml", document_xml)
+    return buf.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def body(xml: str) -> bytes:
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {W_R}><w:body>{xml}</w:body></w:document>'.encode()
+
+
+def _no_output(*names: str):
+    def judge(work: Path, stdout: str, stderr: str) -> list[str]:
+        return [f"{n} was written although the run was refused" for n in names if (work / n).exists()]
+    return judge
+
+
+def _silent_about(*secrets: str):
+    def judge(work: Path, stdout: str, stderr: str) -> list[str]:
+        return [f"output reveals {s!r}" for s in secrets if s in stdout + stderr]
+    return judge
+
+
+def _message(text: str):
+    def judge(work: Path, stdout: str, stderr: str) -> list[str]:
+        return [] if text in stderr else [f"stderr lacks {text!r}: {stderr.strip()[:120]!r}"]
+    return judge
+
+
+def _docx_texts(expected: dict[int, str], out: str = "out.docx", links: dict[str, str] | None = None):
+    """The fixed document's paragraphs (body then table cells, merged ones once) are as expected."""
+
+    def judge(work: Path, stdout: str, stderr: str) -> list[str]:
+        import docx
+        from docx.oxml.ns import qn
+
+        path = work / out
+        if not path.exists():
+            return [f"{out} not written"]
+        doc = docx.Document(str(path))
+        paras, seen = list(doc.paragraphs), set()
+        for table in doc.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    paras.extend(cell.paragraphs)
+        problems = []
+        for index, want in expected.items():
+            got = "".join(t.text or "" for t in paras[index]._p.iter(qn("w:t")))
+            if got != want:
+                problems.append(f"paragraph {index}: {got!r} != {want!r}")
+        for anchor, text in (links or {}).items():
+            found = ["".join(t.text or "" for t in h.iter(qn("w:t"))) for h in doc.element.body.iter(qn("w:hyperlink"))]
+            if text not in found:
+                problems.append(f"hyperlink text {text!r} lost: {found}")
+        return problems
+
+    return judge
+
+
+# --- crash: nesting past the C stack ---------------------------------------------------------
+
+def deep_flow(n: int = 30_000) -> str:
+    return "[" * n + "]" * n
+
+
+def deep_map(n: int = 30_000) -> str:
+    return "{a: " * n + "1" + "}" * n
+
+
+def deep_block(n: int = 30_000) -> str:
+    return "- " * n + "x"
+
+
+def crash_cases() -> list[Case]:
+    out = []
+    for label, make in (("flow-seq", deep_flow), ("flow-map", deep_map), ("block-seq", deep_block)):
+        out += [
+            Case("crash", f"outline-{label}", files(**{"o.yaml": f"kind: speech\ntitle: {make()}\n"}),
+                 ["render", "o.yaml"], names="o.yaml", codes=(2,)),
+            Case("crash", f"outline-top-{label}", files(**{"o.yaml": make()}), ["render", "o.yaml"],
+                 names="o.yaml", codes=(2,)),
+            Case("crash", f"check-outline-{label}", files(**{"o.yaml": make()}), ["check", "o.yaml"],
+                 names="o.yaml", codes=(2,)),
+            Case("crash", f"glossary-{label}", files(**{"g__x.yaml": make(), "d.txt": "今天开会。\n"}),
+                 ["check", "--glossary", "g", "d.txt"], names="x.yaml", codes=(2,)),
+            Case("crash", f"config-{label}", workspace(config=make(), **{"d.txt": "今天开会。\n"}),
+                 ["check", "d.txt"], names="drafter.yaml", codes=(2,)),
+            Case("crash", f"section-header-{label}",
+                 workspace(**{"templates__sections__深.md.j2": "{#- section\npurpose: " + make() + "\n-#}\n正文\n"}),
+                 ["sections"], names="深.md.j2", codes=(2,)),
+        ]
+    out += [
+        Case("crash", "outline-1000-levels", files(**{"o.yaml": "kind: speech\ntitle: " + deep_flow(1000) + "\n"}),
+             ["render", "o.yaml"], names="o.yaml", codes=(2,)),
+        Case("crash", "config-deep-kills-every-command", workspace(config=deep_flow()),
+             ["render", "outlines/s.yaml"], names="drafter.yaml", codes=(2,)),
+        Case("crash", "deep-with-anchors",
+             files(**{"o.yaml": "a: &a " + deep_flow(20_000) + "\nb: [*a, *a]\n"}), ["render", "o.yaml"],
+             names="o.yaml", codes=(2,)),
+    ]
+    return out
+
+
+# --- bad scalars and tags: exit 2, not 70 ----------------------------------------------------
+
+BAD_SCALARS = ["!!float abc", "!!int 0x", "!!bool maybe", "!!timestamp x", "!!float ''", "0b_", "0x_",
+               "!!int " + "9" * 5000, "9" * 5000, "!!binary '***'", "!!python/object:os.system x", "!foo bar",
+               "!!set {a, b}", "!!omap [a, b]", "!!int 1_000_000_000_000_000_000x", "!!str [1, 2]",
+               "!!map x", "!!seq x", "!!null x", "!!merge x", "!!value x", "!!pairs [a]"]
+
+
+def bad_scalar_cases() -> list[Case]:
+    out = []
+    for i, scalar in enumerate(BAD_SCALARS):
+        out += [
+            Case("bad_scalar", f"outline-title-{i}", files(**{"o.yaml": speech(scalar)}), ["render", "o.yaml"],
+                 names="o.yaml", codes=(2,)),
+            Case("bad_scalar", f"outline-limit-{i}", files(**{"o.yaml": speech() + f"limit: {scalar}\n"}),
+                 ["render", "o.yaml"], names="o.yaml", codes=(2,)),
+            Case("bad_scalar", f"config-rate-{i}", workspace(config=f"rate: {scalar}\n", **{"d.txt": "开会。\n"}),
+                 ["check", "d.txt"], names="drafter.yaml", codes=(2,)),
+            Case("bad_scalar", f"glossary-term-{i}",
+                 files(**{"g__x.yaml": f"- term: {scalar}\n  basis: 实务\n  variants: [甲乙]\n", "d.txt": "开会。\n"}),
+                 ["check", "--glossary", "g", "d.txt"], names="x.yaml", codes=(2,)),
+            Case("bad_scalar", f"section-purpose-{i}",
+                 workspace(**{"templates__sections__坏.md.j2": "{#- section\npurpose: " + scalar + "\n-#}\n正文\n"}),
+                 ["sections"], names="坏.md.j2", codes=(2,)),
+        ]
+    out += [
+        Case("bad_scalar", "docx-without-body",
+             files(**{"d.docx": raw_docx(f'<?xml version="1.0"?><w:document {W}></w:document>'.encode())}),
+             ["check", "d.docx"], names="d.docx", codes=(2,)),
+        Case("bad_scalar", "docx-xml-broken", files(**{"d.docx": raw_docx(b"<w:document><w:body>")}),
+             ["check", "d.docx"], names="d.docx", codes=(2,)),
+        Case("bad_scalar", "docx-import-without-body",
+             files(**{"d.docx": raw_docx(f'<?xml version="1.0"?><w:document {W}></w:document>'.encode())}),
+             ["import", "d.docx", "-o", "o.yaml"], names="d.docx", codes=(2,)),
+        Case("bad_scalar", "glossary-folder-holds-a-folder",
+             lambda w: (w.joinpath("g", "x.yaml").mkdir(parents=True), w.joinpath("d.txt").write_text("开会。\n")),
+             ["check", "--glossary", "g", "d.txt"], names="x.yaml", codes=(2,)),
+        Case("bad_scalar", "glossary-dangling-link",
+             lambda w: (w.joinpath("g").mkdir(), os.symlink("nowhere.yaml", w / "g" / "x.yaml"),
+                        w.joinpath("d.txt").write_text("开会。\n")),
+             ["check", "--glossary", "g", "d.txt"], names="x.yaml", codes=(2,)),
+        Case("bad_scalar", "init-onto-a-file", files(**{"ws": "a file"}), ["init", "ws"], names="ws", codes=(2,)),
+        Case("bad_scalar", "init-into-read-only", lambda w: (w.joinpath("ro").mkdir(), w.joinpath("ro").chmod(0o555)),
+             ["init", "ro/ws"], names="ro", codes=(0, 2) if os.geteuid() == 0 else (2,)),  # root writes anyway
+        Case("bad_scalar", "init-under-a-file", files(**{"f": "a file"}), ["init", "f/ws"], names="f", codes=(2,)),
+        Case("bad_scalar", "render-damaged-cache", files(**{"s.yaml": speech()}), ["render", "s.yaml"],
+             codes=(0,), cache="damaged"),
+        Case("bad_scalar", "check-damaged-cache", files(**{"d.txt": "要坚定“四个意识”。\n"}), ["check", "d.txt"],
+             codes=(1,), cache="damaged"),
+        Case("bad_scalar", "render-unwritable-cache", files(**{"s.yaml": speech()}), ["render", "s.yaml"],
+             codes=(0,), cache="unwritable"),
+        Case("bad_scalar", "check-unwritable-cache", files(**{"d.txt": "要坚定“四个意识”。\n"}), ["check", "d.txt"],
+             codes=(1,), cache="unwritable"),
+        Case("bad_scalar", "render-fresh-cache", files(**{"s.yaml": speech()}), ["render", "s.yaml"],
+             codes=(0,), cache="fresh"),
+        Case("bad_scalar", "sections-dotdot", files(**{"x.md.j2": "{#- section\npurpose: 外面\n-#}\n正文\n"}),
+             ["sections", "../x"], codes=(2,)),
+        Case("bad_scalar", "outline-key-is-a-list", files(**{"o.yaml": "? [a, b]\n: 1\nkind: speech\n"}),
+             ["render", "o.yaml"], names="o.yaml", codes=(2,)),
+        Case("bad_scalar", "outline-date-tag", files(**{"o.yaml": speech() + "date: !!timestamp 2024-13-45\n"}),
+             ["render", "o.yaml"], names="o.yaml", codes=(2,)),
+        Case("bad_scalar", "outline-float-nan", files(**{"o.yaml": speech(".nan")}), ["render", "o.yaml"],
+             codes=(0, 2)),
+        Case("bad_scalar", "outline-title-inf", files(**{"o.yaml": speech("-.inf")}), ["render", "o.yaml"],
+             codes=(0, 2)),
+    ]
+    return out
+
+
+# --- corrupt .docx: XML-illegal characters ---------------------------------------------------
+
+ILLEGAL = ["\\0", "\\x01", "\\x08", "\\v", "\\f", "\\x0e", "\\x1c", "\\x1d", "\\x1e", "\\x1f", "\\uFFFE", "\\uFFFF"]
+
+
+def corrupt_docx_cases() -> list[Case]:
+    out = []
+    for i, esc in enumerate(ILLEGAL):
+        out += [
+            Case("corrupt_docx", f"title-{i}", files(**{"o.yaml": speech(f'"讲话{esc}标题"')}), ["render", "o.yaml"],
+                 names="o.yaml", codes=(2,)),
+            Case("corrupt_docx", f"paragraph-{i}",
+                 files(**{"o.yaml": speech().replace("[要深入学习。]", f'["要深入{esc}学习。"]')}),
+                 ["render", "o.yaml"], names="o.yaml", codes=(2,)),
+            Case("corrupt_docx", f"notice-organ-{i}",
+                 files(**{"o.yaml": NOTICE_HEAD.replace("organ: 恒阳区人大常委会办公室", f'organ: "恒阳{esc}区"')}),
+                 ["render", "o.yaml"], names="o.yaml", codes=(2,)),
+            Case("corrupt_docx", f"attachment-column-{i}",
+                 files(**{"o.yaml": NOTICE_HEAD + f'attachments:\n  - title: 回执\n    columns: [姓名, "单{esc}位"]\n'
+                                                  f'    rows: 2\n'}),
+                 ["render", "o.yaml"], names="o.yaml", codes=(2,)),
+            Case("corrupt_docx", f"section-value-{i}",
+                 files(**{"o.yaml": speech().replace("opening:\n  - 今天召开全区人大工作会议。",
+                                                     f'opening:\n  - use: 会议开场\n    with: {{meeting: "会{esc}议", '
+                                                     f'tasks: 总结}}')}),
+                 ["render", "o.yaml"], names="o.yaml", codes=(2,)),
+            Case("corrupt_docx", f"config-region-{i}",
+                 workspace(config=f'region: "湖{esc}南"\n', **{"d.txt": "开会。\n"}), ["check", "d.txt"],
+                 names="drafter.yaml", codes=(2,)),
+            Case("corrupt_docx", f"glossary-basis-{i}",
+                 files(**{"g__x.yaml": f'- term: 甲乙\n  basis: "依{esc}据"\n  variants: [甲已]\n', "d.txt": "甲已。\n"}),
+                 ["check", "--glossary", "g", "d.txt", "--annotate", "a.docx"], names="x.yaml", codes=(2,)),
+        ]
+    raw = ["\x01", "\x0b", "\x0c", "\x1c", "\x7f", "\ufffe"]
+    for i, ch in enumerate(raw):
+        text = f"今天召开会议{ch}，主要任务是学习,讨论。\n第二段。\n"
+        out += [
+            Case("corrupt_docx", f"annotate-txt-{i}", files(**{"d.txt": text}),
+                 ["check", "d.txt", "--annotate", "a.docx"], codes=(0, 1)),
+            Case("corrupt_docx", f"fix-txt-{i}", files(**{"d.txt": text}), ["check", "d.txt", "--fix", "-o", "f.txt"],
+                 codes=(0, 1), check_output=_txt_clean("f.txt")),
+            Case("corrupt_docx", f"import-txt-{i}", files(**{"d.txt": "在会议上的讲话\n" + text}),
+                 ["import", "d.txt", "-o", "o.yaml"], codes=(0, 2)),
+            Case("corrupt_docx", f"template-literal-{i}",
+                 workspace(**{"templates__speech.md.j2": f"# {{{{ title }}}}{ch}\n\n正文。\n"}),
+                 ["render", "outlines/s.yaml"], codes=(0, 1, 2) if ch == "\x7f" else (2,)),  # U+007F is legal XML
+        ]
+    return out
+
+
+def _txt_clean(name: str):
+    import re
+
+    bad = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+    def judge(work: Path, stdout: str, stderr: str) -> list[str]:
+        path = work / name
+        if path.exists() and bad.search(path.read_text("utf-8")):
+            return [f"{name} still holds XML-illegal characters after --fix"]
+        return []
+
+    return judge
+
+
+# --- --fix at stale offsets ------------------------------------------------------------------
+
+def _hyperlink_doc(field: bool = False, lead: str = "") -> bytes:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = docx.Document()
+    p = doc.add_paragraph(lead + "请登录")
+    r_id = doc.part.relate_to("https://example.org/", RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "人大网站"
+    run.append(t)
+    link.append(run)
+    p._p.append(link)
+    if field:
+        fld = OxmlElement("w:fldSimple")
+        fld.set(qn("w:instr"), "PAGE")
+        fr = OxmlElement("w:r")
+        ft = OxmlElement("w:t")
+        ft.text = "12"
+        fr.append(ft)
+        fld.append(fr)
+        p._p.append(fld)
+    p.add_run("查看,今天的会议,主要任务是学习。")
+    doc.add_paragraph("第二段:没有链接。")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _merged_doc() -> bytes:
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("正文第一段,有半角逗号。")
+    table = doc.add_table(rows=2, cols=3)
+    a = table.cell(0, 0).merge(table.cell(0, 2))
+    a.paragraphs[0].add_run("合并单元格,内容")
+    table.cell(1, 0).paragraphs[0].add_run("下一行,甲")
+    table.cell(1, 1).paragraphs[0].add_run("乙")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def fix_cases() -> list[Case]:
+    out = [
+        Case("fix_offsets", "hyperlink-before-target", files(**{"d.docx": _hyperlink_doc()}),
+             ["check", "d.docx", "--fix", "-o", "out.docx"], codes=(0, 1),
+             check_output=_docx_texts({0: "请登录人大网站查看，今天的会议，主要任务是学习。", 1: "第二段：没有链接。"},
+                                      links={"link": "人大网站"})),
+        Case("fix_offsets", "hyperlink-and-field", files(**{"d.docx": _hyperlink_doc(field=True)}),
+             ["check", "d.docx", "--fix", "-o", "out.docx"], codes=(0, 1),
+             check_output=_docx_texts({0: "请登录人大网站12查看，今天的会议，主要任务是学习。"}, links={"l": "人大网站"})),
+        Case("fix_offsets", "leading-spaces", files(**{"d.docx": docx_bytes(["   今天的会议,主要任务是学习。"])}),
+             ["check", "d.docx", "--fix", "-o", "out.docx"], codes=(0, 1),
+             check_output=_docx_texts({0: "   今天的会议，主要任务是学习。"})),
+        Case("fix_offsets", "merged-cells", files(**{"d.docx": _merged_doc()}),
+             ["check", "d.docx", "--fix", "-o", "out.docx"], codes=(0, 1),
+             check_output=_docx_texts({0: "正文第一段，有半角逗号。", 1: "合并单元格，内容", 2: "下一行，甲"})),
+        Case("fix_offsets", "annotate-hyperlink", files(**{"d.docx": _hyperlink_doc()}),
+             ["check", "d.docx", "--annotate", "out.docx"], codes=(0, 1),
+             check_output=_docx_texts({0: "请登录人大网站查看,今天的会议,主要任务是学习。"}, links={"l": "人大网站"})),
+        Case("fix_offsets", "annotate-merged", files(**{"d.docx": _merged_doc()}),
+             ["check", "d.docx", "--annotate", "out.docx"], codes=(0, 1),
+             check_output=_docx_texts({1: "合并单元格,内容"})),
+    ]
+    for name in ("libreoffice-hyperlink.docx", "libreoffice-merged.docx"):
+        if (FIXTURES / name).exists():
+            data = (FIXTURES / name).read_bytes()
+            expected = {"libreoffice-hyperlink.docx": ({0: "请登录人大网站查看，今天的会议，主要任务是学习。"}, {"l": "人大网站"}),
+                        "libreoffice-merged.docx": ({0: "正文第一段，有半角逗号。", 2: "合并单元格，内容",
+                                                     3: "下一行，甲"}, None)}[name]
+            out.append(Case("fix_offsets", name, files(**{"d.docx": data}),
+                            ["check", "d.docx", "--fix", "-o", "out.docx"], codes=(0, 1),
+                            check_output=_docx_texts(expected[0], links=expected[1])))
+    return out
+
+
+# --- inputs clobbered ------------------------------------------------------------------------
+
+def _link(target: str, name: str, **named):
+    base = files(**named)
+
+    def setup(work: Path) -> None:
+        base(work)
+        os.symlink(target, work / name)
+
+    return setup
+
+
+def clobber_cases() -> list[Case]:
+    txt = "今天的会议,主要任务是学习。\n"
+    return [
+        Case("clobber", "render-o-link-to-input", _link("s.yaml", "out.docx", **{"s.yaml": speech()}),
+             ["render", "s.yaml", "-o", "out.docx", "--force"], codes=(2,)),
+        Case("clobber", "render-md-onto-itself", files(**{"s.md": speech()}), ["render", "s.md", "--format", "md"],
+             codes=(2,)),
+        Case("clobber", "render-out-dir-linked-to-source", _link(".", "od", **{"s.md": speech()}),
+             ["render", "s.md", "--format", "md", "--out-dir", "od", "--force"], codes=(2,)),
+        Case("clobber", "fix-o-link-to-input", _link("d.txt", "out.txt", **{"d.txt": txt}),
+             ["check", "d.txt", "--fix", "-o", "out.txt", "--force"], codes=(2,)),
+        Case("clobber", "annotate-link-to-input", _link("d.docx", "a.docx", **{"d.docx": docx_bytes([txt])}),
+             ["check", "d.docx", "--annotate", "a.docx", "--force"], codes=(2,)),
+        Case("clobber", "import-onto-source", files(**{"t.txt": "在会议上的讲话\n" + txt}),
+             ["import", "t.txt", "-o", "t.txt", "--force"], codes=(2,)),
+        Case("clobber", "import-link-to-source", _link("t.txt", "o.yaml", **{"t.txt": "在会议上的讲话\n" + txt}),
+             ["import", "t.txt", "-o", "o.yaml", "--force"], codes=(2,)),
+        Case("clobber", "import-sections-then-bad-output",
+             lambda w: (files(**{"t.txt": "在会议上的讲话\n一、加强学习\n要学习。\n二、强化监督\n要监督。\n"})(w),
+                        w.joinpath("sec").mkdir()),
+             ["import", "t.txt", "-o", "missing/o.yaml", "--sections", "sec"], codes=(2,),
+             check_output=lambda w, o, e: [f"section written: {p.name}" for p in (w / "sec").iterdir()]),
+        Case("clobber", "same-name-out-dir", files(**{"a__s.yaml": speech(), "b__s.yaml": speech("另一篇讲话")}),
+             ["render", "a/s.yaml", "b/s.yaml", "--out-dir", "out"], codes=(2,),
+             check_output=_no_output("out/s.docx")),
+        Case("clobber", "same-file-twice", files(**{"s.yaml": speech()}), ["render", "s.yaml", "s.yaml", "--out-dir", "o"],
+             codes=(2,), check_output=_no_output("o/s.docx")),
+        Case("clobber", "fix-o-existing-without-force", files(**{"d.txt": txt, "f.txt": "旧文件\n"}),
+             ["check", "d.txt", "--fix", "-o", "f.txt"], codes=(2,)),
+        Case("clobber", "annotate-existing-without-force", files(**{"d.txt": txt, "a.docx": docx_bytes(["旧"])}),
+             ["check", "d.txt", "--annotate", "a.docx"], codes=(2,)),
+        Case("clobber", "render-existing-without-force", files(**{"s.yaml": speech(), "s.docx": docx_bytes(["旧"])}),
+             ["render", "s.yaml"], codes=(2,)),
+        Case("clobber", "import-existing-without-force", files(**{"t.txt": "讲话\n" + txt, "o.yaml": "旧\n"}),
+             ["import", "t.txt", "-o", "o.yaml"], codes=(2,)),
+        Case("clobber", "batch-second-target-exists",
+             files(**{"a.yaml": speech(), "b.yaml": speech(), "out__b.docx": docx_bytes(["旧"])}),
+             ["render", "a.yaml", "b.yaml", "--out-dir", "out"], codes=(2,), check_output=_no_output("out/a.docx")),
+        Case("clobber", "import-section-onto-source",
+             lambda w: (w.joinpath("sec").mkdir(),
+                        w.joinpath("sec", "加强学习.md.j2").write_text("旧片段\n"),
+                        w.joinpath("t.txt").write_text("在会议上的讲话\n一、加强学习\n要学习。\n")),
+             ["import", "t.txt", "-o", "o.yaml", "--sections", "sec"], codes=(0, 2)),
+        Case("clobber", "render-to-hardlink-of-input",
+             lambda w: (w.joinpath("s.yaml").write_text(speech()), os.link(w / "s.yaml", w / "h.docx")),
+             ["render", "s.yaml", "-o", "h.docx", "--force"], codes=(2,)),
+        Case("clobber", "fix-output-is-input-by-other-name",
+             lambda w: (w.joinpath("sub").mkdir(), w.joinpath("d.txt").write_text(txt)),
+             ["check", "d.txt", "--fix", "-o", "sub/../d.txt", "--force"], codes=(2,)),
+    ]
+
+
+# --- unbounded work --------------------------------------------------------------------------
+
+def _tables_notice(rows: int = 100) -> str:
+    att = "".join(f"  - title: 回执{i}\n    columns: [姓名, 性别, 单位, 职务, 联系电话]\n    rows: {rows}\n"
+                  for i in range(9))
+    return NOTICE_HEAD + "attachments:\n" + att
+
+
+def _alias_chars() -> str:
+    big = "长" * 20_000
+    paras = ", ".join(["*p"] * 500)
+    points = "".join(f"  - title: 要点{i}\n    paragraphs: *ps\n" for i in range(150))
+    return (f"kind: speech\ntitle: 讲话\nopening: &ps [{paras}]\nclosing: [&p {big}]\npoints:\n{points}")
+
+
+def _alias_chars_flat() -> str:
+    big = "长" * 20_000
+    refs = ", ".join(["*p"] * 400)
+    return f"kind: speech\ntitle: &p {big}\nopening: [{refs}]\npoints:\n  - title: 一\n  - title: 二\n"
+
+
+def unbounded_cases() -> list[Case]:
+    fifo = lambda name: (lambda w: (w.joinpath(name).parent.mkdir(parents=True, exist_ok=True),  # noqa: E731
+                                    os.mkfifo(w / name)))
+    empty_paras = body("<w:p/>" * 5_000_000)
+    return [
+        Case("unbounded", "notice-9-tables-100-rows", files(**{"n.yaml": _tables_notice()}), ["render", "n.yaml"],
+             codes=(0, 1, 2)),
+        Case("unbounded", "docx-empty-paragraph-bomb", files(**{"d.docx": raw_docx(empty_paras)}), ["check", "d.docx"],
+             names="d.docx", codes=(2,)),
+        Case("unbounded", "docx-import-empty-paragraph-bomb", files(**{"d.docx": raw_docx(empty_paras)}),
+             ["import", "d.docx", "-o", "o.yaml"], names="d.docx", codes=(2,)),
+        Case("unbounded", "docx-zip-bomb", files(**{"d.docx": raw_docx(body("<w:p><w:r><w:t>" + "a" * 300_000_000
+                                                                          + "</w:t></w:r></w:p>"))}),
+             ["check", "d.docx"], names="d.docx", codes=(2,)),
+        Case("unbounded", "alias-characters", files(**{"o.yaml": _alias_chars()}), ["render", "o.yaml"], names="o.yaml",
+             codes=(2,)),
+        Case("unbounded", "alias-characters-flat", files(**{"o.yaml": _alias_chars_flat()}), ["render", "o.yaml"],
+             names="o.yaml", codes=(2,)),
+        Case("unbounded", "alias-characters-check", files(**{"o.yaml": _alias_chars()}), ["check", "o.yaml"],
+             names="o.yaml", codes=(2,)),
+        Case("unbounded", "punctuation-open-paren", files(**{"d.txt": "(" + "中" * 300_000 + "\n"}), ["check", "d.txt"],
+             codes=(0, 1)),
+        Case("unbounded", "punctuation-straight-quotes", files(**{"d.txt": "中\"" * 200_000 + "\n"}),
+             ["check", "d.txt"], codes=(0, 1)),
+        Case("unbounded", "placeholder-open-braces", files(**{"d.txt": "{{中" * 150_000 + "\n"}), ["check", "d.txt"],
+             codes=(0, 1)),
+        Case("unbounded", "placeholder-open-percent", files(**{"d.txt": "{%中" * 150_000 + "\n"}), ["check", "d.txt"],
+             codes=(0, 1)),
+        Case("unbounded", "count-announcements", files(**{"d.txt": "我讲三点意见，一是学习" * 30_000 + "\n"}),
+             ["check", "d.txt"], codes=(0, 1)),
+        Case("unbounded", "count-announcing-paragraphs", files(**{"d.txt": "我讲三点意见。\n" * 30_000}),
+             ["check", "d.txt"], codes=(0, 1)),
+        Case("unbounded", "import-brackets", files(**{"t.txt": "在会议上的讲话\n" + "[" * 5000 + "\n要学习。\n"}),
+             ["import", "t.txt", "-o", "o.yaml"], codes=(0, 2)),
+        Case("unbounded", "import-braces-many", files(**{"t.txt": "在会议上的讲话\n" + "{a: [x]}\n" * 20_000}),
+             ["import", "t.txt", "-o", "o.yaml"], codes=(0, 2)),
+        Case("unbounded", "glossary-link-to-dev-zero",
+             lambda w: (w.joinpath("g").mkdir(), os.symlink("/dev/zero", w / "g" / "z.yaml"),
+                        w.joinpath("d.txt").write_text("开会。\n")),
+             ["check", "--glossary", "g", "d.txt"], names="z.yaml", codes=(2,)),
+        Case("unbounded", "outline-link-to-dev-zero", lambda w: os.symlink("/dev/zero", w / "z.yaml"),
+             ["render", "z.yaml"], names="z.yaml", codes=(2,)),
+        Case("unbounded", "draft-link-to-dev-urandom", lambda w: os.symlink("/dev/urandom", w / "z.txt"),
+             ["check", "z.txt"], names="z.txt", codes=(2,)),
+        Case("unbounded", "glossary-fifo", lambda w: (fifo("g/f.yaml")(w), w.joinpath("d.txt").write_text("开会。\n")),
+             ["check", "--glossary", "g", "d.txt"], names="f.yaml", codes=(2,)),
+        Case("unbounded", "outline-fifo", fifo("f.yaml"), ["render", "f.yaml"], names="f.yaml", codes=(2,)),
+        Case("unbounded", "draft-fifo", fifo("f.txt"), ["check", "f.txt"], names="f.txt", codes=(2,)),
+        Case("unbounded", "docx-fifo", fifo("f.docx"), ["check", "f.docx"], names="f.docx", codes=(2,)),
+        Case("unbounded", "import-fifo", fifo("f.txt"), ["import", "f.txt", "-o", "o.yaml"], names="f.txt", codes=(2,)),
+        Case("unbounded", "config-fifo", lambda w: (os.mkfifo(w / "drafter.yaml"), w.joinpath("d.txt").write_text("x\n")),
+             ["check", "d.txt"], names="drafter.yaml", codes=(2,)),
+        Case("unbounded", "section-fifo", lambda w: (workspace()(w), os.mkfifo(w / "templates/sections/f.md.j2")),
+             ["sections"], names="f.md.j2", codes=(2,)),
+        Case("unbounded", "template-fifo", lambda w: (workspace()(w), os.mkfifo(w / "templates/speech.md.j2")),
+             ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,)),
+        Case("unbounded", "template-dev-zero", lambda w: (workspace()(w), os.symlink("/dev/zero", w / "templates/speech.md.j2")),
+             ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,)),
+        Case("unbounded", "template-nested-range",
+             workspace(**{"templates__speech.md.j2": "{% for i in range(100000) %}{% for j in range(100000) %}"
+                                                     "{% endfor %}{% endfor %}# {{ title }}\n"}),
+             ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,)),
+        Case("unbounded", "template-string-times",
+             workspace(**{"templates__speech.md.j2": "# {{ title }}\n\n{{ 'x' * 200000000 }}\n"}),
+             ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,)),
+        Case("unbounded", "template-list-times",
+             workspace(**{"templates__speech.md.j2": "# {{ title }}\n\n{{ ([1] * 100000000) | length }}\n"}),
+             ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,)),
+        Case("unbounded", "template-plus-doubling",
+             workspace(**{"templates__speech.md.j2": "{% set ns = namespace(s='xxxxxxxxxx') %}"
+                                                     "{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}"
+                                                     "# {{ title }}\n{{ ns.s | length }}\n"}),
+             ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,)),
+        Case("unbounded", "template-output-flood",
+             workspace(**{"templates__speech.md.j2": "# {{ title }}\n{% for i in range(99999) %}"
+                                                     "{% for j in range(99) %}长长长长长长长长长长{% endfor %}{% endfor %}\n"}),
+             ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,)),
+        Case("unbounded", "template-loop-over-points",
+             workspace(**{"templates__speech.md.j2": "# {{ title }}\n" + "{% for a in points %}" * 12 + "x"
+                                                     + "{% endfor %}" * 12 + "\n"}),
+             ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(0, 2)),
+        Case("unbounded", "large-valid-outline",
+             files(**{"o.yaml": "kind: speech\ntitle: 讲话\npoints:\n" + "".join(
+                 f"  - title: 要点{i}\n    paragraphs: [{'要加强学习，' * 300}]\n" for i in range(150))}),
+             ["render", "o.yaml"], codes=(0, 1, 2)),
+    ]
+
+
+# --- outside the workspace -------------------------------------------------------------------
+
+SECRET = "{#- section\npurpose: 机密用途说明\n-#}\n# 机密标题\n机密正文\n"
+
+
+def outside_cases() -> list[Case]:
+    def setup(work: Path) -> None:
+        workspace()(work)
+        (work / "secret.md.j2").write_text(SECRET)
+
+    unknown = "没有名为"
+    return [
+        Case("outside", "sections-dotdot-existing", setup, ["sections", "../../secret"], codes=(2,),
+             check_output=lambda w, o, e: _silent_about("机密")(w, o, e) + _message(unknown)(w, o, e)),
+        Case("outside", "sections-dotdot-missing", setup, ["sections", "../../nothing"], codes=(2,),
+             check_output=_message(unknown)),
+        Case("outside", "sections-absolute", setup, ["sections", "/etc/passwd"], codes=(2,),
+             check_output=_message(unknown)),
+        Case("outside", "sections-absolute-secret", lambda w: setup(w), ["sections", "__WORK__/secret"], codes=(2,),
+             check_output=lambda w, o, e: _silent_about("机密")(w, o, e) + _message(unknown)(w, o, e)),
+        Case("outside", "use-dotdot", lambda w: (setup(w), (w / "outlines/s.yaml").write_text(
+            speech().replace("  - title: 提高政治站位\n    paragraphs: [要深入学习。]", "  - use: ../../secret"))),
+             ["render", "outlines/s.yaml"], codes=(2,),
+             check_output=lambda w, o, e: _silent_about("机密")(w, o, e) + _message(unknown)(w, o, e)
+             + _no_output("outlines/s.docx")(w, o, e)),
+        Case("outside", "use-absolute", lambda w: (setup(w), (w / "outlines/s.yaml").write_text(
+            speech().replace("  - title: 提高政治站位\n    paragraphs: [要深入学习。]", f"  - use: {w}/secret"))),
+             ["render", "outlines/s.yaml"], codes=(2,),
+             check_output=lambda w, o, e: _silent_about("机密")(w, o, e) + _message(unknown)(w, o, e)),
+        Case("outside", "use-link-out-of-folder", lambda w: (setup(w), os.symlink(w / "secret.md.j2",
+                                                                                 w / "templates/sections/外.md.j2"),
+                                                             (w / "outlines/s.yaml").write_text(speech().replace(
+                                                                 "  - title: 提高政治站位\n    paragraphs: [要深入学习。]",
+                                                                 "  - use: 外"))),
+             ["render", "outlines/s.yaml"], codes=(2,),
+             check_output=lambda w, o, e: _silent_about("机密")(w, o, e)),
+        Case("outside", "sections-subfolder-name", setup, ["sections", "sub/x"], codes=(2,),
+             check_output=_message(unknown)),
+        Case("outside", "sections-empty-name", setup, ["sections", ""], codes=(0, 2)),
+    ]
+
+
+# --- output streams and options --------------------------------------------------------------
+
+def stream_cases() -> list[Case]:
+    full = "磁盘已满/无法写出"
+    return [
+        Case("output_stream", "new-to-full-stdout", files(), ["new", "speech"], stdout="full", codes=(2,),
+             check_output=_message(full)),
+        Case("output_stream", "render-full-stdout", files(**{"s.yaml": speech()}), ["render", "s.yaml"], stdout="full",
+             codes=(2,), check_output=_message(full)),
+        Case("output_stream", "check-full-stdout", files(**{"d.txt": "会议,学习。\n"}), ["check", "d.txt"],
+             stdout="full", codes=(2,), check_output=_message(full)),
+        Case("output_stream", "check-json-full-stdout", files(**{"d.txt": "会议,学习。\n"}),
+             ["check", "d.txt", "--format", "json"], stdout="full", codes=(2,), check_output=_message(full)),
+        Case("output_stream", "kinds-closed-stdout", files(), ["kinds"], stdout="closed", codes=(2,),
+             check_output=_message(full)),
+        Case("output_stream", "check-closed-stdout", files(**{"d.txt": "会议,学习。\n"}), ["check", "d.txt"],
+             stdout="closed", codes=(2,), check_output=_message(full)),
+        Case("output_stream", "render-to-dev-full", files(**{"s.yaml": speech()}),
+             ["render", "s.yaml", "-o", "/dev/full", "--format", "docx"], codes=(2,), check_output=_message(full)),
+        Case("output_stream", "templates-missing-folder", files(**{"s.yaml": speech()}),
+             ["render", "s.yaml", "--templates", "nowhere"], names="nowhere", codes=(2,),
+             check_output=_no_output("s.docx")),
+        Case("output_stream", "sections-templates-missing", files(), ["sections", "--templates", "nowhere"],
+             names="nowhere", codes=(2,)),
+        Case("output_stream", "templates-is-a-file", files(**{"s.yaml": speech(), "t": "x"}),
+             ["render", "s.yaml", "--templates", "t"], names="t", codes=(2,)),
+        Case("output_stream", "glossary-glossary-missing", files(), ["glossary", "--glossary", "nowhere", "--list"],
+             names="nowhere", codes=(2,)),
+        Case("output_stream", "render-out-dir-is-file", files(**{"s.yaml": speech(), "od": "x"}),
+             ["render", "s.yaml", "--out-dir", "od"], codes=(2,)),
+    ]
+
+
+def all_cases() -> list[Case]:
+    return (crash_cases() + bad_scalar_cases() + corrupt_docx_cases() + fix_cases() + clobber_cases()
+            + unbounded_cases() + outside_cases() + stream_cases())

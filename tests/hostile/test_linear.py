@@ -1,0 +1,77 @@
+"""Each rule's work grows linearly with a paragraph: time on an adversarial paragraph of 1 MB
+compared with one of a quarter of that (a ratio between two sizes, not an absolute time)."""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+
+import pytest
+
+from drafter.check import RULES, load_glossary
+from drafter.documents import Draft, Paragraph
+from drafter.check.rules import Context
+
+GLOSSARY = load_glossary()
+
+# Paragraphs built to make a backtracking pattern or a per-match rescan quadratic.
+UNITS = {
+    "open-paren": ("(", "中"),
+    "straight-quotes": ("", "中\""),
+    "open-braces": ("", "{{中"),
+    "open-percent": ("", "{%中"),
+    "announcements": ("", "我讲三点意见，一是学习，"),
+    "announce-head": ("", "三点首先其次"),
+    "placeholders": ("", "x某某【】"),
+    "half-width": ("", "中,"),
+    "doubled": ("", "。。"),
+    "brackets": ("", "“（《【‘"),
+    "dates": ("", "2024年2月30日"),
+    "noise": ("", "来源：网--.com"),
+    "numerals": ("", "一二三四五六七八九十"),
+    "terms": ("", "四个意识政治意识、大局意识、"),
+    "terms-and-variants": ("", "四个意识四种意识"),
+    "term-brackets": ("", "四个意识（"),
+    "clauses": ("", "要加强人大代表联络站建设打造一站一品，"),
+}
+SMALL, LARGE = 250_000, 1_000_000
+
+
+def paragraph(name: str, size: int) -> str:
+    head, unit = UNITS[name]
+    return head + unit * ((size - len(head)) // len(unit))
+
+
+@lru_cache(maxsize=None)
+def context(name: str, size: int) -> tuple[Draft, Context]:
+    """One draft and its shared scan per paragraph, reused by every rule (rules only read them)."""
+    draft = Draft("t.txt", [Paragraph(1, paragraph(name, size))], kind="notice")
+    ctx = Context(draft, GLOSSARY)
+    ctx.hits(draft.paragraphs[0])  # the glossary scan all rules share is not any one rule's
+    return draft, ctx
+
+
+def seconds(rule, name: str, size: int) -> float:
+    """The rule's CPU time (not wall time: other processes share the machine), best of three."""
+    draft, ctx = context(name, size)
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for _ in rule.check(draft, ctx):
+            pass
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.ID)
+def test_each_rule_is_linear_in_a_paragraph(rule):
+    slow = []
+    for name in UNITS:
+        small = seconds(rule, name, SMALL)
+        large = seconds(rule, name, LARGE)
+        # Four times the text: about four times the time when linear, sixteen when quadratic.
+        # (A floor under the small time: below a few hundredths of a second caches, not the
+        # algorithm, decide the ratio.)
+        if large > 0.15 and large / max(small, 0.02) > 8:
+            slow.append(f"{name}: {small:.3f} s -> {large:.3f} s")
+    assert not slow, f"{rule.ID} grows faster than linearly: {slow}"

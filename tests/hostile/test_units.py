@@ -1,0 +1,135 @@
+"""The pieces under the hostile suite, tested directly: the YAML gate, the output plan, the
+one-pass count rule, the bounded reader and the .docx verification."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+from drafter import safeyaml
+from drafter.errors import DrafterError
+
+
+@pytest.mark.parametrize("value,words", [
+    ("!!float abc", "不是有效的小数"), ("!!int 0x", "不是有效的整数"), ("!!bool maybe", "不是有效的是/否"),
+    ("!!timestamp x", "不支持的 YAML 标记 !!timestamp"), ("!!float ''", "不是有效的小数"), ("0b_", "不是有效的整数"),
+    ("0x_", "不是有效的整数"), ("9" * 5000, "数字过长"), ("!!binary eA==", "不支持的 YAML 标记 !!binary"),
+    ("!!python/object:os.system x", "不支持的 YAML 标记"), ("'a\\x01'", None), ('"a\\x01"', "U+0001"),
+    ('"\\uFFFE"', "U+FFFE"), ('"\\v"', "U+000B"), ("!!set {a}", "不支持的 YAML 标记 !!set"),
+])
+def test_yaml_refuses_unexpected_tags_and_values_with_the_field_path(value, words):
+    text = f"points:\n  - title: ok\n  - title: {value}\n"
+    if words is None:  # single quotes do not escape: a backslash and an x
+        safeyaml.load(text, "o.yaml")
+        return
+    with pytest.raises(DrafterError) as err:
+        safeyaml.load(text, "o.yaml")
+    assert str(err.value).startswith("o.yaml:3:") and "points[1].title" in str(err.value)
+    assert words in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["[" * 30_000 + "]" * 30_000, "{a: " * 30_000 + "1" + "}" * 30_000,
+                                  "- " * 30_000 + "x", "a:\n" + "".join("  " * i + "b:\n" for i in range(1, 60))])
+def test_deep_yaml_is_refused_before_anything_recurses(text):
+    with pytest.raises(DrafterError, match="嵌套超过 50 层"):
+        safeyaml.load(text, "o.yaml")
+
+
+def test_aliases_are_budgeted_by_characters_not_only_by_values():
+    big = "长" * 20_000
+    text = f"a: &p {big}\nb: [{', '.join(['*p'] * 300)}]\n"
+    with pytest.raises(DrafterError, match="万字"):
+        safeyaml.load(text, "o.yaml")
+    assert safeyaml.load("a: &p x\nb: [*p, *p]\n", "o.yaml")[0] == {"a": "x", "b": ["x", "x"]}
+
+
+def test_the_reader_refuses_what_is_not_a_regular_file(tmp_path):
+    from drafter.fsutil import read_bounded
+
+    os.mkfifo(tmp_path / "fifo")
+    os.symlink("/dev/zero", tmp_path / "zero")
+    for name, words in (("fifo", "不是普通文件"), ("zero", "不是普通文件"), ("missing", "不存在")):
+        with pytest.raises(DrafterError, match=words):
+            read_bounded(str(tmp_path / name), 1000)
+    (tmp_path / "big").write_bytes(b"x" * 1001)
+    with pytest.raises(DrafterError, match="文件过大"):
+        read_bounded(str(tmp_path / "big"), 1000)
+    with pytest.raises(DrafterError, match="目录"):
+        read_bounded(str(tmp_path), 1000)
+
+
+def test_the_plan_refuses_links_to_inputs_duplicates_and_existing_files(tmp_path):
+    from drafter.outputs import Plan
+
+    src = tmp_path / "s.yaml"
+    src.write_text("x")
+    os.symlink(src, tmp_path / "link.docx")
+    os.link(src, tmp_path / "hard.docx")
+    plan = Plan([str(src)])
+    for name in ("link.docx", "hard.docx", "sub/../s.yaml"):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        with pytest.raises(DrafterError, match="原稿不会被修改"):
+            plan.add(str(tmp_path / name))
+    plan.add(str(tmp_path / "a.docx"))
+    with pytest.raises(DrafterError, match="同一个文件"):
+        plan.add(str(tmp_path / "sub" / ".." / "a.docx"))
+    (tmp_path / "old.docx").write_text("old")
+    with pytest.raises(DrafterError, match="--force"):
+        plan.add(str(tmp_path / "old.docx"))
+    assert Plan(force=True).add(str(tmp_path / "old.docx"))
+
+
+def test_a_docx_that_does_not_parse_is_never_written(tmp_path):
+    import io
+    import zipfile
+
+    from drafter import outputs
+    from drafter.docxverify import CorruptOutput
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document><w:body><w:t>\x0b</w:t>")
+    with pytest.raises(CorruptOutput):
+        outputs.write(str(tmp_path / "x.docx"), buf.getvalue())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_one_pass_count_of_what_follows_agrees_with_rescanning():
+    """numbering.count counts the items after every paragraph in one backward pass; counting
+    them paragraph by paragraph (the definition, quadratic) must give the same numbers."""
+    from drafter import numbering
+    from drafter.check.rules import numbering_count as rule
+    from drafter.documents import Paragraph
+
+    def by_rescan(paras, index):
+        style, count = None, 0
+        for para in paras[index + 1:]:
+            m, lead = numbering.opening_item(para.text)
+            if lead:
+                break
+            if m is None:
+                continue
+            style = style or m.style
+            if m.style == style:
+                count += 1
+            elif m.depth < numbering.DEPTH[style]:
+                break
+        return count
+
+    rnd = random.Random(7)
+    lines = ["一、学习", "（一）读书", "（二）讨论", "二、监督", "1. 要", "2. 要", "一是加强", "二是强化", "一要", "（1）x",
+             "正文", "我讲三点意见。", "三、建设", "首先，看", "**一是**", "附件：1. 方案", "2. 统计表"]
+    for _ in range(2000):
+        paras = [Paragraph(i + 1, rnd.choice(lines)) for i in range(rnd.randint(1, 15))]
+        assert rule._following(paras) == [by_rescan(paras, i) for i in range(len(paras))], [p.text for p in paras]
+
+
+def test_fix_removes_control_characters_from_a_text_draft(cli, tmp_path):
+    src = tmp_path / "d.txt"
+    src.write_text("今天召开\x01会议。\n", encoding="utf-8")
+    code, out, err = cli("check", src, "--fix", "-o", tmp_path / "f.txt")
+    assert code == 1 and "U+0001" in out
+    assert (tmp_path / "f.txt").read_text(encoding="utf-8") == "今天召开会议。\n"
