@@ -36,9 +36,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     from ..check.report import as_json, text
 
     files = _skip_lock_files(files)
-    when = _check_args(files, fix, output, annotate, doc_date)
-    if track and not fix:
-        raise click.UsageError("--track 只与 --fix 一起使用")
+    when = _check_args(files, fix, track, output, annotate, doc_date)
     res = workspace.resources((), glossary_dirs)
     plan = outputs.Plan(files, folders=res.glossary_dirs, force=force)  # both targets checked before any work
     for target in (output, annotate):
@@ -74,7 +72,7 @@ def _skip_lock_files(files: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f for f in files if f not in locks) or files
 
 
-def _check_args(files, fix: bool, output: str | None, annotate: str | None, doc_date: str | None):
+def _check_args(files, fix: bool, track: bool, output: str | None, annotate: str | None, doc_date: str | None):
     """Refuse option combinations that make no sense; the --date value as a date."""
     if not files:
         raise click.UsageError("请给出至少一个文件，例如：drafter check 讲话.docx")
@@ -84,6 +82,8 @@ def _check_args(files, fix: bool, output: str | None, annotate: str | None, doc_
         raise click.UsageError("--fix 需要用 -o 指定输出文件，原稿不会被修改")
     if output and not fix:
         raise click.UsageError("-o 只与 --fix 一起使用")
+    if track and not fix:
+        raise click.UsageError("--track 只与 --fix 一起使用")
     try:
         return Date().check(doc_date, ("--date",)) if doc_date else None
     except SchemaError as exc:
