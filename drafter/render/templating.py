@@ -203,6 +203,20 @@ def _sandbox_classes():
     return BoundedLoader, BudgetEnvironment
 
 
+def _HealingBytecodeCache(base):
+    """Jinja's file cache, but a damaged entry (truncated, overwritten) is compiled anew instead
+    of being unmarshalled into garbage: a cache is never trusted to be whole."""
+
+    class HealingBytecodeCache(base):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - any damage means: compile again
+                bucket.reset()
+
+    return HealingBytecodeCache
+
+
 @lru_cache(maxsize=16)
 def environment(search_path: tuple[str, ...]):
     # jinja2 loads only when a template is rendered: commands that render nothing start faster.
@@ -217,7 +231,7 @@ def environment(search_path: tuple[str, ...]):
         pass
     # Compiled templates, keyed by their source; without a writable cache, Jinja compiles anew.
     # The pattern names the budget's code transformation: bytecode compiled without it is never reused.
-    bytecode = FileSystemBytecodeCache(str(folder), "__drafter_budget1_%s.cache") \
+    bytecode = _HealingBytecodeCache(FileSystemBytecodeCache)(str(folder), "__drafter_budget1_%s.cache") \
         if os.access(folder, os.W_OK) else None
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(list(search_path)),
