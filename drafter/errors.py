@@ -6,6 +6,8 @@ from __future__ import annotations
 class DrafterError(Exception):
     """Bad input. The CLI prints ``str(err)`` on one line and exits with code 2."""
 
+    value_path: tuple | None = None  # a template error: the context value that caused it
+
     def __init__(
         self,
         message: str,

@@ -133,6 +133,58 @@ def test_template_breaking_out_of_the_sandbox_is_refused(cli, tmp_path):
     assert "沙箱" in msg and "speech.md.j2:2" in msg
 
 
+COUNTDOWN = """{#- section
+purpose: 会前倒计时的一句话
+params:
+  days: {doc: 距开会天数, example: 3}
+  done: {doc: 已完成的准备事项数, example: 1}
+-#}
+距开会还有{{ days }}天，还有{{ days - done }}项准备工作要抓紧。{% for i in range(days) %}{% endfor %}
+"""
+
+
+@pytest.mark.parametrize("days,done,field,reason", [
+    ("三", 1, "days", "“-”不能用于文字和数字"),  # a Chinese numeral where the template counts
+    (3, "一", "done", "“-”不能用于数字和文字"),  # the text is blamed, not the number beside it
+    (100000000, 1, "days", "range 的范围超过"),  # a value that blows the template's budget
+])
+def test_template_error_caused_by_an_outline_value_names_the_outline_field(cli, tmp_path, days, done, field, reason):
+    """A template that fails on a value the writer gave is told at that value in the outline:
+    file, line, field, and the template's own place after it."""
+    tpl = tmp_path / "tpl"
+    (tpl / "sections").mkdir(parents=True)
+    (tpl / "sections" / "倒计时.md.j2").write_text(COUNTDOWN, encoding="utf-8")
+    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH.replace(
+        "opening:\n", f"opening:\n  - use: 倒计时\n    with:\n      days: {days}\n      done: {done}\n"))
+    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, l in enumerate(lines, 1) if l.strip().startswith(f"{field}:"))
+    assert msg.startswith(f"错误：{path}:{line}:"), msg
+    assert f": opening[0].with.{field}: " in msg and reason in msg, msg
+    assert f"起因是大纲中的这个值（模板 {tpl / 'sections' / '倒计时.md.j2'}:7）" in msg, msg
+
+
+def test_kind_template_error_on_an_outline_field_names_the_field(cli, tmp_path):
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "speech.md.j2").write_text("# {{ title }}\n\n{{ title | cndate }}\n", encoding="utf-8")
+    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH)
+    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
+    line = next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("title:"))
+    assert msg.startswith(f"错误：{path}:{line}:") and ": title: " in msg, msg
+    assert "cndate 不能用于文字" in msg and f"speech.md.j2:3）" in msg, msg
+
+
+def test_template_error_of_the_template_itself_names_only_the_template(cli, tmp_path):
+    """A value the template made itself (not one of the outline's) is not blamed on the outline."""
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "speech.md.j2").write_text("# {{ title }}\n\n{{ '十' - 1 }}\n", encoding="utf-8")
+    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH)
+    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
+    assert msg == f"错误：{tpl / 'speech.md.j2'}:3: 模板出错（“-”不能用于文字和数字）", msg
+
+
 def test_template_syntax_error(cli, tmp_path):
     tpl = tmp_path / "tpl"
     tpl.mkdir()

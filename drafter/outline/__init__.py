@@ -16,6 +16,7 @@ class Outline:
     data: dict  # validated and normalised
     file: str
     marks: safeyaml.Marks
+    source: dict | None = None  # the data as written (validated), before sections are expanded
 
 
 def parse(text: str, file: str = "<大纲>") -> Outline:
@@ -33,7 +34,7 @@ def parse(text: str, file: str = "<大纲>") -> Outline:
         validated = kind.schema.check({**data, "kind": name}, ())
     except SchemaError as exc:
         raise marks.schema_error(exc, file) from None
-    return Outline(kind=kind, data=validated, file=file, marks=marks)
+    return Outline(kind=kind, data=validated, file=file, marks=marks, source=validated)
 
 
 def load(path: str) -> Outline:

@@ -32,7 +32,25 @@ def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str
     try:
         return templating.render(ol.kind.template, ol.data, template_dirs)
     except DrafterError as exc:
+        written = _written(ol.source, exc.value_path or ())
+        if exc.value_path and written is not _ABSENT and written == _written(ol.data, exc.value_path):
+            raise templating.value_error(exc, ol.marks, ol.file, exc.value_path) from None
         raise exc.located(ol.file)
+
+
+_ABSENT = object()
+
+
+def _written(data, path: tuple):
+    """The value at ``path`` in ``data``, or a marker that matches nothing: a template error is
+    put on an outline field only if the template saw the value the writer wrote there (not one
+    a section or the unit profile filled in)."""
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return _ABSENT
+    return data
 
 
 @dataclass

@@ -237,7 +237,12 @@ def expand(data: dict, search_path: tuple[str, ...], file: str, marks: safeyaml.
         if problem:
             param, message = problem
             raise error(message, path + ("with", param) if param in values else path + ("with",))
-        return render(section, values, search_path)
+        try:
+            return render(section, values, search_path)
+        except DrafterError as exc:
+            if exc.value_path and exc.value_path[0] in values:  # a value of the outline's with:
+                raise templating.value_error(exc, marks, file, path + ("with",) + exc.value_path) from None
+            raise
 
     def paragraphs(items: list, path: tuple) -> list[str]:
         out: list[str] = []

@@ -8,6 +8,7 @@ Numbering comes from filters, so templates never hold a typed number.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from functools import lru_cache
@@ -17,6 +18,7 @@ from .. import numbering
 from ..errors import DrafterError
 from ..fsutil import cache_dir, decode, read_bounded
 from ..safeyaml import XML_ILLEGAL, illegal_char_message
+from ..schema import type_name
 from ..resources import shipped
 
 _BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|:{3,}|[*_-](?:\s*[*_-]){2,}\s*$|[|>])")
@@ -109,6 +111,79 @@ class TemplateBudget(Exception):
     """A template went over one of the limits above (reported as a template error)."""
 
 
+# --- outline values that remember where they came from ---------------------------------
+# The context a template sees is the outline's data with every text, number, list and mapping
+# replaced by a subclass that carries its path in the context. Where a template operation
+# fails on such a value (an operator, ``range``, a filter, a missing attribute), the exception
+# is marked with it, and the error can name the outline field the writer should change.
+
+class _TracedStr(str):
+    pass
+
+
+class _TracedInt(int):
+    pass
+
+
+class _TracedFloat(float):
+    pass
+
+
+class _TracedList(list):
+    pass
+
+
+class _TracedDict(dict):
+    pass
+
+
+def traced(value, path: tuple = ()):
+    """``value`` with every part marked with its path (booleans, dates and None stay as they are)."""
+    if isinstance(value, dict):
+        out = _TracedDict((k, traced(v, path + (k,))) for k, v in value.items())
+    elif isinstance(value, list):
+        out = _TracedList(traced(v, path + (i,)) for i, v in enumerate(value))
+    elif isinstance(value, str):
+        out = _TracedStr(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        out = _TracedInt(value)
+    elif isinstance(value, float):
+        out = _TracedFloat(value)
+    else:
+        return value
+    out.drafter_path = path
+    return out
+
+
+def _blame(exc: BaseException, *values) -> BaseException:
+    """Mark ``exc`` with the first traced value among ``values`` (the first one marked wins)."""
+    if getattr(exc, "drafter_path", None) is None:
+        for value in values:
+            path = getattr(value, "drafter_path", None)
+            if path is not None:
+                exc.drafter_path = path
+                break
+    return exc
+
+
+def _blaming(name: str, function):
+    """A filter or global that marks its exception with the traced argument it was given, and
+    says in words which value it could not take (Python's own message names its types)."""
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        values = args[1:] if getattr(function, "jinja_pass_arg", None) else args
+        try:
+            return function(*args, **kwargs)
+        except (TypeError, AttributeError, ValueError) as exc:
+            if values:
+                exc = TypeError(f"{name} 不能用于{type_name(values[0])}")
+            raise _blame(exc, *values, *kwargs.values()) from None
+        except Exception as exc:  # noqa: BLE001 - marked and raised again, unchanged
+            raise _blame(exc, *values, *kwargs.values())
+
+    return call
+
+
 class _Budget:
     """What the render under way has spent; reset by render_in."""
 
@@ -130,7 +205,7 @@ def _counted(iterable):
 def _budget_range(*args):
     r = range(*args)
     if len(r) > MAX_LOOPS:
-        raise TemplateBudget(f"range 的范围超过 {MAX_LOOPS}")
+        raise _blame(TemplateBudget(f"range 的范围超过 {MAX_LOOPS}"), *args)
     return r
 
 
@@ -179,19 +254,29 @@ def _sandbox_classes():
         """The sandbox with a budget: ``*``, ``+`` and ``**`` checked before they build something
         huge, every loop counted, ``range`` capped (render_in caps the characters produced)."""
 
-        intercepted_binops = frozenset({"*", "+", "**"})
+        # Every arithmetic operator passes here: the three that can build something huge are
+        # checked, and an operator that fails is marked with the outline value it was given.
+        intercepted_binops = frozenset({"*", "+", "**", "-", "/", "//", "%"})
 
         def call_binop(self, context, operator, left, right):
-            if operator == "*":
-                for seq, n in ((left, right), (right, left)):
-                    if _size(seq) is not None and isinstance(n, int) and _size(seq) * n > MAX_CHARS:
-                        raise TemplateBudget(f"“*”将生成超过 {MAX_CHARS} 个字符或元素")
-            elif operator == "+":
-                if _size(left) is not None and _size(right) is not None and _size(left) + _size(right) > MAX_CHARS:
-                    raise TemplateBudget(f"“+”将生成超过 {MAX_CHARS} 个字符或元素")
-            elif operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
-                raise TemplateBudget(f"“**”的指数超过 {MAX_POWER}")
-            return super().call_binop(context, operator, left, right)
+            try:
+                if operator == "*":
+                    for seq, n in ((left, right), (right, left)):
+                        if _size(seq) is not None and isinstance(n, int) and _size(seq) * n > MAX_CHARS:
+                            raise TemplateBudget(f"“*”将生成超过 {MAX_CHARS} 个字符或元素")
+                elif operator == "+":
+                    if _size(left) is not None and _size(right) is not None and _size(left) + _size(right) > MAX_CHARS:
+                        raise TemplateBudget(f"“+”将生成超过 {MAX_CHARS} 个字符或元素")
+                elif operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
+                    raise TemplateBudget(f"“**”的指数超过 {MAX_POWER}")
+                return super().call_binop(context, operator, left, right)
+            except TypeError:
+                # Text where a number was meant (三 for 3) is the likelier slip: blame the text first.
+                suspects = sorted((left, right), key=lambda v: not isinstance(v, str))
+                raise _blame(TypeError(f"“{operator}”不能用于{type_name(left)}和{type_name(right)}"),
+                             *suspects) from None
+            except Exception as exc:  # noqa: BLE001 - marked and raised again, unchanged
+                raise _blame(exc, left, right)
 
         def _parse(self, source, name, filename):
             tree = super()._parse(source, name, filename)
@@ -230,12 +315,23 @@ def environment(search_path: tuple[str, ...]):
     except OSError:
         pass
     # Compiled templates, keyed by their source; without a writable cache, Jinja compiles anew.
-    # The pattern names the budget's code transformation: bytecode compiled without it is never reused.
-    bytecode = _HealingBytecodeCache(FileSystemBytecodeCache)(str(folder), "__drafter_budget1_%s.cache") \
+    # The pattern names the budget's code transformation (the loops counted, the operators
+    # intercepted): bytecode compiled without this one is never reused.
+    bytecode = _HealingBytecodeCache(FileSystemBytecodeCache)(str(folder), "__drafter_budget2_%s.cache") \
         if os.access(folder, os.W_OK) else None
+    class TracedUndefined(StrictUndefined):
+        """A missing attribute of an outline value is marked with that value (see ``traced``)."""
+
+        __slots__ = ()
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            error, obj = self._undefined_exception, self._undefined_obj
+            self._undefined_exception = lambda message: _blame(error(message), obj)
+
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(list(search_path)),
-        undefined=StrictUndefined,
+        undefined=TracedUndefined,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -243,7 +339,8 @@ def environment(search_path: tuple[str, ...]):
         bytecode_cache=bytecode,
     )
     env.filters.update(FILTERS)
-    env.globals.update(GLOBALS)
+    env.filters.update({name: _blaming(name, f) for name, f in env.filters.items()})
+    env.globals.update({name: _blaming(name, f) if callable(f) else f for name, f in GLOBALS.items()})
     env.globals.update(range=_budget_range, _drafter_counted=_counted)
     return env
 
@@ -276,44 +373,60 @@ def render(template: str, context: dict, extra_dirs: tuple[str, ...] = ()) -> st
 
 
 def render_in(path: tuple[str, ...], template: str, context: dict) -> str:
-    """Render ``template`` found on the search ``path``; every failure becomes a DrafterError."""
-    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError  # loaded with the environment
-    from jinja2.exceptions import SecurityError
+    """Render ``template`` found on the search ``path``; every failure becomes a DrafterError.
 
+    Where the failure came from one of the context's values, the error's ``value_path`` is
+    that value's path in ``context`` (the caller knows which outline field that is)."""
     env = environment(path)
     _budget.loops = 0
     try:
         out, size = [], 0
-        for piece in env.get_template(template).generate(**context):
+        for piece in env.get_template(template).generate(**traced(context)):
             size += len(piece)
             if size > MAX_CHARS:
                 raise TemplateBudget(f"生成的文字超过 {MAX_CHARS} 字")
             out.append(piece)
         return "".join(out)
-    except TemplateBudget as exc:
-        file, line = _template_line(exc)
-        raise DrafterError(f"模板超出运算限额：{exc}，已停止", file=file or template, line=line) from None
-    except MemoryError:
-        raise DrafterError("模板占用内存过多，已停止", file=template) from None
-    except TemplateNotFound as exc:
-        raise DrafterError(f"找不到模板 {exc.name}") from None
-    except TemplateSyntaxError as exc:
-        raise DrafterError(f"模板语法错误（{exc.message}）", file=exc.filename or template,
-                           line=exc.lineno) from None
-    except UndefinedError as exc:
-        file, line = _template_line(exc)
-        raise DrafterError(f"模板用到的变量 {_undefined_name(exc.message or '')} 在大纲中没有",
-                           file=file or template, line=line) from None
-    except SecurityError as exc:
-        file, line = _template_line(exc)
-        raise DrafterError("模板试图访问沙箱之外的内容，已拒绝", file=file or template,
-                           line=line) from None
-    except DrafterError as exc:
-        file, line = _template_line(exc)
-        exc.file, exc.line = exc.file or file or template, exc.line or line
-        raise
-    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
-        file, line = _template_line(exc)
-        raise DrafterError(f"模板出错（{exc}）", file=file or template, line=line) from None
-    except RecursionError:
-        raise DrafterError("模板递归过深", file=template) from None
+    except Exception as exc:  # noqa: BLE001 - each kind below, or raised as is
+        error = _template_error(exc, template)
+        if error is None:
+            raise
+        error.value_path = getattr(exc, "drafter_path", None)
+        raise error from None
+
+
+def value_error(exc: DrafterError, marks, file: str, path: tuple) -> DrafterError:
+    """A template error that an outline value caused, told at that value in the outline
+    (``marks``, ``file``, the value's ``path`` there), the template's place kept in the text."""
+    where = (exc.file or "") + (f":{exc.line}" if exc.line else "")
+    return marks.error(file, path, f"{exc.message}；起因是大纲中的这个值（模板 {where}）")
+
+
+def _template_error(exc: BaseException, template: str) -> DrafterError | None:
+    """What the writer is told about ``exc``, raised rendering ``template`` (None: a bug of ours)."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError  # loaded with the environment
+    from jinja2.exceptions import SecurityError
+
+    file, line = _template_line(exc)
+    file = file or template
+    if isinstance(exc, TemplateBudget):
+        return DrafterError(f"模板超出运算限额：{exc}，已停止", file=file, line=line)
+    if isinstance(exc, MemoryError):
+        return DrafterError("模板占用内存过多，已停止", file=template)
+    if isinstance(exc, RecursionError):
+        return DrafterError("模板递归过深", file=template)
+    if isinstance(exc, TemplateNotFound):
+        return DrafterError(f"找不到模板 {exc.name}")
+    if isinstance(exc, TemplateSyntaxError):
+        return DrafterError(f"模板语法错误（{exc.message}）", file=exc.filename or template, line=exc.lineno)
+    if isinstance(exc, UndefinedError):
+        return DrafterError(f"模板用到的变量 {_undefined_name(exc.message or '')} 在大纲中没有",
+                            file=file, line=line)
+    if isinstance(exc, SecurityError):
+        return DrafterError("模板试图访问沙箱之外的内容，已拒绝", file=file, line=line)
+    if isinstance(exc, DrafterError):
+        exc.file, exc.line = exc.file or file, exc.line or line
+        return exc
+    if isinstance(exc, (TypeError, ValueError, ArithmeticError, LookupError, AttributeError)):
+        return DrafterError(f"模板出错（{exc}）", file=file, line=line)
+    return None
