@@ -134,3 +134,18 @@ def test_sections_command_lists_and_shows(cli):
     assert "示例（dept=区人大常委会代表工作委员会" in out and "李华，电话：0738-8226451。" in out
     code, _, err = cli("sections", "联系人电话")
     assert code == 2 and "是不是“联系人和电话”" in err
+
+
+def test_a_section_is_read_again_once_its_file_changes(tmp_path):
+    """Sections are read once per process (a batch uses them again and again), but an edit —
+    in the workbench, say — is seen at the next use."""
+    folder = tmp_path / "tpl"
+    (folder / "sections").mkdir(parents=True)
+    path = folder / "sections" / "问候.md.j2"
+    path.write_text("{#- section\npurpose: 问候\n-#}\n同志们：{{ who }}\n", encoding="utf-8")
+    search = templating.search_path((str(folder),))
+    assert list(sections.find("问候", search).params) == ["who"]
+    sections.find("问候", search).overrides.append(path)  # a caller's change stays its own
+    assert sections.find("问候", search).overrides == []
+    path.write_text("{#- section\npurpose: 问候\n-#}\n各位代表：{{ whom }}，{{ when }}\n", encoding="utf-8")
+    assert sorted(sections.find("问候", search).params) == ["when", "whom"]

@@ -65,7 +65,29 @@ class Section:
                 for p, spec in self.params.items()}
 
 
+_PARSED: dict[tuple, Section] = {}  # (path, its mtime and size, folder, search path) -> Section
+
+
 def _parse(path: Path, folder: str, search_path: tuple[str, ...]) -> Section:
+    """The section in ``path``, read once per process while the file is unchanged (a batch
+    uses the same sections again and again)."""
+    try:
+        st = os.stat(path)
+        key = (str(path), st.st_mtime_ns, st.st_size, folder, search_path)
+    except OSError:
+        key = None  # read_text below says what is wrong with it
+    section = _PARSED.get(key) if key is not None else None
+    if section is None:
+        section = _read(path, folder, search_path)
+        if key is not None:
+            if len(_PARSED) > 1000:  # a long-running workbench whose sections keep changing
+                _PARSED.clear()
+            _PARSED[key] = section
+    # a copy: find_all adds to a section's overrides
+    return Section(section.name, section.path, section.folder, section.purpose, dict(section.params))
+
+
+def _read(path: Path, folder: str, search_path: tuple[str, ...]) -> Section:
     from jinja2 import TemplateSyntaxError, meta  # jinja2 loads only when a template is read
 
     source = safeyaml.read_text(str(path))

@@ -97,6 +97,50 @@ def test_a_docx_that_does_not_parse_is_never_written(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_part_is_skipped_only_when_byte_identical_to_one_that_parsed():
+    """verify does not parse again a part it has seen parse (a batch shares the skeleton's
+    parts), but a part of the same name with other bytes is parsed and refused."""
+    import io
+    import zipfile
+
+    from drafter.docxverify import CorruptOutput, verify
+
+    def package(document: str) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            zf.writestr("[Content_Types].xml", "<Types/>")
+            zf.writestr("word/styles.xml", "<w:styles xmlns:w='urn:w'/>")
+            zf.writestr("word/document.xml", document)
+        return buf.getvalue()
+
+    good = "<w:document xmlns:w='urn:w'><w:body/></w:document>"
+    verify(package(good))
+    verify(package(good))
+    with pytest.raises(CorruptOutput, match="word/document.xml"):
+        verify(package(good[:-3]))
+
+
+def test_the_skeleton_leaves_out_python_docx_parts_that_do_not_describe_the_document(tmp_path):
+    """No stylesWithEffects.xml (python-docx's styles from before drafter set its fonts) and no
+    thumbnail of python-docx's empty page; every relationship still reaches a part."""
+    import posixpath
+    import re
+    import zipfile
+
+    from drafter.render import render_file
+    from tests.conftest import OUTLINES
+
+    out = tmp_path / "n.docx"
+    render_file(str(OUTLINES / "notice.yaml"), str(out))
+    with zipfile.ZipFile(out) as zf:
+        names = set(zf.namelist())
+        assert not any("stylesWithEffects" in n or "thumbnail" in n for n in names), names
+        for rels in (n for n in names if n.endswith(".rels")):
+            folder = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/x.rels -> word
+            for target in re.findall(r'Target="([^"]+)"', zf.read(rels).decode()):
+                assert posixpath.normpath(posixpath.join(folder, target)) in names, (rels, target)
+
+
 def test_the_one_pass_count_of_what_follows_agrees_with_rescanning():
     """numbering.count counts the items after every paragraph in one backward pass; counting
     them paragraph by paragraph (the definition, quadratic) must give the same numbers."""

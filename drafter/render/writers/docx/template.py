@@ -92,6 +92,24 @@ _CUSTOM = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            f'<vt:lpwstr>{HASH_MARK}</vt:lpwstr></property></Properties>')
 
 
+_STALE = (
+    # Word 2010's copy of the styles for Word 2007: python-docx's, from before drafter set its
+    # fonts, so it would contradict styles.xml (Word and LibreOffice read styles.xml; 438 KB).
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    # a picture of python-docx's empty page, shown by file managers as the document's preview
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+)
+
+
+def _drop_stale_parts(doc) -> None:
+    """Leave out the parts of python-docx's base document that do not describe drafter's
+    (a part no relationship reaches is not saved)."""
+    for rels in (doc.part.rels, doc.part.package.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype in _STALE:
+                del rels[rid]
+
+
 def build(L) -> Template:
     doc = Document()
     styles.setup_styles(doc, L)
@@ -104,6 +122,7 @@ def build(L) -> Template:
     props = doc.core_properties
     props.author = props.last_modified_by = props.comments = props.keywords = props.subject = ""
     props.title = TITLE_MARK
+    _drop_stale_parts(doc)
     buf = io.BytesIO()
     doc.save(buf)
     with zipfile.ZipFile(buf) as zf:
