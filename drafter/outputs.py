@@ -9,6 +9,7 @@ atomically, a .docx only after every XML part of it has been verified.
 
 from __future__ import annotations
 
+import itertools
 import os
 import stat
 from typing import Callable, Iterable
@@ -37,7 +38,7 @@ class Plan:
         self.replace = replace
         self.reals: set[str] = set()
         self.ids: set[tuple[int, int]] = set()
-        self.targets: dict[str, str] = {}  # real path -> the name it was given as
+        self.targets: dict[str, tuple[str, str | None]] = {}  # real path -> (name given, written from)
         for path in inputs:
             self._input(path)
         seen = 0
@@ -55,8 +56,9 @@ class Plan:
         if ident:
             self.ids.add(ident)
 
-    def add(self, path: str) -> str:
-        """Check that ``path`` may be written; return it. Raises DrafterError otherwise."""
+    def add(self, path: str, source: str | None = None) -> str:
+        """Check that ``path`` may be written (from ``source``, when it is made from one file);
+        return it. Raises DrafterError otherwise."""
         try:
             mode = os.stat(path).st_mode
         except OSError:
@@ -67,7 +69,11 @@ class Plan:
         if real in self.reals or (_identity(path) or ()) in self.ids:
             raise DrafterError("输出文件就是输入文件（或指向它的链接），原稿不会被修改；请换一个输出文件名", file=path)
         if real in self.targets:
-            raise DrafterError(f"与 {self.targets[real]} 写到同一个文件，已拒绝（未写出任何文件）", file=path)
+            other, first = self.targets[real]
+            if source and first:
+                raise DrafterError(f"{first} 与 {source} 都要写到这个文件，已拒绝（未写出任何文件）；"
+                                   "请给其中一个改名或分别指定输出", file=path)
+            raise DrafterError(f"与 {other} 写到同一个文件，已拒绝（未写出任何文件）", file=path)
         if mode is not None and stat.S_ISDIR(mode):
             raise DrafterError("输出路径是一个目录", file=path)
         if not os.path.isdir(os.path.dirname(real) or "."):
@@ -76,16 +82,17 @@ class Plan:
             if self.replace is None or mode is None:
                 raise DrafterError("文件已存在，未覆盖；如需覆盖请加 --force", file=path)
             self.replace(path)
-        self.targets[real] = path
+        self.targets[real] = (path, source)
         return path
 
 
-def plan_all(plan: Plan, paths: Iterable[str]) -> tuple[list[str], list[DrafterError]]:
-    """Check every path of a batch; return the targets and the refusals (write nothing if any)."""
+def plan_all(plan: Plan, paths: Iterable[str], sources: Iterable[str | None] = ()) -> tuple[list[str], list[DrafterError]]:
+    """Check every path of a batch (each written from the file at the same place in ``sources``);
+    return the targets and the refusals (write nothing if any)."""
     targets, refusals = [], []
-    for path in paths:
+    for path, source in itertools.zip_longest(paths, sources):
         try:
-            targets.append(plan.add(path))
+            targets.append(plan.add(path, source))
         except DrafterError as exc:
             refusals.append(exc)
     return targets, refusals

@@ -48,7 +48,7 @@ def render_targets(outlines, fmt: str, output: str | None, out_dir: str | None, 
     file, and an existing file needs ``force`` unless it is drafter's own unchanged output."""
     plan = outputs.Plan(outlines, folders=res.template_dirs + res.glossary_dirs, force=force,
                         replace=guard.check_overwrite)
-    return outputs.plan_all(plan, (output or render.output_path(p, fmt, out_dir) for p in outlines))
+    return outputs.plan_all(plan, [output or render.output_path(p, fmt, out_dir) for p in outlines], outlines)
 
 
 def render_checked(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),

@@ -293,3 +293,14 @@ def test_an_unusable_cache_only_makes_drafter_slower(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "drafter", *args], env=env, capture_output=True, text=True)
         assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "n.docx").exists()
+
+
+def test_two_outlines_of_one_name_into_one_folder_name_both_and_write_nothing(cli, tmp_path):
+    for folder in ("甲", "乙"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder, "讲话.yaml", MINIMAL_SPEECH)
+    a, b = tmp_path / "甲" / "讲话.yaml", tmp_path / "乙" / "讲话.yaml"
+    code, _, stderr = cli("render", a, b, "--out-dir", tmp_path / "out")
+    assert code == 2 and "Traceback" not in stderr
+    assert f"{a} 与 {b} 都要写到这个文件" in stderr.splitlines()[0], stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
