@@ -71,7 +71,7 @@ def after(text: object, marker: str) -> str:
 
 
 def cndate(value: dt.date) -> str:
-    """2024年3月20日: Arabic numerals, as GB/T 9704 7.3.5.1 sets for 成文日期."""
+    """2024年3月20日: Arabic numerals, as GB/T 9704-2012 7.3.5.4 (成文日期中的数字) sets."""
     return f"{value.year}年{value.month}月{value.day}日"
 
 

@@ -8,9 +8,9 @@ from ...documents import DOCUMENT_KINDS
 ID = "format.date"
 SEVERITY = "error"
 DOC = "日期：公文（通知、请示、函）的成文日期未用阿拉伯数字或编了虚位（05月），以及不存在的日期（2月30日、13月）。"
-BASIS = "GB/T 9704-2012 7.3.5.1；实务"
+BASIS = "GB/T 9704-2012 7.3.5.4；实务"
 FIXABLE = False
-BASIS_GBT = "GB/T 9704-2012 7.3.5.1：成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位"
+BASIS_GBT = "GB/T 9704-2012 7.3.5.4（成文日期中的数字）：用阿拉伯数字将年、月、日标全，月、日不编虚位"
 BASIS_REAL = "实务：日期须真实存在"
 FIXTURES = {
     "bad": ["关于举办培训班的通知\n二〇二四年五月八日", "关于举办培训班的通知\n2024年05月08日",
