@@ -121,8 +121,9 @@ def test_a_part_is_skipped_only_when_byte_identical_to_one_that_parsed():
 
 
 def test_the_skeleton_leaves_out_python_docx_parts_that_do_not_describe_the_document(tmp_path):
-    """No stylesWithEffects.xml (python-docx's styles from before drafter set its fonts) and no
-    thumbnail of python-docx's empty page; every relationship still reaches a part."""
+    """No stylesWithEffects.xml (python-docx's styles from before drafter set its fonts), no
+    thumbnail of python-docx's empty page, no table styles but the default and the one the
+    writer uses; every relationship still reaches a part."""
     import posixpath
     import re
     import zipfile
@@ -135,6 +136,10 @@ def test_the_skeleton_leaves_out_python_docx_parts_that_do_not_describe_the_docu
     with zipfile.ZipFile(out) as zf:
         names = set(zf.namelist())
         assert not any("stylesWithEffects" in n or "thumbnail" in n for n in names), names
+        styles = zf.read("word/styles.xml").decode("utf-8")
+        tables = re.findall(r'<w:style w:type="table"[^>]*>\s*<w:name w:val="([^"]+)"', styles)
+        assert sorted(tables) == ["Normal Table", "Table Grid"], tables
+        assert re.search(r'w:type="paragraph"[^>]*w:styleId="Heading1"', styles), "built-in paragraph styles are kept"
         for rels in (n for n in names if n.endswith(".rels")):
             folder = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/x.rels -> word
             for target in re.findall(r'Target="([^"]+)"', zf.read(rels).decode()):

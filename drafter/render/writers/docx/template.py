@@ -11,6 +11,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
 
 from .... import __version__
 from ... import layout as layout_module
@@ -101,6 +102,22 @@ _STALE = (
 )
 
 
+TABLE_STYLES_KEPT = ("Table Grid",)  # the 回执 and other tables (writer.table)
+
+
+def _drop_unused_table_styles(doc) -> None:
+    """Leave out python-docx's hundred table styles (Light Shading Accent 1 …: 310 KB of the
+    312 KB of styles.xml that every document would carry) but the default one and those the
+    writer uses. Word and WPS still offer their built-in table styles; paragraph and character
+    styles are all kept, each with its Chinese font (``styles.setup_styles``)."""
+    root = doc.styles.element
+    for style in root.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:default")) not in ("1", "true") and (
+                name is None or name.get(qn("w:val")) not in TABLE_STYLES_KEPT):
+            root.remove(style)
+
+
 def _drop_stale_parts(doc) -> None:
     """Leave out the parts of python-docx's base document that do not describe drafter's
     (a part no relationship reaches is not saved)."""
@@ -122,6 +139,7 @@ def build(L) -> Template:
     props = doc.core_properties
     props.author = props.last_modified_by = props.comments = props.keywords = props.subject = ""
     props.title = TITLE_MARK
+    _drop_unused_table_styles(doc)
     _drop_stale_parts(doc)
     buf = io.BytesIO()
     doc.save(buf)
