@@ -25,6 +25,16 @@ def render_fails(cli, outline: Path, out: Path, *extra):
     return lines[0]
 
 
+def template_fails(cli, tmp_path, source: str, name: str = "speech.md.j2", outline: str = MINIMAL_SPEECH):
+    """Render ``outline`` with a writer's template ``name`` holding ``source``; the error line,
+    the template file and the outline file."""
+    tpl = tmp_path / "tpl"
+    (tpl / name).parent.mkdir(parents=True, exist_ok=True)
+    (tpl / name).write_text(source, encoding="utf-8")
+    path = write(tmp_path, "s.yaml", outline)
+    return render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl), tpl / name, path
+
+
 def test_yaml_syntax_error_gives_file_line_col(cli, tmp_path):
     src = write(tmp_path, "bad.yaml", "kind: speech\ntitle: 讲话\npoints:\n  - title: 一\n   paragraphs: [x]\n")
     msg = render_fails(cli, src, tmp_path / "bad.docx")
@@ -115,21 +125,12 @@ def test_existing_output_is_not_clobbered_on_failure(cli, tmp_path):
 
 
 def test_missing_template_variable_names_template_and_variable(cli, tmp_path):
-    tpl = tmp_path / "tpl"
-    tpl.mkdir()
-    (tpl / "speech.md.j2").write_text("# {{ title }}\n\n{{ venue }}\n", encoding="utf-8")
-    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH)
-    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
-    assert msg == f"错误：{tpl / 'speech.md.j2'}:3: 模板用到的变量 venue 在大纲中没有"
+    msg, template, _ = template_fails(cli, tmp_path, "# {{ title }}\n\n{{ venue }}\n")
+    assert msg == f"错误：{template}:3: 模板用到的变量 venue 在大纲中没有"
 
 
 def test_template_breaking_out_of_the_sandbox_is_refused(cli, tmp_path):
-    tpl = tmp_path / "tpl"
-    tpl.mkdir()
-    (tpl / "speech.md.j2").write_text(
-        "# {{ title }}\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
-    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH)
-    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
+    msg, _, _ = template_fails(cli, tmp_path, "# {{ title }}\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n")
     assert "沙箱" in msg and "speech.md.j2:2" in msg
 
 
@@ -151,25 +152,17 @@ params:
 def test_template_error_caused_by_an_outline_value_names_the_outline_field(cli, tmp_path, days, done, field, reason):
     """A template that fails on a value the writer gave is told at that value in the outline:
     file, line, field, and the template's own place after it."""
-    tpl = tmp_path / "tpl"
-    (tpl / "sections").mkdir(parents=True)
-    (tpl / "sections" / "倒计时.md.j2").write_text(COUNTDOWN, encoding="utf-8")
-    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH.replace(
+    msg, template, path = template_fails(cli, tmp_path, COUNTDOWN, "sections/倒计时.md.j2", MINIMAL_SPEECH.replace(
         "opening:\n", f"opening:\n  - use: 倒计时\n    with:\n      days: {days}\n      done: {done}\n"))
-    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
     lines = path.read_text(encoding="utf-8").splitlines()
     line = next(i for i, l in enumerate(lines, 1) if l.strip().startswith(f"{field}:"))
     assert msg.startswith(f"错误：{path}:{line}:"), msg
     assert f": opening[0].with.{field}: " in msg and reason in msg, msg
-    assert f"起因是大纲中的这个值（模板 {tpl / 'sections' / '倒计时.md.j2'}:7）" in msg, msg
+    assert f"起因是大纲中的这个值（模板 {template}:7）" in msg, msg
 
 
 def test_kind_template_error_on_an_outline_field_names_the_field(cli, tmp_path):
-    tpl = tmp_path / "tpl"
-    tpl.mkdir()
-    (tpl / "speech.md.j2").write_text("# {{ title }}\n\n{{ title | cndate }}\n", encoding="utf-8")
-    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH)
-    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
+    msg, _, path = template_fails(cli, tmp_path, "# {{ title }}\n\n{{ title | cndate }}\n")
     line = next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("title:"))
     assert msg.startswith(f"错误：{path}:{line}:") and ": title: " in msg, msg
     assert "cndate 不能用于文字" in msg and f"speech.md.j2:3）" in msg, msg
@@ -177,19 +170,12 @@ def test_kind_template_error_on_an_outline_field_names_the_field(cli, tmp_path):
 
 def test_template_error_of_the_template_itself_names_only_the_template(cli, tmp_path):
     """A value the template made itself (not one of the outline's) is not blamed on the outline."""
-    tpl = tmp_path / "tpl"
-    tpl.mkdir()
-    (tpl / "speech.md.j2").write_text("# {{ title }}\n\n{{ '十' - 1 }}\n", encoding="utf-8")
-    path = write(tmp_path, "s.yaml", MINIMAL_SPEECH)
-    msg = render_fails(cli, path, tmp_path / "s.docx", "--templates", tpl)
-    assert msg == f"错误：{tpl / 'speech.md.j2'}:3: 模板出错（“-”不能用于文字和数字）", msg
+    msg, template, _ = template_fails(cli, tmp_path, "# {{ title }}\n\n{{ '十' - 1 }}\n")
+    assert msg == f"错误：{template}:3: 模板出错（“-”不能用于文字和数字）", msg
 
 
 def test_template_syntax_error(cli, tmp_path):
-    tpl = tmp_path / "tpl"
-    tpl.mkdir()
-    (tpl / "speech.md.j2").write_text("# {{ title }\n", encoding="utf-8")
-    msg = render_fails(cli, write(tmp_path, "s.yaml", MINIMAL_SPEECH), tmp_path / "s.docx", "--templates", tpl)
+    msg, _, _ = template_fails(cli, tmp_path, "# {{ title }\n")
     assert "模板语法错误" in msg and "speech.md.j2:1" in msg
 
 
