@@ -344,6 +344,10 @@ def render_workloads(tmp: Path, runs: int, quick: bool) -> list:
         (ta, ma), (pa, pma) = measure_pair(a, loop(md), runs)
         FIGURES.update(a_ratio=pa / ta)
         rows.append((label_a, ta, ma, f"{version} loop {pa:.2f} s ({pma:.0f} MB); drafter {pa / ta:.2f}× faster"))
+        # The same batch in one process: what the workers add, and what one core does alone.
+        (t1a, m1a), = measure_pair([*a, "--jobs", "1"], None, runs)
+        rows.append((label_a.replace("one drafter call", "one drafter call with --jobs 1"), t1a, m1a,
+                     f"pandoc loop {pa:.2f} s; drafter {pa / t1a:.2f}× faster in one process"))
         (tn, mn), (pn, pmn) = measure_pair(n, loop(notice_md), runs)
         FIGURES.update(n_ratio=pn / tn)
         rows.append((label_n, tn, mn, f"pandoc loop {pn:.2f} s ({pmn:.0f} MB); drafter {pn / tn:.2f}× faster"))

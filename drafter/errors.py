@@ -24,6 +24,10 @@ class DrafterError(Exception):
         self.col = col
         self.field = field
 
+    def __reduce__(self):
+        # kept whole across processes (a batch's workers): file, line, column and field too
+        return type(self), (self.message,), self.__dict__
+
     def located(self, file: str) -> "DrafterError":
         """Attach a file name if the error does not carry one yet."""
         if self.file is None:

@@ -71,6 +71,74 @@ def render_checked(path: str, out: str, fmt: str = "docx", template_dirs: tuple[
     return RenderResult(path, out, rendered, findings)
 
 
+@dataclass
+class Outcome:
+    """What the CLI says of one outline of a batch (small enough to come back from a worker)."""
+
+    outline: str
+    out: str
+    findings: list
+    written: bool
+    spoken: str | None  # length and speaking time, for a speech or a report
+    over_limit: int | None  # the outline's limit in minutes, when the text runs over it
+
+
+def _outcome(result: RenderResult, rate: int | None) -> Outcome:
+    spoken = result.speaking(rate) if result.written else None
+    return Outcome(result.outline, result.out, result.findings, result.written, spoken and spoken[0],
+                   result.rendered.outline.data.get("limit") if spoken and spoken[1] else None)
+
+
+_BATCH: dict = {}  # the settings of the batch under way, which forked workers inherit
+
+
+def _render_one(pair: tuple[str, str]) -> Outcome | DrafterError:
+    b = _BATCH
+    try:
+        result = render_checked(pair[0], pair[1], b["fmt"], b["template_dirs"], b["glossary"], b["strict"],
+                                b["ignore"], b["force"])
+    except DrafterError as exc:
+        return exc.located(pair[0])
+    return _outcome(result, b["rate"])
+
+
+def _quiet_worker() -> None:
+    import signal  # only in a worker process
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; no worker tracebacks
+
+
+def batch_jobs(count: int, fmt: str) -> int:
+    """Worker processes for a batch of ``count`` outlines: one per available core for a batch
+    worth it (8 outlines or more), none for PDF (LibreOffice's profile is one per user)."""
+    if count < 8 or fmt == "pdf" or not hasattr(os, "fork"):
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                      count // 4))
+
+
+def render_batch(pairs: list[tuple[str, str]], fmt: str = "docx", template_dirs: tuple[str, ...] = (),
+                 glossary: Glossary | None = None, strict: bool = False, ignore=(), force: bool = False,
+                 rate: int | None = None, jobs: int = 1):
+    """``render_checked`` for every (outline, output) pair, yielding an ``Outcome`` or the
+    ``DrafterError`` of each, in the order given. With ``jobs`` > 1 the outlines are shared out
+    to that many forked worker processes (each writes its own outputs, which the caller has
+    checked beforehand: no two are one file); a worker's failure is its outline's, never the batch's."""
+    _BATCH.update(fmt=fmt, template_dirs=template_dirs, glossary=glossary, strict=strict, ignore=ignore,
+                  force=force, rate=rate)
+    if jobs <= 1:
+        yield from map(_render_one, pairs)
+        return
+    import multiprocessing  # only for a batch shared out to workers
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
+    try:
+        yield from pool.map(_render_one, pairs, chunksize=max(1, min(8, len(pairs) // (jobs * 4))))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def starter(kind: str) -> str:
     """The commented, to-be-filled outline of a kind (templates/starters)."""
     return (shipped("templates") / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")

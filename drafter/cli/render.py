@@ -24,9 +24,11 @@ KINDS = ("speech", "report", "notice")
 @click.option("--strict", is_flag=True, help="校对发现错误时不写出文件，退出码 1。")
 @rate_option
 @click.option("--force", is_flag=True, help="覆盖已有的输出文件（drafter 生成且未改过的文件不必加）。")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, metavar="N",
+              help="批量生成时同时运行的进程数，默认每个处理器核心一个（8 个大纲以上才并行）。")
 def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str | None,
            template_dirs: tuple[str, ...], glossary_dirs: tuple[str, ...], strict: bool, rate: int | None,
-           force: bool) -> None:
+           force: bool, jobs: int | None) -> None:
     """按大纲生成文档（docx、md 或 txt），并校对生成的内容。"""
     # The library (python-docx, jinja2, markdown-it) loads only when a command runs: fast --help.
     from .. import tasks, workspace
@@ -44,15 +46,17 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
     failed = held = 0
     reports: list[str] = []
-    for path, out in _progress(list(zip(outlines, targets))):
-        try:
-            result = tasks.render_checked(path, out, fmt, res.template_dirs, glossary, strict, ignore, force)
-        except DrafterError as exc:
+    pairs = list(zip(outlines, targets))
+    jobs = jobs or tasks.batch_jobs(len(pairs), fmt)
+    results = tasks.render_batch(pairs, fmt, res.template_dirs, glossary, strict, ignore, force,
+                                 res.setting("rate", rate), jobs)
+    for outcome in _progress(results, len(pairs)):
+        if isinstance(outcome, DrafterError):
             failed += 1
-            fail(exc.located(path))
+            fail(outcome)
             continue
-        held += not result.written
-        reports.extend(_report(result, res.setting("rate", rate)))
+        held += not outcome.written
+        reports.extend(_report(outcome))
     for line in reports:
         click.echo(line)
     if fmt == "pdf":
@@ -100,27 +104,28 @@ def _check_render_args(outlines: tuple[str, ...], output: str | None, out_dir: s
             raise click.UsageError(f"无法创建输出目录 {out_dir}（{exc.strerror}）") from None
 
 
-def _progress(items: list):
-    """The outlines one by one, with a progress bar on stderr for a batch."""
-    if len(items) < 2:
-        yield from items
+def _progress(results, count: int):
+    """The outlines' outcomes one by one, with a progress bar on stderr for a batch."""
+    if count < 2:
+        yield from results
         return
-    with click.progressbar(items, label="正在生成", file=sys.stderr) as bar:
-        yield from bar
+    with click.progressbar(length=count, label="正在生成", file=sys.stderr) as bar:
+        for outcome in results:
+            yield outcome
+            bar.update(1)
 
 
-def _report(result, rate: int | None) -> list[str]:
-    """Say now that one outline was written; return its findings and warnings, which are shown
-    after the whole batch."""
+def _report(outcome) -> list[str]:
+    """Say now that one outline was written (``tasks.Outcome``); return its findings and
+    warnings, which are shown after the whole batch."""
     from ..check.report import text as report_text  # loaded when the command runs: fast --help
 
-    lines = [report_text(result.findings, [result.out], colour=colour())] if result.findings else []
-    if not result.written:
-        return lines + [f"校对发现错误，未写出 {result.out}（--strict）"]
-    spoken = result.speaking(rate)
-    if spoken and spoken[1]:
-        lines.append(f"警告：{result.out} 超过讲话限时 {result.rendered.outline.data['limit']} 分钟")
-    click.echo(f"已生成 {result.out}" + (f"，{spoken[0]}" if spoken else ""))
+    lines = [report_text(outcome.findings, [outcome.out], colour=colour())] if outcome.findings else []
+    if not outcome.written:
+        return lines + [f"校对发现错误，未写出 {outcome.out}（--strict）"]
+    if outcome.over_limit:
+        lines.append(f"警告：{outcome.out} 超过讲话限时 {outcome.over_limit} 分钟")
+    click.echo(f"已生成 {outcome.out}" + (f"，{outcome.spoken}" if outcome.spoken else ""))
     return lines
 
 
