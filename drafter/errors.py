@@ -45,4 +45,5 @@ class DrafterError(Exception):
             where += ": "
         field = f"{self.field}: " if self.field else ""
         text = f"{where}{field}{self.message}"
-        return " ".join(text.split("\n"))
+        # one line, whatever the value quoted in it holds: \r, U+0085, U+2028 … break lines too
+        return " ".join(text.splitlines())

@@ -290,3 +290,13 @@ def test_two_outlines_of_one_name_into_one_folder_name_both_and_write_nothing(cl
     assert code == 2 and "Traceback" not in stderr
     assert f"{a} 与 {b} 都要写到这个文件" in stderr.splitlines()[0], stderr
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize("escape", ["\\r", "\\x85", "\\u2028", "\\u2029", "\\n"])
+def test_a_value_holding_a_line_break_is_quoted_on_one_line(cli, tmp_path, escape):
+    """Found by make fuzz (seed 1904640817, outline-752#481): the value quoted in the message
+    held U+2028 and the one-line message became two."""
+    path = write(tmp_path, "k.yaml", f'kind: "a{escape}b"\ntitle: 讲话\n')
+    code, _, stderr = cli("check", path)
+    assert code == 2 and len(stderr.splitlines()) == 1, repr(stderr)
+    assert stderr.startswith(f"错误：{path}:1:7: kind: “a") and "不是可选值" in stderr
