@@ -108,13 +108,18 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; no worker tracebacks
 
 
-def batch_jobs(count: int, fmt: str) -> int:
-    """Worker processes for a batch of ``count`` outlines: one per available core for a batch
-    worth it (8 outlines or more), none for PDF (LibreOffice's profile is one per user)."""
-    if count < 8 or fmt == "pdf" or not hasattr(os, "fork"):
+def batch_jobs(count: int, fmt: str, asked: int | None = None) -> int:
+    """Worker processes for a batch of ``count`` outlines: as many as ``asked``, else one per
+    available core for a batch worth it (8 outlines or more); one for PDF whatever is asked
+    (LibreOffice's profile is one per user) and where processes cannot fork."""
+    if fmt == "pdf" or not hasattr(os, "fork"):
         return 1
-    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
-                      count // 4))
+    if asked:
+        return asked
+    if count < 8:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, count // 4))
 
 
 def render_batch(pairs: list[tuple[str, str]], fmt: str = "docx", template_dirs: tuple[str, ...] = (),

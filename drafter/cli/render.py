@@ -47,9 +47,8 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     failed = held = 0
     reports: list[str] = []
     pairs = list(zip(outlines, targets))
-    jobs = jobs or tasks.batch_jobs(len(pairs), fmt)
     results = tasks.render_batch(pairs, fmt, res.template_dirs, glossary, strict, ignore, force,
-                                 res.setting("rate", rate), jobs)
+                                 res.setting("rate", rate), tasks.batch_jobs(len(pairs), fmt, jobs))
     for outcome in _progress(results, len(pairs)):
         if isinstance(outcome, DrafterError):
             failed += 1
