@@ -77,7 +77,9 @@ def chains(extra: int) -> dict:
                     {"title": "提高立法质量", "style": "1.", "subpoints": [level3("围绕中心工作确定立法项目", 2)]}]},
                 {"title": "2025年主要任务", "style": "（一）", "subpoints": [
                     {"title": "聚焦高质量发展做好立法工作", "style": "1.",
-                     "subpoints": [level3("制定科技创新促进条例", 4)]}]}],
+                     "subpoints": [level3("制定科技创新促进条例", 4)]}]},
+                {"title": "坚持党的领导、人民当家作主、依法治国有机统一，全面加强常委会自身建设",  # two lines
+                 "style": "（一）", "subpoints": [item("加强思想政治建设", 2)]}],
             "closing": [body_text(3)]}
 
 

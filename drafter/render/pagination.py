@@ -141,7 +141,7 @@ class Flow:
         if self.used > 0 and self.used + before + min(height, 1) > self.lines + 1e-9:
             carried = self.chain if self.chain < self.used else 0.0
             if carried:
-                carried = self.split_chain(carried)
+                carried = self.split_chain(carried, heading_next=droppable and keep_next)
             else:
                 self.links = []
             self.new_page()
@@ -165,7 +165,7 @@ class Flow:
             self.links = []
         self.used = total
 
-    def split_chain(self, carried: float) -> float:
+    def split_chain(self, carried: float, heading_next: bool = False) -> float:
         """Lines of the keep chain that go to the next page, after dropping keeps if needed.
 
         GB/T 9704-2012 5.2.3 fills every page with 22 lines (撑满版心); 实务: a heading is not
@@ -183,12 +183,17 @@ class Flow:
         The 署名's chain (7.3.5.4: the last body line keeps with the 署名) is never split
         there: only headings' keeps are dropped, and only where that leaves at most one empty
         line — otherwise the page is short because of 7.3.5.4, and a heading left alone at its
-        foot would not fill it either."""
+        foot would not fill it either.
+
+        The last block of the chain keeps with the block that does not fit; its keep is dropped
+        only when that block is a heading too (``heading_next``: the chain goes on below it),
+        never between a heading and its body text."""
         free = self.lines - (self.used - carried)
         if free < 2 - 1e-9:
             return carried
         stay, best = 0.0, None
-        for n, (index, lines, droppable) in enumerate(self.links[:-1]):
+        links = self.links if heading_next else self.links[:-1]
+        for n, (index, lines, droppable) in enumerate(links):
             stay += lines
             if stay > free + 1e-9:
                 break

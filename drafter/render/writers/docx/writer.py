@@ -101,10 +101,12 @@ class Writer:
     def heading(self, b, nxt) -> None:
         """A heading keeps with the next block by its style; at a page foot where its chain
         would leave more than one empty grid line, the plan drops that keep on this paragraph
-        (``pagination.Flow.split_chain``)."""
+        (``pagination.Flow.split_chain``) and keeps its lines together instead, so that a count
+        one line off moves a long heading down whole rather than breaking it over two pages."""
         p, ppr = self.paragraph(b, S.HEADINGS[b.level])
         if self.index in self.unkept:
             X.flag(ppr, "keepNext", on=False)
+            X.flag(ppr, "keepLines")
 
     def body_text(self, b, nxt) -> None:
         if pagination.is_form_line(b, self.prev):
