@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from docx import Document
+from docx.oxml.ns import qn
 
 from drafter.render import layout, preview, titles
+from drafter.render.writers.docx import styles
 from drafter.render import render_file
 
 from .conftest import OUTLINES, needs_soffice
@@ -55,14 +58,41 @@ def speech(extra: int) -> dict:
     return data
 
 
+def chains(extra: int) -> dict:
+    """A report whose heading chains (一、 directly followed by （一）, （一） by 1., 一、 + （一）
+    + 1.) start ``extra`` lines further down: over the sweep each chain stands on every line
+    of a page."""
+    def item(title, lines):
+        return {"title": title, "paragraphs": [body_text(lines)]}
+
+    def level3(title, lines):  # a 1. with sub-points below it is a heading, not a bold lead
+        return {**item(title, lines), "style": "（1）", "subpoints": [item("加强调查研究", 1)]}
+
+    return {"kind": "report", "title": "恒阳市人民代表大会常务委员会工作报告", "organ": "市人民代表大会常务委员会",
+            "meeting": "恒阳市第十七届人民代表大会第四次会议", "date": "2025-01-15",
+            "reporter": "市人大常委会主任　张明", "opening": [body_text(extra + 1)],
+            "points": [
+                {"title": "2024年主要工作", "style": "（一）", "subpoints": [
+                    item("坚持党的全面领导", 3),
+                    {"title": "提高立法质量", "style": "1.", "subpoints": [level3("围绕中心工作确定立法项目", 2)]}]},
+                {"title": "2025年主要任务", "style": "（一）", "subpoints": [
+                    {"title": "聚焦高质量发展做好立法工作", "style": "1.",
+                     "subpoints": [level3("制定科技创新促进条例", 4)]}]},
+                {"title": "坚持党的领导、人民当家作主、依法治国有机统一，全面加强常委会自身建设",  # two lines
+                 "style": "（一）", "subpoints": [item("加强思想政治建设", 2)]}],
+            "closing": [body_text(3)]}
+
+
 CASES = {**{f"notice-{n:02d}": notice(n, False) for n in SWEEP},
          **{f"notice-att-{n:02d}": notice(n, True) for n in SWEEP},
-         **{f"speech-{n:02d}": speech(n) for n in range(0, 22, 7)}}
+         **{f"speech-{n:02d}": speech(n) for n in range(0, 22, 7)},
+         **{f"chains-{n:02d}": chains(n) for n in SWEEP}}
 SHIPPED = sorted(p.stem for p in OUTLINES.glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
+def converted(tmp_path_factory):
+    """Every case and shipped outline as (PDF, .docx, outline), in one LibreOffice start."""
     folder = tmp_path_factory.mktemp("sweep")
     docs, data = [], {}
     for name, outline in CASES.items():
@@ -76,7 +106,12 @@ def rendered(tmp_path_factory):
         docs.append(str(folder / f"{name}.docx"))
         render_file(str(OUTLINES / f"{name}.yaml"), docs[-1])
     pdfs = preview.to_pdfs(docs, str(folder))
-    return {name: (pages(pdf), data[name]) for name, pdf in zip([*CASES, *SHIPPED], pdfs)}
+    return {name: (pdf, docx, data[name]) for name, pdf, docx in zip([*CASES, *SHIPPED], pdfs, docs)}
+
+
+@pytest.fixture(scope="module")
+def rendered(converted):
+    return {name: (pages(pdf), data) for name, (pdf, _, data) in converted.items()}
 
 
 NOTICES = [n for n in [*CASES, *SHIPPED] if n.startswith("notice")]
@@ -155,3 +190,57 @@ def test_title_lines_are_whole_words_of_three_characters_or_more(rendered, name)
         for line in lines[:-1]:
             pos += len(line)
             assert pos in cuts, f"broken inside a word: {lines}"
+
+
+def paragraphs_of(docx: str) -> tuple[list[str], set[str]]:
+    """The heading paragraphs' texts, and the texts of the paragraphs that start a page by a
+    forced break (a page break before them, or the first after a section break)."""
+    headings, forced, after_section = [], set(), False
+    for p in Document(docx).paragraphs:
+        text = "".join(p.text.split())
+        if p.style.name in styles.HEADINGS.values():
+            headings.append(text)
+        ppr = p._p.pPr
+        if after_section or (ppr is not None and ppr.find(qn("w:pageBreakBefore")) is not None):
+            forced.add(text)
+        after_section = ppr is not None and ppr.find(qn("w:sectPr")) is not None
+    return headings, forced
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_heading_chains_leave_at_most_one_empty_line(converted, rendered, name):
+    """Headings keep with their first body line, but a page never ends with more than one empty
+    grid line because of a keep chain (5.2.3 撑满版心; drafter/render/pagination.py,
+    Flow.split_chain), and a heading is the last line of a page only where that rule puts it
+    there: where its chain moving whole would leave two or more lines empty.
+
+    Exempt: a page followed by a forced break (the 附件 on a new page, the 版记's section, the
+    署名's chain started on a new page) or by a blank page, and the document's last page; and
+    a page whose next page opens with the 署名's chain (7.3.5.4: the last body paragraph keeps
+    with the 署名, and LibreOffice moves a kept paragraph whole) when leaving its headings at
+    the foot would still leave two or more lines empty — the heading then goes with its text."""
+    doc, data = rendered[name]
+    headings, forced = paragraphs_of(converted[name][1])
+    signer = data.get("signer") or data.get("organ") if data.get("kind") == "notice" else None
+
+    def is_heading(text: str) -> bool:
+        return any(h == text or (len(text) >= 4 and (h.startswith(text) or h.endswith(text))) for h in headings)
+
+    for page, nxt in zip(doc, doc[1:]):
+        if not page.body or not nxt.body:
+            continue
+        empty = layout.LINES_PER_PAGE - 1 - grid_line(page.body[-1])
+        top = [is_heading(l.text) for l in nxt.body]
+        lead = next((n for n, h in enumerate(top) if not h), len(top))  # heading lines on top
+        foot = next((n for n, l in enumerate(reversed(page.body)) if not is_heading(l.text)), len(page.body))
+        where = f"page {page.number} ({empty} empty lines, then {nxt.body[0].text[:16]})"
+        if foot:
+            assert lead, f"a heading at the foot of {where} without its body text"
+            assert empty + foot >= 2, f"a heading left at the foot of {where} though its chain fitted below"
+        if nxt.body[0].text in forced or not lead:
+            continue
+        texts = [l.text for l in nxt.body]
+        if signer in texts and not any(top[lead:texts.index(signer)]):
+            assert empty <= 1 or empty - lead >= 2, f"the 署名's chain dragged a heading from {where}"
+            continue
+        assert empty <= 1, f"a heading chain left {where}"

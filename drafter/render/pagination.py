@@ -5,7 +5,8 @@ pitch, so the page on which a block ends can be counted without a renderer: each
 lines are found by filling 28 cells a line, a Chinese character one cell and a digit or Latin
 letter half of one, with the line-start rule of Chinese typesetting (a closing mark never
 starts a line: it hangs at the end of a full line, as LibreOffice and Word set it). The writer uses the count to
-place the 版记 (``imprint_plan``); it is an estimate, and the plan leaves a line or two of
+place the 版记 (``imprint_plan``) and to drop the keep-with-next of headings whose chain would
+leave a page short (``Flow.split_chain``); it is an estimate, and the plan leaves a line or two of
 slack where a wrong count would matter.
 """
 
@@ -109,6 +110,9 @@ class Flow:
         self.L = L
         self.page, self.used = 1, 0.0
         self.chain = 0.0  # lines at the foot of the page that keep with the next block
+        # the blocks of that chain: (index, lines with the space before, whose keep may be dropped)
+        self.links: list[tuple[int, float, bool]] = []
+        self.unkept: set[int] = set()  # headings whose keep-with-next the writer drops
         self.signature_chain: int | None = None  # index of the block that starts the 署名's chain
         self.signature_tight = False  # the 署名 block fills its page to the last line
 
@@ -121,18 +125,25 @@ class Flow:
         self.used = 0.0
 
     def place(self, height: float, *, before: float = 0, keep_next: bool = False,
-              page_break: bool = False) -> None:
-        """Place a block of ``height`` lines after ``before`` lines of space.
+              page_break: bool = False, index: int = -1, droppable: bool = False) -> None:
+        """Place block ``index`` of ``height`` lines after ``before`` lines of space.
 
         A block whose first line does not fit starts the next page; the blocks before it that
         keep with the next (a heading, the line before the 署名) go with it, whole, as a
-        renderer moves a chain of keep-with-next paragraphs."""
+        renderer moves a chain of keep-with-next paragraphs — unless the chain would leave
+        more than one grid line empty at the foot of the page: then ``split_chain`` leaves its
+        first headings there. ``droppable``: the block is a heading whose keep may be dropped."""
         if page_break:
             self.new_page()
             self.chain = 0.0
+            self.links = []
             before = 0
         if self.used > 0 and self.used + before + min(height, 1) > self.lines + 1e-9:
             carried = self.chain if self.chain < self.used else 0.0
+            if carried:
+                carried = self.split_chain(carried, heading_next=droppable and keep_next)
+            else:
+                self.links = []
             self.new_page()
             self.used = carried
             if not carried:
@@ -143,10 +154,59 @@ class Flow:
             total -= self.lines
             self.page += 1
         if keep_next:
-            self.chain = (self.chain + before + height) if self.page == start_page else total
+            if self.page == start_page:
+                self.chain += before + height
+                self.links.append((index, before + height, droppable))
+            else:  # only the part of the block on its last page is kept with the next
+                self.chain = total
+                self.links = [(index, total, False)]
         else:
             self.chain = 0.0
+            self.links = []
         self.used = total
+
+    def split_chain(self, carried: float, heading_next: bool = False) -> float:
+        """Lines of the keep chain that go to the next page, after dropping keeps if needed.
+
+        GB/T 9704-2012 5.2.3 fills every page with 22 lines (撑满版心); 实务: a heading is not
+        left at the foot of a page without its text, which is why headings keep with the next
+        block. When a chain of them (一、 + （一） + the first body line) moves whole, the lines it
+        leaves empty are ``free``. One is fine; with two or more, the writer drops the keep of
+        the chain's first headings so that they stay at the foot and the rest of the chain (the
+        last heading with its body, at the least) moves: the first heading whose drop leaves at
+        most one line empty, so that as few headings as possible stand apart from their text.
+
+        The aim is one empty line, not none: with 1-line headings, a count that is one line
+        off then leaves 0 or 2 lines empty, never the whole chain's height, and a dropped keep
+        can never make a page end earlier than the whole chain would (the headings left at
+        the foot still keep with each other, and all go down together if they do not fit).
+        The 署名's chain (7.3.5.4: the last body line keeps with the 署名) is never split
+        there: only headings' keeps are dropped, and only where that leaves at most one empty
+        line — otherwise the page is short because of 7.3.5.4, and a heading left alone at its
+        foot would not fill it either.
+
+        The last block of the chain keeps with the block that does not fit; its keep is dropped
+        only when that block is a heading too (``heading_next``: the chain goes on below it),
+        never between a heading and its body text."""
+        free = self.lines - (self.used - carried)
+        if free < 2 - 1e-9:
+            return carried
+        stay, best = 0.0, None
+        links = self.links if heading_next else self.links[:-1]
+        for n, (index, lines, droppable) in enumerate(links):
+            stay += lines
+            if stay > free + 1e-9:
+                break
+            if droppable and index >= 0:
+                best = (n, stay)
+                if free - stay <= 1 + 1e-9:
+                    break
+        if best is None or free - best[1] > 1 + 1e-9:
+            return carried
+        n, stay = best
+        self.unkept.add(self.links[n][0])
+        self.links = self.links[n + 1:]
+        return carried - stay
 
 
 def heights(b: M.Block, L, prev: M.Block | None = None) -> tuple[float, float]:
@@ -158,8 +218,13 @@ def heights(b: M.Block, L, prev: M.Block | None = None) -> tuple[float, float]:
         return 0, len(break_lines(b.text, title_width(L))) + 1
     if k == M.SUBTITLE:
         return 0, len(break_lines(b.text, width))
-    if k in (M.MASTHEAD, M.DOCNUMBER):
+    if k == M.MASTHEAD:
         return 0, 2
+    if k == M.DOCNUMBER:
+        # the 发文字号 line, the line after it (the red rule's) and the first of the two empty
+        # lines under the rule (7.2.4 红色分隔线下空二行; the title's own count has the second),
+        # as LibreOffice sets them on the grid
+        return 0, 3
     if k in (M.PARAGRAPH, M.LEAD) and is_form_line(b, prev):
         return 0, 1
     if k in (M.PARAGRAPH, M.LEAD, M.HEADING, M.NOTE):
@@ -199,7 +264,6 @@ def flow(blocks: list[M.Block], L, breaks: frozenset[int] = frozenset()) -> Flow
     fills its page to the last line (``signature_tight``)."""
     f = Flow(L)
     page_break = False
-    chain_start: int | None = None
     for i, b in enumerate(blocks):
         if b.kind == M.PAGEBREAK:
             page_break = True
@@ -207,16 +271,13 @@ def flow(blocks: list[M.Block], L, breaks: frozenset[int] = frozenset()) -> Flow
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         before, height = heights(b, L, blocks[i - 1] if i else None)
         keep = keeps_with_next(b, nxt)
-        if chain_start is None:
-            chain_start = i
-        f.place(height, before=before, keep_next=keep, page_break=page_break or i in breaks)
+        f.place(height, before=before, keep_next=keep, page_break=page_break or i in breaks,
+                index=i, droppable=b.kind == M.HEADING)
         page_break = False
         if b.kind == M.SIGNATURE:
-            f.signature_chain = chain_start
+            f.signature_chain = f.links[0][0] if f.links and f.links[0][0] >= 0 else i
         if b.kind in (M.DATE, M.NOTE) and f.signature_chain is not None:
             f.signature_tight = f.used > L.LINES_PER_PAGE - 1 + 1e-9
-        if not keep:
-            chain_start = None
     return f
 
 
@@ -243,10 +304,12 @@ class ImprintPlan:
 
 @dataclass
 class Plan:
-    """The writer's page decisions: blocks that start a new page, and the 版记's place."""
+    """The writer's page decisions: blocks that start a new page, the 版记's place, and the
+    headings whose keep-with-next is dropped at a page foot (``Flow.split_chain``)."""
 
     breaks: frozenset[int]
     imprint: ImprintPlan | None
+    unkept: frozenset[int] = frozenset()
 
 
 def plan(blocks: list[M.Block], L) -> Plan:
@@ -264,10 +327,12 @@ def plan(blocks: list[M.Block], L) -> Plan:
     f = flow(before, L)
     if f.signature_tight and f.signature_chain:
         breaks = frozenset({f.signature_chain})
+        f = flow(before, L, breaks)
+    unkept = frozenset(f.unkept)
     if at is None:
-        return Plan(breaks, None)
+        return Plan(breaks, None, unkept)
     imprint = [b for b in blocks[at:] if b.kind in IMPRINT]
-    return Plan(breaks, imprint_plan(before, imprint, L, breaks))
+    return Plan(breaks, imprint_plan(before, imprint, L, breaks), unkept)
 
 
 def imprint_plan(before: list[M.Block], imprint: list[M.Block], L,

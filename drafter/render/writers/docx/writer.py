@@ -43,6 +43,8 @@ class Writer:
         self.body = OxmlElement("w:body")
         self.page_break = False
         self.prev: M.Block | None = None
+        self.index = 0
+        self.unkept: frozenset[int] = frozenset()
         self.last_p = None
         self.tail = self.t.tail
         self.line = L.LINE_PITCH_TWIPS
@@ -67,8 +69,10 @@ class Writer:
     def write(self, blocks: list[M.Block]) -> None:
         imprint_at = next((i for i, b in enumerate(blocks) if b.kind in pagination.IMPRINT), None)
         plan = pagination.plan(blocks, self.L) if imprint_at is not None or any(
-            b.kind == M.SIGNATURE for b in blocks) else pagination.Plan(frozenset(), None)
+            b.kind in (M.SIGNATURE, M.HEADING) for b in blocks) else pagination.Plan(frozenset(), None)
+        self.unkept = plan.unkept
         for i, block in enumerate(blocks):
+            self.index = i
             if i == imprint_at and plan.imprint is not None:
                 self.place_imprint(plan.imprint)
             if i in plan.breaks:
@@ -95,7 +99,14 @@ class Writer:
         self.paragraph(b, S.SUBTITLE, text="\n".join(lines))
 
     def heading(self, b, nxt) -> None:
-        self.paragraph(b, S.HEADINGS[b.level])
+        """A heading keeps with the next block by its style; at a page foot where its chain
+        would leave more than one empty grid line, the plan drops that keep on this paragraph
+        (``pagination.Flow.split_chain``) and keeps its lines together instead, so that a count
+        one line off moves a long heading down whole rather than breaking it over two pages."""
+        p, ppr = self.paragraph(b, S.HEADINGS[b.level])
+        if self.index in self.unkept:
+            X.flag(ppr, "keepNext", on=False)
+            X.flag(ppr, "keepLines")
 
     def body_text(self, b, nxt) -> None:
         if pagination.is_form_line(b, self.prev):
