@@ -120,7 +120,7 @@ ALL = [*CASES, *SHIPPED]
 
 @pytest.mark.parametrize("name", NOTICES)
 def test_signature_never_stands_on_a_page_without_body_text(rendered, name):
-    """7.3.5.4: the 署名 and 成文日期 never stand on a page without 正文."""
+    """7.3.5.5: the 署名 and 成文日期 never stand on a page without 正文."""
     doc, data = rendered[name]
     signer = data.get("signer") or data["organ"]
     for page in doc:
@@ -216,7 +216,7 @@ def test_heading_chains_leave_at_most_one_empty_line(converted, rendered, name):
 
     Exempt: a page followed by a forced break (the 附件 on a new page, the 版记's section, the
     署名's chain started on a new page) or by a blank page, and the document's last page; and
-    a page whose next page opens with the 署名's chain (7.3.5.4: the last body paragraph keeps
+    a page whose next page opens with the 署名's chain (7.3.5.5: the last body paragraph keeps
     with the 署名, and LibreOffice moves a kept paragraph whole) when leaving its headings at
     the foot would still leave two or more lines empty — the heading then goes with its text."""
     doc, data = rendered[name]

@@ -60,7 +60,7 @@ def test_a_two_line_heading_stays_when_the_next_heading_does_not_fit():
 
 
 def test_the_signature_chain_keeps_its_heading_unless_that_fills_the_page():
-    """7.3.5.4: the last body paragraph goes with the 署名; its heading is left at the foot
+    """7.3.5.5: the last body paragraph goes with the 署名; its heading is left at the foot
     only where that leaves at most one line empty."""
     tail = [block(M.SIGNATURE, "恒阳区人大常委会办公室"), block(M.DATE, "2024年5月8日")]
     for free, expect in ((2, {1}), (5, set()), (6, set())):

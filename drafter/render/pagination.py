@@ -21,7 +21,7 @@ from .titles import NO_LINE_END, NO_LINE_START, break_lines, cells
 
 # Kinds that are kept on the page of the next block (the writer sets keep-with-next on them).
 KEEP_NEXT = {M.TITLE, M.SUBTITLE, M.HEADING, M.LABEL}
-# Kinds that never stand on a page without the body line before them (7.3.5.4).
+# Kinds that never stand on a page without the body line before them (7.3.5.5).
 KEPT_WITH_PREVIOUS = {M.ATTACHMENTS, M.SIGNATURE, M.DATE, M.NOTE}
 IMPRINT = {M.CC, M.PRINTED}
 LATIN_CELLS = 0.55
@@ -180,9 +180,9 @@ class Flow:
         off then leaves 0 or 2 lines empty, never the whole chain's height, and a dropped keep
         can never make a page end earlier than the whole chain would (the headings left at
         the foot still keep with each other, and all go down together if they do not fit).
-        The 署名's chain (7.3.5.4: the last body line keeps with the 署名) is never split
+        The 署名's chain (7.3.5.5: the last body line keeps with the 署名) is never split
         there: only headings' keeps are dropped, and only where that leaves at most one empty
-        line — otherwise the page is short because of 7.3.5.4, and a heading left alone at its
+        line — otherwise the page is short because of 7.3.5.5, and a heading left alone at its
         foot would not fill it either.
 
         The last block of the chain keeps with the block that does not fit; its keep is dropped
@@ -315,9 +315,11 @@ class Plan:
 def plan(blocks: list[M.Block], L) -> Plan:
     """Page decisions for a whole document.
 
-    GB/T 9704-2012 7.3.5.4: the 署名 and 成文日期 never stand on a page without 正文; the
-    writer keeps the body line before them (keep-with-next), and a renderer moves the chain
-    to the next page when it does not fit. When the count says the chain fills its page to
+    GB/T 9704-2012 7.3.5.5 (特殊情况说明): when the space left cannot hold the 署名 (with its
+    seal) and the 成文日期, line and character spacing are adjusted so that they stay on the
+    page of the 正文. drafter keeps them with the 正文 another way: the writer keeps the body
+    paragraph before them with them (keep-with-next), and a renderer moves the chain to the
+    next page when it does not fit, so they never stand on a page without 正文. When the count says the chain fills its page to
     the very last line, the renderer may decide either way, so the chain is started on the
     next page outright: the page count is then known, and with it the 版记's page.
     """

@@ -80,7 +80,7 @@ class Writer:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.kind in pagination.KEPT_WITH_PREVIOUS and self.last_p is not None \
                     and self.prev is not None and self.prev.kind != M.PAGEBREAK:
-                # 7.3.5.4: the 署名 and 成文日期 (and the 附件说明 before them) never stand on
+                # 7.3.5.5 (特殊情况说明): the 署名 and 成文日期 (and the 附件说明 before them) never stand on
                 # a page without body text: the line before keeps with them.
                 X.flag(X.ppr_of(self.last_p), "keepNext")
             getattr(self, self.HANDLERS[block.kind])(block, nxt)
