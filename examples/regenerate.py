@@ -24,9 +24,10 @@ def main(target: Path) -> None:
         render_file(str(outline), docs[-1], force=True)  # examples/ is regenerated, never edited
     with tempfile.TemporaryDirectory() as tmp:
         for outline, docx, pdf in zip(outlines, docs, preview.to_pdfs(docs, tmp)):
-            old = target / (outline.stem + ".png")  # the first page only, as examples/ once had
-            if old.exists():
-                os.remove(old)
+            # the first page only, as examples/ once had, and the pages of an earlier, longer run
+            for old in [target / (outline.stem + ".png"), *target.glob(outline.stem + "-[0-9]*.png")]:
+                if old.exists():
+                    os.remove(old)
             pngs = preview.page_pngs(pdf, str(target / outline.stem), dpi=60)
             print(docx, *pngs, sep="\n")
 
