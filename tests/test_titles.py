@@ -54,3 +54,24 @@ def test_the_title_as_a_list_of_lines_reaches_the_docx(cli, tmp_path):
     title = docx.Document(str(tmp_path / "讲话.docx")).paragraphs[0]
     assert title.text == "在全区人大工作会议\n上的讲话"
     assert title.style.name == "公文标题"
+
+
+@pytest.mark.parametrize("title", TITLES + ["恒阳市第十七届人民代表大会常务委员会关于召开恒阳市第十七届人民代表大会第四次会议的决定"])
+@pytest.mark.parametrize("width", [8, 10, 14, 20])
+def test_line_by_line_finds_what_trying_every_way_finds(title, width):
+    """A long title is broken by dynamic programming (trying every way grows past any bound):
+    on titles where every way can be tried, it finds a break of the same cost."""
+    cuts = titles.boundaries(title)
+    least = max(2, int(-(-titles.cells(title) // width)))
+    for n in (least, least + 1):
+        every, dp = titles._every_way(title, cuts, n, width), titles._line_by_line(title, cuts, n, width)
+        assert (every is None) == (dp is None), (n, every, dp)
+        if every:
+            assert "".join(dp) == title and all(titles.cells(l) <= width for l in dp)
+            assert titles._cost(dp) == pytest.approx(titles._cost(every)), (every, dp)
+
+
+def test_a_title_of_two_hundred_characters_is_broken_balanced():
+    lines = titles.break_lines("三点" * 100, 20)
+    assert "".join(lines) == "三点" * 100 and all(titles.cells(l) <= 20 for l in lines)
+    assert max(map(len, lines)) - min(map(len, lines)) <= 2

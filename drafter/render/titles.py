@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import logging
 import unicodedata
 from functools import lru_cache
@@ -108,6 +109,63 @@ def _cost(lines: list[str]) -> float:
     return cost
 
 
+MAX_TRIED = 20_000  # ways of breaking tried one by one; past that, _line_by_line
+MAX_BALANCED = 300  # characters: a longer text is no title (the outline's title has at most 200)
+
+
+def _every_way(text: str, cuts: list[int], n: int, width: float) -> list[str] | None:
+    """The cheapest of every way to break ``text`` into ``n`` lines at ``cuts`` (the first
+    found among equals), or None when no way fits."""
+    best: tuple[float, list[str]] | None = None
+    for chosen in itertools.combinations(cuts, n - 1):
+        edges = (0, *chosen, len(text))
+        lines = [text[a:b] for a, b in zip(edges, edges[1:])]
+        if any(cells(l) > width or len(l) < MIN_LINE_CHARS for l in lines):
+            continue
+        cost = _cost(lines)
+        if best is None or cost < best[0]:
+            best = (cost, lines)
+    return best[1] if best else None
+
+
+def _line_by_line(text: str, cuts: list[int], n: int, width: float) -> list[str] | None:
+    """The cheapest way to break ``text`` into ``n`` lines by ``_cost``, by dynamic programming.
+
+    For a given ``n`` the mean width is fixed, so the cost is a sum over lines, plus the
+    hourglass term, which needs only whether a line is narrower than the one before it. The
+    states are (line's start, line's end, narrower than the line before): the work grows with
+    the text times the cuts one line can span, never with the number of ways to break it."""
+    edges = [0, *cuts, len(text)]
+    last = len(edges) - 1
+    mean = cells(text) / n
+    spans: dict[int, list[tuple[int, float, float]]] = {}  # start edge -> [(end edge, width, cost)]
+    for a in range(last):
+        spans[a] = []
+        for b in range(a + 1, last + 1):
+            line = text[edges[a]:edges[b]]
+            w = cells(line)
+            if w > width:
+                break
+            if len(line) >= MIN_LINE_CHARS:
+                spans[a].append((b, w, (w - mean) ** 2 + (8 if b < last and line.endswith("的") else 0)))
+    # (start, end, width, narrower than the line before) -> (cost, edges chosen)
+    states = {(0, b, w, False): (c, (0, b)) for b, w, c in spans[0]}
+    for _ in range(n - 1):
+        following: dict[tuple, tuple[float, tuple]] = {}
+        for (a, b, w, narrower), (cost, path) in states.items():
+            for c, w2, line_cost in spans.get(b, ()):
+                total = cost + line_cost + (50 if narrower and w < w2 else 0)  # an hourglass at a..b
+                key = (b, c, w2, w2 < w)
+                if key not in following or (total, path + (c,)) < following[key]:
+                    following[key] = (total, path + (c,))
+        states = following
+    ends = [value for (a, b, w, narrower), value in states.items() if b == last]
+    if not ends:
+        return None
+    path = min(ends)[1]
+    return [text[edges[i]:edges[j]] for i, j in zip(path, path[1:])]
+
+
 def break_lines(text: str, width: float) -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken at word boundaries and balanced.
 
@@ -117,27 +175,29 @@ def break_lines(text: str, width: float) -> list[str]:
         return [line for line in (l.strip() for l in text.split("\n")) if line]
     if cells(text) <= width:
         return [text]
+    if len(text) > MAX_BALANCED:
+        return _fill(text, width)
     cuts = boundaries(text)
-    best: tuple[float, list[str]] | None = None
-    least = int(-(-cells(text) // width))
-    for n in range(max(2, least), max(2, least) + 2):
-        for chosen in itertools.combinations(cuts, n - 1):
-            edges = (0, *chosen, len(text))
-            lines = [text[a:b] for a, b in zip(edges, edges[1:])]
-            if any(cells(l) > width or len(l) < MIN_LINE_CHARS for l in lines):
-                continue
-            cost = _cost(lines) + 100 * (n - max(2, least))
-            if best is None or cost < best[0]:
-                best = (cost, lines)
-        if best is not None:
-            break
-    if best is not None:
-        return best[1]
-    # No word boundary fits (one very long word): break where the line is full.
-    lines, line = [], ""
+    least = max(2, int(-(-cells(text) // width)))
+    for n in (least, least + 1):
+        if math.comb(len(cuts), n - 1) <= MAX_TRIED:
+            lines = _every_way(text, cuts, n, width)
+        else:  # a long text: the same cost, found line by line
+            lines = _line_by_line(text, cuts, n, width)
+        if lines is not None:
+            return lines
+    return _fill(text, width)
+
+
+def _fill(text: str, width: float) -> list[str]:
+    """Lines filled to ``width``, broken where a line is full: for one very long word that no
+    word boundary divides, and for a text too long to be a title (MAX_BALANCED)."""
+    lines, line, used = [], "", 0.0
     for ch in text:
-        if cells(line + ch) > width and ch not in NO_LINE_START:
+        w = cells(ch)
+        if used + w > width and ch not in NO_LINE_START:
             lines.append(line)
-            line = ""
+            line, used = "", 0.0
         line += ch
+        used += w
     return [*lines, line] if line else lines

@@ -551,6 +551,10 @@ def unbounded_cases() -> list[Case]:
              ["check", "d.txt"], names="drafter.yaml", codes=(2,)),
         Case("unbounded", "section-fifo", lambda w: (workspace()(w), os.mkfifo(w / "templates/sections/f.md.j2")),
              ["sections"], names="f.md.j2", codes=(2,)),
+        # Found by make fuzz (seed 1644068258, outline-1#53): a title of 200 characters with a
+        # word boundary every two had more ways to break than could be tried (killed at 120 s).
+        Case("unbounded", "title-200-characters", files(**{"o.yaml": speech("三点" * 100)}),
+             ["render", "o.yaml"], codes=(0,)),
         Case("unbounded", "template-fifo", lambda w: (workspace()(w), os.mkfifo(w / "templates/speech.md.j2")),
              ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,)),
         Case("unbounded", "template-dev-zero", lambda w: (workspace()(w), os.symlink("/dev/zero", w / "templates/speech.md.j2")),
