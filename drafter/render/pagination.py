@@ -222,8 +222,8 @@ def heights(b: M.Block, L, prev: M.Block | None = None) -> tuple[float, float]:
         return 0, 2
     if k == M.DOCNUMBER:
         # the 发文字号 line, the line after it (the red rule's) and the first of the two empty
-        # lines under the rule (7.2.4 红色分隔线下空二行; the title's own count has the second),
-        # as LibreOffice sets them on the grid
+        # lines under the rule (7.3.1: the title stands 红色分隔线下空二行; the title's own count
+        # has the second), as LibreOffice sets them on the grid
         return 0, 3
     if k in (M.PARAGRAPH, M.LEAD) and is_form_line(b, prev):
         return 0, 1
