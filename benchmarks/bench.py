@@ -368,7 +368,7 @@ def render_workloads(tmp: Path, runs: int, quick: bool) -> list:
                            (f"B: one report of ~{report_chars:,} characters", b)):
             (t, m), = measure_pair(cmd, None, runs)
             rows.append((label, t, m, note))
-    PROFILES["notices"] = profile(n)
+    PROFILES["notices"] = profile([*n, "--jobs", "1"])  # workers' time is not the parent's: one process
     return rows
 
 
@@ -481,9 +481,11 @@ def main() -> None:
                   "drafter parses the outline, renders Jinja templates, parses their Markdown with",
                   "markdown-it-py, writes the .docx and then proofreads the result with every check rule;",
                   "all of it is Python, and about a third of a run is importing and starting up. pandoc does",
-                  "the conversion alone, in compiled code. Where B is missed, that is the gap."]
+                  "the conversion alone, in compiled code. Where B is missed, that is the gap; the largest",
+                  "single item is the page estimate (`pagination.wrap`), which places the 版记 and decides",
+                  "which headings' keeps to drop, counting every character of the report in Python."]
     if "notices" in PROFILES:
-        lines += ["", "## Where `drafter render` spends its time on the notices of workload N (cProfile)", "",
+        lines += ["", "## Where `drafter render` spends its time on the notices of workload N (cProfile, `--jobs 1`)", "",
                   *PROFILES["notices"], "",
                   "The notice's 回执 table is written row by row as XML (python-docx's `table.cell()`",
                   "rebuilt the cell grid on every call, quadratic in the cells). A title too long for one",
