@@ -86,17 +86,28 @@ class Mapping(Spec):
 
 
 @dataclass
-class Integer(Spec):
-    minimum: int = 0
-    maximum: int = 10_000
+class Number(Spec):
+    """A number within a range: whole numbers only unless ``fractions``; ``unit`` (毫米) is
+    said in the message."""
+
+    minimum: float = 0
+    maximum: float = 10_000
+    fractions: bool = False
+    unit: str = ""
     label: str = "整数"
 
-    def check(self, value: Any, path: tuple) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
+    def check(self, value: Any, path: tuple) -> float:
+        kinds = (int, float) if self.fractions else int
+        if isinstance(value, bool) or not isinstance(value, kinds):
             raise self.wrong_type(value, path)
         if not self.minimum <= value <= self.maximum:
-            raise SchemaError(f"应在 {self.minimum} 到 {self.maximum} 之间，实为 {value}", path)
+            raise SchemaError(f"应在 {self.minimum:g} 到 {self.maximum:g} {self.unit}之间，实为 {value}", path)
         return value
+
+
+@dataclass
+class Integer(Number):
+    """A whole number within a range (the workbench shows it as a number field)."""
 
 
 @dataclass

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import DrafterError
-from .schema import Field, Record, SchemaError, Spec, Text
+from .schema import Field, Number, Record, SchemaError, Spec, Text
 
 
 @dataclass
@@ -41,20 +41,9 @@ class Colour(Spec):
         return text.upper()
 
 
-@dataclass
-class Millimetres(Spec):
+def Millimetres(minimum: float = 10, maximum: float = 60) -> Number:
     """A length in millimetres within a range."""
-
-    minimum: float = 10
-    maximum: float = 60
-    label: str = "毫米数"
-
-    def check(self, value: Any, path: tuple) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.wrong_type(value, path)
-        if not self.minimum <= value <= self.maximum:
-            raise SchemaError(f"应在 {self.minimum:g}—{self.maximum:g} 毫米之间，实为 {value}", path)
-        return value
+    return Number(minimum, maximum, fractions=True, unit="毫米", label="毫米数")
 
 
 @dataclass

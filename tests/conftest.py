@@ -50,3 +50,19 @@ points:
     paragraphs: [要改进作风。]
 signoff: 谢谢大家！
 """
+
+
+def ends_inside_words(title: str, lines: list[str]) -> list[int]:
+    """Offsets in ``title`` where one of ``lines`` (but the last) ends inside a word of the
+    segmenter's dictionary (GB/T 9704-2012 7.3.1: 回行时词意完整)."""
+    from drafter.render import titles
+
+    cuts, at = set(), 0
+    for word in titles.words(title):
+        at += len(word)
+        cuts.add(at)
+    ends, pos = [], 0
+    for line in lines[:-1]:
+        pos += len(line)
+        ends.append(pos)
+    return [pos for pos in ends if pos not in cuts]

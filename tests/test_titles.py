@@ -4,6 +4,8 @@ import pytest
 
 from drafter.render import titles
 
+from .conftest import ends_inside_words
+
 TITLES = [
     "关于举办全区人大代表履职能力提升培训班的通知",
     "关于做好市十七届人大四次会议代表建议批评和意见交办工作的通知",
@@ -21,14 +23,10 @@ def test_lines_are_whole_words_balanced_and_never_one_or_two_characters(title, w
     if len(lines) == 1:
         return
     assert all(len(l) >= titles.MIN_LINE_CHARS for l in lines)
-    cuts, at = set(), 0
-    for word in titles.words(title):
-        at += len(word)
-        cuts.add(at)
+    assert not ends_inside_words(title, lines), lines
     pos = 0
     for line in lines[:-1]:
         pos += len(line)
-        assert pos in cuts, lines
         assert title[pos] not in titles.NO_LINE_START
     widths = [titles.cells(l) for l in lines]
     assert max(widths) - min(widths) <= width / 2, lines  # balanced, not "……培训班的 / 通知"
@@ -75,3 +73,10 @@ def test_a_title_of_two_hundred_characters_is_broken_balanced():
     lines = titles.break_lines("三点" * 100, 20)
     assert "".join(lines) == "三点" * 100 and all(titles.cells(l) <= 20 for l in lines)
     assert max(map(len, lines)) - min(map(len, lines)) <= 2
+
+
+def test_a_text_too_long_to_be_a_title_is_filled_line_by_line():
+    text = "三点三" * 150  # 450 characters: past MAX_BALANCED
+    lines = titles.break_lines(text, 20)
+    assert "".join(lines) == text
+    assert all(titles.cells(l) == 20 for l in lines[:-1]) and titles.cells(lines[-1]) <= 20

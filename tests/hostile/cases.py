@@ -7,21 +7,9 @@ import os
 import zipfile
 from pathlib import Path
 
+from ..conftest import MINIMAL_SPEECH
 from .harness import Case
 
-SPEECH = """\
-kind: speech
-title: {title}
-opening:
-  - 今天召开全区人大工作会议。
-points:
-  - title: 提高政治站位
-    paragraphs: [要深入学习。]
-  - title: 依法履职尽责
-    paragraphs: [要强化监督。]
-  - title: 加强自身建设
-    paragraphs: [要改进作风。]
-"""
 NOTICE_HEAD = """\
 kind: notice
 organ: 恒阳区人大常委会办公室
@@ -37,7 +25,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def speech(title: str = "在全区人大工作会议上的讲话") -> str:
-    return SPEECH.replace("{title}", title)
+    """The suite's small speech outline (tests/conftest.py) with ``title`` written in as it is."""
+    return MINIMAL_SPEECH.replace("title: 在全区人大工作会议上的讲话\n", f"title: {title}\n", 1)
 
 
 def files(**named) -> callable:
@@ -63,15 +52,20 @@ def workspace(config: str = "rate: 220\n", **extra) -> callable:
     return setup
 
 
+def saved(doc) -> bytes:
+    """A python-docx document as the bytes of its .docx."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
 def docx_bytes(paragraphs: list[str]) -> bytes:
     import docx
 
     doc = docx.Document()
     for text in paragraphs:
         doc.add_paragraph(text)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return saved(doc)
 
 
 def raw_docx(document_xml: bytes, compress: bool = True) -> bytes:
@@ -128,15 +122,10 @@ def _docx_texts(expected: dict[int, str], out: str = "out.docx", links: dict[str
         path = work / out
         if not path.exists():
             return [f"{out} not written"]
+        from drafter.documents import docx_paragraphs  # the order findings count paragraphs in
+
         doc = docx.Document(str(path))
-        paras, seen = list(doc.paragraphs), set()
-        for table in doc.tables:
-            for row in table.rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    paras.extend(cell.paragraphs)
+        paras = docx_paragraphs(doc)
         problems = []
         for index, want in expected.items():
             got = "".join(t.text or "" for t in paras[index]._p.iter(qn("w:t")))
@@ -358,9 +347,7 @@ def _hyperlink_doc(field: bool = False, lead: str = "") -> bytes:
         p._p.append(fld)
     p.add_run("查看,今天的会议,主要任务是学习。")
     doc.add_paragraph("第二段:没有链接。")
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return saved(doc)
 
 
 def _merged_doc() -> bytes:
@@ -373,9 +360,7 @@ def _merged_doc() -> bytes:
     a.paragraphs[0].add_run("合并单元格,内容")
     table.cell(1, 0).paragraphs[0].add_run("下一行,甲")
     table.cell(1, 1).paragraphs[0].add_run("乙")
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return saved(doc)
 
 
 def fix_cases() -> list[Case]:
