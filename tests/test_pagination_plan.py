@@ -8,6 +8,7 @@ import io
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from drafter.render import layout, pagination, writers
 from drafter.render import model as M
@@ -75,3 +76,80 @@ def test_the_writer_drops_the_keep_of_the_planned_headings_only():
             (H1.text, H2.text, H3.text)}
     assert keep == {H1.text: False, H2.text: None, H3.text: None}  # None: the style's keep
     assert doc.paragraphs[1].paragraph_format.keep_together is True
+
+
+SIGNATURE = [block(M.SIGNATURE, "恒阳区人大常委会办公室"), block(M.DATE, "2024年5月8日")]
+CHAIN = 1 + 2 + 3 + 1  # 一、, its 2-line paragraph, the 署名 with two lines above it, the date
+
+
+def ends(blocks: list[M.Block], tight) -> tuple[int, float]:
+    f = pagination.flow(blocks, layout, tight)
+    return f.page, f.used
+
+
+@pytest.mark.parametrize("free", range(2, CHAIN + 1))
+def test_the_signature_chain_is_kept_on_the_page_of_its_text_by_a_smaller_pitch(free):
+    """7.3.5.5: rather than move to the next page with its heading and paragraph, leaving two
+    or more lines empty, the 署名's chain stays on the page, set at a smaller pitch with one
+    tightened line to spare; where it fits to the very last line, the pitch is tightened too."""
+    blocks = document(layout.LINES_PER_PAGE - free, H1, lines(2), *SIGNATURE)
+    tight = pagination.plan(blocks, layout).squeeze
+    assert tight is not None and tight.blocks >= {1, 2, 3, 4}
+    share = tight.pitch / layout.LINE_PITCH_TWIPS
+    assert pagination.MIN_SQUEEZE <= share < 1
+    page, used = ends(blocks, tight)
+    assert page == 1 and layout.LINES_PER_PAGE - 1.5 * share <= used <= layout.LINES_PER_PAGE - share + 1e-6
+    assert tight.opens is None  # the first page needs no break before it
+
+
+@pytest.mark.parametrize("free", [0, 1, CHAIN + 1, CHAIN + 4])
+def test_no_squeeze_where_the_chain_fits_or_leaves_one_line(free):
+    blocks = document(layout.LINES_PER_PAGE - free, H1, lines(2), *SIGNATURE)
+    assert pagination.plan(blocks, layout).squeeze is None
+
+
+def test_a_squeezed_later_page_starts_with_a_page_break():
+    """The block that opens the squeezed page is given a page break: set smaller, it would
+    otherwise fit at the foot of the page before."""
+    blocks = [lines(layout.LINES_PER_PAGE), *document(layout.LINES_PER_PAGE - 4, H1, lines(2), *SIGNATURE)]
+    tight = pagination.plan(blocks, layout).squeeze
+    assert tight is not None and tight.opens == 1 and ends(blocks, tight)[0] == 2
+
+
+def test_a_long_last_paragraph_runs_on_to_the_signature_instead():
+    """A paragraph that would leave two or more of its lines on the next page is not kept
+    with the 署名: it fills the page and those lines stand above the 署名."""
+    blocks = document(layout.LINES_PER_PAGE - 4, H1, lines(6), *SIGNATURE)
+    decided = pagination.plan(blocks, layout)
+    assert decided.unkept == {2} and decided.squeeze is None
+    assert ends(blocks, None) == (2, 3 + 3 + 1)
+    blocks = document(layout.LINES_PER_PAGE - 4, H1, lines(4), *SIGNATURE)  # 1 line would run on
+    decided = pagination.plan(blocks, layout)
+    assert decided.unkept == set() and decided.squeeze is not None
+
+
+def test_no_squeeze_tighter_than_the_floor():
+    """Three attachments, a 附注 and two lines left: keeping the chain would take a pitch under
+    MIN_SQUEEZE, so the chain starts the next page."""
+    attachments = [block(M.ATTACHMENTS, "附件：1.报名回执"), block(M.ATTACHMENTS, "2.日程安排"),
+                   block(M.ATTACHMENTS, "3.乘车路线")]
+    blocks = document(layout.LINES_PER_PAGE - 2, H1, lines(2), *attachments, *SIGNATURE,
+                      block(M.NOTE, "（联系人：李华）"))
+    assert pagination.plan(blocks, layout).squeeze is None
+
+
+def test_the_writer_sets_the_squeezed_page_off_the_grid():
+    blocks = [lines(layout.LINES_PER_PAGE), *document(layout.LINES_PER_PAGE - 4, H1, lines(2), *SIGNATURE)]
+    tight = pagination.plan(blocks, layout).squeeze
+    doc = Document(io.BytesIO(writers.write(blocks, "docx", title="t")))
+    paragraphs = doc.paragraphs
+    for n, p in enumerate(paragraphs):
+        pf = p.paragraph_format
+        if n in tight.blocks:
+            assert pf.line_spacing.twips == tight.pitch and p._p.pPr.find(qn("w:snapToGrid")) is not None
+        else:
+            assert pf.line_spacing is None  # the style's: the grid's pitch
+    assert paragraphs[1].paragraph_format.page_break_before is True
+    assert paragraphs[4].paragraph_format.space_before.twips == 2 * tight.pitch  # the 署名's two lines
+    assert paragraphs[3].paragraph_format.keep_with_next is True  # the paragraph before the 署名
+

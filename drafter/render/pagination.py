@@ -4,10 +4,11 @@ A 公文 page is a grid of 22 lines of 28 characters (GB/T 9704-2012 5.2.3) at a
 pitch, so the page on which a block ends can be counted without a renderer: each paragraph's
 lines are found by filling 28 cells a line, a Chinese character one cell and a digit or Latin
 letter half of one, with the line-start rule of Chinese typesetting (a closing mark never
-starts a line: it hangs at the end of a full line, as LibreOffice and Word set it). The writer uses the count to
-place the 版记 (``imprint_plan``) and to drop the keep-with-next of headings whose chain would
-leave a page short (``Flow.split_chain``); it is an estimate, and the plan leaves a line or two of
-slack where a wrong count would matter.
+starts a line: it hangs at the end of a full line, as LibreOffice and Word set it). The
+writer uses the count to place the 版记 (``imprint_plan``), to drop the keep-with-next of
+headings whose chain would leave a page short (``Flow.split_chain``) and to keep the 署名 with
+the 正文 without leaving a page short (``Flow.place``'s ``splittable``, ``squeeze``); it is an
+estimate, and the plan leaves a line or two of slack where a wrong count would matter.
 """
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ KEEP_NEXT = {M.TITLE, M.SUBTITLE, M.HEADING, M.LABEL}
 KEPT_WITH_PREVIOUS = {M.ATTACHMENTS, M.SIGNATURE, M.DATE, M.NOTE}
 IMPRINT = {M.CC, M.PRINTED}
 LATIN_CELLS = 0.55
+# Kinds whose line pitch the writer may tighten on the 署名's page (7.3.5.5): text on the grid,
+# not the title, the 版头 or a table, which keep their own heights.
+SQUEEZABLE = {M.PARAGRAPH, M.LEAD, M.HEADING, M.NOTE, M.ATTACHMENTS, M.SALUTATION, M.ADDRESSEE,
+              M.LABEL, M.SIGNATURE, M.DATE}
+# The tightest pitch, as a share of the grid's: 0.7 of 28.95 pt is 20.3 pt, about a 3号 line
+# set single-spaced; a page that would need less leaves its 署名's chain to the next page.
+MIN_SQUEEZE = 0.7
 
 
 def title_width(L) -> int:
@@ -112,43 +120,73 @@ class Flow:
         self.chain = 0.0  # lines at the foot of the page that keep with the next block
         # the blocks of that chain: (index, lines with the space before, whose keep may be dropped)
         self.links: list[tuple[int, float, bool]] = []
-        self.unkept: set[int] = set()  # headings whose keep-with-next the writer drops
+        self.unkept: set[int] = set()  # blocks whose keep-with-next the writer drops
         self.signature_chain: int | None = None  # index of the block that starts the 署名's chain
-        self.signature_tight = False  # the 署名 block fills its page to the last line
+        self.signature_end: int | None = None  # index of the chain's last block (成文日期 or 附注)
+        self.start: dict[int, int] = {}  # page on which each block's first line stands
+        self.size: dict[int, float] = {}  # lines of each block, with the space before it
+        self.moved: set[int] = set()  # blocks moved to the next page with a keep chain
+        self.opens: dict[int, int] = {}  # page -> the block whose first line opens it
+        self.filled: dict[int, float] = {}  # lines used on each page the flow has left
 
     @property
     def lines(self) -> int:
         return self.L.LINES_PER_PAGE
 
     def new_page(self) -> None:
+        self.filled[self.page] = self.used
         self.page += 1
         self.used = 0.0
 
     def place(self, height: float, *, before: float = 0, keep_next: bool = False,
-              page_break: bool = False, index: int = -1, droppable: bool = False) -> None:
+              page_break: bool = False, index: int = -1, droppable: bool = False,
+              splittable: bool = False) -> None:
         """Place block ``index`` of ``height`` lines after ``before`` lines of space.
 
-        A block whose first line does not fit starts the next page; the blocks before it that
+        A block whose first line does not fit starts the next page (a block kept with the next:
+        one that does not fit whole, unless it is longer than a page); the blocks before it that
         keep with the next (a heading, the line before the 署名) go with it, whole, as a
         renderer moves a chain of keep-with-next paragraphs — unless the chain would leave
         more than one grid line empty at the foot of the page: then ``split_chain`` leaves its
-        first headings there. ``droppable``: the block is a heading whose keep may be dropped."""
+        first headings there. ``droppable``: the block is a heading whose keep may be dropped.
+
+        ``splittable``: the block is the last body paragraph before the 署名's chain, kept with
+        it so that the 署名 never stands without 正文 (7.3.5.5). When it does not fit whole but
+        would run on with two lines or more on the next page, its keep is dropped: it fills
+        this page and the lines that run on stand above the 署名 (two, so that a count one
+        line off still leaves one), which keeps this page full without ``squeeze``."""
         if page_break:
             self.new_page()
             self.chain = 0.0
             self.links = []
             before = 0
-        if self.used > 0 and self.used + before + min(height, 1) > self.lines + 1e-9:
+        # a block kept with the next goes to the next page whole, as LibreOffice moves it
+        need = height if keep_next and height <= self.lines else min(height, 1)
+        fit = self.lines - self.used - before
+        if splittable and keep_next and self.used > 0 and 1 - 1e-9 <= fit < height - 2 + 1e-9:
+            self.unkept.add(index)
+            keep_next, need = False, 1
+        if self.used > 0 and self.used + before + need > self.lines + 1e-9:
             carried = self.chain if self.chain < self.used else 0.0
             if carried:
                 carried = self.split_chain(carried, heading_next=droppable and keep_next)
             else:
                 self.links = []
+            self.used -= carried
             self.new_page()
             self.used = carried
-            if not carried:
+            for moved, _, _ in self.links:
+                self.start[moved] = self.page
+                self.moved.add(moved)
+            if carried:
+                self.opens[self.page] = self.links[0][0]
+            else:
                 before = 0
+        if self.used == 0:
+            self.opens.setdefault(self.page, index)
         start_page = self.page
+        self.start[index] = start_page
+        self.size[index] = before + height
         total = self.used + before + height
         while total > self.lines + 1e-9:  # a long paragraph runs on over pages
             total -= self.lines
@@ -182,8 +220,8 @@ class Flow:
         the foot still keep with each other, and all go down together if they do not fit).
         The 署名's chain (7.3.5.5: the last body line keeps with the 署名) is never split
         there: only headings' keeps are dropped, and only where that leaves at most one empty
-        line — otherwise the page is short because of 7.3.5.5, and a heading left alone at its
-        foot would not fill it either.
+        line — otherwise ``squeeze`` keeps the whole chain on the page, and a heading left
+        alone at its foot would not fill it either.
 
         The last block of the chain keeps with the block that does not fit; its keep is dropped
         only when that block is a heading too (``heading_next``: the chain goes on below it),
@@ -256,13 +294,14 @@ def is_form_line(b: M.Block, prev: M.Block | None) -> bool:
             and bool(FORM_LINE.match(b.text)))
 
 
-def flow(blocks: list[M.Block], L, breaks: frozenset[int] = frozenset()) -> Flow:
+def flow(blocks: list[M.Block], L, tight: Squeeze | None = None) -> Flow:
     """The flow after ``blocks``: the page the last one ends on, and the lines used there.
 
-    ``breaks``: indices of blocks that start a new page. The flow also notes where the keep
-    chain that ends with the 署名 block starts (``signature_chain``) and whether that block
-    fills its page to the last line (``signature_tight``)."""
+    ``tight``: blocks set at a smaller pitch (``squeeze``). The flow also notes where the keep
+    chain that ends with the 署名 block starts (``signature_chain``) and the chain's last
+    block (``signature_end``)."""
     f = Flow(L)
+    share = tight.pitch / L.LINE_PITCH_TWIPS if tight else 1.0
     page_break = False
     for i, b in enumerate(blocks):
         if b.kind == M.PAGEBREAK:
@@ -270,14 +309,18 @@ def flow(blocks: list[M.Block], L, breaks: frozenset[int] = frozenset()) -> Flow
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         before, height = heights(b, L, blocks[i - 1] if i else None)
+        if tight and i in tight.blocks:
+            before, height = before * share, height * share
         keep = keeps_with_next(b, nxt)
-        f.place(height, before=before, keep_next=keep, page_break=page_break or i in breaks,
-                index=i, droppable=b.kind == M.HEADING)
+        f.place(height, before=before, keep_next=keep, page_break=page_break, index=i,
+                droppable=b.kind == M.HEADING, splittable=b.kind in (M.PARAGRAPH, M.LEAD) and keep
+                and nxt is not None and nxt.kind in KEPT_WITH_PREVIOUS)
         page_break = False
         if b.kind == M.SIGNATURE:
             f.signature_chain = f.links[0][0] if f.links and f.links[0][0] >= 0 else i
-        if b.kind in (M.DATE, M.NOTE) and f.signature_chain is not None:
-            f.signature_tight = f.used > L.LINES_PER_PAGE - 1 + 1e-9
+        if f.signature_chain is not None and b.kind in (M.SIGNATURE, M.DATE, M.NOTE) \
+                and f.signature_end in (None, i - 1):
+            f.signature_end = i
     return f
 
 
@@ -303,43 +346,89 @@ class ImprintPlan:
 
 
 @dataclass
-class Plan:
-    """The writer's page decisions: blocks that start a new page, the 版记's place, and the
-    headings whose keep-with-next is dropped at a page foot (``Flow.split_chain``)."""
+class Squeeze:
+    """The 署名's page set tighter (GB/T 9704-2012 7.3.5.5): ``blocks`` are written at an exact
+    line pitch of ``pitch`` twips, off the document grid; ``opens``: the block that starts
+    that page, given a page break, or None when the page opens with an unsqueezed line."""
 
-    breaks: frozenset[int]
+    blocks: frozenset[int]
+    pitch: int
+    opens: int | None = None
+
+
+@dataclass
+class Plan:
+    """The writer's page decisions: the 版记's place, the headings whose keep-with-next is
+    dropped at a page foot (``Flow.split_chain``) and the 署名's page set tighter (``squeeze``)."""
+
     imprint: ImprintPlan | None
     unkept: frozenset[int] = frozenset()
+    squeeze: Squeeze | None = None
 
 
 def plan(blocks: list[M.Block], L) -> Plan:
-    """Page decisions for a whole document.
-
-    GB/T 9704-2012 7.3.5.5 (特殊情况说明): when the space left cannot hold the 署名 (with its
-    seal) and the 成文日期, line and character spacing are adjusted so that they stay on the
-    page of the 正文. drafter keeps them with the 正文 another way: the writer keeps the body
-    paragraph before them with them (keep-with-next), and a renderer moves the chain to the
-    next page when it does not fit, so they never stand on a page without 正文. When the count says the chain fills its page to
-    the very last line, the renderer may decide either way, so the chain is started on the
-    next page outright: the page count is then known, and with it the 版记's page.
-    """
+    """Page decisions for a whole document."""
     at = next((i for i, b in enumerate(blocks) if b.kind in IMPRINT), None)
     before = blocks if at is None else blocks[:at]
-    breaks: frozenset[int] = frozenset()
     f = flow(before, L)
-    if f.signature_tight and f.signature_chain:
-        breaks = frozenset({f.signature_chain})
-        f = flow(before, L, breaks)
+    tight = squeeze(f, before, L)
+    if tight is not None:
+        f = flow(before, L, tight)
     unkept = frozenset(f.unkept)
     if at is None:
-        return Plan(breaks, None, unkept)
-    imprint = [b for b in blocks[at:] if b.kind in IMPRINT]
-    return Plan(breaks, imprint_plan(before, imprint, L, breaks), unkept)
+        return Plan(None, unkept, tight)
+    need = sum(heights(b, L)[1] for b in blocks[at:] if b.kind in IMPRINT)
+    return Plan(imprint_plan(f.page, f.used, need, L), unkept, tight)
 
 
-def imprint_plan(before: list[M.Block], imprint: list[M.Block], L,
-                 breaks: frozenset[int] = frozenset()) -> ImprintPlan:
-    """Where the 版记 goes, after the blocks ``before`` it.
+def squeeze(f: Flow, blocks: list[M.Block], L) -> Squeeze | None:
+    """The pitch that keeps the 署名's chain on the page of the 正文 before it, if it is needed.
+
+    GB/T 9704-2012 7.3.5.5 (特殊情况说明): when the space left on the page cannot hold the
+    署名 (with its seal) and the 成文日期, 调整行距、字距 so that they stay on the page of the
+    正文. drafter keeps the last body paragraph with the 署名 (keep-with-next), and a renderer
+    moves such a chain whole, so without this the chain (often a heading, its paragraph, the
+    附件说明, the 署名, the date and the 附注) would start the next page and leave this one
+    several lines short, against 5.2.3 (撑满版心).
+
+    Two cases: the chain was moved to a new page and left two or more lines empty behind it,
+    or it ends on the very last line of its page, where a renderer may decide either way.
+    Then the text that starts on that page (the body paragraphs and headings before the
+    chain, and the chain itself) is set at a smaller exact pitch so that all of it fits with
+    one tightened line to spare, for a count that is one line short. Lines of a block that
+    starts on an earlier page, titles and tables keep their heights. The block that opens the
+    page is given a page break: set smaller, it (or the keep chain that a renderer moved to
+    this page with it) might otherwise fit at the foot of the page before. Character spacing
+    is left as it is: narrower characters would break the 28 a line of the other pages.
+
+    ``None`` when the chain fits, when there is no 署名, or when the page would have to be
+    tighter than ``MIN_SQUEEZE`` (the chain then starts the next page, as before)."""
+    first, last = f.signature_chain, f.signature_end
+    if first is None or last is None:
+        return None
+    chain = range(first, last + 1)
+    if first in f.moved:
+        page = f.start[first] - 1
+        on_page = f.filled[page]
+        if L.LINES_PER_PAGE - on_page < 2 - 1e-9:
+            return None  # at most one line empty: the page is full enough
+    else:
+        page = f.start[last]
+        on_page = sum(f.size[i] for i in range(len(blocks)) if f.start.get(i) == page and i <= last)
+        if any(f.start.get(i) != page for i in chain) or on_page < L.LINES_PER_PAGE - 1 + 1e-9:
+            return None
+    chosen = [i for i in range(last + 1) if blocks[i].kind in SQUEEZABLE
+              and (f.start.get(i) == page or i in chain)]
+    fixed = on_page - sum(f.size[i] for i in chosen if f.start[i] == page)
+    share = (L.LINES_PER_PAGE - fixed) / (sum(f.size[i] for i in chosen) + 1)
+    if not MIN_SQUEEZE <= share < 1:
+        return None
+    top = f.opens.get(page) if page > 1 else None
+    return Squeeze(frozenset(chosen), int(L.LINE_PITCH_TWIPS * share), top if top in chosen else None)
+
+
+def imprint_plan(page: int, used: float, need: float, L) -> ImprintPlan:
+    """Where the 版记 of ``need`` lines goes, when the body ends on ``page`` with ``used`` lines.
 
     GB/T 9704-2012 7.4.1: the last rule of the 版记 coincides with the lower edge of the
     type area on the last page. 实务: documents are printed on both sides, so that page is an
@@ -352,11 +441,9 @@ def imprint_plan(before: list[M.Block], imprint: list[M.Block], L,
     The section starts "on an even page" in the document itself, so a miscounted page turns
     into a blank page, never into a 版记 on an odd page.
     """
-    f = flow(before, L, breaks)
-    need = sum(heights(b, L)[1] for b in imprint)
-    free = L.LINES_PER_PAGE - f.used
+    free = L.LINES_PER_PAGE - used
     slack = 1  # borders and a possible miscount
-    if f.page % 2 == 0 and free >= need + slack + 1 and f.used > 0:
+    if page % 2 == 0 and free >= need + slack + 1 and used > 0:
         return ImprintPlan(False, True, int(free - need - slack))
     fresh = int(L.LINES_PER_PAGE - need - slack)
-    return ImprintPlan(True, f.page % 2 == 1, fresh)
+    return ImprintPlan(True, page % 2 == 1, fresh)

@@ -45,6 +45,7 @@ class Writer:
         self.prev: M.Block | None = None
         self.index = 0
         self.unkept: frozenset[int] = frozenset()
+        self.squeeze: pagination.Squeeze | None = None
         self.last_p = None
         self.tail = self.t.tail
         self.line = L.LINE_PITCH_TWIPS
@@ -63,25 +64,39 @@ class Writer:
         if self.page_break:
             X.flag(ppr, "pageBreakBefore")
             self.page_break = False
+        if self.squeezed:
+            # 7.3.5.5: the 署名's page at a smaller exact pitch, off the grid (pagination.squeeze)
+            X.child(ppr, "snapToGrid").set(X.W_VAL, "0")
+            X.spacing(ppr, line=self.squeeze.pitch)
         self.last_p = p
         return p, ppr
+
+    @property
+    def squeezed(self) -> bool:
+        return self.squeeze is not None and self.index in self.squeeze.blocks
+
+    @property
+    def pitch(self) -> int:
+        """Twips of one line of the block being written (the grid's, or the 署名 page's)."""
+        return self.squeeze.pitch if self.squeezed else self.line
 
     def write(self, blocks: list[M.Block]) -> None:
         imprint_at = next((i for i, b in enumerate(blocks) if b.kind in pagination.IMPRINT), None)
         plan = pagination.plan(blocks, self.L) if imprint_at is not None or any(
-            b.kind in (M.SIGNATURE, M.HEADING) for b in blocks) else pagination.Plan(frozenset(), None)
-        self.unkept = plan.unkept
+            b.kind in (M.SIGNATURE, M.HEADING) for b in blocks) else pagination.Plan(None)
+        self.unkept, self.squeeze = plan.unkept, plan.squeeze
         for i, block in enumerate(blocks):
             self.index = i
             if i == imprint_at and plan.imprint is not None:
                 self.place_imprint(plan.imprint)
-            if i in plan.breaks:
+            if self.squeeze is not None and i == self.squeeze.opens:
                 self.page_break = True
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if block.kind in pagination.KEPT_WITH_PREVIOUS and self.last_p is not None \
-                    and self.prev is not None and self.prev.kind != M.PAGEBREAK:
+            if block.kind in pagination.KEPT_WITH_PREVIOUS and self.last_p is not None and \
+                    self.prev is not None and self.prev.kind != M.PAGEBREAK and i - 1 not in self.unkept:
                 # 7.3.5.5 (特殊情况说明): the 署名 and 成文日期 (and the 附件说明 before them) never stand on
-                # a page without body text: the line before keeps with them.
+                # a page without body text: the line before keeps with them, unless the plan
+                # lets a long paragraph run on to their page (pagination.Flow.place).
                 X.flag(X.ppr_of(self.last_p), "keepNext")
             getattr(self, self.HANDLERS[block.kind])(block, nxt)
             self.prev = block
@@ -156,11 +171,11 @@ class Writer:
         X.indent_chars(ppr, size=self.L.SIZE_BODY, left=name_at, first=-(name_at - indent) if first
                        else -head)
         if first:
-            X.spacing(ppr, before=self.line)  # 正文下空一行
+            X.spacing(ppr, before=self.pitch)  # 正文下空一行
 
     def signature(self, b, nxt) -> None:
         p, ppr = self.paragraph(b, S.SIGNATURE)
-        X.spacing(ppr, before=self.line * 2)
+        X.spacing(ppr, before=self.pitch * 2)
         right = self.L.SIGNATURE_RIGHT_INDENT_CHARS
         if nxt is not None and nxt.kind == M.DATE:  # centred over the date (7.3.5.1)
             right += max(0, (cells(nxt.text) - cells(b.text)) / 2)

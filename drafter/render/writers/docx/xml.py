@@ -91,13 +91,16 @@ def indent_chars(ppr, *, size: float, first: float = 0, left: float = 0, right: 
         ind.set(qn(f"w:{key}"), str(int(chars * twips_per_char)))
 
 
-def spacing(ppr, *, before: int | None = None, after: int | None = None) -> None:
-    """Space before/after a paragraph, in twips."""
+def spacing(ppr, *, before: int | None = None, after: int | None = None, line: int | None = None) -> None:
+    """Space before/after a paragraph and an exact line pitch, in twips."""
     el = child(ppr, "spacing")
     if before is not None:
         el.set(qn("w:before"), str(int(before)))
     if after is not None:
         el.set(qn("w:after"), str(int(after)))
+    if line is not None:
+        el.set(qn("w:line"), str(int(line)))
+        el.set(qn("w:lineRule"), "exact")
 
 
 def flag(ppr, name: str, on: bool = True) -> None:
