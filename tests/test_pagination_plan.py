@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -153,3 +155,40 @@ def test_the_writer_sets_the_squeezed_page_off_the_grid():
     assert paragraphs[4].paragraph_format.space_before.twips == 2 * tight.pitch  # the 署名's two lines
     assert paragraphs[3].paragraph_format.keep_with_next is True  # the paragraph before the 署名
 
+
+def wrap_by_character(text: str, width: float, first: float = 0, left: float = 0) -> int:
+    """``pagination.wrap`` as it was first written, a unit at a time: the reference."""
+    from drafter.render.titles import NO_LINE_END, NO_LINE_START, cells
+    lines, used, prev, i = 1, first, "", 0
+    while i < len(text):
+        j = i + 1
+        if text[i].isascii() and text[i].isalnum():
+            while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in ".-:/%"):
+                j += 1
+        unit = text[i:j]
+        w = cells(unit) if j == i + 1 else len(unit) * pagination.LATIN_CELLS
+        if used + w > width + 1e-9 and used > left:
+            if unit[0] in NO_LINE_START and used <= width + 1e-9:
+                used, prev, i = used + w, unit, j
+                continue
+            lines += 1
+            used = left + (cells(prev) if prev and prev[-1] in NO_LINE_END else 0) + w
+        else:
+            used += w
+        prev, i = unit, j
+    return lines
+
+
+WIDE = "人民代表大会制度，。、；：（）“”《》—…"
+# runs of Chinese text (now and then with a narrow space in them) between digits and Latin words
+MIXED = st.lists(st.one_of(st.text(WIDE, min_size=1, max_size=70), st.text(WIDE + "\u2002", max_size=30),
+                           st.text("0123456789abcXY.-:/% \u00b7", min_size=1, max_size=8)),
+                 min_size=1, max_size=20).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED, st.sampled_from([28, 27, 20.5]), st.sampled_from([0, 2]), st.sampled_from([0, 2, 5]))
+def test_wrap_takes_a_line_at_a_time_as_the_reference_counts(text, width, first, left):
+    if not pagination._NARROW.search(text):
+        text += "1"  # the mixed path
+    assert pagination.wrap(text, width, first, left) == wrap_by_character(text, width, first, left)

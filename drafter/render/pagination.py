@@ -58,6 +58,11 @@ def _cell(ch: str) -> float:
     return w
 
 
+# What ``wrap`` lays out as one: a run of digits or Latin letters (never broken), a run of
+# wide characters, or any other single character.
+_UNITS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-:/%]*|[^\x00-\u10ff]+|.", re.S)
+
+
 def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
     """Lines that ``text`` fills: ``width`` cells a line, the first line indented ``first``."""
     if not text:
@@ -65,32 +70,49 @@ def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
     if not _NARROW.search(text):
         return _wrap_full_width(text, width, first, left)
     lines, used, prev = 1, first, ""
-    i = 0
-    while i < len(text):
-        # A run of digits or Latin letters is not broken.
-        j = i + 1
-        if text[i].isascii() and text[i].isalnum():
-            while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in ".-:/%"):
-                j += 1
-        unit = text[i:j]
-        # digits and Latin letters of a Chinese font are a little wider than half a character
-        w = _cell(unit) if j == i + 1 else len(unit) * LATIN_CELLS
-        if used + w > width + 1e-9 and used > left:
-            if unit[0] in NO_LINE_START and used <= width + 1e-9:
-                used += w  # a closing mark hangs at the end of the full line, as LibreOffice sets it
-                prev = unit
-                i = j
+    for m in _UNITS.finditer(text):
+        run = m.group()
+        if run[0] >= "\u1100":
+            if len(run) > 1 and cells(run) == len(run):
+                lines, used, prev = _wrap_run(run, width, left, lines, used, prev)
                 continue
-            lines += 1
-            if prev and prev[-1] in NO_LINE_END:
-                used = left + cells(prev) + w
-            else:
-                used = left + w
+            units = [(ch, _cell(ch)) for ch in run]
         else:
-            used += w
-        prev = unit
-        i = j
+            # digits and Latin letters of a Chinese font are a little wider than half a character
+            units = [(run, _cell(run) if len(run) == 1 else len(run) * LATIN_CELLS)]
+        for unit, w in units:
+            if used + w > width + 1e-9 and used > left:
+                if unit[0] in NO_LINE_START and used <= width + 1e-9:
+                    used += w  # a closing mark hangs at the end of the full line, as LibreOffice sets it
+                    prev = unit
+                    continue
+                lines += 1
+                used = left + (cells(prev) if prev and prev[-1] in NO_LINE_END else 0) + w
+            else:
+                used += w
+            prev = unit
     return lines
+
+
+def _wrap_run(run: str, width: float, left: float, lines: int, used: float, prev: str) -> tuple[int, float, str]:
+    """``wrap`` over a run of characters one cell wide each, the characters that fit on a line
+    taken at once: (lines, cells used on the last line, the last character)."""
+    pos, n = 0, len(run)
+    while pos < n:
+        if used + 1 > width + 1e-9 and used > left:
+            ch = run[pos]
+            if not (ch in NO_LINE_START and used <= width + 1e-9):
+                lines += 1
+                used = left + (cells(prev) if prev and prev[-1] in NO_LINE_END else 0)
+            used += 1
+            prev = ch
+            pos += 1
+            continue
+        take = min(max(1, int(width + 1e-9 - used)), n - pos)
+        used += take
+        pos += take
+        prev = run[pos - 1]
+    return lines, used, prev
 
 
 def _wrap_full_width(text: str, width: float, first: float, left: float) -> int:
