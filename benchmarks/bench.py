@@ -481,9 +481,9 @@ def main() -> None:
                   "drafter parses the outline, renders Jinja templates, parses their Markdown with",
                   "markdown-it-py, writes the .docx and then proofreads the result with every check rule;",
                   "all of it is Python, and about a third of a run is importing and starting up. pandoc does",
-                  "the conversion alone, in compiled code. Where B is missed, that is the gap; the largest",
-                  "single item is the page estimate (`pagination.wrap`), which places the 版记 and decides",
-                  "which headings' keeps to drop, counting every character of the report in Python."]
+                  "the conversion alone, in compiled code. Where B is missed, that is the gap: no single",
+                  "item dominates. The page estimate (`pagination.wrap`, which places the 版记 and decides",
+                  "which keeps to drop) takes a run of Chinese characters a line at a time."]
     if "notices" in PROFILES:
         lines += ["", "## Where `drafter render` spends its time on the notices of workload N (cProfile, `--jobs 1`)", "",
                   *PROFILES["notices"], "",

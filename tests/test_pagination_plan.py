@@ -179,7 +179,7 @@ def wrap_by_character(text: str, width: float, first: float = 0, left: float = 0
     return lines
 
 
-WIDE = "人民代表大会制度，。、；：（）“”《》—…"
+WIDE = "人民代表大会制度，。、；：（）“”《》—…\u3400\uff5e"
 # runs of Chinese text (now and then with a narrow space in them) between digits and Latin words
 MIXED = st.lists(st.one_of(st.text(WIDE, min_size=1, max_size=70), st.text(WIDE + "\u2002", max_size=30),
                            st.text("0123456789abcXY.-:/% \u00b7", min_size=1, max_size=8)),
@@ -192,3 +192,12 @@ def test_wrap_takes_a_line_at_a_time_as_the_reference_counts(text, width, first,
     if not pagination._NARROW.search(text):
         text += "1"  # the mixed path
     assert pagination.wrap(text, width, first, left) == wrap_by_character(text, width, first, left)
+
+
+def test_the_wide_characters_are_one_cell_each():
+    """``pagination.WIDE`` lists only characters that ``titles.cells`` counts as one cell."""
+    import re
+    from drafter.render.titles import cells
+    ranges = re.findall(r"(.)(?:-(.))?", pagination.WIDE)
+    chars = [chr(c) for a, b in ranges for c in range(ord(a), ord(b or a) + 1)]
+    assert len(chars) > 27000 and all(cells(c) == 1 for c in chars)

@@ -58,9 +58,12 @@ def _cell(ch: str) -> float:
     return w
 
 
+# Characters one cell wide each (East Asian Wide, Fullwidth or Ambiguous): CJK punctuation,
+# the ideographs, the fullwidth forms and the quotation marks, dash and ellipsis of Chinese text.
+WIDE = "\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\u2014\u2018\u2019\u201c\u201d\u2026"
 # What ``wrap`` lays out as one: a run of digits or Latin letters (never broken), a run of
 # wide characters, or any other single character.
-_UNITS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-:/%]*|[^\x00-\u10ff]+|.", re.S)
+_UNITS = re.compile(rf"(?P<latin>[A-Za-z0-9][A-Za-z0-9.\-:/%]*)|(?P<wide>[{WIDE}]+)|.", re.S)
 
 
 def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
@@ -71,32 +74,28 @@ def wrap(text: str, width: float, first: float = 0, left: float = 0) -> int:
         return _wrap_full_width(text, width, first, left)
     lines, used, prev = 1, first, ""
     for m in _UNITS.finditer(text):
-        run = m.group()
-        if run[0] >= "\u1100":
-            if len(run) > 1 and cells(run) == len(run):
-                lines, used, prev = _wrap_run(run, width, left, lines, used, prev)
+        unit = m.group()
+        if m.lastgroup == "wide":
+            lines, used, prev = _wrap_run(unit, width, left, lines, used, prev)
+            continue
+        # digits and Latin letters of a Chinese font are a little wider than half a character
+        w = len(unit) * LATIN_CELLS if m.lastgroup == "latin" and len(unit) > 1 else _cell(unit)
+        if used + w > width + 1e-9 and used > left:
+            if unit[0] in NO_LINE_START and used <= width + 1e-9:
+                used += w  # a closing mark hangs at the end of the full line, as LibreOffice sets it
+                prev = unit
                 continue
-            units = [(ch, _cell(ch)) for ch in run]
+            lines += 1
+            used = left + (cells(prev) if prev and prev[-1] in NO_LINE_END else 0) + w
         else:
-            # digits and Latin letters of a Chinese font are a little wider than half a character
-            units = [(run, _cell(run) if len(run) == 1 else len(run) * LATIN_CELLS)]
-        for unit, w in units:
-            if used + w > width + 1e-9 and used > left:
-                if unit[0] in NO_LINE_START and used <= width + 1e-9:
-                    used += w  # a closing mark hangs at the end of the full line, as LibreOffice sets it
-                    prev = unit
-                    continue
-                lines += 1
-                used = left + (cells(prev) if prev and prev[-1] in NO_LINE_END else 0) + w
-            else:
-                used += w
-            prev = unit
+            used += w
+        prev = unit
     return lines
 
 
 def _wrap_run(run: str, width: float, left: float, lines: int, used: float, prev: str) -> tuple[int, float, str]:
-    """``wrap`` over a run of characters one cell wide each, the characters that fit on a line
-    taken at once: (lines, cells used on the last line, the last character)."""
+    """``wrap`` over a run of ``WIDE`` characters, those that fit on a line taken at once:
+    (lines, cells used on the last line, the last character)."""
     pos, n = 0, len(run)
     while pos < n:
         if used + 1 > width + 1e-9 and used > left:
