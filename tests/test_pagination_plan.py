@@ -104,6 +104,15 @@ def test_the_signature_chain_is_kept_on_the_page_of_its_text_by_a_smaller_pitch(
     assert tight.opens is None  # the first page needs no break before it
 
 
+def test_a_chain_that_fills_the_page_under_a_run_on_paragraph_is_squeezed():
+    """The page's lines include those of a paragraph begun on the page before."""
+    # 15 lines run on to page 2, then the chain's 7 to its last line
+    blocks = [lines(2 * layout.LINES_PER_PAGE - CHAIN), H1, lines(2), *SIGNATURE]
+    tight = pagination.plan(blocks, layout).squeeze
+    assert tight is not None and tight.blocks == {1, 2, 3, 4}
+    assert ends(blocks, tight)[0] == 2
+
+
 @pytest.mark.parametrize("free", [0, 1, CHAIN + 1, CHAIN + 4])
 def test_no_squeeze_where_the_chain_fits_or_leaves_one_line(free):
     blocks = document(layout.LINES_PER_PAGE - free, H1, lines(2), *SIGNATURE)

@@ -146,6 +146,7 @@ class Flow:
         self.signature_end: int | None = None  # index of the chain's last block (成文日期 or 附注)
         self.start: dict[int, int] = {}  # page on which each block's first line stands
         self.size: dict[int, float] = {}  # lines of each block, with the space before it
+        self.ends: dict[int, float] = {}  # lines used on its last page when each block ends
         self.moved: set[int] = set()  # blocks moved to the next page with a keep chain
         self.opens: dict[int, int] = {}  # page -> the block whose first line opens it
         self.filled: dict[int, float] = {}  # lines used on each page the flow has left
@@ -222,7 +223,7 @@ class Flow:
         else:
             self.chain = 0.0
             self.links = []
-        self.used = total
+        self.used = self.ends[index] = total
 
     def split_chain(self, carried: float, heading_next: bool = False) -> float:
         """Lines of the keep chain that go to the next page, after dropping keeps if needed.
@@ -434,8 +435,7 @@ def squeeze(f: Flow, blocks: list[M.Block], L) -> Squeeze | None:
         if L.LINES_PER_PAGE - on_page < 2 - 1e-9:
             return None  # at most one line empty: the page is full enough
     else:
-        page = f.start[last]
-        on_page = sum(f.size[i] for i in range(len(blocks)) if f.start.get(i) == page and i <= last)
+        page, on_page = f.start[last], f.ends[last]
         if any(f.start.get(i) != page for i in chain) or on_page < L.LINES_PER_PAGE - 1 + 1e-9:
             return None
     chosen = [i for i in range(last + 1) if blocks[i].kind in SQUEEZABLE
