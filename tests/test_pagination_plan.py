@@ -139,14 +139,17 @@ def test_a_long_last_paragraph_runs_on_to_the_signature_instead():
     assert decided.unkept == set() and decided.squeeze is not None
 
 
-def test_no_squeeze_tighter_than_the_floor():
+def test_no_squeeze_tighter_than_the_floor(monkeypatch):
     """Three attachments, a 附注 and two lines left: keeping the chain would take a pitch under
-    MIN_SQUEEZE, so the chain starts the next page."""
+    MIN_SQUEEZE (22 lines for 32 and one to spare), so the chain starts the next page."""
     attachments = [block(M.ATTACHMENTS, "附件：1.报名回执"), block(M.ATTACHMENTS, "2.日程安排"),
                    block(M.ATTACHMENTS, "3.乘车路线")]
     blocks = document(layout.LINES_PER_PAGE - 2, H1, lines(2), *attachments, *SIGNATURE,
                       block(M.NOTE, "（联系人：李华）"))
     assert pagination.plan(blocks, layout).squeeze is None
+    monkeypatch.setattr(pagination, "MIN_SQUEEZE", 0.65)  # a lower floor would allow it
+    tight = pagination.plan(blocks, layout).squeeze
+    assert tight is not None and tight.pitch == int(layout.LINE_PITCH_TWIPS * 22 / 33)
 
 
 def test_the_writer_sets_the_squeezed_page_off_the_grid():

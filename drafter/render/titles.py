@@ -16,9 +16,7 @@ kept in the user's cache (a title is rendered again and again while a draft is e
 
 from __future__ import annotations
 
-import itertools
 import json
-import math
 import logging
 import unicodedata
 from functools import lru_cache
@@ -96,45 +94,24 @@ def boundaries(text: str) -> list[int]:
     return out
 
 
-def _cost(lines: list[str]) -> float:
-    widths = [cells(l) for l in lines]
-    mean = sum(widths) / len(widths)
-    cost = sum((w - mean) ** 2 for w in widths)
-    # an hourglass (a middle line shorter than the lines around it) is not a 梯形 or 菱形
-    for i in range(1, len(widths) - 1):
-        if widths[i] < widths[i - 1] and widths[i] < widths[i + 1]:
-            cost += 50
-    # a line that ends with 的 splits a phrase from its head word (……培训班的 / 通知)
-    cost += sum(8 for l in lines[:-1] if l.endswith("的"))
-    return cost
-
-
-MAX_TRIED = 20_000  # ways of breaking tried one by one; past that, _line_by_line
 MAX_BALANCED = 300  # characters: a longer text is no title (the outline's title has at most 200)
-
-
-def _every_way(text: str, cuts: list[int], n: int, width: float) -> list[str] | None:
-    """The cheapest of every way to break ``text`` into ``n`` lines at ``cuts`` (the first
-    found among equals), or None when no way fits."""
-    best: tuple[float, list[str]] | None = None
-    for chosen in itertools.combinations(cuts, n - 1):
-        edges = (0, *chosen, len(text))
-        lines = [text[a:b] for a, b in zip(edges, edges[1:])]
-        if any(cells(l) > width or len(l) < MIN_LINE_CHARS for l in lines):
-            continue
-        cost = _cost(lines)
-        if best is None or cost < best[0]:
-            best = (cost, lines)
-    return best[1] if best else None
+HOURGLASS = 50  # cost of a middle line shorter than the lines around it: not a 梯形 or 菱形
+DE_AT_END = 8  # cost of a line ending with 的, which splits a phrase from its head (……培训班的 / 通知)
 
 
 def _line_by_line(text: str, cuts: list[int], n: int, width: float) -> list[str] | None:
-    """The cheapest way to break ``text`` into ``n`` lines by ``_cost``, by dynamic programming.
+    """The cheapest way to break ``text`` into ``n`` lines at ``cuts``, or None when no way fits.
 
-    For a given ``n`` the mean width is fixed, so the cost is a sum over lines, plus the
-    hourglass term, which needs only whether a line is narrower than the one before it. The
-    states are (line's start, line's end, narrower than the line before): the work grows with
-    the text times the cuts one line can span, never with the number of ways to break it."""
+    The cost: the squared distance of each line's width from the mean (the lines as even as
+    the words allow), ``HOURGLASS`` for each middle line narrower than both its neighbours,
+    ``DE_AT_END`` for each line but the last that ends with 的. No line is wider than ``width``
+    or shorter than MIN_LINE_CHARS.
+
+    Found by dynamic programming: for a given ``n`` the mean is fixed, so the cost is a sum
+    over lines, plus the hourglass term, which needs only whether a line is narrower than the
+    one before it. The states are (line's start, line's end, narrower than the line before):
+    the work grows with the text times the cuts one line can span, never with the number of
+    ways to break it (a 200-character title has billions)."""
     edges = [0, *cuts, len(text)]
     last = len(edges) - 1
     mean = cells(text) / n
@@ -147,14 +124,14 @@ def _line_by_line(text: str, cuts: list[int], n: int, width: float) -> list[str]
             if w > width:
                 break
             if len(line) >= MIN_LINE_CHARS:
-                spans[a].append((b, w, (w - mean) ** 2 + (8 if b < last and line.endswith("的") else 0)))
+                spans[a].append((b, w, (w - mean) ** 2 + (DE_AT_END if b < last and line.endswith("的") else 0)))
     # (start, end, width, narrower than the line before) -> (cost, edges chosen)
     states = {(0, b, w, False): (c, (0, b)) for b, w, c in spans[0]}
     for _ in range(n - 1):
         following: dict[tuple, tuple[float, tuple]] = {}
         for (a, b, w, narrower), (cost, path) in states.items():
             for c, w2, line_cost in spans.get(b, ()):
-                total = cost + line_cost + (50 if narrower and w < w2 else 0)  # an hourglass at a..b
+                total = cost + line_cost + (HOURGLASS if narrower and w < w2 else 0)  # an hourglass at a..b
                 key = (b, c, w2, w2 < w)
                 if key not in following or (total, path + (c,)) < following[key]:
                     following[key] = (total, path + (c,))
@@ -180,10 +157,7 @@ def break_lines(text: str, width: float) -> list[str]:
     cuts = boundaries(text)
     least = max(2, int(-(-cells(text) // width)))
     for n in (least, least + 1):
-        if math.comb(len(cuts), n - 1) <= MAX_TRIED:
-            lines = _every_way(text, cuts, n, width)
-        else:  # a long text: the same cost, found line by line
-            lines = _line_by_line(text, cuts, n, width)
+        lines = _line_by_line(text, cuts, n, width)
         if lines is not None:
             return lines
     return _fill(text, width)

@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from docx import Document
@@ -33,6 +34,20 @@ class Template:
     core: str  # docProps/core.xml with TITLE_MARK where the title goes
     custom: str  # docProps/custom.xml with HASH_MARK where drafter's hash goes
     style_ids: dict[str, str]
+
+    @cached_property
+    def zipped(self) -> bytes:
+        """The parts as a zip, [Content_Types].xml first, compressed once per process; each
+        document appends its own three parts to a copy. Fast compression: a 500,000-character
+        report is written in a few milliseconds, and the file is barely larger than at the
+        default level."""
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            zf.writestr("[Content_Types].xml", self.parts["[Content_Types].xml"])
+            for name, part in self.parts.items():
+                if name != "[Content_Types].xml":
+                    zf.writestr(name, part)
+        return buf.getvalue()
 
 
 def _source_key(L) -> str:

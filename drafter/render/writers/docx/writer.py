@@ -294,34 +294,14 @@ class Writer:
         inner = xml[xml.index(">") + 1: xml.rindex("</")] if not xml.endswith("/>") else ""
         document = self.t.head + inner + self.tail
         digest = content_hash(document)
-        # The skeleton's parts come compressed already (``static_zip``); this document's own
-        # three parts are appended to a copy of them.
-        buf = io.BytesIO(static_zip(self.t))
+        # The skeleton's parts come compressed already; this document's own three parts are
+        # appended to a copy of them.
+        buf = io.BytesIO(self.t.zipped)
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             zf.writestr("word/document.xml", document)
             zf.writestr("docProps/core.xml", self.t.core.replace(TITLE_MARK, escape(title)))
             zf.writestr("docProps/custom.xml", self.t.custom.replace(HASH_MARK, digest))
         return buf.getvalue()
-
-
-_STATIC: dict[int, tuple[object, bytes]] = {}  # id of a skeleton -> (the skeleton, kept alive; its zip)
-
-
-def static_zip(t) -> bytes:
-    """The skeleton's parts as a zip, [Content_Types].xml first, compressed once per process.
-    Fast compression: a 500,000-character report is written in a few milliseconds, and the
-    file is barely larger than at the default level."""
-    kept, data = _STATIC.get(id(t), (None, None))
-    if kept is not t:
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-            zf.writestr("[Content_Types].xml", t.parts["[Content_Types].xml"])
-            for name, part in t.parts.items():
-                if name != "[Content_Types].xml":
-                    zf.writestr(name, part)
-        data = buf.getvalue()
-        _STATIC[id(t)] = (t, data)
-    return data
 
 
 def content_hash(document_xml: str) -> str:
