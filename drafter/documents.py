@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import convert, render
 from .errors import DrafterError
-from .fsutil import decode, read_bounded
+from .files.fs import decode, read_bounded
 from .render import model
 from .safeyaml import format_path
 
@@ -101,7 +101,7 @@ def _markdown_draft(path: str, text: str) -> Draft:
 
 
 def _docx_lines(path: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
-    from .docxverify import open_document  # python-docx is heavy: loaded when a .docx is read
+    from .files.docxverify import open_document  # python-docx is heavy: loaded when a .docx is read
 
     doc = open_document(path, MAX_DOCX_XML)
     paragraphs = docx_paragraphs(doc)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .errors import DrafterError
-from .fsutil import decode, read_bounded
+from .files.fs import decode, read_bounded
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000
@@ -69,6 +69,8 @@ class Marks:
         return self.error(file, exc.path, exc.message + note, key=exc.key, line_offset=line_offset)
 
 
+MAX_DEPTH = 50  # nested lists and mappings: an outline needs about ten
+
 _PROBLEMS = {
     "mapping values are not allowed here": "此处不能出现“键: 值”，冒号后的内容若含冒号请加引号",
     "mapping values are not allowed in this context": "此处不能出现“键: 值”，请检查缩进，冒号后的内容若含冒号请加引号",
@@ -86,6 +88,8 @@ _PROBLEMS = {
     "found unexpected end of stream": "引号或括号没有配对",
     "found unknown escape character": "双引号内有无法识别的反斜杠转义",
     "expected <block end>, but found '-'": "列表项“-”的缩进与上文不一致",
+    # PyYAML 6.0.3 and newer stop at 1,000 levels while scanning ahead, before drafter's own count
+    "exceeded maximum nesting depth": f"YAML 嵌套超过 {MAX_DEPTH} 层，已拒绝",
     "expected <block end>, but found '<block mapping start>'": "缩进与上文不一致",
     "expected <block end>, but found '<scalar>'": "缩进与上文不一致",
     "found duplicate anchor": "锚点名称重复",
@@ -107,7 +111,6 @@ def read_text(path: str, limit: int = MAX_BYTES) -> str:
     return decode(data, path)
 
 
-MAX_DEPTH = 50  # nested lists and mappings: an outline needs about ten
 MAX_CHARS = 4_000_000  # characters a document may expand to through its aliases
 
 # What XML 1.0 cannot hold (a .docx part with one of them does not open), and lone surrogates,

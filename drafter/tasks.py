@@ -12,7 +12,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import guard, importer, outputs, render
+from . import importer, render
+from .files import guard, outputs
 from .check import Glossary, check_rendered
 from .errors import DrafterError
 from .render import layout, preview, speaking, writers
@@ -58,7 +59,7 @@ def render_checked(path: str, out: str, fmt: str = "docx", template_dirs: tuple[
     ``ignore`` lists (a workspace's setting, ``check.ignore_list``).
 
     With ``strict``, a finding of severity error keeps the file from being written; an ``out``
-    edited since drafter wrote it is kept unless ``force`` (``drafter.guard``).
+    edited since drafter wrote it is kept unless ``force`` (``drafter.files.guard``).
     """
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)

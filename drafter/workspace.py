@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import safeyaml, unit
 from .errors import DrafterError
-from .fsutil import atomic_write
+from .files.fs import atomic_write
 from .schema import Field, Integer, ListOf, Record, SchemaError, Spec, Text
 
 MARKER = "drafter.yaml"

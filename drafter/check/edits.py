@@ -12,11 +12,11 @@ import io
 import os
 from dataclasses import dataclass
 
-from .. import outputs
+from ..files import outputs
 from ..documents import MAX_TEXT_BYTES, docx_paragraphs, read_draft
-from ..docxverify import open_document
+from ..files.docxverify import open_document
 from ..errors import DrafterError
-from ..fsutil import decode, read_bounded
+from ..files.fs import decode, read_bounded
 from ..safeyaml import XML_ILLEGAL
 from .findings import Finding
 from .rules import FIXABLE

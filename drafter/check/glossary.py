@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import __version__, safeyaml
 from ..errors import DrafterError
-from ..fsutil import cache_dir, cache_get, cache_put, read_bounded
+from ..files.fs import cache_dir, cache_get, cache_put, read_bounded
 from ..resources import shipped
 from ..schema import Boolean, Choice, Date, Field, ListOf, Record, SchemaError, Spec, Text, TextList
 

@@ -13,7 +13,7 @@ import sys
 import click
 
 from ..errors import DrafterError
-from ..streams import WRITE_ERRNOS, cannot_write, stdout_closed
+from ..files.streams import WRITE_ERRNOS, cannot_write, stdout_closed
 from . import check, importing, info, render, sections, workbench, zh
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail
 

@@ -31,7 +31,8 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
     网页残留、重复和日期。退出码：0 没有错误，1 发现错误，2 文件无法读取或参数有误。
     """
-    from .. import outputs, workspace  # the library loads only when a command runs: fast --help
+    from .. import workspace  # the library loads only when a command runs: fast --help
+    from ..files import outputs
     from ..check import check_file, ignore_list, load_glossary
     from ..check.report import as_json, text
 

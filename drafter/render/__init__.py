@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .. import guard, outline, outputs, unit as units, workspace
+from .. import outline, unit as units, workspace
+from ..files import guard, outputs
 from ..errors import DrafterError
 from . import layout, markdown, sections, speaking, templating, writers
 
@@ -106,7 +107,7 @@ def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str
                 force: bool = False, unit: dict | None = None) -> Rendered:
     """Render ``path`` into ``out``; nothing is written unless rendering succeeded, and an
     ``out`` the writer has edited since drafter wrote it is kept unless ``force``
-    (``drafter.guard``)."""
+    (``drafter.files.guard``)."""
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)
     guard.check_overwrite(out, force)
@@ -117,6 +118,6 @@ def render_file(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str
 
 def write_output(out: str, data: bytes) -> None:
     """Write what drafter made to ``out`` (a .docx verified first, ``outputs.write``) and remember
-    it (``drafter.guard``)."""
+    it (``drafter.files.guard``)."""
     outputs.write(out, data)
     guard.record(out, data)

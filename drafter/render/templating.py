@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import numbering
 from ..errors import DrafterError
-from ..fsutil import cache_dir, decode, read_bounded
+from ..files.fs import cache_dir, decode, read_bounded
 from ..safeyaml import XML_ILLEGAL, illegal_char_message
 from ..schema import type_name
 from ..resources import shipped

@@ -21,7 +21,7 @@ import logging
 import unicodedata
 from functools import lru_cache
 
-from ..fsutil import cache_dir
+from ..files.fs import cache_dir
 
 MIN_LINE_CHARS = 3
 # No line starts with these (closing marks, GB/T 15834 and 实务 of Chinese typesetting) …

@@ -18,7 +18,7 @@ from ..check import ignore_list, load_glossary, read_draft, run_rules
 from ..check.edits import fixable
 from ..check.report import LABELS, describe_entry
 from ..errors import DrafterError
-from ..fsutil import atomic_write, decode
+from ..files.fs import atomic_write, decode
 from ..outline.kinds import KIND_CHOICE, KINDS
 from ..render import layout, markdown, model, preview, sections, speaking, templating, writers
 from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList

@@ -46,7 +46,7 @@ def test_aliases_are_budgeted_by_characters_not_only_by_values():
 
 
 def test_the_reader_refuses_what_is_not_a_regular_file(tmp_path):
-    from drafter.fsutil import read_bounded
+    from drafter.files.fs import read_bounded
 
     os.mkfifo(tmp_path / "fifo")
     os.symlink("/dev/zero", tmp_path / "zero")
@@ -61,7 +61,7 @@ def test_the_reader_refuses_what_is_not_a_regular_file(tmp_path):
 
 
 def test_the_plan_refuses_links_to_inputs_duplicates_and_existing_files(tmp_path):
-    from drafter.outputs import Plan
+    from drafter.files.outputs import Plan
 
     src = tmp_path / "s.yaml"
     src.write_text("x")
@@ -85,8 +85,8 @@ def test_a_docx_that_does_not_parse_is_never_written(tmp_path):
     import io
     import zipfile
 
-    from drafter import outputs
-    from drafter.docxverify import CorruptOutput
+    from drafter.files import outputs
+    from drafter.files.docxverify import CorruptOutput
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
@@ -103,7 +103,7 @@ def test_a_part_is_skipped_only_when_byte_identical_to_one_that_parsed():
     import io
     import zipfile
 
-    from drafter.docxverify import CorruptOutput, verify
+    from drafter.files.docxverify import CorruptOutput, verify
 
     def package(document: str) -> bytes:
         buf = io.BytesIO()

@@ -16,8 +16,8 @@ from docx.oxml.ns import qn
 
 from .... import __version__
 from ... import layout as layout_module
-from ....docxverify import parses
-from ....fsutil import cache_dir, cache_get, cache_put
+from ....files.docxverify import parses
+from ....files.fs import cache_dir, cache_get, cache_put
 from . import styles
 
 TITLE_MARK = "DRAFTER-TITLE-9f1c"

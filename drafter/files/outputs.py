@@ -14,8 +14,8 @@ import os
 import stat
 from typing import Callable, Iterable
 
-from .errors import DrafterError
-from .fsutil import atomic_write
+from ..errors import DrafterError
+from .fs import atomic_write
 
 MAX_INPUT_FILES = 5000  # files of the template and glossary folders taken as inputs
 

@@ -16,8 +16,8 @@ import os
 import re
 import zipfile
 
-from .errors import DrafterError
-from .fsutil import cache_dir
+from ..errors import DrafterError
+from .fs import cache_dir
 
 PROPERTY = "drafter-sha256"
 

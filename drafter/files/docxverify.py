@@ -19,8 +19,8 @@ import zipfile
 
 from lxml import etree
 
-from .errors import DrafterError
-from .fsutil import read_bounded
+from ..errors import DrafterError
+from .fs import read_bounded
 
 MAX_DOCX_BYTES = 64 * 1024 * 1024  # the file itself
 MAX_PART_BYTES = 64 * 1024 * 1024  # one part, uncompressed

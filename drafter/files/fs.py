@@ -10,7 +10,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import DrafterError
+from ..errors import DrafterError
 
 
 def _mode_for(path: str) -> int:

@@ -1,0 +1,74 @@
+"""Import, stage 1: a draft's lines without web-copy residue or invisible control characters.
+
+The residue is what the checker's ``noise`` rule finds; a line whose middle a site hid
+(---此处隐藏1234字---) is kept as its two parts with ``GAP`` between them."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..check.glossary import Glossary
+from ..check.rules import Context, noise
+from ..documents import draft_from_lines, read_draft
+
+# --- reading and cleaning -------------------------------------------------------------
+
+def read_lines(path: str) -> list[str]:
+    draft = read_draft(path)
+    return [p.text for p in draft.paragraphs]
+
+
+GAP = object()  # where a site hid text (---此处隐藏1234字---): kept apart in the cleaned lines
+
+
+def clean(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Lines without web-copy residue or invisible control characters, and what was removed."""
+    cleaned, removed = _clean(lines)
+    return [line for line in cleaned if line is not GAP], removed
+
+
+def _clean(lines: list[str]) -> tuple[list, list[str]]:
+    """As clean(), with GAP between the two parts of a line whose middle a site hid."""
+    invisible = yaml.reader.Reader.NON_PRINTABLE  # what no outline may hold either
+    removed_chars = [ch for line in lines for ch in invisible.findall(line)]
+    lines = [invisible.sub("", line) for line in lines]
+    draft = draft_from_lines("<import>", lines)
+    ctx = Context(draft, Glossary())
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for f in noise.check(draft, ctx):
+        spans.setdefault(f.paragraph, []).append((f.offset, f.offset + f.length))
+    out: list = []
+    removed = [f"控制字符 U+{ord(c):04X}" for c in removed_chars]
+    for para in draft.paragraphs:
+        cut = sorted(spans.get(para.number, []))
+        if not cut:
+            out.append(para.text)
+            continue
+        parts, kept, pos = [], "", 0
+        for start, end in cut:
+            kept += para.text[pos:start]
+            removed.append(para.text[start:end])
+            if "此处隐藏" in para.text[start:end]:
+                parts.append(kept)
+                kept = ""
+            pos = max(pos, end)
+        kept += para.text[pos:]
+        parts.append(kept)
+        whole = "".join(parts)
+        letters = len(re.findall(r"[\u4e00-\u9fff]", whole))
+        if letters < 4 or letters < 0.5 * len(re.findall(r"[\u4e00-\u9fff]", para.text)):
+            if whole.strip():
+                removed.append(whole.strip())  # the rest of a residue line: ，或代笔。
+            if len(parts) > 1:
+                out.append(GAP)
+            continue
+        for n, part in enumerate(parts):
+            if n:
+                out.append(GAP)
+            if part.strip():
+                out.append(part.strip())
+    return out, removed
+
+
