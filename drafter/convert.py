@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import DrafterError
+from .errors import DrafterError, os_reason
 
 OFFICE = (".doc", ".wps", ".rtf")  # through LibreOffice
 PDF = (".pdf",)  # through poppler
@@ -86,7 +86,7 @@ def office_lines(path: str, read_docx: Callable[[str], list[str]]) -> list[str]:
         except subprocess.TimeoutExpired:
             raise DrafterError(f"LibreOffice 转换超时（{TIMEOUT} 秒），文件可能已损坏", file=path) from None
         except OSError as exc:
-            raise DrafterError(f"无法启动 LibreOffice（{exc.strerror}）", file=path) from None
+            raise DrafterError(f"无法启动 LibreOffice（{os_reason(exc)}）", file=path) from None
         converted = out / "source.docx"
         if not converted.is_file() or converted.stat().st_size == 0:
             raise DrafterError("LibreOffice 无法打开这个文件：文件已加密（设置了打开密码）或已损坏；"
@@ -112,7 +112,7 @@ def pdf_lines(path: str) -> list[str]:
     except subprocess.TimeoutExpired:
         raise DrafterError(f"pdftotext 超时（{TIMEOUT} 秒），文件可能已损坏", file=path) from None
     except OSError as exc:
-        raise DrafterError(f"无法启动 pdftotext（{exc.strerror}）", file=path) from None
+        raise DrafterError(f"无法启动 pdftotext（{os_reason(exc)}）", file=path) from None
     err = proc.stderr.decode("utf-8", "replace")
     if proc.returncode != 0:
         if "password" in err.lower() or "encrypt" in err.lower():

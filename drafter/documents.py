@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import convert, render
 from .errors import DrafterError
-from .files.fs import decode, read_bounded
+from .files.fs import check_extension, decode, read_bounded
 from .render import model
 from .safeyaml import format_path
 
@@ -172,6 +172,7 @@ def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
     ext = os.path.splitext(path)[1].lower()
     if os.path.basename(path).startswith("~$") and ext in (".doc", ".docx", ".wps", ".rtf"):
         raise DrafterError("这是 Word/WPS 打开文档时生成的临时锁文件，不是文稿", file=path)
+    check_extension(path)
     if ext in (".yaml", ".yml"):
         return _outline_paragraphs(path, template_dirs)
     if ext == ".docx":

@@ -90,6 +90,34 @@ _PROBLEMS = {
     "expected <block end>, but found '-'": "列表项“-”的缩进与上文不一致",
     # PyYAML 6.0.3 and newer stop at 1,000 levels while scanning ahead, before drafter's own count
     "exceeded maximum nesting depth": f"YAML 嵌套超过 {MAX_DEPTH} 层，已拒绝",
+    "expected ',' or ']'": "方括号 [ ] 没有闭合，或列表项之间缺少逗号",
+    "expected ',' or '}'": "花括号 { } 没有闭合，或各项之间缺少逗号",
+    "expected <block end>": "缩进与上文不一致",
+    "expected the node content": "此处缺少内容",
+    "expected a single document": "文件中只能有一份大纲（去掉多余的“---”）",
+    "but found another document": "文件中只能有一份大纲（去掉多余的“---”）",
+    "found unexpected document separator": "此处不能出现“---”",
+    "found duplicate anchor": "锚点（&名称）重复",
+    "found undefined tag handle": "不支持的 YAML 标记",
+    "found non-specific tag": "不支持的 YAML 标记",
+    "found duplicate YAML directive": "重复的 %YAML 指令",
+    "found incompatible YAML document": "不支持的 YAML 版本",
+    "mapping keys are not allowed here": "此处不能出现键，请检查缩进",
+    "sequence entries are not allowed here": "此处不能出现列表项“-”，请检查缩进",
+    "invalid indentation or unclosed": "缩进有误，或方括号、花括号没有闭合",
+    "found character": "此处有不能开始一个值的字符（如制表符、@ 或 `，请加引号）",
+    "unacceptable character": "含有不能出现在 YAML 中的字符",
+    "special characters are not allowed": "含有不能出现在 YAML 中的字符",
+    "expected alphabetic or numeric character": "锚点或别名的名称只能用字母和数字",
+    "expected chomping or indentation indicators": "“|”或“>”之后的写法有误",
+    "expected indentation indicator": "“|”或“>”之后的缩进数字应在 1～9 之间",
+    "expected a comment or a line break": "此处之后只能是注释或换行",
+    "expected escape sequence": "双引号内的 \\x、\\u 转义有误",
+    "expected URI": "YAML 标记的写法有误",
+    "expected '!'": "YAML 标记的写法有误",
+    "expected ' '": "YAML 指令的写法有误",
+    "expected a digit": "YAML 指令的写法有误",
+    "expected '<document start>'": "YAML 指令之后缺少“---”",
     "expected <block end>, but found '<block mapping start>'": "缩进与上文不一致",
     "expected <block end>, but found '<scalar>'": "缩进与上文不一致",
     "found duplicate anchor": "锚点名称重复",
@@ -101,7 +129,8 @@ def _reason(err: yaml.YAMLError) -> str:
     for english, chinese in _PROBLEMS.items():
         if problem.startswith(english):
             return chinese
-    return f"YAML 格式有误（{problem}）"
+    # A problem not in the table: said in Chinese, never in the parser's English.
+    return "YAML 格式有误，请检查这一行及上一行的冒号、缩进、引号和括号"
 
 
 def read_text(path: str, limit: int = MAX_BYTES) -> str:
@@ -152,15 +181,44 @@ def _check_depth(text: str, file: str) -> None:
             elif isinstance(event, yaml.StreamEndEvent):
                 break
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc, file) from None
+        raise _syntax_error(exc, file, text) from None
     finally:
         loader.dispose()
 
 
-def _syntax_error(exc: yaml.YAMLError, file: str) -> DrafterError:
+def _syntax_error(exc: yaml.YAMLError, file: str, text: str = "") -> DrafterError:
+    """The parser's error at the line that is wrong. A key without its colon is found by the
+    parser only where the next key begins: the line of the key itself is named instead."""
+    problem = getattr(exc, "problem", None) or ""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if problem.startswith("could not find expected ':'") and getattr(exc, "context_mark", None):
+        mark = exc.context_mark
+    elif problem.startswith("mapping values are not allowed") and mark and text:
+        line = _colonless_line_before(text.splitlines(), mark.line)
+        if line is not None:
+            return DrafterError("缺少半角冒号“:”（或下一行的缩进与它不一致）", file=file, line=line + 1, col=1)
     return DrafterError(_reason(exc), file=file, line=mark.line + 1 if mark else None,
                         col=mark.column + 1 if mark else None)
+
+
+def _colonless_line_before(lines: list[str], index: int) -> int | None:
+    """The line above ``index`` that a plain text ran on from, when it reads like a key whose colon
+    was left out (``title 第一点`` followed by ``paragraphs: …``): the parser took the two lines
+    as one text and stopped at the second line's colon."""
+    if not 0 < index < len(lines):
+        return None
+    here = lines[index]
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
+                 None)
+    if above is None:
+        return None
+    prev = lines[above]
+    body = prev.strip().removeprefix("- ").strip()
+    indent = len(here) - len(here.lstrip())
+    prev_indent = len(prev) - len(prev.lstrip()) + (len(prev.strip()) - len(prev.strip().removeprefix("- ")))
+    if ":" in body or indent != prev_indent:
+        return None
+    return above if re.match(r"^[A-Za-z_][\w-]*\s", body) else None
 
 
 def _vet(root: yaml.Node, loader, file: str) -> None:
@@ -288,7 +346,7 @@ def load(text: str, file: str) -> tuple[object, Marks]:
         try:
             node = loader.get_single_node()
         except yaml.YAMLError as exc:
-            raise _syntax_error(exc, file) from None
+            raise _syntax_error(exc, file, text) from None
         if node is None:
             raise DrafterError("文件是空的", file=file)
         _vet(node, loader, file)

@@ -12,10 +12,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import importer, render
+from . import importer, render, safeyaml
 from .files import guard, outputs
 from .check import Glossary, check_rendered
-from .errors import DrafterError
+from .errors import DrafterError, os_reason
 from .render import layout, preview, speaking, writers
 from .resources import shipped
 
@@ -40,6 +40,28 @@ class RenderResult:
 
     def speaking(self, rate: int | None = None) -> tuple[str, bool] | None:
         return self.rendered.speaking(rate)
+
+
+DRAFT_EXTENSIONS = (".docx", ".doc", ".wps", ".rtf", ".pdf", ".txt", ".md", ".odt")
+
+
+def refuse_drafts(outlines) -> None:
+    """``drafter render`` takes outlines: a draft given to it is named, with what to run instead."""
+    for path in outlines:
+        if os.path.splitext(path)[1].lower() in DRAFT_EXTENSIONS:
+            raise DrafterError(f"drafter render 只接受 YAML 大纲，这是一份文稿；校对它请用 drafter check {path}，"
+                               f"把它转成大纲请用 drafter import {path}", file=path)
+
+
+def render_to_text(path: str, fmt: str, template_dirs: tuple[str, ...] = (), glossary: Glossary | None = None,
+                   ignore=()) -> tuple[str, list]:
+    """``drafter render -o -``: the rendered text of a text format (md, txt) and what proofreading found."""
+    if fmt not in ("md", "txt"):
+        raise DrafterError(f"{fmt} 不是文字格式，不能输出到屏幕；输出到屏幕请加 --format md 或 --format txt，"
+                           f"生成 .{fmt} 请用 -o 文件名.{fmt}")
+    rendered = render.render(path, fmt, template_dirs)
+    findings = check_rendered(rendered, path, glossary, ignore) if glossary is not None else []
+    return rendered.data.decode("utf-8"), findings
 
 
 def render_targets(outlines, fmt: str, output: str | None, out_dir: str | None, res,
@@ -154,37 +176,53 @@ def new_outline(kind: str, output: str, force: bool = False) -> None:
     outputs.write(outputs.Plan(force=force).add(output), starter(kind).encode("utf-8"))
 
 
+STDOUT = "-"  # an output of "-" is standard output
+
+
 @dataclass
 class ImportResult:
     imported: importer.Imported
-    output: str
+    output: str  # the outline written, or "-" when it went to standard output (``yaml``)
     sections: list[tuple[str, str]]  # section files written, and why one was renamed ("" if not)
+    yaml: str = ""
 
     def speaking(self, rate: int | None = None) -> str:
         return speaking.report(speaking.count(self.imported.text), rate)
 
 
-def import_draft(source: str, output: str, sections_dir: str | None = None,
+def import_output(source: str) -> str:
+    """Where ``drafter import`` writes when no -o is given: ``<source>.yaml`` beside the source."""
+    return os.path.splitext(source)[0] + ".yaml"
+
+
+def import_draft(source: str, output: str | None = None, sections_dir: str | None = None,
                  force: bool = False, template_dirs: tuple[str, ...] = ()) -> ImportResult:
-    """Import ``source`` into the outline ``output``; with ``sections_dir``, each top-level point
-    is saved there as a section too."""
+    """Import ``source`` into the outline ``output`` (``import_output(source)`` when None; "-"
+    returns the outline as ``yaml`` and writes no outline); with ``sections_dir``, each top-level
+    point is saved there as a section too."""
+    output = output or import_output(source)
     plan = outputs.Plan([source], force=force)  # the outline may not be the speech, nor overwrite a file
-    plan.add(output)
+    if output != STDOUT:
+        plan.add(output)
     if sections_dir and not os.path.isdir(sections_dir):
         raise DrafterError("片段目录不存在", file=sections_dir)
     result = importer.import_file(source)
     text = importer.to_yaml(result, os.path.basename(source))
+    if len(text.encode("utf-8")) > safeyaml.MAX_BYTES:
+        raise DrafterError(f"导入后的大纲超过 {safeyaml.MAX_BYTES // (1024 * 1024)} MB，drafter render 无法读取；"
+                           "请把文稿分成几份再导入", file=source)
     # Every section file is checked before anything is written, the outline first.
     files = importer.plan_sections(result, sections_dir, os.path.basename(source), plan,
                                    template_dirs) if sections_dir else []
-    outputs.write(output, text.encode("utf-8"))
+    if output != STDOUT:
+        outputs.write(output, text.encode("utf-8"))
     for path, data, _ in files:
         outputs.write(path, data)
-    return ImportResult(result, output, [(path, why) for path, _, why in files])
+    return ImportResult(result, output, [(path, why) for path, _, why in files], text)
 
 
 def preview_document(path: str, png: bool = False, out_dir: str | None = None, force: bool = False,
-                 dpi: int = 80) -> list[str]:
+                     dpi: int = 150) -> list[str]:
     """``drafter preview``: a .docx (or an outline, rendered first) -> PDF beside it, and with
     ``png`` a PNG of every page. Returns the files written."""
     if not os.path.exists(path):
@@ -193,7 +231,7 @@ def preview_document(path: str, png: bool = False, out_dir: str | None = None, f
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
-        raise DrafterError(f"无法创建输出目录（{exc.strerror}）", file=folder) from None
+        raise DrafterError(f"无法创建输出目录（{os_reason(exc)}）", file=folder) from None
     stem = os.path.join(folder, Path(path).stem)
     ext = Path(path).suffix.lower()
     if preview.soffice() is None:

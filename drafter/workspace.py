@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import safeyaml, unit
-from .errors import DrafterError
+from .errors import DrafterError, os_reason
 from .files.fs import atomic_write
 from .schema import Field, Integer, ListOf, Record, SchemaError, Spec, Text
 
@@ -135,7 +135,7 @@ def init(folder: str) -> Workspace:
         for sub in ("outlines", "templates/sections", "glossary"):
             (root / sub).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DrafterError(f"无法在此处新建工作区（{exc.strerror}）", file=str(root)) from None
+        raise DrafterError(f"无法在此处新建工作区（{os_reason(exc)}）", file=str(root)) from None
     files = {
         "README.md": README_TEXT,
         "templates/sections/本单位片段示例.md.j2": SECTION_EXAMPLE,

@@ -95,18 +95,18 @@ def test_an_encrypted_pdf_is_refused_in_one_line(cli, tmp_path, archives):
 
 
 def test_damaged_archives_are_refused_in_one_line(cli, tmp_path):
-    cases = {
-        "random.doc": b"not a word file at all" * 10,
-        "header.wps": convert.OLE + b"\x00" * 200,  # the magic number and nothing sound after it
-        "broken.rtf": b"PK\x03\x04 not rtf",
-        "broken.pdf": b"%PDF-1.4\n1 0 obj garbage",
+    cases = {  # the file, and what the one line says of it
+        "random.doc": (b"not a word file at all" * 10, "文件的内容是纯文本，不是 .doc 文档"),
+        "header.wps": (convert.OLE + b"\x00" * 200, "损坏"),  # the magic number and nothing sound after it
+        "broken.rtf": (b"PK\x03\x04 not rtf", "压缩包，与扩展名 .rtf 不符"),
+        "broken.pdf": (b"%PDF-1.4\n1 0 obj garbage", "损坏"),
     }
-    for name, data in cases.items():
+    for name, (data, words) in cases.items():
         path = tmp_path / name
         path.write_bytes(data)
         code, _, err = cli("import", path, "-o", tmp_path / "x.yaml")
         assert code == 2 and name in err and len(err.strip().splitlines()) == 1, (name, err)
-        assert "损坏" in err, (name, err)
+        assert words in err, (name, err)
 
 
 def test_a_missing_converter_is_named(cli, tmp_path, monkeypatch):

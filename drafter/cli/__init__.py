@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from ..errors import DrafterError
+from ..errors import DrafterError, os_reason
 from ..files.streams import WRITE_ERRNOS, cannot_write, stdout_closed
 from . import check, importing, info, render, sections, workbench, zh
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail
@@ -41,6 +41,7 @@ def cli() -> None:
 
 for _command in (render.render, render.preview, render.new, check.check, check.glossary, sections.sections,
                  sections.init, importing.import_, info.kinds, info.doctor, workbench.serve):
+    _command.options_metavar = "[选项]"  # click's default is the English [OPTIONS]
     cli.add_command(_command)
 
 
@@ -68,7 +69,7 @@ def run(argv: list[str] | None = None) -> int:
         return 130
     except OSError as exc:
         if exc.errno in WRITE_ERRNOS:  # stdout full, closed or broken
-            return cannot_write(exc.strerror or "")
+            return cannot_write(os_reason(exc))
         click.echo(f"内部错误：{type(exc).__name__}: {exc}（这是 drafter 的缺陷，请报告）", err=True)
         return EXIT_INTERNAL
     except Exception as exc:  # a bug: say so in one line, without a traceback

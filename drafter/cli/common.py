@@ -29,5 +29,5 @@ def glossary_option(help_text: str):
     return click.option("--glossary", "glossary_dirs", multiple=True, metavar="目录", help=help_text)
 
 
-rate_option = click.option("--rate", type=click.IntRange(60, 600), default=None,
+rate_option = click.option("--rate", type=click.IntRange(60, 600), default=None, metavar="字/分钟",
                            help="语速（字/分钟），用于估算讲话时长，默认 220 或工作区设置。")

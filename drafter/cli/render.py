@@ -7,15 +7,37 @@ import sys
 
 import click
 
-from ..errors import DrafterError
+from ..errors import DrafterError, os_reason
 from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option, rate_option, templates_option
 
-KINDS = ("speech", "report", "notice")
+
+
+class KindName(click.ParamType):
+    """A kind by its English name, its Chinese name or an alias (讲话稿, 讲话, 通知 …)."""
+
+    name = "文种"
+
+    def convert(self, value, param, ctx):
+        from ..outline.kinds import KIND_CHOICE  # loaded when the command runs: fast --help
+        from ..schema import SchemaError  # loaded when the command runs: fast --help
+
+        try:
+            return KIND_CHOICE.check(value, ())
+        except SchemaError:
+            names = "、".join(f"{n}（{_kind_labels().get(n, n)}）" for n in KIND_CHOICE.choices)
+            self.fail(f"“{value}”不是文种，应为以下之一：{names}", param, ctx)
+
+
+def _kind_labels() -> dict[str, str]:
+    from ..outline.kinds import KINDS  # loaded when the command runs: fast --help
+
+    return {k.name: k.label for k in KINDS.values()}
 
 
 @click.command(options_metavar="[选项]")
 @click.argument("outlines", nargs=-1, metavar="大纲文件...")
-@click.option("-o", "--output", metavar="文件", help="输出文件（只能用于一个大纲）。")
+@click.option("-o", "--output", metavar="文件",
+              help="输出文件（只能用于一个大纲）；写 - 则输出到屏幕（--format md 或 txt）。")
 @click.option("--out-dir", metavar="目录", help="输出目录，批量生成时使用。")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt", "pdf"]), default=None,
               help="输出格式，默认 docx（或按 -o 的扩展名）；pdf 需要 LibreOffice。")
@@ -35,8 +57,12 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     from ..check import ignore_list, load_glossary
 
     _check_render_args(outlines, output, out_dir)
-    fmt = tasks.output_format(fmt, output)
+    tasks.refuse_drafts(outlines)
     res = workspace.resources(template_dirs, glossary_dirs)
+    if output == tasks.STDOUT:
+        _render_to_stdout(outlines[0], fmt or "docx", res, strict)
+        return
+    fmt = tasks.output_format(fmt, output)
     targets, refusals = tasks.render_targets(outlines, fmt, output, out_dir, res, force)
     for exc in refusals:  # nothing is written when any target is refused
         fail(exc)
@@ -67,6 +93,22 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
         sys.exit(EXIT_FINDINGS)
 
 
+def _render_to_stdout(path: str, fmt: str, res, strict: bool) -> None:
+    """``-o -``: the text on stdout, the proofreading on stderr."""
+    from .. import tasks  # loaded when the command runs: fast --help
+    from ..check import ignore_list, load_glossary
+    from ..check.report import text as report_text
+
+    data, findings = tasks.render_to_text(path, fmt, res.template_dirs, load_glossary(res.glossary_dirs),
+                                          ignore_list(res.workspace))
+    if findings:
+        click.echo(report_text(findings, [path], colour=False), err=True)
+    if strict and any(f.severity == "error" for f in findings):
+        click.echo("校对发现错误，未输出（--strict）", err=True)
+        sys.exit(EXIT_FINDINGS)
+    click.echo(data, nl=False)
+
+
 def _font_note() -> None:
     from ..render.preview import font_note  # loaded when the command runs: fast --help
 
@@ -79,12 +121,14 @@ def _font_note() -> None:
 @click.argument("file", metavar="文件")
 @click.option("--png", is_flag=True, help="同时把每一页存为 PNG 图片（文件名-1.png……）。")
 @click.option("--out-dir", metavar="目录", help="输出目录，默认与文件同目录。")
+@click.option("--dpi", type=click.IntRange(50, 600), default=150, show_default=True, metavar="N",
+              help="PNG 图片的分辨率（每英寸点数，50～600）。")
 @click.option("--force", is_flag=True, help="覆盖生成后又被修改过的 PDF。")
-def preview(file: str, png: bool, out_dir: str | None, force: bool) -> None:
+def preview(file: str, png: bool, out_dir: str | None, dpi: int, force: bool) -> None:
     """用 LibreOffice 把 .docx（或大纲）排成 PDF，加 --png 时每页另存图片，看分页和版式。"""
     from .. import tasks  # loaded when the command runs: fast --help
 
-    for path in tasks.preview_document(file, png=png, out_dir=out_dir, force=force):
+    for path in tasks.preview_document(file, png=png, out_dir=out_dir, force=force, dpi=dpi):
         click.echo(f"已生成 {path}")
     _font_note()
 
@@ -100,7 +144,7 @@ def _check_render_args(outlines: tuple[str, ...], output: str | None, out_dir: s
         try:
             os.makedirs(out_dir, exist_ok=True)
         except OSError as exc:
-            raise click.UsageError(f"无法创建输出目录 {out_dir}（{exc.strerror}）") from None
+            raise click.UsageError(f"无法创建输出目录 {out_dir}（{os_reason(exc)}）") from None
 
 
 def _progress(results, count: int):
@@ -129,14 +173,14 @@ def _report(outcome) -> list[str]:
 
 
 @click.command(options_metavar="[选项]")
-@click.argument("kind", type=click.Choice(KINDS), metavar="文种")
-@click.option("-o", "--output", metavar="文件", help="写入文件；不给则输出到屏幕。")
+@click.argument("kind", type=KindName(), metavar="文种")
+@click.option("-o", "--output", metavar="文件", help="写入文件；不给或写 - 则输出到屏幕。")
 @click.option("--force", is_flag=True, help="覆盖已有文件。")
 def new(kind: str, output: str | None, force: bool) -> None:
-    """生成一份带说明的空白大纲（speech、report 或 notice）。"""
+    """生成一份带说明的空白大纲（speech 讲话稿、report 工作报告或 notice 通知，英文名、中文名都可以）。"""
     from .. import tasks  # loaded when the command runs: fast --help
 
-    if not output:
+    if not output or output == "-":
         click.echo(tasks.starter(kind), nl=False)
         return
     tasks.new_outline(kind, output, force)

@@ -8,7 +8,7 @@ import click
 @click.command(options_metavar="[选项]")
 @click.argument("folder", required=False, metavar="[工作区]")
 @click.option("--host", default="127.0.0.1", help="监听地址，默认 127.0.0.1（只有本机能打开）；其他地址会打印警告。")
-@click.option("--port", type=click.IntRange(0, 65535), default=None, help="端口，默认 8765（被占用时任选一个）。")
+@click.option("--port", type=click.IntRange(0, 65535), default=None, metavar="端口", help="端口，默认 8765（被占用时任选一个）。")
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器。")
 def serve(folder: str | None, host: str, port: int | None, no_browser: bool) -> None:
     """在浏览器中编辑大纲：表单、页面预览、校对结果、下载 .docx 和 .pdf。"""

@@ -10,7 +10,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from ..errors import DrafterError
+from ..errors import DrafterError, os_reason
 
 
 def _mode_for(path: str) -> int:
@@ -25,8 +25,8 @@ def _mode_for(path: str) -> int:
 
 def _write_failed(exc: OSError, path: str) -> DrafterError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return DrafterError(f"磁盘已满/无法写出（{exc.strerror}）", file=path)
-    return DrafterError(f"写入失败（{exc.strerror}）", file=path)
+        return DrafterError(f"磁盘已满/无法写出（{os_reason(exc)}）", file=path)
+    return DrafterError(f"写入失败（{os_reason(exc)}）", file=path)
 
 
 def atomic_write(path: str, data: bytes) -> None:
@@ -55,7 +55,7 @@ def atomic_write(path: str, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".drafter-", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise DrafterError(f"无法在输出目录中写入（{exc.strerror}）", file=folder) from None
+        raise DrafterError(f"无法在输出目录中写入（{os_reason(exc)}）", file=folder) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -91,7 +91,7 @@ def read_bounded(path: str, limit: int) -> bytes:
     except IsADirectoryError:
         raise DrafterError("这是一个目录，不是文件", file=path) from None
     except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror}）", file=path) from None
+        raise DrafterError(f"无法读取文件（{os_reason(exc)}）", file=path) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -109,7 +109,7 @@ def read_bounded(path: str, limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
     except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror}）", file=path) from None
+        raise DrafterError(f"无法读取文件（{os_reason(exc)}）", file=path) from None
     finally:
         os.close(fd)
     if total > limit:  # the file grew while we looked
@@ -174,3 +174,53 @@ def cache_put(path: Path, value) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+# What a file holds, told by its first bytes, and the extension that names it (for the message).
+_MAGIC = ((b"PK\x03\x04", "Word 文档（.docx）或其他压缩包", ".docx"), (b"%PDF", "PDF 文件", ".pdf"),
+          (b"\xd0\xcf\x11\xe0", "旧版 Word/WPS 文档（.doc、.wps）", ".doc"), (b"{\\rtf", "RTF 文档", ".rtf"))
+# The extensions each kind of content may carry.
+_FITS = {".docx": (".docx", ".dotx", ".docm", ".odt"), ".pdf": (".pdf",), ".doc": (".doc", ".wps", ".dot", ".wpt", ".docx"),  # an encrypted .docx is an OLE file
+         ".rtf": (".rtf", ".doc", ".wps")}
+TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".yaml", ".yml", "")
+
+
+def check_extension(path: str) -> None:
+    """Refuse a file whose content does not match its extension (a .txt renamed .docx, a .docx
+    renamed .txt), naming what it holds and the extension it should have."""
+    ext = os.path.splitext(path)[1].lower()
+    try:  # never blocks: a FIFO or a device is left to the bounded reader, which refuses it
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return  # the reader that follows says why it cannot be read
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return
+        head = os.read(fd, 4096)
+    except OSError:
+        return
+    finally:
+        os.close(fd)
+    if not head:
+        return
+    for magic, what, right in _MAGIC:
+        if head.startswith(magic):
+            if ext not in _FITS[right]:
+                raise DrafterError(f"文件的内容是{what}，与扩展名 {ext or '（无）'} 不符，请把扩展名改为 {right}",
+                                   file=path)
+            return
+    if ext not in TEXT_EXTENSIONS and _looks_like_text(head):
+        raise DrafterError(f"文件的内容是纯文本，不是 {ext} 文档，请把扩展名改为 .txt", file=path)
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    for codec in ("utf-8", "gb18030"):
+        try:
+            head.decode(codec)
+            return True
+        except UnicodeDecodeError as exc:
+            if codec == "utf-8" and exc.start >= len(head) - 3:  # a character cut by the 4 KiB read
+                return True
+    return False

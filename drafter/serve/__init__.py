@@ -28,6 +28,7 @@ def is_loopback(host: str) -> bool:
 def _socket(host: str, port: int | None) -> socket.socket:
     """A listening socket on ``port``; without a port, 8765 or else any free one."""
     from .library import DrafterError  # the web stack loads only when serving
+    from ..errors import os_reason  # loaded only when serving
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     for candidate in ([port] if port is not None else [DEFAULT_PORT, 0]):
@@ -38,7 +39,7 @@ def _socket(host: str, port: int | None) -> socket.socket:
         except OSError as exc:
             sock.close()
             if port is not None or candidate == 0:
-                raise DrafterError(f"无法在 {host}:{candidate} 上监听（{exc.strerror}）") from None
+                raise DrafterError(f"无法在 {host}:{candidate} 上监听（{os_reason(exc)}）") from None
             continue
         sock.listen(64)
         sock.set_inheritable(True)
