@@ -20,6 +20,8 @@ from .safeyaml import format_path
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a draft, not an archive
 MAX_DOCX_BYTES = 64 * 1024 * 1024
+TEXT_DRAFTS = (".txt", ".md", ".markdown")
+DRAFT_EXTENSIONS = (".docx", *convert.EXTENSIONS, *TEXT_DRAFTS)  # what read_draft reads besides outlines
 MAX_DOCX_XML = 256 * 1024 * 1024  # all parts uncompressed: refuses zip bombs
 
 
@@ -183,7 +185,7 @@ def read_draft(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
         return draft
     elif ext in convert.EXTENSIONS:  # .doc .wps .rtf through LibreOffice, .pdf through poppler
         lines = convert.read_lines(path, lambda docx: _docx_lines(docx)[0])
-    elif ext in (".txt", ".md", ".markdown", ""):
+    elif ext in TEXT_DRAFTS + ("",):
         data = read_bounded(path, MAX_TEXT_BYTES)
         if not data.strip():
             raise DrafterError("文件是空的", file=path)

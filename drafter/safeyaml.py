@@ -213,10 +213,9 @@ def _colonless_line_before(lines: list[str], index: int) -> int | None:
     if above is None:
         return None
     prev = lines[above]
-    body = prev.strip().removeprefix("- ").strip()
-    indent = len(here) - len(here.lstrip())
-    prev_indent = len(prev) - len(prev.lstrip()) + (len(prev.strip()) - len(prev.strip().removeprefix("- ")))
-    if ":" in body or indent != prev_indent:
+    item = prev.lstrip().removeprefix("- ")  # a list item's key stands after its "- "
+    body = item.strip()
+    if ":" in body or len(here) - len(here.lstrip()) != len(prev) - len(item):
         return None
     return above if re.match(r"^[A-Za-z_][\w-]*\s", body) else None
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import importer, render, safeyaml
 from .files import guard, outputs
 from .check import Glossary, check_rendered
+from .documents import DRAFT_EXTENSIONS
 from .errors import DrafterError, os_reason
 from .render import layout, preview, speaking, writers
 from .resources import shipped
@@ -40,9 +41,6 @@ class RenderResult:
 
     def speaking(self, rate: int | None = None) -> tuple[str, bool] | None:
         return self.rendered.speaking(rate)
-
-
-DRAFT_EXTENSIONS = (".docx", ".doc", ".wps", ".rtf", ".pdf", ".txt", ".md", ".odt")
 
 
 def refuse_drafts(outlines) -> None:
