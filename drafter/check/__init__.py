@@ -60,8 +60,9 @@ def fixed_text(text: str, findings) -> str:
     for number, fixes in by_para.items():
         line = lines[number - 1]
         shift = len(line) - len(line.lstrip())
-        lines[number - 1] = line[:shift] + _apply(line[shift:], fixes)
-    return "\n".join(lines)
+        fixed = _apply(line[shift:], fixes)
+        lines[number - 1] = line[:shift] + fixed if fixed.strip() else None  # an emptied paragraph goes
+    return "\n".join(line for line in lines if line is not None)
 
 
 def _examples(item) -> list[tuple[str, dict]]:

@@ -66,3 +66,19 @@ class Revisions:
         text.text = new
         text.set(XML_SPACE, "preserve")
         insertion.append(template)
+
+    def delete_mark(self, p) -> None:
+        """Mark a paragraph's mark deleted, so that accepting the change joins it to the next."""
+        from lxml import etree  # python-docx's XML library, loaded with it
+
+        ppr = p.find(_w("pPr"))
+        if ppr is None:
+            ppr = etree.Element(_w("pPr"))
+            p.insert(0, ppr)
+        rpr = ppr.find(_w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(ppr, _w("rPr"))  # rPr comes last in pPr, but for sectPr and pPrChange
+            later = next((el for el in ppr if el.tag in (_w("sectPr"), _w("pPrChange"))), None)
+            if later is not None:
+                later.addprevious(rpr)
+        rpr.append(self._mark("del"))

@@ -18,7 +18,7 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 @glossary_option("自己的词库目录，补充或覆盖内置词库，可多次使用。")
 @click.option("--date", "doc_date", metavar="日期", help="文稿日期（如 2024-03-28），用于检查提法时效；默认从文中识别。")
 @click.option("--region", metavar="省份", help="文稿所属省份（如 湖南），用于检查地方性提法；默认从文中识别。")
-@click.option("--fix", is_flag=True, help="自动修改旧提法和标点，写入 -o 指定的新文件。")
+@click.option("--fix", is_flag=True, help="自动修改旧提法和标点、删除整行的网页残留，写入 -o 指定的新文件（大纲也可以）。")
 @click.option("-o", "--output", metavar="文件", help="--fix 的输出文件（原稿不会被修改）。")
 @click.option("--track", is_flag=True, help="与 --fix 同用：.docx 的修改写成 Word 修订（作者 drafter），逐条接受或拒绝。")
 @click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
@@ -97,9 +97,13 @@ def _fix(path: str, findings: list, output: str, track: bool) -> None:
     changes, skipped = fix_file(path, findings, output, track)
     done = "修订" if track else "已修改"
     for c in changes:
-        click.echo(f"{done} 第{c.paragraph}段 第{c.offset + 1}字：“{c.old}” → “{c.new}”", err=True)
-    for f in skipped:
-        click.echo(f"未修改 第{f.paragraph}段 第{f.offset + 1}字：“{f.match}”跨越了不同格式的文字，请手工修改", err=True)
+        where = f"{c.field}" if c.field else f"第{c.paragraph}段"
+        change = f"删除“{c.old}”" if c.new == "" else f"“{c.old}” → “{c.new}”"
+        click.echo(f"{done} {where} 第{c.offset + 1}字：{change}", err=True)
+    for s in skipped:
+        f = s.finding
+        where = f"{f.field}" if f.field else f"第{f.paragraph}段"
+        click.echo(f"未修改 {where} 第{f.offset + 1}字：“{f.match}”{s.reason}", err=True)
     kind = "处修订，请在 Word、WPS 或 LibreOffice 中逐条接受或拒绝" if track else "处修改"
     click.echo(f"已写入 {output}（{len(changes)} {kind}）", err=True)
 

@@ -219,7 +219,7 @@ def findings_for(text: str, name: str, res: Resources) -> list[dict]:
     for f in found:
         d = f.as_dict()
         d["file"] = name
-        d["fixable"] = id(f) in safe
+        d["fixable"] = id(f) in safe and f.suggestion != ""  # an outline item of residue is deleted by hand, as in --fix
         d["severity_label"] = LABELS[f.severity]
         out.append(d)
     return out

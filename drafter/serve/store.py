@@ -25,6 +25,7 @@ except ImportError:  # Windows: saves are serialised within this process only
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..files.yamledit import roundtrip
 from . import library
 from .library import DrafterError
 
@@ -43,12 +44,7 @@ def version_of(data: bytes) -> str:
 
 
 def _yaml() -> YAML:
-    y = YAML()  # round trip
-    y.preserve_quotes = True
-    y.width = 4096  # never fold a long Chinese line
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.allow_unicode = True
-    return y
+    return roundtrip()  # the same set-up `drafter check --fix` finds an outline's values with
 
 
 class Store:

@@ -5,9 +5,10 @@ import re
 ID = "noise"
 SEVERITY = "error"
 DOC = ("网页复制残留：隐藏文字标记、下载或推广提示、来源/作者/阅读次数行、网站名和网址（发文机关的联系网址、邮箱除外）、"
-       "“当前位置”导航、上一篇/下一篇、分享和打印按钮、“相关文档”列表、广告、只有一个竖线的行。")
+       "“当前位置”导航、上一篇/下一篇、分享和打印按钮、“相关文档”列表、广告、只有一个竖线的行。"
+       "整段都是残留的（如“上一篇：……”“版权所有：……”），--fix 删除这一段；夹在句中的只报告，不自动删。")
 BASIS = "实务：从网页复制的文稿须清除网站附加内容"
-FIXABLE = False
+FIXABLE = True  # only a finding that covers its whole paragraph carries a fix: deleting it
 FIXTURES = {
     "bad": ["---此处隐藏3607字,下载后查看---", "预览阅读已结束，若您需要全文或代笔。", "来源：网友投稿",
             "您可能感兴趣的文稿", "- 11-14水利局2024年工作总结汇编(4篇)", "请点击👉 mooonya 👈联系老师",
@@ -106,13 +107,23 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 def check(draft, ctx):
     lists: set[int] = set()  # paragraphs that are a list's heading or item (相关文档, 猜你喜欢 …)
-    yield from _patterns(ctx, lists)
-    yield from _list_items(draft, ctx, lists)
+    whole: set[int] = set()  # paragraphs a pattern already reported as residue from end to end
+    yield from _patterns(ctx, lists, whole)
+    yield from _list_items(draft, ctx, lists, whole)
 
 
-def _list_items(draft, ctx, lists: set[int]):
+def _residue(ctx, para, start: int, end: int, kind: str):
+    """A finding of residue; one that covers its whole paragraph is fixed by deleting the
+    paragraph (suggestion ""), residue inside a sentence is left to the writer (no suggestion)."""
+    whole = start == 0 and end == len(para.text)
+    return ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{kind}），应删除", BASIS,
+                       suggestion="" if whole else None)
+
+
+def _list_items(draft, ctx, lists: set[int], whole: set[int]):
     """The titles a site lists under 相关文档 or 猜你喜欢, with or without a bullet or a date: short
-    lines with no sentence in them, up to the first line that is a sentence."""
+    lines with no sentence in them, up to the first line that is a sentence. A line a pattern
+    has reported whole (上一篇：…… after the list) is not reported a second time."""
     in_list = False
     for para in draft.paragraphs:
         if para.number in lists:
@@ -120,13 +131,13 @@ def _list_items(draft, ctx, lists: set[int]):
             continue
         text = para.text
         if in_list and len(text) <= 60 and not any(ch in text for ch in "。！？!?；;") and not text.endswith("："):
-            yield ctx.finding(ID, SEVERITY, para, 0, len(text), "网页复制残留（“相关文档”列表条目），应删除", BASIS,
-                              suggestion="")
+            if para.number not in whole:
+                yield _residue(ctx, para, 0, len(text), "“相关文档”列表条目")
             continue
         in_list = False
 
 
-def _patterns(ctx, lists: set[int]):
+def _patterns(ctx, lists: set[int], whole: set[int]):
     taken: set[int] = set()  # positions already reported by an earlier pattern
     for pattern, what in PATTERNS:
         for para, start, end, m in ctx.scan(pattern):
@@ -143,5 +154,6 @@ def _patterns(ctx, lists: set[int]):
                 url = URL.search(para.text, start, end)
                 if _contact(para.text, url.start() if url else start):
                     continue
-            yield ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{kind}），应删除", BASIS,
-                              suggestion="")
+            if start == 0 and end == len(para.text):
+                whole.add(para.number)
+            yield _residue(ctx, para, start, end, kind)
