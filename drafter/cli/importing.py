@@ -32,6 +32,8 @@ def import_(source: str, output: str | None, sections_dir: str | None, force: bo
     if result.removed:
         say(f"已去掉网页残留 {len(result.removed)} 处：" + "；".join(r[:20] for r in result.removed[:5])
             + ("……" if len(result.removed) > 5 else ""))
+    if result.full_width:
+        say(f"已把当句号、逗号用的半角标点 {result.full_width} 处改为“。”“，”（小数点、序号、日期和网址不动）")
     notes = importer.notes(result)
     if notes:
         say(f"大纲中有 {len(notes)} 处注释，请逐条核对：")

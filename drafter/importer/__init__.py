@@ -12,7 +12,7 @@ kept as written, numbers included, with a comment at its place. Everything else 
 from __future__ import annotations
 
 from ..errors import DrafterError
-from .clean import GAP, _clean, clean, read_lines
+from .clean import GAP, _clean, clean, full_width, read_lines
 from .emit import plan_sections, section_markdown, section_name, to_yaml
 from .structure import Imported, Node, notes, parse, segment
 
@@ -23,11 +23,12 @@ __all__ = ["GAP", "Imported", "Node", "clean", "clean_text", "import_file", "not
 def import_file(path: str) -> Imported:
     lines = read_lines(path)
     cleaned, removed = _clean(lines)
+    cleaned, marks = full_width(cleaned)
     text = [line for line in cleaned if line is not GAP]
     if not any(line.strip() for line in text):
         raise DrafterError("去掉网页残留后没有正文可导入", file=path)
     result = parse(cleaned)
-    result.removed, result.text = removed, "\n".join(text)
+    result.removed, result.text, result.full_width = removed, "\n".join(text), marks
     return result
 
 

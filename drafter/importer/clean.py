@@ -1,7 +1,11 @@
-"""Import, stage 1: a draft's lines without web-copy residue or invisible control characters.
+"""Import, stage 1: a draft's lines without web-copy residue or invisible control characters,
+with half-width sentence marks made full-width.
 
 The residue is what the checker's ``noise`` rule finds; a line whose middle a site hid
-(---此处隐藏1234字---) is kept as its two parts with ``GAP`` between them."""
+(---此处隐藏1234字---) is kept as its two parts with ``GAP`` between them. A web copy that ends
+its sentences with "." and separates clauses with "," has them made "。" and "，" where the
+checker's ``punctuation`` rule finds them (not 3.5, 1., 2024.5.6 or an address): the structure
+is read from sentence ends, and the outline renders a 公文, whose marks are full-width."""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ import re
 
 import yaml
 
+from ..check import fixed_text
 from ..check.glossary import Glossary
-from ..check.rules import Context, noise
+from ..check.rules import Context, noise, punctuation
 from ..documents import draft_from_lines, read_draft
 
 # --- reading and cleaning -------------------------------------------------------------
@@ -23,9 +28,33 @@ def read_lines(path: str) -> list[str]:
 GAP = object()  # where a site hid text (---此处隐藏1234字---): kept apart in the cleaned lines
 
 
+# The punctuation rule's fixes that import makes: the full stop and the comma a web copy writes
+# half-width, which the structure is read from; other marks are left as written (check --fix
+# changes them).
+SENTENCE_MARKS = frozenset({".", ".。", "。.", ","})
+
+
+def full_width(lines: list) -> tuple[list, int]:
+    """``lines`` (GAP kept where it is) with the half-width sentence marks the punctuation rule
+    finds made full-width, and how many were."""
+    at = [i for i, line in enumerate(lines) if line is not GAP]
+    texts = [lines[i] for i in at]
+    draft = draft_from_lines("<import>", texts)
+    fixes = [one for f in punctuation.check(draft, Context(draft, Glossary())) for one in f.each()
+             if one.match in SENTENCE_MARKS]
+    if not fixes:
+        return lines, 0
+    fixed = fixed_text("\n".join(texts), fixes).split("\n")
+    out = list(lines)
+    for i, text in zip(at, fixed):
+        out[i] = text
+    return out, len(fixes)
+
+
 def clean(lines: list[str]) -> tuple[list[str], list[str]]:
     """Lines without web-copy residue or invisible control characters, and what was removed."""
     cleaned, removed = _clean(lines)
+    cleaned, _ = full_width(cleaned)
     return [line for line in cleaned if line is not GAP], removed
 
 
