@@ -20,7 +20,7 @@ from ..files.docxverify import open_document
 from ..errors import DrafterError
 from ..files.fs import decode, read_bounded
 from ..files.yamledit import replace_values, string_values
-from ..safeyaml import MAX_BYTES as MAX_YAML_BYTES, XML_ILLEGAL
+from ..safeyaml import XML_ILLEGAL, read_text as read_yaml_text
 from .findings import Finding
 from .rules import FIXABLE
 from .tracked import Revisions
@@ -103,7 +103,7 @@ def fix_file(path: str, findings: list[Finding], out: str,
 def _fix_outline(path: str, fixes: list[Finding], out: str) -> tuple[list[Change], list[Skipped]]:
     """Fix the string values of an outline the writer wrote, each at its field; text a section or
     the unit profile filled in, and multi-line values, are left to the writer."""
-    text = decode(read_bounded(path, MAX_YAML_BYTES), path)
+    text = read_yaml_text(path)
     values = string_values(text)
     by_field: dict[str, list[Finding]] = {}
     for f in fixes:
