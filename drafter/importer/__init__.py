@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..errors import DrafterError
 from .clean import GAP, _clean, clean, full_width, read_lines
+from . import own
 from .emit import plan_sections, section_markdown, section_name, to_yaml
 from .structure import Imported, Node, notes, parse, segment
 
@@ -21,6 +22,9 @@ __all__ = ["GAP", "Imported", "Node", "clean", "clean_text", "import_file", "not
 
 
 def import_file(path: str) -> Imported:
+    mine = _own(path)
+    if mine is not None:
+        return mine
     lines = read_lines(path)
     cleaned, removed = _clean(lines)
     cleaned, marks = full_width(cleaned)
@@ -37,3 +41,24 @@ def clean_text(path: str) -> str:
     return "\n".join(clean(read_lines(path))[0])
 
 
+
+
+def _own(path: str) -> Imported | None:
+    """A document drafter wrote, read back through its styles and properties (own.py)."""
+    if not path.lower().endswith(".docx"):
+        return None
+    try:
+        found = own.docx_own(path)
+    except DrafterError:
+        return None  # read as any draft, which says what is wrong with the file
+    if found is None:
+        return None
+    data = own.outline(found)
+
+    def node(point: dict) -> Node:
+        return Node(point["title"], list(point.get("paragraphs", [])), point.get("style"),
+                    [node(sp) for sp in point.get("subpoints", [])])
+
+    text = "\n".join(b.text for b in found.blocks)
+    return Imported(outline=data, comments={}, removed=[], points=[node(p) for p in data.get("points", [])],
+                    text=text, own=data)

@@ -8,6 +8,7 @@ Proofreading what was rendered is the checker's business (``drafter.check.check_
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 
@@ -87,8 +88,26 @@ def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
     ol.data = units.apply_to_outline(ol.kind.name, ol.data, profile, ol.file)
     blocks = markdown.parse(to_markdown(ol, template_dirs))
     data = writers.write(blocks, fmt, title=ol.data.get("title", "").replace("\n", ""),
-                         layout=layout.resolve(profile) if profile else None)
+                         layout=layout.resolve(profile) if profile else None, properties=properties(ol))
     return Rendered(ol, blocks, data)
+
+
+KIND_PROPERTY = "drafter-kind"
+FIELDS_PROPERTY = "drafter-fields"
+
+
+def properties(ol: outline.Outline) -> dict:
+    """What a .docx keeps of its outline besides the text, as invisible document properties,
+    for ``drafter import`` to restore: the kind, and the outline's one-value fields (speaker,
+    meeting, theme, limit …: some are printed nowhere, others print the same from two
+    outlines, 同志们 or 同志们：) with the number of closing paragraphs (set like body text,
+    they cannot be told from the last point's). The text stays the authority: import takes a
+    field from here only where the document's text does not decide it."""
+    fields = {key: value.isoformat() if hasattr(value, "isoformat") else value
+              for key, value in ol.data.items()
+              if isinstance(value, (str, int, float, bool)) or hasattr(value, "isoformat")}
+    fields["closing"] = len(ol.data.get("closing") or [])
+    return {KIND_PROPERTY: ol.kind.name, FIELDS_PROPERTY: json.dumps(fields, ensure_ascii=False)}
 
 
 def render_outline(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> bytes:

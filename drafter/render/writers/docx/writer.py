@@ -289,7 +289,7 @@ class Writer:
         self.last_p = None
 
     # -- the package ----------------------------------------------------------------------
-    def save(self, title: str) -> bytes:
+    def save(self, title: str, properties: dict | None = None) -> bytes:
         xml = etree.tostring(self.body, encoding="unicode")
         inner = xml[xml.index(">") + 1: xml.rindex("</")] if not xml.endswith("/>") else ""
         document = self.t.head + inner + self.tail
@@ -300,8 +300,17 @@ class Writer:
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             zf.writestr("word/document.xml", document)
             zf.writestr("docProps/core.xml", self.t.core.replace(TITLE_MARK, escape(title)))
-            zf.writestr("docProps/custom.xml", self.t.custom.replace(HASH_MARK, digest))
+            zf.writestr("docProps/custom.xml", custom_xml(self.t.custom.replace(HASH_MARK, digest), properties))
         return buf.getvalue()
+
+
+def custom_xml(custom: str, properties: dict | None) -> str:
+    """docProps/custom.xml with ``properties`` (name -> text) after drafter's hash."""
+    extra = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{escape(name)}">'
+        f'<vt:lpwstr>{escape(text)}</vt:lpwstr></property>'
+        for pid, (name, text) in enumerate((properties or {}).items(), 3))
+    return custom.replace("</Properties>", extra + "</Properties>")
 
 
 def content_hash(document_xml: str) -> str:
