@@ -128,3 +128,50 @@ def test_a_docx_drafter_did_not_write_is_imported_as_a_draft(tmp_path):
     doc.save(tmp_path / "old.docx")
     assert own.docx_own(str(tmp_path / "old.docx")) is None
     assert importer.import_file(str(tmp_path / "old.docx")).own is None
+
+
+# LibreOffice 7.4 draws no comma or 、 that falls at a line's end (it hangs it in the margin and
+# leaves it out: see the PNG of page 2 of outlines/speech.yaml's PDF), so the text a PDF gives back
+# lacks them; the round trip compares a PDF's texts without these two marks, and the test below
+# stays failing until the PDF keeps them.
+LOST_AT_LINE_END = str.maketrans("", "", "，、")
+
+
+def _without_marks(value):
+    if isinstance(value, str):
+        return value.translate(LOST_AT_LINE_END)
+    if isinstance(value, list):
+        return [_without_marks(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_marks(v) for k, v in value.items()}
+    return value
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """Every example rendered to PDF once (LibreOffice is slow to start)."""
+    folder = tmp_path_factory.mktemp("pdf")
+    out = {}
+    for example in EXAMPLES:
+        if _kind(example) in READABLE:
+            path = folder / (os.path.basename(example) + ".pdf")
+            path.write_bytes(render.render(example, "pdf").data)
+            out[example] = path
+    return out
+
+
+@needs_soffice()
+@pytest.mark.parametrize("example", EXAMPLES, ids=os.path.basename)
+def test_pdf_round_trip_restores_every_printed_field(example, pdfs, tmp_path):
+    kind = _kind(example)
+    if kind not in READABLE:
+        pytest.skip(f"import cannot read a {kind} document yet")
+    got = comparable(_import(pdfs[example], tmp_path), pdf=True)
+    assert _without_marks(got) == _without_marks(comparable(example, pdf=True))
+
+
+@needs_soffice()
+@pytest.mark.xfail(strict=True, reason="LibreOffice 7.4 leaves out a comma or 、 at a line's end (hanging punctuation)")
+def test_pdf_keeps_the_marks_at_line_ends(pdfs, tmp_path):
+    example = str(ROOT / "outlines" / "speech.yaml")
+    assert comparable(_import(pdfs[example], tmp_path), pdf=True) == comparable(example, pdf=True)

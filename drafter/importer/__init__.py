@@ -11,6 +11,8 @@ kept as written, numbers included, with a comment at its place. Everything else 
 """
 from __future__ import annotations
 
+import os
+
 from ..errors import DrafterError
 from .clean import GAP, _clean, clean, full_width, read_lines
 from . import own
@@ -45,10 +47,11 @@ def clean_text(path: str) -> str:
 
 def _own(path: str) -> Imported | None:
     """A document drafter wrote, read back through its styles and properties (own.py)."""
-    if not path.lower().endswith(".docx"):
+    reader = {".docx": own.docx_own, ".pdf": own.pdf_own}.get(os.path.splitext(path)[1].lower())
+    if reader is None:
         return None
     try:
-        found = own.docx_own(path)
+        found = reader(path)
     except DrafterError:
         return None  # read as any draft, which says what is wrong with the file
     if found is None:

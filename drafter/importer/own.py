@@ -21,6 +21,7 @@ import json
 import re
 
 from .. import numbering
+from ..convert import pdftotext
 from ..errors import DrafterError
 from ..render import model as M
 from ..render import templating
@@ -119,13 +120,29 @@ def _form_line(p, text: str) -> str:
     """A form line (填报单位：　　　填报人：) as written in the outline: the writer places each
     label at a tab stop in proportion to the blanks after the one before it (``Writer.form_line``),
     so the blanks are read back from the stops."""
+    body = p.getparent()
+    sect = body.find(f"{W}sectPr") if body is not None else None
+    width = TYPE_WIDTH
+    if sect is not None and sect.find(f"{W}pgSz") is not None and sect.find(f"{W}pgMar") is not None:
+        try:
+            width = int(sect.find(f"{W}pgSz").get(W + "w")) - int(sect.find(f"{W}pgMar").get(W + "left")) \
+                - int(sect.find(f"{W}pgMar").get(W + "right"))
+        except (TypeError, ValueError):
+            width = TYPE_WIDTH
+    return form_text(text.split("\t"), [int(t.get(W + "pos")) for t in p.iter(W + "tab") if t.get(W + "pos")],
+                     width)
+
+
+TYPE_WIDTH = 156 * 1440 / 25.4  # twips: GB/T 9704's type area, when a document does not say
+
+
+def form_text(fields: list[str], stops: list[float], width: float = TYPE_WIDTH) -> str:
+    """The form line whose labels ``fields`` stand at tab ``stops`` (twips from the left edge of
+    a type area ``width`` twips wide)."""
     from ..render.titles import cells  # loaded with render
 
-    fields = text.split("\t")
-    stops = [int(t.get(W + "pos")) for t in p.iter(W + "tab") if t.get(W + "pos")]
-    if len(stops) != len(fields) - 1 or not stops:
+    if len(stops) != len(fields) - 1 or not stops or width <= 0:
         return "\u3000\u3000".join(fields)
-    width = 156 * 1440 / 25.4  # the type area's width, as the writer lays out the stops
     last = cells(fields[-1]) + 6
     share = stops[-1] / width
     if share >= 1:
@@ -137,6 +154,183 @@ def _form_line(p, text: str) -> str:
         blanks = max(1, round(edges[i + 1] - edges[i] - cells(f)))
         out += f + "\u3000" * blanks
     return out + fields[-1]
+
+
+# --- a PDF, from its layout -------------------------------------------------------------
+
+class Line:
+    def __init__(self, x0: float, x1: float, y0: float, y1: float, words: list, page: int = 0) -> None:
+        self.x0, self.x1, self.y0, self.height, self.page = x0, x1, y0, y1 - y0, page
+        self.words = words  # (x0, x1, text)
+
+    def text(self, em: float) -> str:
+        """The words joined: a gap of about a character is a full-width space (主任　张明), a
+        smaller one between Latin letters or digits a space, any other (the room LibreOffice
+        leaves between Chinese and a number, 2024 年) nothing."""
+        out = ""
+        for k, (x0, x1, word) in enumerate(self.words):
+            if k:
+                gap = x0 - self.words[k - 1][1]
+                if gap >= 0.75 * em:
+                    out += "\u3000" * max(1, round(gap / em))
+                elif out[-1:].isascii() and out[-1:].isalnum() and word[:1].isascii() and word[:1].isalnum():
+                    out += " "
+            out += word
+        return out
+
+
+PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$")
+
+
+def _pdf_lines(path: str) -> list[Line]:
+    from lxml import etree  # python-docx's XML library, loaded with it
+
+    xml = pdftotext(path, "-bbox-layout")
+    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, huge_tree=False,
+                                                                 no_network=True, recover=True))
+    lines: list[Line] = []
+    for number, page in enumerate(root.iter("{*}page")):
+        for line in page.iter("{*}line"):
+            words = [(float(w.get("xMin")), float(w.get("xMax")), w.text or "") for w in line.iter("{*}word")]
+            if not words:
+                continue
+            new = Line(float(line.get("xMin")), float(line.get("xMax")), float(line.get("yMin")),
+                       float(line.get("yMax")), words, number)
+            same = next((ln for ln in reversed(lines[-4:]) if ln.page == number and abs(ln.y0 - new.y0) < 1), None)
+            if same is not None:  # pdftotext splits a line where a wide gap is (主任　张明, a tab stop)
+                same.words = sorted(same.words + new.words)
+                same.x0, same.x1 = min(same.x0, new.x0), max(same.x1, new.x1)
+            else:
+                lines.append(new)
+    return lines
+
+
+def _mode(values: list[float]) -> float:
+    counts: dict[float, int] = {}
+    for v in values:
+        counts[round(v)] = counts.get(round(v), 0) + 1
+    return max(counts, key=lambda v: (counts[v], -v)) if counts else 0.0
+
+
+def pdf_own(path: str) -> Own | None:
+    """The blocks of a PDF laid out as drafter lays out a document (GB/T 9704: a centred title,
+    body text with a two-character first-line indent, 署名 and 成文日期 to the right), or None."""
+    lines = [ln for ln in _pdf_lines(path) if not PAGE_NUMBER.match("".join(w for _, _, w in ln.words))]
+    if len(lines) < 3:
+        return None
+    body = _mode([ln.height for ln in lines])
+    em = body / 1.3  # a line's box is about 1.3 times its characters' size
+    left = min(ln.x0 for ln in lines if abs(ln.height - body) < 2)  # the type area's left edge
+    right = _mode([ln.x1 for ln in lines if abs(ln.x0 - left) < 1 and ln.x1 - ln.x0 > 20 * em])
+    if right - left < 20 * em:
+        return None
+    blocks: list[M.Block] = []
+    last_full = False  # the line before ran to the right margin: this one may continue it
+    table_at = None
+    after_signature = False
+    for ln in lines:
+        text = ln.text(em)
+        centred = (ln.x0 > left + em / 2 or ln.height > 1.2 * body) and abs((ln.x0 - left) - (right - ln.x1)) < em / 2
+        indent = (ln.x0 - left) / em
+        prev = blocks[-1] if blocks else None
+        if not blocks and ln.height > 1.6 * body and ln.x1 - ln.x0 > (right - left) * 0.8:  # 发文机关标志
+            blocks.append(M.Block(M.MASTHEAD, [M.Run(text)]))
+        elif centred and re.search(r"〔\d{4}〕\d+号$", text) and prev is not None and prev.kind == M.MASTHEAD:
+            blocks.append(M.Block(M.DOCNUMBER, [M.Run(text)]))
+        elif centred and ln.height > 1.2 * body:
+            if prev is not None and prev.kind == M.TITLE and getattr(prev, "open", False):
+                prev.runs.append(M.Run(text))
+            else:
+                blocks.append(M.Block(M.TITLE, [M.Run(text)]))
+                blocks[-1].open = True
+        elif centred and not after_signature and (not blocks or prev.kind in (M.TITLE, M.SUBTITLE)):
+            if prev is not None and prev.kind == M.SUBTITLE and last_full:
+                prev.runs.append(M.Run(text))
+            else:
+                blocks.append(M.Block(M.SUBTITLE, [M.Run(text)]))
+        elif indent > 4 and not centred and (DATE_TEXT.match(text) or after_signature is False and _right(ln, right, em)):
+            blocks.append(M.Block(M.SIGNATURE, [M.Run(text)]))
+            after_signature = after_signature or bool(DATE_TEXT.match(text))
+        elif text.startswith("抄送：") or (text.endswith("印发") and "\u3000" in text):
+            blocks.append(M.Block("imprint", [M.Run(_imprint(text) if text.endswith("印发") else text)]))
+        elif re.match(r"^附件\d*$", text) and indent < 0.5 and after_signature:
+            blocks.append(M.Block(M.LABEL, [M.Run(text)]))
+        elif prev is not None and prev.kind == M.TITLE and after_signature and len(ln.words) > 1:
+            # a table's header row; its empty rows print no text, their count is read from where
+            # the next line stands (each row 10 mm high, Writer.table)
+            blocks.append(M.Block(M.TABLE, rows=[[w for _, _, w in ln.words]]))
+            table_at = (ln, len(blocks) - 1)
+        elif abs(indent - 2) < 0.5:
+            blocks.append(M.Block(M.PARAGRAPH, [M.Run(text)]))
+        elif indent < 0.5 and last_full and prev is not None and prev.kind in (M.PARAGRAPH, "noindent"):
+            prev.runs.append(M.Run(text))
+        elif indent < 0.5 and after_signature and "\u3000\u3000" in text:  # a form line under a table
+            fields, stops = [], []
+            for k, (x0, x1, word) in enumerate(ln.words):
+                if k and x0 - ln.words[k - 1][1] >= 0.75 * em:
+                    fields.append(word)
+                    stops.append((x0 - left) * 20)
+                elif fields:
+                    fields[-1] += word
+                else:
+                    fields.append(word)
+            blocks.append(M.Block("noindent", [M.Run(form_text(fields, stops, (right - left) * 20))]))
+        elif indent < 0.5:
+            blocks.append(M.Block("noindent", [M.Run(text)]))
+        else:
+            blocks.append(M.Block(M.PARAGRAPH, [M.Run(text)]))
+        if table_at is not None and blocks[-1].kind != M.TABLE:
+            head, at = table_at
+            if ln.page == head.page:
+                top = head.y0 + head.height / 2 - ROW_PT / 2
+                blocks[at].rows += [[]] * max(0, int((ln.y0 - top) / ROW_PT) - 1)
+            else:
+                blocks[at].rows_unknown = True  # the table ends its page: the outline's default
+            table_at = None
+        if prev is not None and prev is not blocks[-1] and prev.kind == M.TITLE:
+            prev.open = False
+        last_full = ln.x1 >= right - em
+    if table_at is not None:
+        blocks[table_at[1]].rows_unknown = True
+    kinds = [b.kind for b in blocks[:4]]
+    if kinds[:2] != [M.MASTHEAD, M.DOCNUMBER] and kinds[:2] != [M.TITLE, M.SUBTITLE]:
+        return None  # not laid out as drafter lays out a document: read as any draft
+    return Own([_shape(b) for b in blocks])
+
+
+ROW_PT = 10 / 25.4 * 72  # a table row's height (Writer.table)
+
+
+def _right(ln: Line, right: float, em: float) -> bool:
+    """A line set towards the right margin, as the 署名 is."""
+    return ln.x1 < right - 2 * em and ln.x0 > (right + ln.x0) / 2 - em * 10
+
+
+def _imprint(text: str) -> str:
+    """印发机关　　　　日期印发: the organ and the date, apart (a tab stop in the .docx)."""
+    m = re.match(r"^(.*?)\u3000+(\d{4}年\d{1,2}月\d{1,2}日印发)$", text)
+    return f"{m.group(1)}\t{m.group(2)}" if m else text
+
+
+def _shape(b: M.Block) -> M.Block:
+    """A paragraph of a PDF as the block it was written from: a heading (一、 （一） on a line
+    of its own) or a run-in lead (一是……。 followed by its text; a lead is bold in the .docx)."""
+    if b.kind != M.PARAGRAPH:
+        return b if b.kind != M.TITLE else M.Block(M.TITLE, [M.Run("".join(r.text for r in b.runs))])
+    text = "".join(r.text for r in b.runs)
+    found = segmenter.marker_at(text)
+    if not found or found[0] == "closing":
+        return M.Block(M.PARAGRAPH, [M.Run(text)])
+    style, _, end = found
+    if style == segmenter.TOP:
+        return M.Block(M.HEADING, [M.Run(text)], level=1)
+    stop = re.search("[。！？]", text[end:])
+    if stop is None and style in numbering.HEADING_LEVEL and len(text) <= 80:
+        return M.Block(M.HEADING, [M.Run(text)], level=numbering.HEADING_LEVEL[style])
+    if stop is not None and end + stop.end() < len(text):
+        cut = end + stop.end()
+        return M.Block(M.PARAGRAPH, [M.Run(text[:cut], bold=True), M.Run(text[cut:])])
+    return M.Block(M.PARAGRAPH, [M.Run(text)])
 
 
 def _kind_of(blocks: list[M.Block]) -> str:
@@ -212,21 +406,25 @@ def _speech(blocks: list[M.Block], fields: dict) -> dict:
     if i < len(blocks) and blocks[i].kind == M.TITLE:
         out["title"] = _title(blocks[i], fields)
         i += 1
+    lines = []  # the speaker line, in as many lines as a PDF broke it into
     while i < len(blocks) and blocks[i].kind == M.SUBTITLE:
         text = blocks[i].text.strip()
         inner = text[1:-1] if text.startswith("（") and text.endswith("）") else None
         if inner and _date(inner):
             out["date"] = _date(inner)
         else:
-            role, speaker = fields.get("role"), fields.get("speaker")
-            if "　".join(v for v in (role, speaker) if isinstance(v, str) and v) == text:
-                _put(out, "role", role)
-                _put(out, "speaker", speaker)
-            elif "\u3000" in text:
-                out["role"], out["speaker"] = text.rsplit("\u3000", 1)
-            else:
-                out["speaker"] = text
+            lines.append(text)
         i += 1
+    if lines:
+        text = "".join(lines)
+        role, speaker = fields.get("role"), fields.get("speaker")
+        if "　".join(v for v in (role, speaker) if isinstance(v, str) and v) == text:
+            _put(out, "role", role)
+            _put(out, "speaker", speaker)
+        elif "\u3000" in text:
+            out["role"], out["speaker"] = text.rsplit("\u3000", 1)
+        else:
+            out["speaker"] = text
     for key in ("meeting", "limit", "region"):
         if fields.get(key) not in (None, ""):
             out[key] = fields[key]
@@ -303,12 +501,15 @@ def _report(blocks: list[M.Block], fields: dict) -> dict:
     while i < len(blocks) and blocks[i].kind == M.SUBTITLE:
         subtitles.append(blocks[i].text.strip())
         i += 1
-    for text in subtitles:
-        m = re.match(r"^——(\d{4}年\d{1,2}月\d{1,2}日)在(.+)上$", text)
-        if m and "meeting" not in out:
+    when = re.compile(r"^——(\d{4}年\d{1,2}月\d{1,2}日)在(.+)上$")
+    for k in range(len(subtitles)):  # the ——日期在会议上 line, in as many lines as a PDF broke it into
+        m = when.match("".join(subtitles[:k + 1]))
+        if m:
             out["date"], out["meeting"] = _date(m.group(1)), m.group(2)
-        else:
-            out["reporter"] = text
+            subtitles = subtitles[k + 1:]
+            break
+    if subtitles:
+        out["reporter"] = "".join(subtitles)
     if fields.get("region"):
         out["region"] = fields["region"]
     if i < len(blocks) and blocks[i].kind in ("noindent", M.SALUTATION):
@@ -385,6 +586,8 @@ def _notice(blocks: list[M.Block], fields: dict) -> dict:
             current["title"] = "".join(b.text.split("\n"))
         elif b.kind == M.TABLE and current is not None and b.rows:
             current["columns"], current["rows"] = b.rows[0], len(b.rows) - 1
+            if getattr(b, "rows_unknown", False):
+                del current["rows"]
         elif b.kind == "imprint" and b.text.startswith("抄送："):
             out["cc"] = [c for c in b.text[3:].rstrip("。").split("，") if c]
         elif b.kind == "imprint" and "\t" in b.text:
@@ -394,7 +597,8 @@ def _notice(blocks: list[M.Block], fields: dict) -> dict:
             current["paragraphs"].append(b.text)
     for a in attachments:
         if not a["columns"]:  # no table: its rows mean nothing
-            del a["columns"], a["rows"]
+            del a["columns"]
+            a.pop("rows", None)
         if not a["paragraphs"]:
             del a["paragraphs"]
     if attachments:
