@@ -41,15 +41,18 @@ def test_fix_writes_full_stops(cli, tmp_path):
 
 
 def test_import_reads_a_web_copy_with_half_width_marks(cli, tmp_path):
+    """The structure is read with "." and "," as sentence marks; the text keeps them as written
+    (check --fix corrects them), but for the salutation's colon, which is the salutation's."""
     src = tmp_path / "web.txt"
     src.write_text(WEB, encoding="utf-8")
     code, out, err = cli("import", src, "-o", tmp_path / "o.yaml")
     assert code == 0, err
-    assert "半角标点 13 处改为“。”“，”" in out
+    assert "13 处半角“.”“,”当句号、逗号用" in out
     o = yaml.safe_load((tmp_path / "o.yaml").read_text(encoding="utf-8"))
-    assert o["salutation"] == "同志们:"  # other marks are left to check --fix
-    assert o["opening"] == ["今天我们召开全区人大工作会议，主要任务是总结去年工作。下面，我讲两点意见。"]
+    assert o["salutation"] == "同志们："
+    assert o["opening"] == ["今天我们召开全区人大工作会议,主要任务是总结去年工作.下面,我讲两点意见."]
     assert [p["title"] for p in o["points"]] == ["提高政治站位", "依法履职尽责"]
-    assert o["points"][0]["paragraphs"] == ["我们要深入学习，全年共组织学习3.5万人次。"]  # 3.5 kept
+    assert o["points"][0]["paragraphs"] == ["我们要深入学习,全年共组织学习3.5万人次."]
     assert [s["title"] for s in o["points"][0]["subpoints"]] == ["加强学习", "强化培训"]
-    assert o["closing"] == ["同志们，让我们奋力前行。"] and o["signoff"] == "谢谢大家!"
+    assert o["points"][0]["subpoints"][0]["paragraphs"] == ["要组织学习."]
+    assert o["closing"] == ["同志们,让我们奋力前行."] and o["signoff"] == "谢谢大家!"

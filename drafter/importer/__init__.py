@@ -29,13 +29,56 @@ def import_file(path: str) -> Imported:
         return mine
     lines = read_lines(path)
     cleaned, removed = _clean(lines)
-    cleaned, marks = full_width(cleaned)
     text = [line for line in cleaned if line is not GAP]
     if not any(line.strip() for line in text):
         raise DrafterError("去掉网页残留后没有正文可导入", file=path)
-    result = parse(cleaned)
+    read, marks = full_width(cleaned)  # the structure is read with "." and "," as 。 and ，
+    result = parse(read)
+    if marks:
+        _as_written(result, "\n".join(line for line in read if line is not GAP), "\n".join(text))
+    salutation = result.outline.get("salutation")
+    if isinstance(salutation, str) and salutation.endswith(":"):  # the colon is the salutation's own mark
+        result.outline["salutation"] = salutation[:-1] + "："
     result.removed, result.text, result.full_width = removed, "\n".join(text), marks
     return result
+
+
+def _as_written(result: Imported, read: str, written: str) -> None:
+    """Every text of ``result`` with the marks of the draft as written: the structure was read
+    from ``read``, the draft with its half-width sentence marks made full-width, character for
+    character (clean.full_width), and each text of the outline is a piece of it."""
+    at = 0
+
+    def back(text):
+        nonlocal at
+        if not isinstance(text, str) or not text:
+            return text
+        found = read.find(text, at)
+        if found < 0:
+            found = read.find(text)
+        if found < 0:
+            return text
+        at = found
+        return written[found:found + len(text)]
+
+    def node(n: Node) -> None:
+        n.title = back(n.title)
+        if isinstance(n.title, str) and n.title.endswith(".") and not n.title.endswith(".."):
+            n.title = n.title[:-1]  # a heading run into its text ended at a half-width stop: not the title's
+        n.paragraphs = [back(p) for p in n.paragraphs]
+        for sub in n.subpoints:
+            node(sub)
+
+    o = result.outline
+    for key in ("title", "salutation", "theme"):
+        if key in o:
+            o[key] = back(o[key])
+    o["opening"] = [back(p) for p in o.get("opening", [])]
+    for point in result.points:
+        node(point)
+    o["closing"] = [back(p) for p in o.get("closing", [])]
+    if "signoff" in o:
+        o["signoff"] = back(o["signoff"])
 
 
 def clean_text(path: str) -> str:

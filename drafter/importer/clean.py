@@ -1,11 +1,11 @@
-"""Import, stage 1: a draft's lines without web-copy residue or invisible control characters,
-with half-width sentence marks made full-width.
+"""Import, stage 1: a draft's lines without web-copy residue or invisible control characters.
 
 The residue is what the checker's ``noise`` rule finds; a line whose middle a site hid
 (---此处隐藏1234字---) is kept as its two parts with ``GAP`` between them. A web copy that ends
-its sentences with "." and separates clauses with "," has them made "。" and "，" where the
-checker's ``punctuation`` rule finds them (not 3.5, 1., 2024.5.6 or an address): the structure
-is read from sentence ends, and the outline renders a 公文, whose marks are full-width."""
+its sentences with "." and separates clauses with "," is read as if they were "。" and "，" where
+the checker's ``punctuation`` rule finds them (not 3.5, 1., 2024.5.6 or an address): the
+structure is read from sentence ends (``full_width``); the outline keeps the marks as written,
+for ``drafter check --fix`` to correct."""
 
 from __future__ import annotations
 
@@ -28,15 +28,14 @@ def read_lines(path: str) -> list[str]:
 GAP = object()  # where a site hid text (---此处隐藏1234字---): kept apart in the cleaned lines
 
 
-# The punctuation rule's fixes that import makes: the full stop and the comma a web copy writes
-# half-width, which the structure is read from; other marks are left as written (check --fix
-# changes them).
-SENTENCE_MARKS = frozenset({".", ".。", "。.", ","})
+# The punctuation rule's fixes the structure is read with: the full stop and the comma a web
+# copy writes half-width, one character for one (".。" keeps its "."; the 。 ends the sentence).
+SENTENCE_MARKS = frozenset({".", ","})
 
 
 def full_width(lines: list) -> tuple[list, int]:
-    """``lines`` (GAP kept where it is) with the half-width sentence marks the punctuation rule
-    finds made full-width, and how many were."""
+    """``lines`` (GAP kept where it is) with the half-width full stops and commas the punctuation
+    rule finds made full-width, character for character, and how many were."""
     at = [i for i, line in enumerate(lines) if line is not GAP]
     texts = [lines[i] for i in at]
     draft = draft_from_lines("<import>", texts)
@@ -54,7 +53,6 @@ def full_width(lines: list) -> tuple[list, int]:
 def clean(lines: list[str]) -> tuple[list[str], list[str]]:
     """Lines without web-copy residue or invisible control characters, and what was removed."""
     cleaned, removed = _clean(lines)
-    cleaned, _ = full_width(cleaned)
     return [line for line in cleaned if line is not GAP], removed
 
 
