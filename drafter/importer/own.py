@@ -227,7 +227,8 @@ def pdf_own(path: str) -> Own | None:
     blocks: list[M.Block] = []
     last_full = False  # the line before ran to the right margin: this one may continue it
     table_at = None
-    after_signature = False
+    title_open = False  # the last line was a title's: a centred title line that follows goes on it
+    after_signature = False  # the 成文日期 has been read: what follows is 附注, 附件 pages and 版记
     for ln in lines:
         text = ln.text(em)
         centred = (ln.x0 > left + em / 2 or ln.height > 1.2 * body) and abs((ln.x0 - left) - (right - ln.x1)) < em / 2
@@ -238,17 +239,16 @@ def pdf_own(path: str) -> Own | None:
         elif centred and re.search(r"〔\d{4}〕\d+号$", text) and prev is not None and prev.kind == M.MASTHEAD:
             blocks.append(M.Block(M.DOCNUMBER, [M.Run(text)]))
         elif centred and ln.height > 1.2 * body:
-            if prev is not None and prev.kind == M.TITLE and getattr(prev, "open", False):
+            if prev is not None and prev.kind == M.TITLE and title_open:  # a title broken over lines
                 prev.runs.append(M.Run(text))
             else:
                 blocks.append(M.Block(M.TITLE, [M.Run(text)]))
-                blocks[-1].open = True
         elif centred and not after_signature and (not blocks or prev.kind in (M.TITLE, M.SUBTITLE)):
             if prev is not None and prev.kind == M.SUBTITLE and last_full:
                 prev.runs.append(M.Run(text))
             else:
                 blocks.append(M.Block(M.SUBTITLE, [M.Run(text)]))
-        elif indent > 4 and not centred and (DATE_TEXT.match(text) or after_signature is False and _right(ln, right, em)):
+        elif indent > 4 and not centred and (DATE_TEXT.match(text) or not after_signature and _right(ln, right, em)):
             blocks.append(M.Block(M.SIGNATURE, [M.Run(text)]))
             after_signature = after_signature or bool(DATE_TEXT.match(text))
         elif text.startswith("抄送：") or (text.endswith("印发") and "\u3000" in text):
@@ -287,8 +287,7 @@ def pdf_own(path: str) -> Own | None:
             else:
                 blocks[at].rows_unknown = True  # the table ends its page: the outline's default
             table_at = None
-        if prev is not None and prev is not blocks[-1] and prev.kind == M.TITLE:
-            prev.open = False
+        title_open = blocks[-1].kind == M.TITLE
         last_full = ln.x1 >= right - em
     if table_at is not None:
         blocks[table_at[1]].rows_unknown = True
@@ -658,7 +657,7 @@ def _points(blocks: list[M.Block]) -> tuple[list[dict], list[M.Block]]:
         while stack:
             parent = stack[-1]
             if parent["_style"] == style or (parent["_style"] is None and not parent["subpoints"]
-                                             and _first(b.text, style)):
+                                             and _first(b.text)):
                 break
             stack.pop()
         if not stack:  # a sub-point that continues no open level: keep it as text
@@ -674,7 +673,8 @@ def _points(blocks: list[M.Block]) -> tuple[list[dict], list[M.Block]]:
     return points, loose
 
 
-def _first(text: str, style: str) -> bool:
+def _first(text: str) -> bool:
+    """Whether ``text`` opens with the first marker of a sequence (一、 （一） 1. 一是 …)."""
     found = segmenter.marker_at(text)
     return bool(found and found[1] == 1)
 
