@@ -245,3 +245,57 @@ def renders_run_in(style: str | None, has_subpoints: bool, has_paragraphs: bool)
     """Whether a sub-point is written as a bold lead opening a body paragraph rather than as a
     heading line: always in a run-in style; in 1. and （1） when it has a body and nothing below."""
     return is_run_in(style) or (HEADING_LEVEL.get(style or "", 0) >= 3 and not has_subpoints and has_paragraphs)
+
+
+# --- the divisions of a statute (法规): 第一章 总则, 第二节, 第十二条 ----------------------
+# 《立法技术规范（试行）》 (全国人大常委会法工委, 2009) numbers 编、章、节、条 with Chinese numerals
+# (第一百零五条), 款 by paragraph without a number, and 项 as （一）（二）: the grammar below
+# reads the first three kinds of marker; 项 are read with ``opening`` (STYLE_PAREN).
+STATUTE_UNITS = "编章节条"
+_STATUTE = re.compile(r"[ \t　]*第(?P<n>[一二三四五六七八九十百零]{1,7}|[1-9]\d{0,3})(?P<u>[编章节条])(?![一-龥]{0,2}[的之])"
+                      r"[ \t　]*")
+
+
+def statute_int(word: str) -> int:
+    """一百零五 -> 105, 一百一十 -> 110, 一百二十三 -> 123, and whatever ``to_int`` reads; 0 otherwise."""
+    if "百" not in word:
+        return to_int(word)
+    hundreds, _, rest = word.partition("百")
+    if len(hundreds) != 1 or hundreds not in DIGITS[1:]:
+        return 0
+    base = DIGITS.index(hundreds) * 100
+    if not rest:
+        return base
+    if rest.startswith("零"):
+        return base + (DIGITS.index(rest[1]) if len(rest) == 2 and rest[1] in DIGITS[1:] else -base)
+    tens = to_int(rest)
+    return base + tens if tens >= 10 else 0
+
+
+def statute_marker(unit: str, number: int) -> str:
+    """第一百零五条, 第三章: the marker of division ``number`` of kind ``unit`` (编 章 节 条)."""
+    if unit not in STATUTE_UNITS:
+        raise ValueError(f"未知的法规结构单位：{unit}")
+    if number >= 100:
+        hundreds, rest = divmod(number, 100)
+        word = DIGITS[hundreds] + "百" + ("" if not rest else ("零" + DIGITS[rest] if rest < 10
+                                                               else ("一" + cn(rest) if rest < 20 else cn(rest))))
+    else:
+        word = cn(number)
+    return f"第{word}{unit}"
+
+
+@dataclass(frozen=True)
+class StatuteMarker:
+    unit: str  # 编 章 节 条
+    number: int
+    end: int  # where the text after the marker (and the space after it) begins
+
+
+def statute_opening(text: str) -> StatuteMarker | None:
+    """The 第X编/章/节/条 marker ``text`` opens with, or None (第二条的规定 is a reference, not a marker)."""
+    m = _STATUTE.match(text)
+    if not m:
+        return None
+    number = statute_int(m.group("n"))
+    return StatuteMarker(m.group("u"), number, m.end()) if number else None

@@ -1,5 +1,6 @@
 """Regenerate examples/: for each outline in outlines/, the outline, its .docx and a PNG of
-every page (LibreOffice -> PDF -> pdftoppm), all documents in one LibreOffice start.
+every page (LibreOffice -> PDF -> pdftoppm), all documents in one LibreOffice start; and the
+修改前后对照表 of examples/compare/.
 Run through `make examples`."""
 
 from __future__ import annotations
@@ -30,6 +31,20 @@ def main(target: Path) -> None:
                     os.remove(old)
             pngs = preview.page_pngs(pdf, str(target / outline.stem), dpi=60)
             print(docx, *pngs, sep="\n")
+    compare_example(target / "compare")
+
+
+def compare_example(folder: Path) -> None:
+    """The 修改前后对照表 of the two versions in examples/compare/ (``drafter compare --notes``)."""
+    from drafter import compare
+
+    docx = str(folder / "对照表.docx")
+    compare.run(str(folder / "修改前.txt"), str(folder / "修改后.txt"), docx, "docx", notes=True, force=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for old in folder.glob("对照表-[0-9]*.png"):
+            os.remove(old)
+        pngs = preview.page_pngs(preview.to_pdf(docx, tmp), str(folder / "对照表"), dpi=60)
+        print(docx, *pngs, sep="\n")
 
 
 if __name__ == "__main__":

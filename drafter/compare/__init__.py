@@ -1,0 +1,110 @@
+"""`drafter compare`: two versions of a text side by side.
+
+For a statute (a 地方性法规 and other texts of 章/节/条/款/项): the 修改前后对照表, each 条
+paired with its counterpart by its words (``align``), changed words marked (``table``),
+written through the GB/T 9704 writer on landscape pages. For a speech or a report: the new
+version as a Word document with the changes as tracked revisions (``redline``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from .. import documents
+from ..errors import DrafterError
+from ..files import guard, outputs
+from ..importer.articles import Statute, parse_statute
+from ..render import layout as layout_module
+from . import align, table
+
+FORMATS = ("docx", "md")
+
+
+@dataclass
+class Comparison:
+    old: Statute
+    new: Statute
+    rows: list[align.Row] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status and r.new is not None and r.new.is_article
+                   or r.status == status and r.new is None and r.old.is_article)
+
+    @property
+    def title(self) -> str:
+        name = self.new.title or self.old.title
+        name = re.sub(r"[（(][^）)]*(?:草案|修订|修正|稿)[^）)]*[）)]$", "", name).strip()
+        if name and not name.startswith("《"):
+            name = f"《{name}》"
+        return f"{name}修改前后对照表" if name else "修改前后对照表"
+
+
+def compare(old_path: str, new_path: str, template_dirs: tuple[str, ...] = ()) -> Comparison:
+    """Read both files (any draft format), parse each into divisions, and pair them."""
+    old = parse_statute(documents.read_draft(old_path, template_dirs))
+    new = parse_statute(documents.read_draft(new_path, template_dirs))
+    return Comparison(old, new, align.rows(old.divisions, new.divisions))
+
+
+def write(result: Comparison, fmt: str, marks: dict | None = None, keep_unchanged: bool = False,
+          notes: bool = False, layout=None) -> bytes:
+    """The 对照表 as bytes of ``fmt`` (docx on landscape pages, or md)."""
+    blocks = table.blocks(result.title, result.rows, marks or {}, keep_unchanged, notes)
+    if fmt == "md":
+        return table.markdown(blocks)
+    from ..render.writers import docx  # python-docx loads only when a .docx is written
+
+    return docx.write(blocks, result.title, layout=layout_module.landscape(layout or layout_module.DEFAULT))
+
+
+STDOUT = "-"
+
+
+def output_path(new_path: str, fmt: str, redline: bool = False) -> str:
+    """Beside the new version: 修改后-对照表.docx (or -修订.docx for a redline)."""
+    stem = os.path.splitext(new_path)[0]
+    return f"{stem}-{'修订' if redline else '对照表'}.{fmt}"
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for, else the output's extension, else docx (md when printed)."""
+    if fmt:
+        return fmt
+    ext = os.path.splitext(output or "")[1].lower().lstrip(".")
+    if output and output != STDOUT and ext not in FORMATS:
+        raise DrafterError(f"不支持写出 .{ext} 文件；对照表可写成 .docx 或 .md", file=output)
+    return ext if output and output != STDOUT else ("md" if output == STDOUT else "docx")
+
+
+@dataclass
+class Done:
+    output: str
+    data: bytes
+    summary: str
+
+
+def summary(result: Comparison, shown: int) -> str:
+    counts = [(align.CHANGED, "修改"), (align.ADDED, "新增"), (align.DELETED, "删除"), (align.MOVED, "移动"),
+              (align.RENUMBERED, "仅条序调整")]
+    said = "，".join(f"{word} {result.count(status)} 条" for status, word in counts if result.count(status))
+    return f"{said or '条文没有改动'}；对照表共 {shown} 行"
+
+
+def run(old_path: str, new_path: str, output: str | None, fmt: str, *, keep_unchanged: bool = False,
+        notes: bool = False, force: bool = False, unit: dict | None = None,
+        template_dirs: tuple[str, ...] = ()) -> Done:
+    """Compare, then write the 对照表 to ``output`` (planned first: never over an input, nor
+    over an existing file without ``force``); ``output`` "-" returns the Markdown unwritten."""
+    plan = outputs.Plan([old_path, new_path], force=force, replace=guard.check_overwrite)
+    target = output or output_path(new_path, fmt)
+    if target != STDOUT:
+        plan.add(target, new_path)
+    result = compare(old_path, new_path, template_dirs)
+    unit = unit or {}
+    data = write(result, fmt, unit.get("compare") or {}, keep_unchanged, notes, layout_module.resolve(unit))
+    shown = sum(1 for r in result.rows if keep_unchanged or r.changed)
+    if target != STDOUT:
+        outputs.write(target, data)
+    return Done(target, data, summary(result, shown))

@@ -1,0 +1,96 @@
+"""Rows of a comparison -> the blocks of a 修改前后对照表 (.docx through the GB/T 9704 writer)
+or its Markdown.
+
+The marks are the unit's choice (``unit.compare`` in ``drafter.yaml``): text deleted from the
+old version struck through or in square brackets, text added in the new one in bold or
+underlined; one style for the whole table, as offices do (实务, not a clause of GB/T 9704).
+"""
+
+from __future__ import annotations
+
+from ..render import model as M
+from .align import ADDED, DELETED, MOVED, RENUMBERED, Row
+
+STRIKE, BRACKETS = "删除线", "方括号"
+BOLD, UNDERLINE = "加粗", "下划线"
+HEADER = ("修改前", "修改后")
+NOTE_HEADER = "说明"
+OPEN, CLOSE = "［", "］"
+
+
+def note(row: Row) -> str:
+    """The 说明 of a row: what happened to the article, in the words of a 对照表."""
+    if row.status == ADDED:
+        return "新增"
+    if row.status == DELETED:
+        return "删除"
+    old, new = row.old.label, row.new.label
+    if row.status == MOVED:
+        return f"{old}移至{new}" + ("" if row.old.text == row.new.text else "，并作修改")
+    if row.status == RENUMBERED:
+        return f"条文未改，{old}改为{new}"
+    if old != new:
+        return f"修改，{old}改为{new}"
+    return "修改" if row.changed else ""
+
+
+def _runs(label: str, parts: list[tuple[str, str]], marks: dict) -> list[M.Run]:
+    runs = [M.Run(f"{label}　")] if label else []
+    for text, op in parts:
+        if op == "-" and marks.get("deleted") == BRACKETS:
+            runs.append(M.Run(f"{OPEN}{text}{CLOSE}"))
+        elif op == "-":
+            runs.append(M.Run(text, strike=True))
+        elif op == "+" and marks.get("added") == UNDERLINE:
+            runs.append(M.Run(text, underline=True))
+        elif op == "+":
+            runs.append(M.Run(text, bold=True))
+        else:
+            runs.append(M.Run(text))
+    return runs
+
+
+def _cell(division, parts, marks) -> list[M.Run]:
+    """第五条　… (or a heading, 第二章　…) with its changes marked; empty where there is none."""
+    return _runs(division.label, parts, marks) if division is not None else []
+
+
+def blocks(title: str, rows: list[Row], marks: dict, keep_unchanged: bool = False,
+           notes: bool = False) -> list[M.Block]:
+    """The title and the table: a header row, then one row per article shown."""
+    shown = [r for r in rows if keep_unchanged or r.changed]
+    header = list(HEADER) + ([NOTE_HEADER] if notes else [])
+    cells: list[list[list[M.Run]]] = [[[M.Run(h)] for h in header]]
+    for row in shown:
+        line = [_cell(row.old, row.old_parts, marks), _cell(row.new, row.new_parts, marks)]
+        if notes:
+            line.append([M.Run(note(row))] if note(row) else [])
+        cells.append(line)
+    plain = [["".join(r.text for r in cell) for cell in line] for line in cells]
+    table = M.Block(M.TABLE, rows=plain, cells=cells, widths=[10, 10, 3] if notes else [1, 1], long_text=True)
+    return [M.Block(M.TITLE, [M.Run(title)]), table]
+
+
+def _md_cell(runs: list[M.Run]) -> str:
+    out = ""
+    for run in runs:
+        text = run.text.replace("|", "\\|").replace("\n", "<br>")
+        if run.strike:
+            text = f"~~{text}~~"
+        elif run.underline:
+            text = f"<u>{text}</u>"
+        elif run.bold and text.strip():
+            text = f"**{text}**"
+        out += text
+    return out or " "
+
+
+def markdown(blocks_: list[M.Block]) -> bytes:
+    """The 对照表 as Markdown: a table whose cells keep the marks (~~删去~~, **增加**)."""
+    title, table = blocks_
+    lines = [f"# {title.text}", ""]
+    for k, line in enumerate(table.cells):
+        lines.append("| " + " | ".join(_md_cell(cell) if k else cell[0].text for cell in line) + " |")
+        if k == 0:
+            lines.append("|" + " --- |" * len(line))
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,0 +1,193 @@
+"""drafter compare: the 修改前后对照表 of an amended regulation, article by article."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from drafter import compare, numbering
+from drafter.compare import align
+from drafter.errors import DrafterError
+
+from .conftest import ROOT, needs_soffice, write
+
+EXAMPLE = ROOT / "examples" / "compare"
+OLD, NEW = EXAMPLE / "修改前.txt", EXAMPLE / "修改后.txt"
+
+# Every division of both versions, in the new text's order: (status, 修改前, 修改后).
+EXPECTED = [
+    ("unchanged", "第一章", "第一章"), ("unchanged", "第一条", "第一条"), ("unchanged", "第二条", "第二条"),
+    ("unchanged", "第三条", "第三条"), ("changed", "第四条", "第四条"), ("unchanged", "第五条", "第五条"),
+    ("unchanged", "第六条", "第六条"), ("unchanged", "第二章", "第二章"), ("changed", "第八条", "第七条"),
+    ("changed", "第九条", "第八条"), ("changed", "第十条", "第九条"), ("renumbered", "第十一条", "第十条"),
+    ("renumbered", "第十二条", "第十一条"), ("renumbered", "第十三条", "第十二条"),
+    ("renumbered", "第十四条", "第十三条"), ("added", None, "第十四条"), ("unchanged", "第十五条", "第十五条"),
+    ("unchanged", "第三章", "第三章"), ("moved", "第七条", "第十六条"), ("renumbered", "第十六条", "第十七条"),
+    ("renumbered", "第十七条", "第十八条"), ("changed", "第十八条", "第十九条"),
+    ("renumbered", "第十九条", "第二十条"), ("renumbered", "第二十条", "第二十一条"), ("added", None, "第二十二条"),
+    ("unchanged", "第四章", "第四章"), ("changed", "第二十一条", "第二十三条"), ("deleted", "第二十二条", None),
+    ("renumbered", "第二十三条", "第二十四条"), ("unchanged", "第五章", "第五章"),
+    ("renumbered", "第二十四条", "第二十五条"),
+]
+SHOWN = [e for e in EXPECTED if e[0] not in ("unchanged", "renumbered")]
+
+
+def labels(rows):
+    return [(r.status, r.old and r.old.label, r.new and r.new.label) for r in rows]
+
+
+def test_every_article_is_in_its_row():
+    result = compare.compare(str(OLD), str(NEW))
+    assert labels(result.rows) == EXPECTED
+    assert result.title == "《恒阳市文明行为促进条例》修改前后对照表"
+    # the 目录 is not read as headings, the 题注 is the preamble
+    assert [d.label for d in result.old.divisions if not d.is_article] == [f"第{n}章" for n in "一二三四五"]
+    assert result.old.preamble[0].startswith("（2019年10月25日")
+    # 款 and 项 stay with their article
+    eighth = next(d for d in result.old.articles if d.number == 8)
+    assert len(eighth.paragraphs) == 5 and eighth.paragraphs[4].startswith("（四）")
+
+
+def test_changed_words_are_marked_character_by_character():
+    rows = {(r.old and r.old.label): r for r in compare.compare(str(OLD), str(NEW)).rows}
+    fourth = rows["第四条"]
+    assert ("党委", "-") in fourth.old_parts and ("中国共产党的", "+") in fourth.new_parts
+    assert ("、奖惩结合", "+") in fourth.new_parts
+    # a reference renumbered inside the text: one character each side
+    penalty = rows["第二十一条"]
+    assert ("九", "-") in penalty.old_parts and ("八", "+") in penalty.new_parts
+    assert "".join(t for t, _ in penalty.old_parts) == penalty.old.text
+    assert "".join(t for t, _ in penalty.new_parts) == penalty.new.text
+
+
+def test_renumbered_article_is_matched_by_text_not_number():
+    old = "条例\n第一条　甲乙丙丁戊己庚辛。\n第二条　子丑寅卯辰巳午未。\n第三条　天地玄黄宇宙洪荒。\n"
+    new = "条例\n第一条　天地玄黄宇宙洪荒。\n第二条　甲乙丙丁戊己庚辛。\n第三条　子丑寅卯辰巳午未。\n"
+    from drafter.documents import draft_from_lines
+    from drafter.importer.articles import parse_statute
+
+    a = parse_statute(draft_from_lines("a.txt", old.splitlines())).divisions
+    b = parse_statute(draft_from_lines("b.txt", new.splitlines())).divisions
+    assert labels(align.rows(a, b)) == [("moved", "第三条", "第一条"), ("renumbered", "第一条", "第二条"),
+                                        ("renumbered", "第二条", "第三条")]
+
+
+def test_docx_table_rows_marks_and_landscape_pages(tmp_path):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    out = tmp_path / "对照表.docx"
+    done = compare.run(str(OLD), str(NEW), str(out), "docx", notes=True)
+    assert "修改 6 条，新增 2 条，删除 1 条，移动 1 条" in done.summary
+    doc = Document(str(out))
+    assert all(s.orientation == WD_ORIENT.LANDSCAPE and s.page_width > s.page_height for s in doc.sections)
+    assert doc.paragraphs[0].text == "《恒阳市文明行为促进条例》修改前后对照表"
+    table = doc.tables[0]
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["修改前", "修改后", "说明"]
+    body = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert len(body) == len(SHOWN)
+    for (status, old, new), (left, right, note) in zip(SHOWN, body):
+        assert left.startswith(old) if old else left == ""
+        assert right.startswith(new) if new else right == ""
+        assert note == {"added": "新增", "deleted": "删除"}.get(status, note)
+    # deleted text struck through, added text bold (the defaults)
+    fourth_left, fourth_right = table.rows[1].cells[0], table.rows[1].cells[1]
+    struck = "".join(r.text for p in fourth_left.paragraphs for r in p.runs if r.font.strike)
+    bold = "".join(r.text for p in fourth_right.paragraphs for r in p.runs if r.bold)
+    assert struck == "党委、" and bold == "中国共产党的，坚持、奖惩结合"
+    # each 项 is a paragraph of its cell
+    assert [p.text[:3] for p in table.rows[2].cells[1].paragraphs][1:] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+
+
+def test_keep_unchanged_lists_every_article(tmp_path):
+    data = compare.write(compare.compare(str(OLD), str(NEW)), "md", keep_unchanged=True)
+    rows = [l for l in data.decode("utf-8").splitlines() if l.startswith("| ") and not l.startswith("| ---")]
+    assert len(rows) == 1 + len(EXPECTED)
+
+
+def test_unit_profile_chooses_the_marks(tmp_path):
+    result = compare.compare(str(OLD), str(NEW))
+    md = compare.write(result, "md").decode("utf-8")
+    assert "~~党委~~" in md and "**中国共产党的**" in md
+    md = compare.write(result, "md", {"deleted": "方括号", "added": "下划线"}).decode("utf-8")
+    assert "［党委］" in md and "<u>中国共产党的</u>" in md and "~~" not in md
+    from drafter.unit import PROFILE
+
+    with pytest.raises(Exception, match="删除线"):
+        PROFILE.check({"compare": {"deleted": "红色"}}, ("unit",))
+
+
+def test_cli_writes_docx_and_md(cli, tmp_path):
+    out = tmp_path / "对照表.docx"
+    code, stdout, err = cli("compare", OLD, NEW, "-o", out)
+    assert code == 0 and out.exists() and "已生成" in stdout and not err
+    code, stdout, err = cli("compare", OLD, NEW, "-o", out)
+    assert code == 0  # drafter's own unchanged output is replaced
+    code, stdout, err = cli("compare", OLD, NEW, "-o", "-", "--notes")
+    assert code == 0 and stdout.startswith("# 《恒阳市文明行为促进条例》修改前后对照表")
+    assert "| 修改前 | 修改后 | 说明 |" in stdout
+
+
+@pytest.mark.parametrize("old_text,why", [
+    ("在全市人大工作会议上的讲话\n同志们：\n今天召开会议。\n", "不是由条文组成的法规文本"),
+    ("", "文件是空的"),
+])
+def test_bad_input_is_refused_and_nothing_written(cli, tmp_path, old_text, why):
+    old = write(tmp_path, "旧.txt", old_text)
+    out = tmp_path / "对照表.docx"
+    code, stdout, err = cli("compare", old, NEW, "-o", out)
+    assert code == 2 and why in err and str(old) in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_output_never_over_an_input_or_a_foreign_file(cli, tmp_path):
+    new = tmp_path / "新.md"
+    shutil.copy(NEW, new)
+    code, _, err = cli("compare", OLD, new, "-o", new)
+    assert code == 2 and "输出文件就是输入文件" in err and new.read_bytes() == NEW.read_bytes()
+    other = tmp_path / "对照表.docx"
+    other.write_bytes(b"PK\x03\x04 not drafter's")
+    code, _, err = cli("compare", OLD, new, "-o", other)
+    assert code == 2 and "--force" in err and other.read_bytes() == b"PK\x03\x04 not drafter's"
+    code, _, err = cli("compare", OLD, new, "-o", tmp_path / "x.pdf")
+    assert code == 2 and "不支持" in err and not (tmp_path / "x.pdf").exists()
+
+
+def test_statute_numerals_both_ways():
+    for n in (1, 9, 10, 11, 20, 99, 100, 101, 110, 115, 120, 199, 250):
+        marker = numbering.statute_marker("条", n)
+        assert numbering.statute_opening(marker + "　本条例").number == n
+    assert numbering.statute_marker("条", 105) == "第一百零五条"
+    assert numbering.statute_marker("条", 110) == "第一百一十条"
+    assert numbering.statute_opening("第二条的规定不适用") is None  # a reference, not an article
+    assert numbering.statute_opening("第三章　法律责任").unit == "章"
+
+
+@needs_soffice()
+def test_pdf_pages_are_landscape_and_hold_every_row(tmp_path):
+    from drafter.render import preview
+
+    docx = tmp_path / "对照表.docx"
+    compare.run(str(OLD), str(NEW), str(docx), "docx", notes=True)
+    pdf = preview.to_pdf(str(docx), str(tmp_path))
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    assert "841.89 x 595.3" in info  # A4 landscape
+    count = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    pages = ["".join(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), pdf, "-"], capture_output=True,
+                                    text=True, check=True).stdout.split()) for n in range(1, count + 1)]
+    assert count >= 2 and all(f"—{n}—" in page for n, page in enumerate(pages, 1))  # numbered pages
+    assert pages[0].startswith("《恒阳市文明行为促进条例》修改前后对照表")
+    from .pdfpages import pages as read_pages
+
+    heads = [[line.text for line in page.lines][:2] for page in read_pages(pdf)]
+    assert heads[0][1] == "修改前修改后说明"
+    assert all(head[0] == "修改前修改后说明" for head in heads[1:])  # the header row repeated on every page
+    flat = "".join(pages)
+    assert all(label in flat for _, old, new in SHOWN for label in (old, new) if label)
+    assert "第四条文明行为促进工作坚持党委领导" in pages[0]  # the first row on the first page
+    assert "删除" in pages[-1] and "违反本条例第十一条规定，携犬出户" in pages[-1]  # the deleted article last
