@@ -191,3 +191,69 @@ def test_pdf_pages_are_landscape_and_hold_every_row(tmp_path):
     assert all(label in flat for _, old, new in SHOWN for label in (old, new) if label)
     assert "第四条文明行为促进工作坚持党委领导" in pages[0]  # the first row on the first page
     assert "删除" in pages[-1] and "违反本条例第十一条规定，携犬出户" in pages[-1]  # the deleted article last
+
+
+OLD_SPEECH = """在全市人大工作会议上的讲话
+同志们：
+今天召开全市人大工作会议，主要任务是总结去年工作，部署今年任务。
+过去一年，市人大常委会认真履行宪法法律赋予的职责，各项工作取得新进展。
+这一段在新稿中删去了。
+要加强监督工作，增强监督实效。
+谢谢大家！
+"""
+NEW_SPEECH = """在全市人大工作会议上的讲话
+同志们：
+今天召开全市人大工作会议，主要任务是总结2024年工作，部署2025年任务。
+过去一年，市人大常委会认真履行宪法法律赋予的职责，各项工作取得新的明显进展。
+要坚持正确监督、有效监督，增强监督实效。
+要密切同人大代表和人民群众的联系。
+谢谢大家！
+"""
+
+
+def _versions(docx: Path) -> tuple[list[str], list[str]]:
+    """The paragraphs of a redline with every change accepted, and with every change rejected."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml")).find(f"{w}body")
+    accepted, rejected = [], []
+    for p in body.iter(f"{w}p"):
+        mark = p.find(f"{w}pPr/{w}rPr")
+        marked = {c.tag for c in mark} if mark is not None else set()
+        kept = "".join(t.text or "" for t in p.iter(f"{w}t") if not any(
+            a.tag == f"{w}del" for a in t.iterancestors()))
+        before = "".join(t.text or "" for t in p.iter(f"{w}t", f"{w}delText") if not any(
+            a.tag == f"{w}ins" for a in t.iterancestors()))
+        if f"{w}del" not in marked and kept:
+            accepted.append(kept)
+        if f"{w}ins" not in marked and before:
+            rejected.append(before)
+    return accepted, rejected
+
+
+def test_redline_accepts_to_the_new_version_and_rejects_to_the_old(cli, tmp_path):
+    old, new = write(tmp_path, "旧.txt", OLD_SPEECH), write(tmp_path, "新.txt", NEW_SPEECH)
+    code, stdout, err = cli("compare", old, new, "--redline")
+    out = tmp_path / "新-修订.docx"
+    assert code == 0 and out.exists() and "修改 3 段，新增 1 段，删除 1 段" in stdout, (stdout, err)
+    accepted, rejected = _versions(out)
+    assert accepted == NEW_SPEECH.splitlines() and rejected == OLD_SPEECH.splitlines()
+    from drafter.files import guard
+
+    assert guard.docx_state(str(out)) == "unchanged"  # drafter's hash covers the revisions
+    code, _, _ = cli("compare", old, new, "--redline")
+    assert code == 0  # its own unchanged output is replaced
+    code, _, err = cli("compare", old, new, "--redline", "-o", tmp_path / "x.md")
+    assert code == 2 and "--redline 只能写出 .docx" in err and not (tmp_path / "x.md").exists()
+
+
+def test_redline_pairs_changed_paragraphs_by_similarity():
+    from drafter.compare import redline
+
+    items = redline.paragraphs(["甲乙丙丁戊己庚辛", "完全不同的一段话", "子丑寅卯辰巳午未"],
+                               ["甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未"])
+    assert [state for state, _ in items] == ["~", "-", "="]
+    assert items[0][1] == [("甲乙丙丁戊己庚辛", "="), ("壬癸", "+")]

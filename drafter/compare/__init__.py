@@ -17,7 +17,7 @@ from ..errors import DrafterError
 from ..files import guard, outputs
 from ..importer.articles import Statute, parse_statute
 from ..render import layout as layout_module
-from . import align, table
+from . import align, redline, table
 
 FORMATS = ("docx", "md")
 
@@ -66,6 +66,21 @@ def output_path(new_path: str, fmt: str, redline: bool = False) -> str:
     """Beside the new version: 修改后-对照表.docx (or -修订.docx for a redline)."""
     stem = os.path.splitext(new_path)[0]
     return f"{stem}-{'修订' if redline else '对照表'}.{fmt}"
+
+
+def write_redline(old_path: str, new_path: str, output: str | None, *, force: bool = False, unit: dict | None = None,
+            template_dirs: tuple[str, ...] = ()) -> Done:
+    """The new version of a speech or report with its changes as Word tracked revisions."""
+    plan = outputs.Plan([old_path, new_path], force=force, replace=guard.check_overwrite)
+    target = plan.add(output or output_path(new_path, "docx", redline=True), new_path)
+    old = [p.text for p in documents.read_draft(old_path, template_dirs).paragraphs]
+    new = [p.text for p in documents.read_draft(new_path, template_dirs).paragraphs]
+    title = new[0] if new else ""
+    data, counts = redline.write(old, new, title, layout_module.resolve(unit or {}))
+    outputs.write(target, data)
+    said = "，".join(f"{word} {counts[key]} 段" for key, word in (("~", "修改"), ("+", "新增"), ("-", "删除"))
+                    if counts[key])
+    return Done(target, data, f"{said or '两稿文字相同'}；改动为修订标记，可在 Word、WPS 中逐条接受或拒绝")
 
 
 def output_format(fmt: str | None, output: str | None) -> str:

@@ -41,38 +41,39 @@ def _kind(d: Division) -> str:
 
 def similarity(a: Division, b: Division) -> float:
     """0..1: difflib's ratio of the two texts (characters), 0 across kinds of division."""
-    if _kind(a) != _kind(b):
-        return 0.0
-    if a.text == b.text:
-        return 1.0
-    m = difflib.SequenceMatcher(None, a.text, b.text, autojunk=False)
-    if m.real_quick_ratio() < PAIR_AT or m.quick_ratio() < PAIR_AT:
-        return 0.0  # bounds that are cheap to compute rule most pairs out
-    return m.ratio()
+    return text_similarity(a.text, b.text) if _kind(a) == _kind(b) else 0.0
 
 
-def pair(old: list[Division], new: list[Division]) -> tuple[dict[int, int], dict[int, int]]:
-    """(kept, moved): old index -> new index, for the pairs kept in order and those that moved."""
-    n, m = len(old), len(new)
-    sim = [[similarity(a, b) for b in new] for a in old]
+def ordered(sim: list[list[float]], at: float = PAIR_AT) -> dict[int, int]:
+    """The order-keeping pairing of greatest total similarity: old index -> new index, pairs of
+    at least ``at`` only (a longest common subsequence weighted by ``sim``)."""
+    n, m = len(sim), len(sim[0]) if sim else 0
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         row, below = score[i], score[i + 1]
         for j in range(m - 1, -1, -1):
             best = max(below[j], row[j + 1])
-            if sim[i][j] >= PAIR_AT:
+            if sim[i][j] >= at:
                 best = max(best, below[j + 1] + sim[i][j])
             row[j] = best
     kept: dict[int, int] = {}
     i = j = 0
     while i < n and j < m:
-        if sim[i][j] >= PAIR_AT and score[i][j] == score[i + 1][j + 1] + sim[i][j]:
+        if sim[i][j] >= at and score[i][j] == score[i + 1][j + 1] + sim[i][j]:
             kept[i] = j
             i, j = i + 1, j + 1
         elif score[i][j] == score[i + 1][j]:
             i += 1
         else:
             j += 1
+    return kept
+
+
+def pair(old: list[Division], new: list[Division]) -> tuple[dict[int, int], dict[int, int]]:
+    """(kept, moved): old index -> new index, for the pairs kept in order and those that moved."""
+    n, m = len(old), len(new)
+    sim = [[similarity(a, b) for b in new] for a in old]
+    kept = ordered(sim)
     taken = set(kept.values())
     candidates = sorted(((sim[i][j], i, j) for i in range(n) if i not in kept for j in range(m)
                          if j not in taken and sim[i][j] >= MOVE_AT), reverse=True)
@@ -84,11 +85,35 @@ def pair(old: list[Division], new: list[Division]) -> tuple[dict[int, int], dict
     return kept, moved
 
 
-def diff(a: str, b: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Character-level changes from ``a`` to ``b``: the parts of each, "=" kept, "-" deleted from
-    ``a``, "+" added in ``b``. Unchanged stretches shorter than NOISE between changes (a lone 的
-    that both phrasings happen to share) are folded into the change, so a rewritten phrase
-    reads as one deletion and one insertion."""
+def text_similarity(a: str, b: str) -> float:
+    """difflib's ratio of two texts (characters), 0 below PAIR_AT by its cheap bounds."""
+    if a == b:
+        return 1.0
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if m.real_quick_ratio() < PAIR_AT or m.quick_ratio() < PAIR_AT:
+        return 0.0  # bounds that are cheap to compute rule most pairs out
+    return m.ratio()
+
+
+def changes(a: str, b: str) -> list[tuple[str, str]]:
+    """The parts of the change from ``a`` to ``b`` in reading order: (text, "=") kept,
+    (text, "-") deleted, (text, "+") added, a deletion before the insertion that replaces it."""
+    out: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in _merged(a, b):
+        if tag == "equal":
+            out.append((a[i1:i2], "="))
+            continue
+        if i2 > i1:
+            out.append((a[i1:i2], "-"))
+        if j2 > j1:
+            out.append((b[j1:j2], "+"))
+    return out
+
+
+def _merged(a: str, b: str) -> list[list]:
+    """difflib's opcodes from ``a`` to ``b``, an unchanged stretch shorter than NOISE between
+    two changes (a lone 的 that both phrasings happen to share) folded into the change, so a
+    rewritten phrase reads as one deletion and one insertion."""
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     merged: list[list] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
@@ -100,18 +125,14 @@ def diff(a: str, b: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
             merged[-1][0] = "replace"
         else:
             merged.append([tag, i1, i2, j1, j2])
-    old_parts: list[tuple[str, str]] = []
-    new_parts: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in merged:
-        if tag == "equal":
-            old_parts.append((a[i1:i2], "="))
-            new_parts.append((b[j1:j2], "="))
-            continue
-        if i2 > i1:
-            old_parts.append((a[i1:i2], "-"))
-        if j2 > j1:
-            new_parts.append((b[j1:j2], "+"))
-    return old_parts, new_parts
+    return merged
+
+
+def diff(a: str, b: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Character-level changes from ``a`` to ``b``: the parts of each, "=" kept, "-" deleted from
+    ``a``, "+" added in ``b`` (``changes`` split by side)."""
+    parts = changes(a, b)
+    return [p for p in parts if p[1] != "+"], [p for p in parts if p[1] != "-"]
 
 
 def rows(old: list[Division], new: list[Division]) -> list[Row]:
