@@ -257,3 +257,22 @@ def test_redline_pairs_changed_paragraphs_by_similarity():
                                ["甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未"])
     assert [state for state, _ in items] == ["~", "-", "="]
     assert items[0][1] == [("甲乙丙丁戊己庚辛", "="), ("壬癸", "+")]
+
+
+def test_workspace_marks_and_docx_input(cli, tmp_path, monkeypatch):
+    from docx import Document
+
+    (tmp_path / "drafter.yaml").write_text("unit:\n  compare:\n    deleted: 方括号\n    added: 下划线\n", encoding="utf-8")
+    old_docx = tmp_path / "修改前.docx"
+    doc = Document()
+    for line in OLD.read_text(encoding="utf-8").splitlines():
+        doc.add_paragraph(line)
+    doc.save(str(old_docx))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("compare", old_docx, NEW, "-o", "-")
+    assert code == 0, err
+    assert "［党委］" in out and "<u>中国共产党的</u>" in out and "~~" not in out
+    code, out, err = cli("compare", old_docx, NEW, "-o", tmp_path / "对照表.docx")
+    assert code == 0, err
+    cell = Document(str(tmp_path / "对照表.docx")).tables[0].rows[1].cells[1]
+    assert "".join(r.text for p in cell.paragraphs for r in p.runs if r.underline) == "中国共产党的，坚持、奖惩结合"

@@ -1,10 +1,10 @@
 """Two versions of a statute -> rows of a 修改前后对照表: each 条 (and 编/章/节 heading) of
 the old text paired with its counterpart in the new one, by its words and not its number.
 
-The pairing is global: first the order-keeping pairing of greatest total similarity (a
-dynamic programme over both lists, like a longest common subsequence weighted by
-``similarity``); what it leaves unpaired on both sides is then paired greedily, most similar
-first, as articles that moved. Whatever is still unpaired was deleted (old) or added (new).
+The pairing is global: identical divisions are anchored in order, then between anchors the
+order-keeping pairing of greatest total similarity is found (a dynamic programme, like a
+longest common subsequence weighted by ``similarity``); what is left unpaired on both sides
+is then paired greedily, most similar first, as articles that moved. Whatever is still unpaired was deleted (old) or added (new).
 """
 
 from __future__ import annotations
@@ -70,13 +70,27 @@ def ordered(sim: list[list[float]], at: float = PAIR_AT) -> dict[int, int]:
 
 
 def pair(old: list[Division], new: list[Division]) -> tuple[dict[int, int], dict[int, int]]:
-    """(kept, moved): old index -> new index, for the pairs kept in order and those that moved."""
-    n, m = len(old), len(new)
-    sim = [[similarity(a, b) for b in new] for a in old]
-    kept = ordered(sim)
+    """(kept, moved): old index -> new index, for the pairs kept in order and those that moved.
+
+    Identical divisions are anchored first (difflib on the two lists, as most articles of an
+    amendment keep their words whatever their number); between two anchors the divisions are
+    paired by ``ordered``; what is left on both sides is paired greedily as moves. Similarity
+    is computed only inside those gaps and among what is left: a 200-article amendment pairs in
+    about 0.01 s, a revision that rewrites every article in about 1.5 s (benchmarks/bench_compare.py)."""
+    kept: dict[int, int] = {}
+    keys = difflib.SequenceMatcher(None, [(_kind(d), d.text) for d in old], [(_kind(d), d.text) for d in new],
+                                   autojunk=False)
+    for tag, i1, i2, j1, j2 in keys.get_opcodes():
+        if tag == "equal":
+            kept.update(zip(range(i1, i2), range(j1, j2)))
+        elif i2 > i1 and j2 > j1:
+            gap = ordered([[similarity(old[i], new[j]) for j in range(j1, j2)] for i in range(i1, i2)])
+            kept.update({i1 + a: j1 + b for a, b in gap.items()})
     taken = set(kept.values())
-    candidates = sorted(((sim[i][j], i, j) for i in range(n) if i not in kept for j in range(m)
-                         if j not in taken and sim[i][j] >= MOVE_AT), reverse=True)
+    left_old = [i for i in range(len(old)) if i not in kept]
+    left_new = [j for j in range(len(new)) if j not in taken]
+    candidates = sorted(((s, i, j) for i in left_old for j in left_new
+                         for s in [similarity(old[i], new[j])] if s >= MOVE_AT), reverse=True)
     moved: dict[int, int] = {}
     for _, i, j in candidates:
         if i not in moved and j not in taken:
