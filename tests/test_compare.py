@@ -20,6 +20,7 @@ OLD, NEW = EXAMPLE / "修改前.txt", EXAMPLE / "修改后.txt"
 
 # Every division of both versions, in the new text's order: (status, 修改前, 修改后).
 EXPECTED = [
+    ("unchanged", "", ""),  # the title
     ("unchanged", "第一章", "第一章"), ("unchanged", "第一条", "第一条"), ("unchanged", "第二条", "第二条"),
     ("unchanged", "第三条", "第三条"), ("changed", "第四条", "第四条"), ("unchanged", "第五条", "第五条"),
     ("unchanged", "第六条", "第六条"), ("unchanged", "第二章", "第二章"), ("changed", "第八条", "第七条"),
@@ -76,6 +77,19 @@ def test_renumbered_article_is_matched_by_text_not_number():
                                         ("renumbered", "第二条", "第三条")]
 
 
+def test_renamed_statute_and_docx_to_screen_refused(cli, tmp_path):
+    old = write(tmp_path, "旧.txt", "恒阳市养犬管理规定\n第一条　甲乙丙丁戊己庚辛。\n第二条　子丑寅卯辰巳午未。\n")
+    new = write(tmp_path, "新.txt", "恒阳市养犬管理条例（修订草案）\n第一条　甲乙丙丁戊己庚辛。\n第二条　子丑寅卯辰巳午未。\n")
+    result = compare.compare(str(old), str(new))
+    assert result.title == "《恒阳市养犬管理条例》修改前后对照表"
+    first = result.rows[0]
+    assert first.status == "changed" and ("规定", "-") in first.old_parts and first.new.label == ""
+    md = compare.write(result, "md", notes=True).decode("utf-8")
+    assert "| 恒阳市养犬管理~~规定~~ | 恒阳市养犬管理**条例（修订草案）** | 修改名称 |" in md
+    code, out, err = cli("compare", old, new, "-o", "-", "--format", "docx")
+    assert code == 2 and "不能输出到屏幕" in err and not out
+
+
 def test_docx_table_rows_marks_and_landscape_pages(tmp_path):
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -90,7 +104,7 @@ def test_docx_table_rows_marks_and_landscape_pages(tmp_path):
     header = [c.text for c in table.rows[0].cells]
     assert header == ["修改前", "修改后", "说明"]
     body = [[c.text for c in row.cells] for row in table.rows[1:]]
-    assert len(body) == len(SHOWN)
+    assert len(body) == len(SHOWN) and len(SHOWN) == 10
     for (status, old, new), (left, right, note) in zip(SHOWN, body):
         assert left.startswith(old) if old else left == ""
         assert right.startswith(new) if new else right == ""

@@ -1,5 +1,5 @@
-"""Rows of a comparison -> the blocks of a 修改前后对照表 (.docx through the GB/T 9704 writer)
-or its Markdown.
+"""Rows of a comparison -> the blocks of a 修改前后对照表, which the writers turn into a .docx
+(GB/T 9704 pages) or Markdown.
 
 The marks are the unit's choice (``unit.compare`` in ``drafter.yaml``): text deleted from the
 old version struck through or in square brackets, text added in the new one in bold or
@@ -27,6 +27,8 @@ def note(row: Row) -> str:
     old, new = row.old.label, row.new.label
     if row.status == MOVED:
         return f"{old}移至{new}" + ("" if row.old.text == row.new.text else "，并作修改")
+    if not row.new.unit:
+        return "修改名称" if row.changed else ""
     if row.status == RENUMBERED:
         return f"条文未改，{old}改为{new}"
     if old != new:
@@ -69,28 +71,3 @@ def blocks(title: str, rows: list[Row], marks: dict, keep_unchanged: bool = Fals
     plain = [["".join(r.text for r in cell) for cell in line] for line in cells]
     table = M.Block(M.TABLE, rows=plain, cells=cells, widths=[10, 10, 3] if notes else [1, 1], long_text=True)
     return [M.Block(M.TITLE, [M.Run(title)]), table]
-
-
-def _md_cell(runs: list[M.Run]) -> str:
-    out = ""
-    for run in runs:
-        text = run.text.replace("|", "\\|").replace("\n", "<br>")
-        if run.strike:
-            text = f"~~{text}~~"
-        elif run.underline:
-            text = f"<u>{text}</u>"
-        elif run.bold and text.strip():
-            text = f"**{text}**"
-        out += text
-    return out or " "
-
-
-def markdown(blocks_: list[M.Block]) -> bytes:
-    """The 对照表 as Markdown: a table whose cells keep the marks (~~删去~~, **增加**)."""
-    title, table = blocks_
-    lines = [f"# {title.text}", ""]
-    for k, line in enumerate(table.cells):
-        lines.append("| " + " | ".join(_md_cell(cell) if k else cell[0].text for cell in line) + " |")
-        if k == 0:
-            lines.append("|" + " --- |" * len(line))
-    return ("\n".join(lines) + "\n").encode("utf-8")

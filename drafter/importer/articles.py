@@ -24,14 +24,14 @@ _CONTENTS = re.compile(r"^目[ \t　]*录$")
 class Division:
     """One 编/章/节 heading or one 条 with its 款 and 项."""
 
-    unit: str  # 编 章 节 条
+    unit: str  # 编 章 节 条, or "" for the statute's title
     number: int
     paragraphs: list[str]  # the first without its marker; a heading's is its name (总则)
     line: int  # the paragraph number in the source, for messages
 
     @property
     def label(self) -> str:
-        return numbering.statute_marker(self.unit, self.number)
+        return numbering.statute_marker(self.unit, self.number) if self.unit else ""
 
     @property
     def text(self) -> str:
@@ -41,7 +41,7 @@ class Division:
     @property
     def display(self) -> str:
         """As the text prints it: 第五条　… with each 款 on a line of its own."""
-        return "\n".join([f"{self.label}　{self.paragraphs[0]}".rstrip("　")] + self.paragraphs[1:])
+        return "\n".join([f"{self.label}　{self.paragraphs[0]}".strip("　")] + self.paragraphs[1:])
 
     @property
     def is_article(self) -> bool:

@@ -94,10 +94,12 @@ def resolve(overrides: dict | None = None) -> Layout:
 
 
 def landscape(L: Layout) -> Layout:
-    """``L`` turned a quarter to the left: the A4 sheet read landscape, its edges keeping
-    their margins (订口 at the top, 天头 to the right), the page number the same distance
-    below the type area. GB/T 9704-2012 8 (公文中的横排表格) provides for an A4 table set
-    landscape; a 修改前后对照表 is one (``drafter compare``)."""
+    """``L`` on the A4 sheet turned a quarter clockwise: each edge keeps its margin, so the
+    订口 edge is at the top, where GB/T 9704-2012 8 (公文中的横排表格) puts the head of a
+    landscape table on an odd page, and the 天头 to the right. The page number stays the same
+    distance below the type area, at the foot of the landscape page: clause 8 asks it to stay
+    where the portrait pages have theirs, which matters for a table bound into a portrait
+    document, not for a 修改前后对照表 whose every page is landscape (``drafter compare``)."""
     if L.PAGE_WIDTH_MM > L.PAGE_HEIGHT_MM:
         return L
     values = dict(vars(L))

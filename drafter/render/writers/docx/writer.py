@@ -60,7 +60,7 @@ class Writer:
             X.run(p, text)
         elif block is not None:
             for run in block.runs:
-                X.run(p, run.text, bold=run.bold)
+                X.run(p, run.text, bold=run.bold, strike=run.strike, underline=run.underline)
         if self.page_break:
             X.flag(ppr, "pageBreakBefore")
             self.page_break = False
