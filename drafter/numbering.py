@@ -252,8 +252,14 @@ def renders_run_in(style: str | None, has_subpoints: bool, has_paragraphs: bool)
 # (第一百零五条), 款 by paragraph without a number, and 项 as （一）（二）: the grammar below
 # reads the first three kinds of marker; 项 are read with ``opening`` (STYLE_PAREN).
 STATUTE_UNITS = "编章节条"
-_STATUTE = re.compile(r"[ \t　]*第(?P<n>[一二三四五六七八九十百零]{1,7}|[1-9]\d{0,3})(?P<u>[编章节条])(?![一-龥]{0,2}[的之])"
-                      r"[ \t　]*")
+_STATUTE_NUMBER = r"[一二三四五六七八九十百零]{1,7}|[1-9]\d{0,3}"
+_STATUTE = re.compile(rf"[ \t　]*第(?P<n>{_STATUTE_NUMBER})(?P<u>[编章节条])(?![一-龥]{{0,2}}[的之])[ \t　]*")
+# Inside a paragraph (a statute pasted without line breaks): a division begins after the end
+# of a sentence, its marker followed by a space (a 编 or 章 also after a space: the title's end);
+# an article also right after a heading's name.
+_STATUTE_INSIDE = re.compile(rf"(?<=[。；！？])[ \t　]*(?=第(?:{_STATUTE_NUMBER})[编章节条][ \t　])"
+                             rf"|(?<=[ \t　])(?=第(?:{_STATUTE_NUMBER})[编章][ \t　])")
+_ARTICLE_AFTER_HEADING = re.compile(rf"(?=第(?:{_STATUTE_NUMBER})条[ \t　])")
 
 
 def statute_int(word: str) -> int:
@@ -299,3 +305,19 @@ def statute_opening(text: str) -> StatuteMarker | None:
         return None
     number = statute_int(m.group("n"))
     return StatuteMarker(m.group("u"), number, m.end()) if number else None
+
+
+def statute_pieces(text: str) -> list[str]:
+    """``text`` cut where a 编/章/节/条 begins inside it (a statute pasted as one paragraph):
+    after the end of a sentence, and after a heading's name (第二章　规范第八条　…)."""
+    pieces = [p.strip() for p in _STATUTE_INSIDE.split(text) if p.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        head = statute_opening(piece)
+        if head is not None and head.unit != "条":
+            m = _ARTICLE_AFTER_HEADING.search(piece, head.end)
+            if m and m.start() > head.end:
+                out.extend([piece[:m.start()].strip(), piece[m.start():]])
+                continue
+        out.append(piece)
+    return out

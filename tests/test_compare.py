@@ -290,3 +290,26 @@ def test_workspace_marks_and_docx_input(cli, tmp_path, monkeypatch):
     assert code == 0, err
     cell = Document(str(tmp_path / "对照表.docx")).tables[0].rows[1].cells[1]
     assert "".join(r.text for p in cell.paragraphs for r in p.runs if r.underline) == "中国共产党的，坚持、奖惩结合"
+
+
+def test_a_statute_pasted_as_one_paragraph_is_cut_into_its_articles(tmp_path):
+    lines = OLD.read_text(encoding="utf-8").splitlines()
+    body = lines[lines.index("第一章　总则", lines.index("第五章　附则")):]  # after the 目录
+    pasted = write(tmp_path, "网上复制.txt", lines[0] + "\n" + "".join(body))  # the body's line breaks lost
+    result = compare.compare(str(pasted), str(NEW))
+    assert len(result.old.articles) == 24 and result.old.articles[21].label == "第二十二条"
+    assert result.old.articles[20].text.startswith("违反本条例第九条规定")  # a reference is no article
+    # every article paired as from the original (those with 款 or 项, run on here, show as changed)
+    assert [(o, n) for _, o, n in labels(result.rows)] == [(o, n) for _, o, n in EXPECTED]
+
+
+def test_sections_and_books_are_headings():
+    from drafter.documents import draft_from_lines
+    from drafter.importer.articles import parse_statute
+
+    lines = ["某某条例", "第一编　总则", "第一章　一般规定", "第一节　适用范围", "第一条　甲乙丙丁。",
+             "第二节　原则", "第二条　子丑寅卯。", "本条第一款规定的情形除外。", "第一百零一条　天地玄黄。"]
+    statute = parse_statute(draft_from_lines("x.txt", lines))
+    assert [d.label for d in statute.divisions] == ["第一编", "第一章", "第一节", "第一条", "第二节", "第二条",
+                                                    "第一百零一条"]
+    assert statute.articles[1].paragraphs == ["子丑寅卯。", "本条第一款规定的情形除外。"]

@@ -66,8 +66,8 @@ def parse_statute(draft: Draft) -> Statute:
     statute = Statute(draft.file, "")
     contents: set[str] = set()
     in_contents = False
-    for para in paras:
-        text = para.text.strip()
+    pieces = [(para.number, piece) for para in paras for piece in numbering.statute_pieces(para.text)]
+    for number, text in pieces:
         if _CONTENTS.match(text) and not statute.articles:
             in_contents = True
             continue
@@ -80,7 +80,7 @@ def parse_statute(draft: Draft) -> Statute:
             in_contents = False  # the first heading seen twice: the body begins
         if marker:
             rest = text[marker.end:].strip()
-            statute.divisions.append(Division(marker.unit, marker.number, [rest], para.number))
+            statute.divisions.append(Division(marker.unit, marker.number, [rest], number))
         elif statute.divisions and statute.divisions[-1].is_article:
             statute.divisions[-1].paragraphs.append(text)  # a 款 or a 项
         elif statute.divisions:
