@@ -35,16 +35,22 @@ def main(target: Path) -> None:
 
 
 def compare_example(folder: Path) -> None:
-    """The 修改前后对照表 of the two versions in examples/compare/ (``drafter compare --notes``)."""
+    """examples/compare/: the 修改前后对照表 of the two versions of the regulation
+    (``drafter compare --notes``) and the redline of the two versions of the speech
+    (``drafter compare --redline``), each with a PNG of every page."""
     from drafter import compare
 
-    docx = str(folder / "对照表.docx")
-    compare.run(str(folder / "修改前.txt"), str(folder / "修改后.txt"), docx, "docx", notes=True, force=True)
+    table = str(folder / "对照表.docx")
+    compare.run(str(folder / "修改前.txt"), str(folder / "修改后.txt"), table, "docx", notes=True, force=True)
+    speech = str(folder / "讲话-修订.docx")
+    compare.write_redline(str(folder / "讲话-修改前.txt"), str(folder / "讲话-修改后.txt"), speech, force=True)
     with tempfile.TemporaryDirectory() as tmp:
-        for old in folder.glob("对照表-[0-9]*.png"):
-            os.remove(old)
-        pngs = preview.page_pngs(preview.to_pdf(docx, tmp), str(folder / "对照表"), dpi=60)
-        print(docx, *pngs, sep="\n")
+        for docx, pdf in zip((table, speech), preview.to_pdfs([table, speech], tmp)):
+            stem = docx[:-len(".docx")]
+            for old in Path(stem).parent.glob(Path(stem).name + "-[0-9]*.png"):
+                os.remove(old)
+            pngs = preview.page_pngs(pdf, stem, dpi=60)
+            print(docx, *pngs, sep="\n")
 
 
 if __name__ == "__main__":

@@ -264,6 +264,20 @@ def test_redline_accepts_to_the_new_version_and_rejects_to_the_old(cli, tmp_path
     assert code == 2 and "--redline 只能写出 .docx" in err and not (tmp_path / "x.md").exists()
 
 
+def test_redline_example_keeps_the_speech_shape(tmp_path):
+    from docx import Document
+
+    out = tmp_path / "讲话-修订.docx"
+    done = compare.write_redline(str(EXAMPLE / "讲话-修改前.txt"), str(EXAMPLE / "讲话-修改后.txt"), str(out))
+    assert "新增 1 段" in done.summary
+    styles = {p.text.replace("\n", ""): p.style.name for p in Document(str(out)).paragraphs}  # a title broken in lines
+    assert styles["在全市县（市、区）人大常委会主任会议上的讲话"] == "公文标题"
+    assert styles["一、充分肯定过去一年的工作成绩"] == styles["二、扎实做好今年的各项工作"] == "一级标题"
+    accepted, rejected = _versions(out)
+    assert accepted == (EXAMPLE / "讲话-修改后.txt").read_text(encoding="utf-8").splitlines()
+    assert rejected == (EXAMPLE / "讲话-修改前.txt").read_text(encoding="utf-8").splitlines()
+
+
 def test_redline_pairs_changed_paragraphs_by_similarity():
     from drafter.compare import redline
 

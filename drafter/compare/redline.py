@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from .. import numbering
 from ..check.tracked import Revisions
 from ..render import model as M
 from . import align
@@ -42,13 +43,23 @@ def paragraphs(old: list[str], new: list[str]) -> list[tuple[str, list[tuple[str
     return out
 
 
+def _kind(k: int, state: str, text: str) -> tuple[str, int]:
+    """An unchanged short first line is the title; a short line opening with 一、 or （一） a
+    heading of level 1 or 2 (GB/T 9704-2012 7.3.3); any other line a paragraph."""
+    if not _TITLE.match(text):
+        return M.PARAGRAPH, 0
+    if k == 0 and state == KEPT:
+        return M.TITLE, 0
+    marker = numbering.opening(text, ("一、", numbering.STYLE_PAREN))
+    return (M.HEADING, numbering.HEADING_LEVEL[marker.style]) if marker else (M.PARAGRAPH, 0)
+
+
 def blocks(items: list[tuple[str, list[tuple[str, str]]]]) -> list[M.Block]:
-    """One block a paragraph, one run a part; an unchanged short first line is the title."""
+    """One block a paragraph (as its text in the new version reads), one run a part."""
     out = []
     for k, (state, parts) in enumerate(items):
-        text = "".join(t for t, _ in parts)
-        kind = M.TITLE if k == 0 and state == KEPT and _TITLE.match(text) else M.PARAGRAPH
-        out.append(M.Block(kind, [M.Run(t) for t, _ in parts]))
+        kind, level = _kind(k, state, "".join(t for t, op in parts if op != "-"))
+        out.append(M.Block(kind, [M.Run(t) for t, _ in parts], level=level))
     return out
 
 

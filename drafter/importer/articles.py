@@ -17,6 +17,7 @@ from ..documents import Draft
 from ..errors import DrafterError
 
 MIN_ARTICLES = 2  # fewer 第X条 than this and the file is not a text of articles
+MAX_DIVISIONS = 5000  # the Civil Code (民法典) has 1,260 articles: more is not one statute
 _CONTENTS = re.compile(r"^目[ \t　]*录$")
 
 
@@ -79,6 +80,9 @@ def parse_statute(draft: Draft) -> Statute:
                 continue
             in_contents = False  # the first heading seen twice: the body begins
         if marker:
+            if len(statute.divisions) >= MAX_DIVISIONS:
+                raise DrafterError(f"条、章、节超过 {MAX_DIVISIONS} 个，不像一部法规；请分开对照", file=draft.file,
+                                   line=number)
             rest = text[marker.end:].strip()
             statute.divisions.append(Division(marker.unit, marker.number, [rest], number))
         elif statute.divisions and statute.divisions[-1].is_article:
