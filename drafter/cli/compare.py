@@ -10,7 +10,8 @@ import click
 @click.argument("new", metavar="修改后")
 @click.option("-o", "--output", metavar="对照表.docx",
               help="写出的文件；不给时写到修改后文稿旁边（…-对照表.docx），写 - 则把 Markdown 输出到屏幕。")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), default=None, help="输出格式，默认按 -o 的扩展名，否则 docx。")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]), default=None,
+              help="输出格式，默认按 -o 的扩展名，否则 docx；pdf 经 LibreOffice 排版。")
 @click.option("--keep-unchanged", is_flag=True, help="未修改的条文也列入对照表（默认只列修改、新增、删除和移动的条文）。")
 @click.option("--notes", is_flag=True, help="增加“说明”一栏（新增、删除、条序调整等）。")
 @click.option("--redline", is_flag=True,
@@ -24,7 +25,7 @@ def compare(old: str, new: str, output: str | None, fmt: str | None, keep_unchan
 
     res = workspace.resources()
     if redline:
-        if fmt == "md" or (output or "").lower().endswith(".md") or output == cmp.STDOUT:
+        if fmt in ("md", "pdf") or (output or "").lower().endswith((".md", ".pdf")) or output == cmp.STDOUT:
             raise click.UsageError("--redline 只能写出 .docx（修订标记是 Word 的功能）")
         done = cmp.write_redline(old, new, output, force=force, unit=(res.setting("unit") or {}),
                                  template_dirs=res.template_dirs)

@@ -20,7 +20,7 @@ from ..render import layout as layout_module
 from ..render import writers
 from . import align, redline, table
 
-FORMATS = ("docx", "md")
+FORMATS = ("docx", "md", "pdf")
 STDOUT = "-"
 _DRAFT_NOTE = re.compile(r"[（(][^）)]*(?:草案|修订|修正|稿)[^）)]*[）)]$")  # （修正草案） after a title
 
@@ -68,12 +68,12 @@ def compare(old_path: str, new_path: str, template_dirs: tuple[str, ...] = ()) -
 
 def write(result: Comparison, fmt: str, marks: dict | None = None, keep_unchanged: bool = False,
           notes: bool = False, layout=None) -> bytes:
-    """The 对照表 as bytes of ``fmt``: docx on landscape pages (GB/T 9704-2012 8), or md."""
+    """The 对照表 as bytes of ``fmt``: md, or docx (pdf through LibreOffice) on landscape pages
+    (GB/T 9704-2012 8)."""
     blocks = table.blocks(result.title, result.rows, marks or {}, keep_unchanged, notes)
     if fmt == "md":
         return writers.write(blocks, "md", result.title)
-    return writers.write(blocks, "docx", result.title,
-                         layout=layout_module.landscape(layout or layout_module.DEFAULT))
+    return writers.write(blocks, fmt, result.title, layout=layout_module.landscape(layout or layout_module.DEFAULT))
 
 
 def output_path(new_path: str, fmt: str, redline: bool = False) -> str:
@@ -86,13 +86,13 @@ def output_format(fmt: str | None, output: str | None) -> str:
     """The format asked for, else the output's extension, else docx (md when printed)."""
     ext = os.path.splitext(output or "")[1].lower().lstrip(".")
     if output == STDOUT:
-        if fmt == "docx":
-            raise DrafterError(".docx 不能输出到屏幕；请用 -o 给出文件名，或用 --format md")
+        if fmt in ("docx", "pdf"):
+            raise DrafterError(f".{fmt} 不能输出到屏幕；请用 -o 给出文件名，或用 --format md")
         return "md"
     if fmt:
         return fmt
     if output and ext not in FORMATS:
-        raise DrafterError(f"不支持写出 .{ext} 文件；对照表可写成 .docx 或 .md", file=output)
+        raise DrafterError(f"不支持写出 .{ext} 文件；对照表可写成 .docx、.pdf 或 .md", file=output)
     return ext or "docx"
 
 
