@@ -253,13 +253,14 @@ def renders_run_in(style: str | None, has_subpoints: bool, has_paragraphs: bool)
 # reads the first three kinds of marker; 项 are read with ``opening`` (STYLE_PAREN).
 STATUTE_UNITS = "编章节条"
 _STATUTE_NUMBER = r"[一二三四五六七八九十百零]{1,7}|[1-9]\d{0,3}"
-_STATUTE = re.compile(rf"[ \t　]*第(?P<n>{_STATUTE_NUMBER})(?P<u>[编章节条])(?![一-龥]{{0,2}}[的之])[ \t　]*")
+_STATUTE = re.compile(rf"[ \t　]*第(?P<n>{_STATUTE_NUMBER})(?P<u>[编章节条])(?:之(?P<s>[一二三四五六七八九十]{{1,3}}))?"
+                      rf"(?![一-龥]{{0,2}}[的之])[ \t　]*")
 # Inside a paragraph (a statute pasted without line breaks): a division begins after the end
 # of a sentence, its marker followed by a space (a 编 or 章 also after a space: the title's end);
 # an article also right after a heading's name.
-_STATUTE_INSIDE = re.compile(rf"(?<=[。；！？])[ \t　]*(?=第(?:{_STATUTE_NUMBER})[编章节条][ \t　])"
+_STATUTE_INSIDE = re.compile(rf"(?<=[。；！？])[ \t　]*(?=第(?:{_STATUTE_NUMBER})[编章节条](?:之[一二三四五六七八九十]{{1,3}})?[ \t　])"
                              rf"|(?<=[ \t　])(?=第(?:{_STATUTE_NUMBER})[编章][ \t　])")
-_ARTICLE_AFTER_HEADING = re.compile(rf"(?=第(?:{_STATUTE_NUMBER})条[ \t　])")
+_ARTICLE_AFTER_HEADING = re.compile(rf"(?=第(?:{_STATUTE_NUMBER})条(?:之[一二三四五六七八九十]{{1,3}})?[ \t　])")
 
 
 def statute_int(word: str) -> int:
@@ -278,8 +279,9 @@ def statute_int(word: str) -> int:
     return base + tens if tens >= 10 else 0
 
 
-def statute_marker(unit: str, number: int) -> str:
-    """第一百零五条, 第三章: the marker of division ``number`` of kind ``unit`` (编 章 节 条)."""
+def statute_marker(unit: str, number: int, sub: int = 0) -> str:
+    """第一百零五条, 第三章, 第十条之一 (an article inserted after 第十条 by an amendment that
+    keeps the numbers after it): the marker of division ``number`` of kind ``unit`` (编 章 节 条)."""
     if unit not in STATUTE_UNITS:
         raise ValueError(f"未知的法规结构单位：{unit}")
     if number >= 100:
@@ -288,7 +290,7 @@ def statute_marker(unit: str, number: int) -> str:
                                                                else ("一" + cn(rest) if rest < 20 else cn(rest))))
     else:
         word = cn(number)
-    return f"第{word}{unit}"
+    return f"第{word}{unit}" + (f"之{cn(sub)}" if sub else "")
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,7 @@ class StatuteMarker:
     unit: str  # 编 章 节 条
     number: int
     end: int  # where the text after the marker (and the space after it) begins
+    sub: int = 0  # 之一 -> 1: an article inserted after ``number`` (第十条之一)
 
 
 def statute_opening(text: str) -> StatuteMarker | None:
@@ -304,7 +307,8 @@ def statute_opening(text: str) -> StatuteMarker | None:
     if not m:
         return None
     number = statute_int(m.group("n"))
-    return StatuteMarker(m.group("u"), number, m.end()) if number else None
+    sub = to_int(m.group("s")) if m.group("s") else 0
+    return StatuteMarker(m.group("u"), number, m.end(), sub) if number else None
 
 
 def statute_pieces(text: str) -> list[str]:

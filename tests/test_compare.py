@@ -180,6 +180,10 @@ def test_statute_numerals_both_ways():
     assert numbering.statute_marker("条", 110) == "第一百一十条"
     assert numbering.statute_opening("第二条的规定不适用") is None  # a reference, not an article
     assert numbering.statute_opening("第三章　法律责任").unit == "章"
+    inserted = numbering.statute_opening("第十条之一　鼓励")
+    assert (inserted.unit, inserted.number, inserted.sub) == ("条", 10, 1)
+    assert numbering.statute_marker("条", 10, 1) == "第十条之一"
+    assert numbering.statute_opening("第十条之规定") is None
 
 
 @needs_soffice()
@@ -313,6 +317,18 @@ def test_a_statute_pasted_as_one_paragraph_is_cut_into_its_articles(tmp_path):
     assert result.old.articles[20].text.startswith("违反本条例第九条规定")  # a reference is no article
     # every article paired as from the original (those with 款 or 项, run on here, show as changed)
     assert [(o, n) for _, o, n in labels(result.rows)] == [(o, n) for _, o, n in EXPECTED]
+
+
+def test_an_article_inserted_as_zhi_yi_is_added_and_the_others_keep_their_numbers():
+    from drafter.documents import draft_from_lines
+    from drafter.importer.articles import parse_statute
+
+    old = ["某某条例", "第十条　甲乙丙丁戊己庚辛。", "第十一条　子丑寅卯辰巳午未。"]
+    new = ["某某条例", "第十条　甲乙丙丁戊己庚辛。", "第十条之一　天地玄黄，宇宙洪荒。", "第十一条　子丑寅卯辰巳午未。"]
+    a = parse_statute(draft_from_lines("a.txt", old)).divisions
+    b = parse_statute(draft_from_lines("b.txt", new)).divisions
+    assert labels(align.rows(a, b)) == [("unchanged", "第十条", "第十条"), ("added", None, "第十条之一"),
+                                        ("unchanged", "第十一条", "第十一条")]
 
 
 def test_sections_and_books_are_headings():

@@ -178,7 +178,7 @@ def rows(old: list[Division], new: list[Division]) -> list[Row]:
             next_old = i + 1
         a = old[i]
         if a.text == b.text:
-            status = MOVED if is_move else (RENUMBERED if a.number != b.number else UNCHANGED)
+            status = MOVED if is_move else (RENUMBERED if a.label != b.label else UNCHANGED)
             out.append(Row(status, a, b, [(a.text, "=")], [(b.text, "=")]))
         else:
             old_parts, new_parts = diff(a.text, b.text)

@@ -29,10 +29,11 @@ class Division:
     number: int
     paragraphs: list[str]  # the first without its marker; a heading's is its name (总则)
     line: int  # the paragraph number in the source, for messages
+    sub: int = 0  # 第十条之一 -> 1
 
     @property
     def label(self) -> str:
-        return numbering.statute_marker(self.unit, self.number) if self.unit else ""
+        return numbering.statute_marker(self.unit, self.number, self.sub) if self.unit else ""
 
     @property
     def text(self) -> str:
@@ -84,7 +85,7 @@ def parse_statute(draft: Draft) -> Statute:
                 raise DrafterError(f"条、章、节超过 {MAX_DIVISIONS} 个，不像一部法规；请分开对照", file=draft.file,
                                    line=number)
             rest = text[marker.end:].strip()
-            statute.divisions.append(Division(marker.unit, marker.number, [rest], number))
+            statute.divisions.append(Division(marker.unit, marker.number, [rest], number, marker.sub))
         elif statute.divisions and statute.divisions[-1].is_article:
             statute.divisions[-1].paragraphs.append(text)  # a 款 or a 项
         elif statute.divisions:
