@@ -19,21 +19,21 @@ OPEN, CLOSE = "［", "］"
 
 
 def note(row: Row) -> str:
-    """The 说明 of a row: what happened to the article, in the words of a 对照表."""
+    """The 说明 of a row, short enough for its narrow column: 新增, 删除, 修改, 条序调整 (the
+    number changed, the words not), 移至第十六条; the row's two labels show the numbers."""
     if row.status == ADDED:
         return "新增"
     if row.status == DELETED:
         return "删除"
-    old, new = row.old.label, row.new.label
-    if row.status == MOVED:
-        return f"{old}移至{new}" + ("" if row.old.text == row.new.text else "，并作修改")
     if not row.new.unit:
         return "修改名称" if row.changed else ""
+    if row.status == MOVED:
+        return f"移至{row.new.label}" + ("" if row.old.text == row.new.text else "并修改")
     if row.status == RENUMBERED:
-        return f"条文未改，{old}改为{new}"
-    if old != new:
-        return f"修改，{old}改为{new}"
-    return "修改" if row.changed else ""
+        return "条序调整"
+    if not row.changed:
+        return ""
+    return "修改" if row.old.label == row.new.label else "修改，条序调整"
 
 
 def _runs(label: str, parts: list[tuple[str, str]], marks: dict) -> list[M.Run]:
@@ -69,5 +69,9 @@ def blocks(title: str, rows: list[Row], marks: dict, keep_unchanged: bool = Fals
             line.append([M.Run(note(row))] if note(row) else [])
         cells.append(line)
     plain = [["".join(r.text for r in cell) for cell in line] for line in cells]
-    table = M.Block(M.TABLE, rows=plain, cells=cells, widths=[10, 10, 3] if notes else [1, 1], long_text=True)
+    # the title's and the 编/章/节 headings' rows centred, as the text prints them
+    headings = frozenset(k for k, row in enumerate(shown, 1) if not (row.new or row.old).is_article)
+    # the 说明 column holds seven characters a line: 修改，条序调整, 移至第二十三条
+    table = M.Block(M.TABLE, rows=plain, cells=cells, widths=[9, 9, 3.8] if notes else [1, 1], long_text=True,
+                    centred=headings)
     return [M.Block(M.TITLE, [M.Run(title)]), table]

@@ -52,6 +52,7 @@ class Block:
     cells: list[list[list[Run]]] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)  # a table's column widths, in proportion
     long_text: bool = False  # a table of long texts: body cells justified, the header row repeated
+    centred: frozenset[int] = frozenset()  # rows of such a table centred all the same (a heading's row)
 
     @property
     def text(self) -> str:

@@ -286,7 +286,8 @@ class Writer:
                 tcw.set(qn("w:w"), str(cols[c]))
                 tcw.set(qn("w:type"), "dxa")
                 SubElement(tcpr, qn("w:vAlign")).set(X.W_VAL, "top" if b.long_text and r else "center")
-                p = self.cell_paragraph(tc, style, b.long_text and r > 0)
+                justified = b.long_text and r > 0 and r not in b.centred
+                p = self.cell_paragraph(tc, style, justified)
                 runs = b.cells[r][c] if r < len(b.cells) and c < len(b.cells[r]) else None
                 if runs is not None:
                     # each line of a cell (a 款 or a 项) its own paragraph: a justified line
@@ -294,7 +295,7 @@ class Writer:
                     for run in runs:
                         for k, line in enumerate(run.text.split("\n")):
                             if k:
-                                p = self.cell_paragraph(tc, style, b.long_text and r > 0)
+                                p = self.cell_paragraph(tc, style, justified)
                             if line:
                                 X.run(p, line, bold=run.bold or r == 0, strike=run.strike,
                                       underline=run.underline)
