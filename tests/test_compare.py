@@ -370,3 +370,33 @@ def test_redline_round_trip_on_generated_drafts(tmp_path):
         assert accepted == new and rejected == old
 
     check()
+
+
+def test_every_division_stands_in_exactly_one_row_on_generated_statutes():
+    """Whatever the amendment, each article of either version is in one row, the old ones in
+    their order among the rows kept in place, and each side's parts spell its text."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from drafter.importer.articles import Division
+
+    words = st.text(alphabet="公民应当遵守法规本市人民政府。，", min_size=1, max_size=25)
+    texts = st.lists(words, min_size=0, max_size=10)
+
+    @settings(max_examples=150, deadline=None, derandomize=True, database=None)
+    @given(old=texts, new=texts)
+    def check(old, new):
+        a = [Division("条", k + 1, [t], k) for k, t in enumerate(old)]
+        b = [Division("条", k + 1, [t], k) for k, t in enumerate(new)]
+        rows = align.rows(a, b)
+        assert sorted(id(r.old) for r in rows if r.old) == sorted(map(id, a))
+        assert [r.new for r in rows if r.new] == b  # the new text's order
+        kept = [a.index(r.old) for r in rows if r.old and r.status != "moved"]
+        assert kept == sorted(kept)
+        for r in rows:
+            if r.old:
+                assert "".join(t for t, _ in r.old_parts) == r.old.text
+            if r.new:
+                assert "".join(t for t, _ in r.new_parts) == r.new.text
+
+    check()
