@@ -254,7 +254,7 @@ def renders_run_in(style: str | None, has_subpoints: bool, has_paragraphs: bool)
 STATUTE_UNITS = "编章节条"
 _STATUTE_NUMBER = r"[一二三四五六七八九十百零]{1,7}|[1-9]\d{0,3}"
 _STATUTE = re.compile(rf"[ \t　]*第(?P<n>{_STATUTE_NUMBER})(?P<u>[编章节条])(?:之(?P<s>[一二三四五六七八九十]{{1,3}}))?"
-                      rf"(?![一-龥]{{0,2}}[的之])[ \t　]*")
+                      rf"(?![一-龥]{{0,2}}[的之]|第|[、和或至])[ \t　]*")
 # Inside a paragraph (a statute pasted without line breaks): a division begins after the end
 # of a sentence, its marker followed by a space (a 编 or 章 also after a space: the title's end);
 # an article also right after a heading's name.
@@ -302,7 +302,8 @@ class StatuteMarker:
 
 
 def statute_opening(text: str) -> StatuteMarker | None:
-    """The 第X编/章/节/条 marker ``text`` opens with, or None (第二条的规定 is a reference, not a marker)."""
+    """The 第X编/章/节/条 marker ``text`` opens with, or None for a reference: 第二条的规定,
+    第五条第一款, 第八条、第九条, 第十条至第十二条."""
     m = _STATUTE.match(text)
     if not m:
         return None

@@ -186,6 +186,8 @@ def test_statute_numerals_both_ways():
     assert (inserted.unit, inserted.number, inserted.sub) == ("条", 10, 1)
     assert numbering.statute_marker("条", 10, 1) == "第十条之一"
     assert numbering.statute_opening("第十条之规定") is None
+    for reference in ("第五条第一款规定的情形除外。", "第八条、第九条规定的", "第十条至第十二条", "第三条和第四条"):
+        assert numbering.statute_opening(reference) is None, reference
 
 
 @needs_soffice()
