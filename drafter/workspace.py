@@ -66,6 +66,7 @@ README_TEXT = """\
 SECTION_EXAMPLE = """\
 {#- section
 purpose: 本单位片段的示例：复制本文件并改名，即可新建片段
+kinds: [speech, report]   # 适用的文种（speech 讲话稿、report 工作报告、notice 通知）；不写则全部适用
 params:
   place: {doc: 地名, example: 恒阳区}
 -#}
