@@ -181,7 +181,7 @@ def word_template(output: str, force: bool = False) -> str:
     """Write a Word template (.dotx) of drafter's styles, in the layout of the unit profile of
     the workspace the output goes into (else around the current directory); return the
     profile's source ("工作区" or "内置")."""
-    from .render.writers.docx.template import word_template as build
+    from .render.writers.docx.template import word_template as build  # python-docx loads only here
 
     if os.path.splitext(output)[1].lower() not in TEMPLATE_EXTENSIONS:
         raise DrafterError("Word 模板的文件名应以 .dotx 结尾", file=output)

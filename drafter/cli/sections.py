@@ -60,7 +60,7 @@ def _origin(section, res, path: tuple[str, ...]) -> str:
 
 def _kinds(section) -> str:
     """The kinds a section is written for, by their Chinese names (its header's ``kinds``)."""
-    from ..outline import KINDS
+    from ..outline import KINDS  # loaded when the command runs: fast --help
 
     names = "、".join(KINDS[k].label for k in section.kinds if k in KINDS) if section.kinds else "全部文种"
     return f"　适用：{names}"
