@@ -342,7 +342,7 @@ def test_every_style_shows_its_label(browser, served):
     assert select.evaluate("s => s.options[s.selectedIndex].text") == "1. 2. 3. …"
     options = select.evaluate("s => [...s.options].map(o => [o.value, o.text])")
     assert all(text.strip() for _, text in options), options
-    assert dict(options)["（1）"] == "（1） （2） （3） …" and dict(options)[""] == "默认（（一） （二） （三） …）"
+    assert dict(options)["（1）"] == "（1） （2） （3） …" and dict(options)[""] == "默认：（一） （二） （三） …"
     expect(page.locator('[data-path="points[0].subpoints"] .marker').first).to_have_text("1.")
     expect(page.locator("#preview")).to_contain_text("1.学习")
     select.select_option("一是")
@@ -366,12 +366,14 @@ def test_outline_list_by_title_kind_and_date(browser, served):
     page.goto(server.url)
     one = page.locator('#outline-list button[data-path="outlines/旧稿一.yaml"]')
     expect(one.locator(".title")).to_have_text("在全区人大工作会议上的讲话")
-    expect(one.locator("small")).to_have_text("讲话稿 · 2023-02-10 · 旧稿一.yaml")
+    expect(one.locator("small")).to_have_text("讲话稿 · 2023-02-10旧稿一.yaml")  # the file name on a line of its own
+    expect(one.locator("small .file")).to_be_visible()
     expect(page.locator('#outline-list button[data-path="outlines/旧稿二.yaml"] small')).to_have_text(
-        "讲话稿 · 2024-02-26 · 旧稿二.yaml")
+        "讲话稿 · 2024-02-26旧稿二.yaml")
     notice = page.locator('#outline-list button[data-path="outlines/培训.yaml"]')
     expect(notice.locator(".title")).to_have_text("关于举办培训班的通知")
     expect(notice.locator("small")).to_have_text("通知 · 2024-05-08")  # a title of its own: no file name
+    assert notice.locator(".file").count() == 0
     assert '"' not in page.locator("#outline-list").inner_text()
     assert not errors
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import html
 import json
 import secrets
 from urllib.parse import parse_qs, urlencode
@@ -90,14 +89,14 @@ class SignIn:
                    'autofocus required> <button type="submit">登录</button></form>'
                    "<p>密码在工作区的 drafter.yaml 中（serve: password）。</p>")
         else:
-            ask = ("<p>请用启动工作台的电脑终端里打印的完整地址（带 ?token=…）打开。"
-                   "每次启动工作台，地址中的 token 都会换一个。</p>")
+            ask = ("<p>请用启动工作台的那台电脑终端里打印的完整地址（末尾带 ?token=…）打开，"
+                   "打开一次后，这个浏览器就不必再带它。每次启动工作台，地址中的口令都会换一个；"
+                   "没有地址的同事，请向启动工作台的同事索取。</p>")
         return ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>登录 drafter 工作台</title>'
                 '<meta name="viewport" content="width=device-width, initial-scale=1">'
                 "<style>body{font:16px/1.6 'Noto Sans CJK SC',sans-serif;max-width:36em;margin:4em auto;padding:0 1em}"
                 ".wrong{color:#b42318}input{font:inherit;padding:2px 6px}button{font:inherit}</style></head><body>"
-                f"<h1>drafter 工作台需要登录</h1>{note}{ask}"
-                f"<p>{html.escape(REFUSED)}</p></body></html>")
+                f"<h1>drafter 工作台需要登录</h1>{note}{ask}</body></html>")
 
 
 async def _form_password(receive) -> str | None:

@@ -144,8 +144,8 @@ async function loadList() {
     const small = document.createElement("small");
     const when = o.date ? o.date : `修改于 ${o.modified}`;
     // the file name only where it tells outlines apart: the same title, or none
-    const parts = [labels[o.kind] || o.kind, when, !o.title || times[o.title] > 1 ? o.name : null];
-    small.textContent = parts.filter(Boolean).join(" · ");
+    small.textContent = `${labels[o.kind] || o.kind} · ${when}`;
+    if (!o.title || times[o.title] > 1) small.append(el("span", { class: "file", text: o.name }));
     b.append(small);
     b.addEventListener("click", () => openOutline(o.path));
     li.append(b);
@@ -237,7 +237,7 @@ function input(parts, f, order) {
   if (f.type === "choice") {
     control = el("select", { id, "data-path": path });
     const shown = (c) => (f.labels ? f.labels(c) : c);
-    control.append(new Option(f.fallback ? `默认（${shown(f.fallback)}）` : "（默认）", ""));
+    control.append(new Option(f.fallback ? `默认：${shown(f.fallback)}` : "（默认）", ""));
     for (const c of f.choices) control.append(new Option(shown(c), c));
     const v = value == null ? "" : f.canon ? f.canon(value) : String(value);
     if (v !== "" && !f.choices.includes(v)) control.append(new Option(`${v}（不是可选值）`, v));
