@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command("compare", options_metavar="[选项]")
+@click.command("compare", options_metavar="[选项]", short_help="对照两稿：法规生成修改前后对照表，讲话稿、报告写出带修订标记的 Word 文稿。")
 @click.argument("old", metavar="修改前")
 @click.argument("new", metavar="修改后")
 @click.option("-o", "--output", metavar="对照表.docx",
