@@ -175,6 +175,23 @@ def new_outline(kind: str, output: str, force: bool = False) -> None:
     outputs.write(outputs.Plan(force=force).add(output), starter(kind).encode("utf-8"))
 
 
+TEMPLATE_EXTENSIONS = (".dotx",)
+
+
+def word_template(output: str, force: bool = False) -> str:
+    """Write a Word template (.dotx) of drafter's styles, in the layout of the unit profile of
+    the workspace the output goes into (else around the current directory); return the
+    profile's source ("工作区" or "内置")."""
+    from .render.writers.docx.template import word_template as build  # python-docx loads only here
+
+    if os.path.splitext(output)[1].lower() not in TEMPLATE_EXTENSIONS:
+        raise DrafterError("Word 模板的文件名应以 .dotx 结尾", file=output)
+    target = outputs.Plan(force=force).add(output)
+    profile = render.unit_profile(output)
+    outputs.write(target, build(layout.resolve(profile) if profile else layout.DEFAULT))
+    return "本单位版式设置" if profile else "内置版式"
+
+
 STDOUT = "-"  # an output of "-" is standard output
 
 

@@ -194,7 +194,7 @@ def _delete_paragraph(paragraph, revisions) -> bool:
             return False
         if spans:
             revisions.replace([run for run, _, _ in spans], "")
-        revisions.delete_mark(p)
+        revisions.paragraph_mark(p, "del")
         return True
     parent = p.getparent()
     if parent.tag == W_NS + "tc" and len(parent.findall(W_NS + "p")) == 1:
