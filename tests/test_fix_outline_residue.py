@@ -49,6 +49,21 @@ def test_fix_of_an_outline_edits_only_its_text_values(cli, tmp_path):
     assert code == 0 and json.loads(out_json)["findings"] == []
 
 
+def test_fix_of_an_outline_without_o_fixes_it_in_place(cli, tmp_path):
+    src = write(tmp_path, "大纲.yaml", OUTLINE)
+    code, _, err = cli("check", src, "--fix")
+    assert "已就地修改大纲" in err
+    assert src.read_text(encoding="utf-8") == (OUTLINE.replace("同志们,", "同志们，").replace("创新,", "创新，")
+                                               .replace("一府两院", "一府一委两院").replace("学习;", "学习；")
+                                               .replace("大家!", "大家！"))
+    before = src.stat().st_mtime_ns
+    code, _, err = cli("check", src, "--fix")
+    assert code == 0 and "没有可自动修改之处，未改动" in err
+    assert src.stat().st_mtime_ns == before  # nothing to change: the file is not rewritten
+    code, _, err = cli("check", write(tmp_path, "d.txt", "各单位:\n"), "--fix")
+    assert code == 2 and "-o" in err  # a draft is never changed in place
+
+
 def test_fix_of_an_outline_keeps_the_guards(cli, tmp_path):
     src = write(tmp_path, "s.yaml", OUTLINE)
     code, _, err = cli("check", src, "--fix", "-o", src)

@@ -73,7 +73,11 @@ def _apply(text: str, fixes: list[Finding]) -> str:
 def fix_file(path: str, findings: list[Finding], out: str,
              track: bool = False) -> tuple[list[Change], list[Skipped]]:
     """Write the fixed draft to ``out``; return the changes made and the fixes that could not be.
-    With ``track`` (a .docx only), each fix is a Word tracked change by "drafter"."""
+    With ``track`` (a .docx only), each fix is a Word tracked change by "drafter". An outline may
+    be fixed in place (``out`` is ``path``): only its text values change, and only if any does."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext in (".yaml", ".yml") and not track:
+        return _fix_outline(path, fixable(findings), out)
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件不能与原稿相同，原稿不会被修改", file=out)
     ext = os.path.splitext(path)[1].lower()
@@ -85,8 +89,6 @@ def fix_file(path: str, findings: list[Finding], out: str,
         by_para.setdefault(f.paragraph, []).append(f)
     if ext == ".docx":
         return _fix_docx(path, by_para, out, track)
-    if ext in (".yaml", ".yml"):
-        return _fix_outline(path, fixes, out)
     if ext in (".doc", ".wps", ".rtf", ".pdf"):
         raise DrafterError(f"{ext} 文件不能直接修改：请先另存为 .docx，或用 --annotate 另存一份带批注的 .docx", file=path)
     lines = decode(read_bounded(path, MAX_TEXT_BYTES), path).splitlines()
@@ -120,7 +122,11 @@ def _fix_outline(path: str, fixes: list[Finding], out: str) -> tuple[list[Change
             edits[field] = _apply(scalar.value, items)
             done.extend(Change(f.paragraph, f.offset, f.match, f.suggestion, field) for f in items)
     new, _ = replace_values(text, edits, path)
-    outputs.write(out, new.encode("utf-8"))
+    if os.path.abspath(out) == os.path.abspath(path):
+        if edits:  # in place: the file the link leads to, replaced atomically; untouched when nothing changes
+            outputs.write(os.path.realpath(path), new.encode("utf-8"))
+    else:
+        outputs.write(out, new.encode("utf-8"))
     return done, skipped
 
 

@@ -19,7 +19,7 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 @click.option("--date", "doc_date", metavar="日期", help="文稿日期（如 2024-03-28），用于检查提法时效；默认从文中识别。")
 @click.option("--region", metavar="省份", help="文稿所属省份（如 湖南），用于检查地方性提法；默认从文中识别。")
 @click.option("--fix", is_flag=True, help="自动修改旧提法和标点、删除整行的网页残留，写入 -o 指定的新文件（大纲也可以）。")
-@click.option("-o", "--output", metavar="文件", help="--fix 的输出文件（原稿不会被修改）。")
+@click.option("-o", "--output", metavar="文件", help="--fix 的输出文件（原稿不会被修改）；大纲 .yaml 不给 -o 时就地修改。")
 @click.option("--track", is_flag=True, help="与 --fix 同用：.docx 的修改写成 Word 修订（作者 drafter），逐条接受或拒绝。")
 @click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
 @click.option("--force", is_flag=True, help="覆盖已有的 -o 或 --annotate 文件。")
@@ -40,6 +40,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     when = _check_args(files, fix, track, output, annotate, doc_date)
     res = workspace.resources((), glossary_dirs)
     plan = outputs.Plan(files, folders=res.glossary_dirs, force=force)  # both targets checked before any work
+    in_place = fix and not output  # an outline, fixed where it is (_check_args)
     for target in (output, annotate):
         if target:
             plan.add(target)
@@ -56,7 +57,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     if bad:
         sys.exit(EXIT_BAD_INPUT)
     if fix:
-        _fix(files[0], findings, output, track)
+        _fix(files[0], findings, files[0] if in_place else output, track)
     if annotate:
         _annotate(files[0], findings, annotate)
     if any(f.severity == "error" for f in findings):
@@ -79,8 +80,8 @@ def _check_args(files, fix: bool, track: bool, output: str | None, annotate: str
         raise click.UsageError("请给出至少一个文件，例如：drafter check 讲话.docx")
     if (fix or annotate) and len(files) > 1:
         raise click.UsageError("--fix 和 --annotate 每次只能处理一个文件")
-    if fix and not output:
-        raise click.UsageError("--fix 需要用 -o 指定输出文件，原稿不会被修改")
+    if fix and not output and not files[0].lower().endswith((".yaml", ".yml")):
+        raise click.UsageError("--fix 需要用 -o 指定输出文件，原稿不会被修改（大纲 .yaml 不给 -o 时就地修改）")
     if output and not fix:
         raise click.UsageError("-o 只与 --fix 一起使用")
     if track and not fix:
@@ -105,6 +106,10 @@ def _fix(path: str, findings: list, output: str, track: bool) -> None:
         where = f"{f.field}" if f.field else f"第{f.paragraph}段"
         click.echo(f"未修改 {where} 第{f.offset + 1}字：“{f.match}”{s.reason}", err=True)
     kind = "处修订，请在 Word、WPS 或 LibreOffice 中逐条接受或拒绝" if track else "处修改"
+    if output == path:
+        click.echo(f"已就地修改大纲 {path}（{len(changes)} 处修改，注释和格式不变）" if changes
+                   else f"大纲 {path} 没有可自动修改之处，未改动", err=True)
+        return
     click.echo(f"已写入 {output}（{len(changes)} {kind}）", err=True)
 
 
