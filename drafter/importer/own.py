@@ -554,15 +554,11 @@ def _notice(blocks: list[M.Block], fields: dict) -> dict:
     out["intro"] = [b.text for b in intro]
     end = next((k for k in range(i, len(blocks)) if blocks[k].kind == M.SIGNATURE), len(blocks))
     body, rest = _points(blocks[i:end])
-    listed = []
-    while rest and rest[-1].kind == M.PARAGRAPH and (rest[-1].text.startswith("附件：") or listed
-                                                      and re.match(r"^\d+[.．]", rest[-1].text)):
-        listed.insert(0, rest.pop())
-        if listed[0].text.startswith("附件："):
-            break
-    if listed and not listed[0].text.startswith("附件："):
-        rest.extend(listed)
-        listed = []
+    k = len(rest)  # the 附件说明 (附件：1.…, 2.…) closes the body: it is told by the attachments
+    while k > 0 and rest[k - 1].kind in (M.PARAGRAPH, M.HEADING) and re.match(r"^\d+[.．]", rest[k - 1].text):
+        k -= 1
+    if k > 0 and rest[k - 1].kind == M.PARAGRAPH and rest[k - 1].text.startswith("附件："):
+        rest = rest[:k - 1]
     main, closing = _split_closing(rest, fields)
     _attach(body, main)
     out["points"] = [_clean_node(p) for p in body]
@@ -619,10 +615,11 @@ def _notice(blocks: list[M.Block], fields: dict) -> dict:
 
 
 def _note(text: str, fields: dict) -> str:
+    """The 附注 as the outline wrote it: the brackets are the template's (parenthesised)."""
     wanted = fields.get("note")
     if isinstance(wanted, str) and templating.parenthesised(wanted) == text:
         return wanted
-    return text
+    return text[1:-1] if text.startswith("（") and text.endswith("）") else text
 
 
 # --- points ----------------------------------------------------------------------------
@@ -652,8 +649,6 @@ def _points(blocks: list[M.Block]) -> tuple[list[dict], list[M.Block]]:
             loose.append(b)
             continue
         style, child, rest = item
-        _attach(points, loose)
-        loose = []
         while stack:
             parent = stack[-1]
             if parent["_style"] == style or (parent["_style"] is None and not parent["subpoints"]
@@ -662,7 +657,10 @@ def _points(blocks: list[M.Block]) -> tuple[list[dict], list[M.Block]]:
             stack.pop()
         if not stack:  # a sub-point that continues no open level: keep it as text
             loose.append(b)
+            stack = _open(points[-1])
             continue
+        _attach(points, loose)  # what came before this sub-point belongs to the one before it
+        loose = []
         parent = stack[-1]
         parent["_style"] = style
         parent["style"] = style
@@ -671,6 +669,14 @@ def _points(blocks: list[M.Block]) -> tuple[list[dict], list[M.Block]]:
         if rest is not None:
             child["paragraphs"].append(rest)
     return points, loose
+
+
+def _open(point: dict) -> list[dict]:
+    """The open levels of ``point``: it and its last sub-point, that one's last, and so on."""
+    out = [point]
+    while out[-1]["subpoints"]:
+        out.append(out[-1]["subpoints"][-1])
+    return out
 
 
 def _first(text: str) -> bool:
