@@ -14,11 +14,11 @@ from pathlib import Path
 
 from . import importer, render, safeyaml
 from .files import guard, outputs
+from .outline import kinds
 from .check import Glossary, check_rendered
 from .documents import DRAFT_EXTENSIONS
 from .errors import DrafterError, os_reason
 from .render import layout, preview, speaking, writers
-from .resources import shipped
 
 
 def output_format(fmt: str | None, output: str | None) -> str:
@@ -165,13 +165,24 @@ def render_batch(pairs: list[tuple[str, str]], fmt: str = "docx", template_dirs:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def starter(kind: str) -> str:
-    """The commented, to-be-filled outline of a kind (templates/starters)."""
-    return (shipped("templates") / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
+def starter(kind: str, near: str | None = None) -> str:
+    """The commented, to-be-filled outline of a kind (its folder's starter.yaml), among the
+    kinds that apply in the folder ``near`` (else the current directory)."""
+    path = str(kinds.registry(near).get(kind).starter_file)
+    return safeyaml.read_text(path)
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
 def new_outline(kind: str, output: str, force: bool = False) -> None:
-    outputs.write(outputs.Plan(force=force).add(output), starter(kind).encode("utf-8"))
+    """Write the starter of ``kind`` to ``output``, its first line naming the kind's schema for
+    an editor with a YAML language server (a JSON copy in drafter's cache folder)."""
+    near = os.path.dirname(os.path.abspath(output))
+    near = near if os.path.isdir(near) else None
+    found = kinds.registry(near).get(kind)
+    line = SCHEMA_LINE + kinds.editor_schema_file(found).as_posix() + "\n"
+    outputs.write(outputs.Plan(force=force).add(output), (line + starter(kind, near)).encode("utf-8"))
 
 
 STDOUT = "-"  # an output of "-" is standard output

@@ -10,8 +10,8 @@ unit:
   margins: {top: 37, bottom: 35, left: 28, right: 26}
 ```
 
-The notice kind takes ``masthead``, ``prefix`` and ``printer`` from here when the outline does
-not give them; ``fonts``, ``colours`` and ``margins`` override the shipped layout
+A kind with a masthead, a 发文字号 or a 版记 takes ``masthead``, ``prefix`` and ``printer`` from
+here when the outline does not give them; ``fonts``, ``colours`` and ``margins`` override the shipped layout
 (``drafter/render/layout.yaml``, ``drafter.render.layout.resolve``) for every document
 rendered in the workspace. The profile is validated with the workspace's settings.
 """
@@ -98,16 +98,17 @@ CONFIG_TEXT = """\
 """
 
 
-def apply_to_outline(kind: str, data: dict, profile: dict | None, file: str) -> dict:
-    """A notice takes the unit's masthead, 机关代字 and 印发机关 where its outline gives none."""
-    if kind != "notice":
-        return data
+def apply_to_outline(layout: dict, data: dict, profile: dict | None, file: str) -> dict:
+    """A kind with a masthead, a 发文字号 or a 版记 (its ``layout`` parts, kinds/README.md)
+    takes the unit's masthead, 机关代字 and 印发机关 where its outline gives none."""
     profile = profile or {}
     data = dict(data)
-    if not data.get("masthead") and profile.get("masthead"):
+    if layout.get("masthead") and not data.get("masthead") and profile.get("masthead"):
         data["masthead"] = profile["masthead"]
-    if not data.get("printer") and profile.get("printer"):
+    if layout.get("imprint") and not data.get("printer") and profile.get("printer"):
         data["printer"] = profile["printer"]
+    if not layout.get("number") or not data.get("number"):
+        return data
     number = dict(data.get("number") or {})
     if not number.get("prefix"):
         if not profile.get("prefix"):

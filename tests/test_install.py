@@ -24,8 +24,9 @@ def wheel(tmp_path_factory):
 def test_wheel_ships_templates_and_outlines(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for kind in ("speech", "report", "notice"):
-        assert f"drafter/_data/templates/{kind}.md.j2" in names
-        assert f"drafter/_data/templates/starters/{kind}.yaml" in names
+        assert f"drafter/_data/kinds/{kind}/template.md.j2" in names
+        assert f"drafter/_data/kinds/{kind}/starter.yaml" in names
+        assert f"drafter/_data/kinds/{kind}/kind.yaml" in names
         assert f"drafter/_data/outlines/{kind}.yaml" in names
     assert "drafter/_data/templates/sections/加强自身建设.md.j2" in names
     assert "drafter/_data/glossary/core.yaml" in names

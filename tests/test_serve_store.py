@@ -109,7 +109,7 @@ def test_browser_tests_are_mandatory_in_ci(monkeypatch):
 def _outline_texts(tmp_path):
     from .conftest import CORPUS, OUTLINES, ROOT
 
-    files = sorted(OUTLINES.glob("*.yaml")) + sorted((ROOT / "templates" / "starters").glob("*.yaml"))
+    files = sorted(OUTLINES.glob("*.yaml")) + sorted((ROOT / "kinds").glob("*/starter.yaml"))
     texts = {f"{p.parent.name}/{p.name}": p.read_text(encoding="utf-8") for p in files}
     if CORPUS.is_dir():  # imported real speeches carry the importer's comments
         from drafter.tasks import import_draft

@@ -13,25 +13,23 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 
 
 class KindName(click.ParamType):
-    """A kind by its English name, its Chinese name or an alias (讲话稿, 讲话, 通知 …)."""
+    """A kind by its English name, its Chinese name or an alias (讲话稿, 讲话, 通知 …), among the
+    kinds of the workspace where the command writes (``near``), else of the current directory."""
 
     name = "文种"
 
     def convert(self, value, param, ctx):
-        from ..outline.kinds import KIND_CHOICE  # loaded when the command runs: fast --help
+        return value
+
+    def resolve(self, value: str, near: str | None, param, ctx):
+        from ..outline.kinds import registry  # loaded when the command runs: fast --help
         from ..schema import SchemaError  # loaded when the command runs: fast --help
 
+        kinds = registry(near)
         try:
-            return KIND_CHOICE.check(value, ())
+            return kinds.get(value).name
         except SchemaError:
-            names = "、".join(f"{n}（{_kind_labels().get(n, n)}）" for n in KIND_CHOICE.choices)
-            self.fail(f"“{value}”不是文种，应为以下之一：{names}", param, ctx)
-
-
-def _kind_labels() -> dict[str, str]:
-    from ..outline.kinds import KINDS  # loaded when the command runs: fast --help
-
-    return {k.name: k.label for k in KINDS.values()}
+            self.fail(f"“{value}”不是文种，应为以下之一：{kinds.names()}", param, ctx)
 
 
 @click.command(options_metavar="[选项]")
@@ -177,10 +175,15 @@ def _report(outcome) -> list[str]:
 @click.option("-o", "--output", metavar="文件", help="写入文件；不给或写 - 则输出到屏幕。")
 @click.option("--force", is_flag=True, help="覆盖已有文件。")
 def new(kind: str, output: str | None, force: bool) -> None:
-    """生成一份带说明的空白大纲（speech 讲话稿、report 工作报告或 notice 通知，英文名、中文名都可以）。"""
+    """生成一份带说明的空白大纲（文种见 drafter kinds，英文名、中文名都可以）。"""
     from .. import tasks  # loaded when the command runs: fast --help
 
-    if not output or output == "-":
+    ctx = click.get_current_context()
+    to_file = bool(output) and output != "-"
+    near = os.path.dirname(os.path.abspath(output)) if to_file else None
+    kind = KindName().resolve(kind, near if near and os.path.isdir(near) else None,
+                              next(p for p in ctx.command.params if p.name == "kind"), ctx)
+    if not to_file:
         click.echo(tasks.starter(kind), nl=False)
         return
     tasks.new_outline(kind, output, force)

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 
 from .. import outline, unit as units, workspace
+from ..outline import kinds
 from ..files import guard, outputs
 from ..errors import DrafterError
 from . import layout, markdown, sections, speaking, templating, writers
@@ -31,7 +32,7 @@ def load(path: str, template_dirs: tuple[str, ...] = ()) -> outline.Outline:
 def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str:
     """An expanded outline (``load``) as the Markdown of its kind's template."""
     try:
-        return templating.render(ol.kind.template, ol.data, template_dirs)
+        return templating.render_kind(ol.kind, context(ol), template_dirs)
     except DrafterError as exc:
         written = _written(ol.source, exc.value_path or ())
         if exc.value_path and written is not _ABSENT and written == _written(ol.data, exc.value_path):
@@ -40,6 +41,13 @@ def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str
 
 
 _ABSENT = object()
+
+
+def context(ol: outline.Outline) -> dict:
+    """What a kind's template sees: the outline's fields, and ``layout`` (the kind's layout
+    parts, each true or false; kinds/README.md)."""
+    parts = {name: ol.kind.has(name) for name in kinds.LAYOUT_PARTS}
+    return {**ol.data, "layout": parts}
 
 
 def _written(data, path: tuple):
@@ -63,7 +71,7 @@ class Rendered:
     def speaking(self, rate: int | None = None) -> tuple[str, bool] | None:
         """For a speech or a report: its length and speaking time, and whether it runs over
         the outline's ``limit``; None for kinds that are not read aloud."""
-        if self.outline.kind.name not in ("speech", "report"):
+        if not self.outline.kind.spoken:
             return None
         chars, limit = speaking.count_blocks(self.blocks), self.outline.data.get("limit")
         return speaking.report(chars, rate, limit), speaking.over_limit(chars, rate, limit)
@@ -84,7 +92,7 @@ def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
     by default, that of the workspace the outline is in."""
     profile = unit_profile(path) if unit is None else unit
     ol = load(path, template_dirs)
-    ol.data = units.apply_to_outline(ol.kind.name, ol.data, profile, ol.file)
+    ol.data = units.apply_to_outline(ol.kind.layout, ol.data, profile, ol.file)
     blocks = markdown.parse(to_markdown(ol, template_dirs))
     data = writers.write(blocks, fmt, title=ol.data.get("title", "").replace("\n", ""),
                          layout=layout.resolve(profile) if profile else None)

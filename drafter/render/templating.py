@@ -302,7 +302,7 @@ def _HealingBytecodeCache(base):
     return HealingBytecodeCache
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def environment(search_path: tuple[str, ...]):
     # jinja2 loads only when a template is rendered: commands that render nothing start faster.
     from jinja2 import FileSystemBytecodeCache, StrictUndefined
@@ -370,6 +370,25 @@ def _undefined_name(message: str) -> str:
 def render(template: str, context: dict, extra_dirs: tuple[str, ...] = ()) -> str:
     """Render ``template`` with ``context``, the writer's folders before the shipped ones."""
     return render_in(search_path(extra_dirs), template, context)
+
+
+def kind_search(kind, extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[str, ...], str]:
+    """The search path and template name that render ``kind`` (``drafter.outline.kinds.Kind``).
+
+    A writer's template folder holding ``<id>.md.j2`` replaces the kind's template (as before
+    kinds were folders); otherwise the kind's own template, its folder searched first (so a
+    kind may bring its own partials), then the writer's folders and the shipped ones."""
+    own = f"{kind.name}.md.j2"
+    for folder in extra_dirs:
+        if os.path.lexists(os.path.join(folder, own)):
+            return search_path(extra_dirs), own
+    return (str(kind.folder),) + search_path(extra_dirs), kind.template
+
+
+def render_kind(kind, context: dict, extra_dirs: tuple[str, ...] = ()) -> str:
+    """Render the template of ``kind`` with ``context`` (``kind_search``)."""
+    path, name = kind_search(kind, extra_dirs)
+    return render_in(path, name, context)
 
 
 def render_in(path: tuple[str, ...], template: str, context: dict) -> str:

@@ -19,8 +19,9 @@ from ..check.edits import fixable
 from ..check.report import LABELS, describe_entry
 from ..errors import DrafterError
 from ..files.fs import atomic_write, decode
-from ..outline.kinds import KIND_CHOICE, KINDS
-from ..render import layout, markdown, model, preview, sections, speaking, templating, writers
+from ..outline.kinds import registry
+from ..outline.builtins import point_spec
+from ..render import context as render_context, layout, markdown, model, preview, sections, speaking, templating, writers
 from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
 
 __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
@@ -70,30 +71,32 @@ def resources(folder: str | None) -> Resources:
     return Resources(root, config, found.template_dirs, found.glossary_dirs, ignore_list(found.workspace))
 
 
-def starter_text(kind: str) -> str:
-    """The commented starter outline ``drafter new KIND`` writes."""
-    if kind not in KINDS:
-        raise DrafterError(f"未知文种 {kind}，应为 speech、report 或 notice")
-    return tasks.starter(kind)
+def starter_text(kind: str, root: Path | None = None) -> str:
+    """The commented starter outline ``drafter new KIND`` writes (the kinds of ``root``)."""
+    kinds = registry(root)
+    if kind not in kinds.kinds:
+        raise DrafterError(f"未知文种 {kind}，应为以下之一：{kinds.names()}")
+    return tasks.starter(kind, root)
 
 
-def kind_of(data: dict, file: str) -> str:
-    """The kind an outline's data names (speech, report, notice; Chinese names too)."""
+def kind_of(data: dict, file: str, root: Path | None = None) -> str:
+    """The kind an outline's data names (its id, Chinese name or an alias)."""
     try:
-        return KIND_CHOICE.check(data.get("kind"), ("kind",))
+        return registry(root).choice.check(data.get("kind"), ("kind",))
     except SchemaError as exc:
         raise DrafterError(exc.message, file=file, field="kind") from None
 
 
 def speaking_line(ol, blocks: list, rate: int | None) -> str | None:
-    """Length and speaking time of a speech or report, as ``drafter render`` reports it."""
-    if ol.kind.name not in ("speech", "report"):
+    """Length and speaking time of a kind read aloud, as ``drafter render`` reports it."""
+    if not ol.kind.spoken:
         return None
     return speaking.report(speaking.count_blocks(blocks), rate, ol.data.get("limit"))
 
 
-def kind_names() -> list[dict]:
-    return [{"name": k.name, "label": k.label, "description": k.description} for k in KINDS.values()]
+def kind_names(root: Path | None = None) -> list[dict]:
+    return [{"name": k.name, "label": k.label, "description": k.description, "aliases": list(k.aliases)}
+            for k in registry(root).kinds.values()]
 
 
 def decode_text(data: bytes, file: str) -> str:
@@ -142,10 +145,10 @@ def _fields(record: Record) -> list[dict]:
     return out
 
 
-def kind_form(kind: str) -> dict:
+def kind_form(kind: str, root: Path | None = None) -> dict:
     """The fields of a kind's outline, in schema order, each with the widget that edits it."""
-    k = KINDS[kind]
-    point = k.schema.fields["points"].spec.item
+    k = registry(root).kinds[kind]
+    point = point_spec(1)
     return {"kind": k.name, "label": k.label, "fields": _fields(k.schema),
             "point": _fields(point), "styles": list(point.fields["style"].spec.choices),
             "max_depth": 4}
@@ -153,9 +156,9 @@ def kind_form(kind: str) -> dict:
 
 # --- validating, rendering, checking -----------------------------------------------------
 
-def parse_outline(text: str, file: str, search_path: tuple[str, ...]):
+def parse_outline(text: str, file: str, search_path: tuple[str, ...], root: Path | None = None):
     """The validated outline with its sections filled in; DrafterError names the field."""
-    ol = outline.parse(text, file)
+    ol = outline.parse(text, file, registry(root))
     try:
         ol.data = sections.expand_outline(ol, search_path)
     except DrafterError as exc:
@@ -171,7 +174,7 @@ def check_safe(text: str, file: str) -> None:
 
 def render_blocks(ol, template_dirs: tuple[str, ...]) -> list:
     """The document model of a validated outline, as ``drafter render`` builds it."""
-    return markdown.parse(templating.render(ol.kind.template, ol.data, template_dirs))
+    return markdown.parse(templating.render_kind(ol.kind, render_context(ol), template_dirs))
 
 
 def docx_bytes(blocks: list, title: str) -> bytes:

@@ -1,0 +1,169 @@
+"""Kinds as data: the folders in kinds/, their schema read by drafter and by a JSON-Schema
+validator (what an editor uses) alike, and the loader's refusals of a bad kind folder."""
+
+import json
+
+import pytest
+import yaml
+
+from drafter.errors import DrafterError
+from drafter.outline import kinds as K
+from drafter.outline import parse
+
+from .conftest import OUTLINES, ROOT
+
+KINDS_DIR = ROOT / "kinds"
+SHIPPED = sorted(p.name for p in KINDS_DIR.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+
+
+class _NoDates(yaml.SafeLoader):
+    """YAML as an editor's language server reads it: 2024-03-20 stays text."""
+
+
+_NoDates.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in rs if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _validator(kind: str):
+    """A jsonschema validator for kinds/<kind>/kind.yaml, its $ref to _common.yaml resolved as
+    an editor resolves it: relative to the kind file."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    folder = KINDS_DIR / kind
+    schema = yaml.load((folder / "kind.yaml").read_text(encoding="utf-8"), _NoDates)
+    common = yaml.load((KINDS_DIR / "_common.yaml").read_text(encoding="utf-8"), _NoDates)
+    Draft202012Validator.check_schema(schema)
+    Draft202012Validator.check_schema(common)
+    registry = Registry().with_resource((KINDS_DIR / "_common.yaml").as_uri(),
+                                        Resource.from_contents(common, default_specification=DRAFT202012))
+    return Draft202012Validator({**schema, "$id": (folder / "kind.yaml").as_uri()}, registry=registry)
+
+
+def _outline(path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), _NoDates)
+
+
+def test_every_shipped_kind_is_a_complete_folder():
+    assert {"speech", "report", "notice"} <= set(SHIPPED)
+    for kind in SHIPPED:
+        for name in ("kind.yaml", "template.md.j2", "starter.yaml", "example.yaml", "README.md"):
+            assert (KINDS_DIR / kind / name).is_file(), f"kinds/{kind}/{name}"
+        assert K.load_kind(KINDS_DIR / kind).name == kind
+
+
+@pytest.mark.parametrize("kind", ["speech", "report", "notice"])
+def test_the_gallery_copy_of_a_shipped_example_is_the_example(kind):
+    """outlines/<kind>.yaml (make demo, make examples, the tests) is a copy of the kind's example."""
+    assert (OUTLINES / f"{kind}.yaml").read_bytes() == (KINDS_DIR / kind / "example.yaml").read_bytes()
+
+
+@pytest.mark.parametrize("kind", SHIPPED)
+def test_each_example_is_valid_for_the_editor_and_for_drafter(kind):
+    example = KINDS_DIR / kind / "example.yaml"
+    errors = [e.message for e in _validator(kind).iter_errors(_outline(example))]
+    assert not errors, errors
+    assert parse(example.read_text(encoding="utf-8"), str(example)).kind.name == kind
+
+
+@pytest.mark.parametrize("kind", SHIPPED)
+def test_each_starter_is_valid_for_the_editor(kind):
+    data = _outline(KINDS_DIR / kind / "starter.yaml")
+    errors = [e.message for e in _validator(kind).iter_errors(data)]
+    assert not errors, errors
+
+
+WRONG = [  # (kind, change to the example, field drafter names)
+    ("speech", {"speakr": "张三"}, "speakr"),
+    ("speech", {"limit": 0}, "limit"),
+    ("speech", {"announce": "是"}, "announce"),
+    ("speech", {"date": "2024年13月"}, "date"),
+    ("report", {"points": []}, "points"),
+    ("report", {"organ": None}, "organ"),
+    ("notice", {"number": {"prefix": "恒人常办发", "year": 2024}}, "number.serial"),
+    ("notice", {"attachments": [{"columns": ["姓名"]}]}, "attachments[0].title"),
+    ("notice", {"points": [{"title": "时间", "style": "甲乙"}]}, "points[0].style"),
+    ("notice", {"points": [{"paragraphs": ["没有标题。"]}]}, "points[0].title"),
+]
+
+
+@pytest.mark.parametrize("kind,change,field", WRONG)
+def test_drafter_and_the_editor_agree_on_wrong_outlines(kind, change, field):
+    data = _outline(KINDS_DIR / kind / "example.yaml")
+    for key, value in change.items():
+        if value is None:
+            data.pop(key)
+        else:
+            data[key] = value
+    assert list(_validator(kind).iter_errors(data)), "the editor's schema accepts it"
+    with pytest.raises(DrafterError) as caught:
+        parse(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "x.yaml")
+    assert caught.value.field == field and caught.value.line, str(caught.value)
+
+
+def test_every_place_takes_the_chinese_name_and_aliases():
+    kinds = K.registry()
+    for word, name in (("讲话稿", "speech"), ("讲话", "speech"), ("工作报告", "report"), ("报告", "report"),
+                       ("通知", "notice"), ("notice", "notice")):
+        assert kinds.get(word).name == name
+    text = (KINDS_DIR / "speech" / "example.yaml").read_text(encoding="utf-8").replace("kind: speech", "kind: 讲话稿")
+    assert parse(text, "x.yaml").data["kind"] == "speech"
+
+
+def test_the_editor_schema_is_one_self_contained_json_file():
+    from jsonschema import Draft7Validator
+
+    kind = K.registry().get("notice")
+    path = K.editor_schema_file(kind)
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    assert "x-drafter" not in schema and "_common.yaml" not in path.read_text(encoding="utf-8")
+    Draft7Validator.check_schema(schema)
+    assert not list(Draft7Validator(schema).iter_errors(_outline(KINDS_DIR / "notice" / "example.yaml")))
+    assert list(Draft7Validator(schema).iter_errors({"kind": "notice", "title": "x"}))
+
+
+def _kind_folder(tmp_path, kind_yaml: str, name: str = "brief"):
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "kind.yaml").write_text(kind_yaml, encoding="utf-8")
+    (folder / "template.md.j2").write_text("# {{ title|title_lines }}\n", encoding="utf-8")
+    return folder
+
+
+GOOD = """\
+type: object
+additionalProperties: false
+required: [kind, title]
+properties:
+  kind: {enum: [brief]}
+  title: {$ref: '../_common.yaml#/$defs/title'}
+  issue: {type: integer, minimum: 1, maximum: 99, description: 期号}
+x-drafter: {id: brief, label: 简报}
+"""
+
+
+@pytest.mark.parametrize("change,line,message", [
+    (("issue: {type: integer", "issue: {type: number"), 7, "不支持的 type number"),
+    (("issue: {type: integer, minimum: 1", "issue: {oneOf: [], type: integer, minimum: 1"), 7, "不支持的写法 oneOf"),
+    (("$defs/title", "$defs/titel"), 6, "不支持的引用"),
+    (("x-drafter: {id: brief, label: 简报}", "x-drafter: {id: brief, label: 简报, layout: {red: true}}"), 8,
+     "layout 中的未知部分 red"),
+    (("additionalProperties: false\n", ""), 1, "additionalProperties: false"),
+    (("maximum: 99,", "maximum: 99, default: 100,"), 7, "default 不合本字段的要求"),
+])
+def test_a_bad_kind_file_is_one_chinese_line_naming_the_file_and_place(tmp_path, change, line, message):
+    folder = _kind_folder(tmp_path, GOOD.replace(*change))
+    with pytest.raises(DrafterError) as caught:
+        K.load_kind(folder, "workspace")
+    err = caught.value
+    assert err.file == str(folder / "kind.yaml") and err.line == line and message in err.message, str(err)
+    assert "\n" not in str(err)
+
+
+def test_a_good_kind_file_loads(tmp_path):
+    kind = K.load_kind(_kind_folder(tmp_path, GOOD), "workspace")
+    assert (kind.name, kind.label, kind.origin) == ("brief", "简报", "workspace")
+    assert kind.schema.check({"kind": "brief", "title": "x", "issue": 3}, ())["issue"] == 3
