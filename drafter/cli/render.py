@@ -57,6 +57,13 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     _check_render_args(outlines, output, out_dir)
     tasks.refuse_drafts(outlines)
     res = workspace.resources(template_dirs, glossary_dirs)
+    meetings = [p for p in outlines if tasks.meeting_file(p, res.template_dirs)]
+    if meetings:
+        _render_sets(meetings, output, out_dir, fmt, res, strict, rate, force)
+        outlines = tuple(p for p in outlines if p not in meetings)
+        if not outlines:
+            return
+        output = None
     if output == tasks.STDOUT:
         _render_to_stdout(outlines[0], fmt or "docx", res, strict)
         return
@@ -87,6 +94,29 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     if failed:
         click.echo(f"{failed} 个大纲未能生成。", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    if held:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _render_sets(meetings: list[str], output: str | None, out_dir: str | None, fmt: str | None, res,
+                 strict: bool, rate: int | None, force: bool) -> None:
+    """Each meeting file as the set of its documents, in its own folder (``tasks.set_folder``)."""
+    from .. import tasks  # loaded when the command runs: fast --help
+    from ..check import ignore_list, load_glossary
+
+    if output == tasks.STDOUT:
+        raise click.UsageError("会议文件生成一套材料，不能输出到屏幕；请用 -o 给出目录")
+    glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
+    held = 0
+    for path in meetings:
+        folder = tasks.set_folder(path, output if len(meetings) == 1 else None, out_dir)
+        outcomes = tasks.render_set(path, folder, fmt or "docx", res.template_dirs, glossary, strict, ignore, force,
+                                    res.setting("rate", rate))
+        for outcome in outcomes:
+            held += not outcome.written
+            for line in _report(outcome):
+                click.echo(line)
+        click.echo(f"会议材料共 {len(outcomes)} 份，在 {folder}；核对是否一致：drafter check {folder}")
     if held:
         sys.exit(EXIT_FINDINGS)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import meeting
+
 from .. import numbering
 from ..schema import (
     Choice, Date, Field, Integer, ListOf, Mapping, Paragraphs, Record, SchemaError, Text, TextList,
@@ -121,4 +123,5 @@ def _announce_needs_points(outline: dict, path: tuple) -> None:
 # x-drafter.checks: the structural checks a kind's outline needs beyond its schema
 CHECKS = {
     "announce-needs-points": _announce_needs_points,
+    "meeting-references": lambda outline, path: meeting.check_references(outline),
 }

@@ -50,7 +50,8 @@ LAYOUT_PARTS = {
     "issuer": "签发人",
 }
 
-X_KEYS = {"id", "label", "aliases", "template", "spoken", "layout", "checks", "order"}
+X_KEYS = {"id", "label", "aliases", "template", "spoken", "layout", "checks", "order", "set"}
+SETS = ("meeting",)  # kinds whose outline renders a set of documents (drafter/outline/meeting.py)
 # Keywords that only describe (an editor shows them; drafter's checks do not depend on them).
 ANNOTATIONS = {"description", "title", "examples", "$comment", "markdownDescription", "deprecated"}
 _REF = re.compile(r"^(?:[^#]*/)?_common\.yaml#/\$defs/([A-Za-z_][A-Za-z0-9_-]*)$")
@@ -70,6 +71,7 @@ class Kind:
     spoken: bool = False  # read aloud: its length and speaking time are reported
     order: int = 100  # where ``drafter kinds`` and the workbench list it (smaller first)
     origin: str = "builtin"  # or "workspace"
+    set: str | None = None  # "meeting": the outline is a meeting file, rendered as the set of its documents
     overrides: bool = False  # a workspace kind that replaces a shipped one of the same id
     json_schema: dict = field(default_factory=dict, hash=False, compare=False, repr=False)
 
@@ -243,8 +245,11 @@ def _x(data: dict, folder: Path) -> dict:
     order = x.get("order", 100)
     if isinstance(order, bool) or not isinstance(order, int):
         raise _Bad("order 应为整数（列出文种时的先后，小的在前）", ("x-drafter", "order"))
+    set_ = x.get("set")
+    if set_ is not None and set_ not in SETS:
+        raise _Bad(f"set 应为 {'、'.join(SETS)} 之一（一份大纲写出一套文件）", ("x-drafter", "set"))
     return {"id": ident, "label": label.strip(), "aliases": tuple(a.strip() for a in aliases), "layout": dict(layout),
-            "checks": tuple(checks), "template": template, "spoken": spoken, "order": order}
+            "checks": tuple(checks), "template": template, "spoken": spoken, "order": order, "set": set_}
 
 
 def _after(checks: tuple[str, ...]):
@@ -290,6 +295,7 @@ def load_kind(folder: Path, origin: str = "builtin") -> Kind:
     description = str(data.get("description") or "").strip()
     return Kind(name=x["id"], label=x["label"], template=x["template"], schema=schema, description=description,
                 aliases=x["aliases"], folder=folder, layout=x["layout"], spoken=x["spoken"], order=x["order"], origin=origin,
+                set=x["set"],
                 json_schema=data)
 
 

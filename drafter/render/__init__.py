@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 
 from .. import outline, unit as units, workspace
-from ..outline import kinds
+from ..outline import kinds, meeting
 from ..files import guard, outputs
 from ..errors import DrafterError
 from . import layout, markdown, sections, speaking, templating, writers
@@ -44,10 +44,15 @@ _ABSENT = object()
 
 
 def context(ol: outline.Outline) -> dict:
-    """What a kind's template sees: the outline's fields, and ``layout`` (the kind's layout
-    parts, each true or false; kinds/README.md)."""
+    """What a kind's template sees: the outline's fields, ``layout`` (the kind's layout parts,
+    each true or false; kinds/README.md), and for a meeting file ``documents``, the set's
+    documents (file, label, title) in order."""
     parts = {name: ol.kind.has(name) for name in kinds.LAYOUT_PARTS}
-    return {**ol.data, "layout": parts}
+    extra = {}
+    if ol.kind.set == meeting.SET:  # a meeting file renders as the list of its documents
+        extra["documents"] = [{"file": doc.stem, "label": doc.label, "title": doc.title}
+                              for doc in meeting.documents(ol.data)]
+    return {**ol.data, **extra, "layout": parts}
 
 
 def _written(data, path: tuple):

@@ -75,6 +75,19 @@ def cndate(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+WEEKDAYS = "一二三四五六日"
+
+
+def weekday(value: dt.date) -> str:
+    """星期二: the day of the week of a date, from the calendar (a meeting's dates carry it)."""
+    return "星期" + WEEKDAYS[value.weekday()]
+
+
+def monthday(value: dt.date) -> str:
+    """12月15日: a date within its year, as a meeting's 日程 and 主持词 write it."""
+    return f"{value.month}月{value.day}日"
+
+
 def _marker(index: int, count: int, style: str) -> str:
     try:
         return numbering.marker(index, count, style)
@@ -91,6 +104,8 @@ FILTERS = {
     "parenthesised": parenthesised,
     "title_lines": title_lines,
     "cndate": cndate,
+    "weekday": weekday,
+    "monthday": monthday,
 }
 GLOBALS = {
     "marker": _marker,

@@ -27,6 +27,29 @@ from .template import HASH_MARK, TITLE_MARK, template
 MM_TWIPS = 1440 / 25.4
 
 
+
+UNBROKEN = 5  # character cells: a cell this short (a name, a time) is kept on one line
+
+
+def column_widths(rows: list[list[str]], ncols: int, width: int, char: float, pad: int) -> list[int]:
+    """Column widths (twips) that fill ``width``: each column gets what its longest cell needs
+    when all fit; otherwise each first gets what keeps its header and its short cells (a date,
+    a time: up to ``UNBROKEN`` cells) on one line, and the rest goes to the columns with long
+    text, in proportion to how much more they would need — so a 内容 column wraps, not a 主持人."""
+    def column(c: int) -> list[float]:
+        return [cells(r[c]) if c < len(r) else 0 for r in rows]
+
+    most = [max(max(column(c)), 2) * char + pad for c in range(ncols)]
+    least = [max(column(c)[0], max(min(n, UNBROKEN) for n in column(c)), 2) * char + pad for c in range(ncols)]
+    if sum(most) <= width:
+        spare = width - sum(most)
+        return [int(n + spare * n / sum(most)) for n in most]
+    if sum(least) >= width:
+        return [int(width * n / sum(least)) for n in least]
+    extra = [m - n for m, n in zip(most, least)]
+    return [int(n + (width - sum(least)) * e / sum(extra)) for n, e in zip(least, extra)]
+
+
 class Writer:
     HANDLERS = {
         M.TITLE: "title", M.SUBTITLE: "subtitle", M.SALUTATION: "noindent", M.ADDRESSEE: "noindent",
@@ -252,11 +275,7 @@ class Writer:
         width = int(L.TYPE_WIDTH_MM * MM_TWIPS)
         char = (L.SIZE_TABLE + L.CHAR_SPACING_TWENTIETHS / 20) * 20
         pad = 240  # cell margins (108 twips a side) and a little air
-        need = [max((cells(r[c]) if c < len(r) else 0) for r in b.rows) * char + pad for c in range(ncols)]
-        need = [max(n, 2 * char + pad) for n in need]
-        spare = max(0, width - sum(need))
-        cols = [int(n + spare * n / sum(need)) for n in need] if sum(need) <= width else \
-            [int(width * n / sum(need)) for n in need]
+        cols = column_widths(b.rows, ncols, width, char, pad)
         tbl = SubElement(self.body, qn("w:tbl"))
         tblpr = SubElement(tbl, qn("w:tblPr"))
         SubElement(tblpr, qn("w:tblStyle")).set(X.W_VAL, self.style_ids["Table Grid"])
