@@ -13,7 +13,7 @@ def kinds() -> None:
     for kind in registry().kinds.values():
         origin = "内置" if kind.origin == "builtin" else ("工作区，覆盖了内置" if kind.overrides else "工作区")
         aliases = f"（又称 {'、'.join(kind.aliases)}）" if kind.aliases else ""
-        click.echo(f"{kind.name:<8}{kind.label}{aliases}\t{kind.description}\t[{origin}]")
+        click.echo(f"{kind.name:<8} {kind.label}{aliases}\t{kind.description}\t[{origin}]")
 
 
 @click.command()
