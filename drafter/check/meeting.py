@@ -106,9 +106,23 @@ def _read_docx(path: str) -> Text | None:
     return Text(path, documents.read_draft(path).paragraphs)
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"[\s。]", "", text)
+
+
 def _same(a: str, b: str) -> bool:
-    a, b = (re.sub(r"[\s。]", "", x) for x in (a, b))
-    return a == b or difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+    """The same words, but for spaces, line breaks and a final 。."""
+    return _norm(a) == _norm(b)
+
+
+def _closest(words: str, titles: list[str]) -> int | None:
+    """The title ``words`` is, or is an edited version of (most of its characters kept)."""
+    exact = next((i for i, t in enumerate(titles) if _same(words, t)), None)
+    if exact is not None:
+        return exact
+    ratios = [difflib.SequenceMatcher(None, _norm(words), _norm(t), autojunk=False).ratio() for t in titles]
+    best = max(range(len(titles)), key=ratios.__getitem__, default=None)
+    return best if best is not None and ratios[best] >= 0.8 else None
 
 
 def _locate(data, words: str, where: tuple = ()) -> tuple[str, int] | None:
@@ -226,10 +240,13 @@ class _Checker:
         expected = [item["title"] for item in self.facts["agenda"]]
         matched: list[int] = []
         for para, words in listed:
-            index = next((i for i, title in enumerate(expected) if _same(words, title)), None)
+            index = _closest(words, expected)
             if index is None:
                 self.add(text, para, 0, words, "agenda", f"议程中的“{words}”在会议文件的议程中没有", BASIS_FACTS)
                 continue
+            if not _same(words, expected[index]):
+                self.add(text, para, 0, words, "agenda", f"这一项议程的文字与会议文件不同：会议文件的第"
+                         f"{numbering.cn(index + 1)}项是“{expected[index]}”", BASIS_FACTS)
             if matched and index < matched[-1]:
                 self.add(text, para, 0, words, "agenda", f"议程顺序与会议文件不同：这一项是会议文件的第"
                          f"{numbering.cn(index + 1)}项，应排在“{expected[matched[-1]]}”之前", BASIS_FACTS)
@@ -306,7 +323,7 @@ class _Checker:
         title = text.paragraphs[0]
         written = re.sub(r"（草案）$", "", title.text.replace(" ", ""))
         if not _same(written, want):
-            self.add(text, title, 0, title.text, "vote",
+            self.add(text, title, 0, re.sub(r"\s", "", title.text), "vote",
                      f"标题与会议文件第{numbering.cn(doc.item)}项议程的表决事项不同：应为“{want}”", BASIS_VOTE)
 
 
