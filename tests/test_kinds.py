@@ -55,9 +55,10 @@ def test_every_shipped_kind_is_a_complete_folder():
         assert K.load_kind(KINDS_DIR / kind).name == kind
 
 
-@pytest.mark.parametrize("kind", ["speech", "report", "notice"])
+@pytest.mark.parametrize("kind", [k for k in SHIPPED if k != "meeting"])
 def test_the_gallery_copy_of_a_shipped_example_is_the_example(kind):
-    """outlines/<kind>.yaml (make demo, make examples, the tests) is a copy of the kind's example."""
+    """outlines/<kind>.yaml (make demo, make examples, the pagination sweep) is a copy of the
+    kind's example; the meeting file renders a set, shown in examples/meeting/ instead."""
     assert (OUTLINES / f"{kind}.yaml").read_bytes() == (KINDS_DIR / kind / "example.yaml").read_bytes()
 
 
