@@ -161,9 +161,7 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
     @api
     async def create(request: Request):
         data = await body(request)
-        kind = data.get("kind")
-        if kind not in {k["name"] for k in library.kind_names(res.root)}:
-            raise DrafterError("请选择文种：讲话稿、工作报告或通知")
+        kind = library.resolve_kind(data.get("kind"), res.root)  # its id, Chinese name or an alias
         rel = await run_in_threadpool(store.create, data.get("name"), kind)
         return JSONResponse({"path": rel})
 
