@@ -291,3 +291,13 @@ def test_a_bad_workspace_kind_is_named_when_the_workspace_is_used(cli, tmp_path)
     first = err.splitlines()[0]
     assert code == 2 and "Traceback" not in err
     assert first.startswith(f"错误：{folder / 'kind.yaml'}:10:17: properties.issue.type: ") and "不支持的 type float" in first, err
+
+
+def test_a_chinese_folder_name_needs_an_id(tmp_path):
+    folder = _kind_folder(tmp_path, GOOD.replace("x-drafter: {id: brief, label: 简报}", "x-drafter: {label: 简报}"),
+                          name="简报")
+    with pytest.raises(DrafterError) as caught:
+        K.load_kind(folder, "workspace")
+    assert caught.value.line == 8 and "目录名“简报”不是英文名" in caught.value.message
+    named = _kind_folder(tmp_path, GOOD.replace("x-drafter: {id: brief, label: 简报}", "x-drafter: {label: 简报}"))
+    assert K.load_kind(named, "workspace").name == "brief"  # an English folder name is the id

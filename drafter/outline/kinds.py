@@ -213,6 +213,9 @@ def _x(data: dict, folder: Path) -> dict:
             raise _Bad(f"x-drafter 中的未知键 {key}，可用：{'、'.join(sorted(X_KEYS))}", ("x-drafter", key))
     ident = x.get("id", folder.name)
     if not isinstance(ident, str) or not _ID.match(ident):
+        if "id" not in x:
+            raise _Bad(f"目录名“{folder.name}”不是英文名，请在 x-drafter 中写 id（小写英文字母开头，如 briefing）",
+                       ("x-drafter",))
         raise _Bad("id 应为小写英文字母开头的英文名（如 briefing）", ("x-drafter", "id"))
     label = x.get("label", data.get("title"))
     if not isinstance(label, str) or not label.strip():
