@@ -183,7 +183,7 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         out = {"error": None, "html": "", "findings": [], "speaking": None}
         try:
             ol = library.parse_outline(text, rel, res.search_path, res.root)
-            blocks = library.render_blocks(ol, res.template_dirs)
+            blocks = library.render_blocks(ol, res.template_dirs, res.config.get("unit"))
         except DrafterError as exc:
             out["error"] = {"text": str(exc), "message": exc.message, "field": exc.field}
             return out
@@ -216,7 +216,7 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         path = store.resolve(rel)
         raw, text = store.read(path)
         ol = library.parse_outline(text, store.rel(path), res.search_path, res.root)
-        blocks = library.render_blocks(ol, res.template_dirs)
+        blocks = library.render_blocks(ol, res.template_dirs, res.config.get("unit"))
         docx = library.docx_bytes(blocks, ol.data.get("title") or "")
         if fmt == "docx":
             return docx, path.stem, store.rel(path)

@@ -182,9 +182,10 @@ def check_safe(text: str, file: str) -> None:
     safeyaml.load(text, file)
 
 
-def render_blocks(ol, template_dirs: tuple[str, ...]) -> list:
-    """The document model of a validated outline, as ``drafter render`` builds it."""
-    return markdown.parse(templating.render_kind(ol.kind, render_context(ol), template_dirs))
+def render_blocks(ol, template_dirs: tuple[str, ...], unit: dict | None = None) -> list:
+    """The document model of a validated outline, as ``drafter render`` builds it; ``unit`` is
+    the served workspace's unit profile (its level gives the template's ``body``)."""
+    return markdown.parse(templating.render_kind(ol.kind, render_context(ol, unit or {}), template_dirs))
 
 
 def docx_bytes(blocks: list, title: str) -> bytes:
