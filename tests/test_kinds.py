@@ -155,6 +155,7 @@ x-drafter: {id: brief, label: 简报}
      "layout 中的未知部分 red"),
     (("additionalProperties: false\n", ""), 1, "additionalProperties: false"),
     (("maximum: 99,", "maximum: 99, default: 100,"), 7, "default 不合本字段的要求"),
+    (("  issue:", "  date: {type: integer}\n  issue:"), 7, "字段 date 在 drafter 中有固定含义"),
 ])
 def test_a_bad_kind_file_is_one_chinese_line_naming_the_file_and_place(tmp_path, change, line, message):
     folder = _kind_folder(tmp_path, GOOD.replace(*change))

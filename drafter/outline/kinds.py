@@ -53,6 +53,16 @@ LAYOUT_PARTS = {
 X_KEYS = {"id", "label", "aliases", "template", "spoken", "layout", "checks", "order"}
 # Keywords that only describe (an editor shows them; drafter's checks do not depend on them).
 ANNOTATIONS = {"description", "title", "examples", "$comment", "markdownDescription", "deprecated"}
+# Fields drafter itself reads from every outline (the title, the date, the province, the time
+# limit, the 发文字号 the unit's 机关代字 fills in): a kind that has one keeps its meaning.
+RESERVED = {
+    "title": (Text, "文字（$ref: ../_common.yaml#/$defs/title 或 type: string）"),
+    "date": (Date, "日期（$ref: ../_common.yaml#/$defs/date）"),
+    "region": (Text, "文字（省份）"),
+    "limit": (Integer, "整数（讲话限时，分钟）"),
+    "number": (Record, "发文字号（$ref: ../_common.yaml#/$defs/docnumber）"),
+    "printed": (Date, "日期（$ref: ../_common.yaml#/$defs/date）"),
+}
 _REF = re.compile(r"^(?:[^#]*/)?_common\.yaml#/\$defs/([A-Za-z_][A-Za-z0-9_-]*)$")
 _ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 
@@ -282,6 +292,9 @@ def load_kind(folder: Path, origin: str = "builtin") -> Kind:
         if "kind" not in data.get("required", []) or "title" not in data.get("required", []):
             raise _Bad("required 中应有 kind 和 title", ("required",))
         schema = _record(data, (), skip=("kind",))
+        for name, (kind_of_spec, what) in RESERVED.items():
+            if name in schema.fields and not isinstance(schema.fields[name].spec, kind_of_spec):
+                raise _Bad(f"字段 {name} 在 drafter 中有固定含义，应为{what}", ("properties", name))
         schema.fields = {"kind": Field(Text(), required=True, doc=str(props["kind"].get("description", "文种"))
                                        if isinstance(props["kind"], dict) else "文种"), **schema.fields}
         schema.after = _after(x["checks"])
