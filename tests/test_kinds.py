@@ -302,3 +302,23 @@ def test_a_chinese_folder_name_needs_an_id(tmp_path):
     assert caught.value.line == 8 and "目录名“简报”不是英文名" in caught.value.message
     named = _kind_folder(tmp_path, GOOD.replace("x-drafter: {id: brief, label: 简报}", "x-drafter: {label: 简报}"))
     assert K.load_kind(named, "workspace").name == "brief"  # an English folder name is the id
+
+
+def test_two_workspace_folders_with_one_id_are_refused_and_an_alias_never_hides_an_id(tmp_path):
+    root = tmp_path / "kinds"
+    root.mkdir()
+    first = _kind_folder(root, GOOD, name="brief")
+    K._registry.cache_clear()
+    kinds = K._registry(((str(K.shipped_kinds()), "builtin"), (str(root), "workspace")))
+    assert kinds.get("简报").name == "brief"
+    (first / "kind.yaml").write_text(GOOD.replace("label: 简报}", "label: 简报, aliases: [speech, 讲话]}"),
+                                     encoding="utf-8")
+    K._registry.cache_clear()
+    kinds = K._registry(((str(K.shipped_kinds()), "builtin"), (str(root), "workspace")))
+    assert kinds.get("speech").name == "speech" and kinds.get("讲话").name == "brief"
+    _kind_folder(root, GOOD, name="brief2")
+    K._registry.cache_clear()
+    with pytest.raises(DrafterError) as caught:
+        K._registry(((str(K.shipped_kinds()), "builtin"), (str(root), "workspace")))
+    assert "id 都是 brief" in caught.value.message and caught.value.file.endswith("brief2/kind.yaml")
+    K._registry.cache_clear()

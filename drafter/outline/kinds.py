@@ -336,14 +336,19 @@ def _registry(roots: tuple[tuple[str, str], ...]) -> Registry:
     for root, origin in roots:
         for folder in _folders(Path(root)):
             kind = load_kind(folder, origin)
-            if origin == "workspace" and kind.name in kinds and kinds[kind.name].origin == "builtin":
+            before = kinds.get(kind.name)
+            if before is not None and before.origin == origin:
+                raise DrafterError(f"文种目录 {before.folder.name} 和 {folder.name} 的 id 都是 {kind.name}，"
+                                   "请改掉一个", file=str(folder / SCHEMA_FILE), field="x-drafter.id")
+            if before is not None:
                 kind = dataclasses.replace(kind, overrides=True)
             kinds[kind.name] = kind
     kinds = dict(sorted(kinds.items(), key=lambda item: (item[1].order, item[0])))
     aliases: dict[str, str] = {}
-    for kind in kinds.values():
+    for kind in sorted(kinds.values(), key=lambda k: k.origin == "workspace"):  # the workspace's last: they win
         for word in (kind.label, *kind.aliases, kind.folder.name):
-            aliases[word] = kind.name
+            if word not in kinds:  # an alias never hides another kind's id
+                aliases[word] = kind.name
     return Registry(kinds, Choice(choices=tuple(kinds), aliases=aliases, label="文种"))
 
 
