@@ -229,7 +229,11 @@ def test_a_workspace_adds_a_kind_with_no_python(cli, tmp_path):
     code, out, err = cli("new", "简报", "-o", ws / "j.yaml")
     assert code == 0, err
     first = (ws / "j.yaml").read_text(encoding="utf-8").splitlines()[0]
-    schema = json.loads(open(first.split("$schema=", 1)[1], encoding="utf-8").read())
+    from urllib.parse import unquote, urlparse
+
+    url = first.split("$schema=", 1)[1]
+    assert url.startswith("file:///")
+    schema = json.loads(open(unquote(urlparse(url).path), encoding="utf-8").read())
     assert schema["title"] == "简报" and "issue" in schema["properties"]
     code, out, err = cli("render", ws / "j.yaml")
     assert code == 0 and (ws / "j.docx").is_file(), err
