@@ -11,8 +11,8 @@ unit:
   compare: {deleted: 删除线, added: 加粗}   # how a 修改前后对照表 marks changes
 ```
 
-The notice kind takes ``masthead``, ``prefix`` and ``printer`` from here when the outline does
-not give them; ``fonts``, ``colours`` and ``margins`` override the shipped layout
+A kind with a masthead, a 发文字号 or a 版记 takes ``masthead``, ``prefix`` and ``printer`` from
+here when the outline does not give them; ``fonts``, ``colours`` and ``margins`` override the shipped layout
 (``drafter/render/layout.yaml``, ``drafter.render.layout.resolve``) for every document
 rendered in the workspace. The profile is validated with the workspace's settings.
 """
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import DrafterError
+from .levels import LevelName
 from .schema import Choice, Field, Number, Record, SchemaError, Spec, Text
 
 
@@ -67,6 +68,8 @@ DELETED_MARKS = ("删除线", "方括号")
 ADDED_MARKS = ("加粗", "下划线")
 
 PROFILE = Record(fields={
+    "level": Field(LevelName(), doc="本单位人大的级别：全国、省、设区的市、县、乡镇（也可写 区、市、镇 等）"),
+    "place": Field(Text(max_len=30), doc="地名，如 恒阳区、恒阳镇；模板用它写出机关名称"),
     "masthead": Field(Text(max_len=60), doc="发文机关标志，如 恒阳区人大常委会办公室文件"),
     "prefix": Field(Text(max_len=30), doc="发文字号的机关代字，如 恒人常办发"),
     "printer": Field(Text(max_len=60), doc="印发机关"),
@@ -89,6 +92,8 @@ CONFIG_TEXT = """\
 # 本单位的版式设置（通知的红头、发文字号、印发机关，以及全部文稿的字体、颜色、页边距）。
 # 去掉行首的 # 即生效；大纲中写了同名字段时，以大纲为准。
 # unit:
+#   level: 县                             # 本单位人大的级别：全国、省、设区的市、县、乡镇（区、市、镇 等也可以）
+#   place: 恒阳区                         # 地名：模板和空白大纲用它写出机关名称（如 恒阳区人大常委会）
 #   masthead: 恒阳区人大常委会办公室文件   # 发文机关标志（红头）
 #   prefix: 恒人常办发                     # 发文字号的机关代字：恒人常办发〔2024〕5号
 #   printer: 恒阳区人大常委会办公室        # 版记中的印发机关
@@ -110,16 +115,17 @@ CONFIG_TEXT = """\
 """
 
 
-def apply_to_outline(kind: str, data: dict, profile: dict | None, file: str) -> dict:
-    """A notice takes the unit's masthead, 机关代字 and 印发机关 where its outline gives none."""
-    if kind != "notice":
-        return data
+def apply_to_outline(layout: dict, data: dict, profile: dict | None, file: str) -> dict:
+    """A kind with a masthead, a 发文字号 or a 版记 (its ``layout`` parts, kinds/README.md)
+    takes the unit's masthead, 机关代字 and 印发机关 where its outline gives none."""
     profile = profile or {}
     data = dict(data)
-    if not data.get("masthead") and profile.get("masthead"):
+    if layout.get("masthead") and not data.get("masthead") and profile.get("masthead"):
         data["masthead"] = profile["masthead"]
-    if not data.get("printer") and profile.get("printer"):
+    if layout.get("imprint") and not data.get("printer") and profile.get("printer"):
         data["printer"] = profile["printer"]
+    if not layout.get("number") or not data.get("number"):
+        return data
     number = dict(data.get("number") or {})
     if not number.get("prefix"):
         if not profile.get("prefix"):

@@ -34,8 +34,10 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     from .. import workspace  # the library loads only when a command runs: fast --help
     from ..files import outputs
     from ..check import check_file, ignore_list, load_glossary
+    from ..check.meeting import cross_check
     from ..check.report import as_json, text
 
+    files, sets = _expand_folders(files)
     files = _skip_lock_files(files)
     when = _check_args(files, fix, track, output, annotate, doc_date)
     res = workspace.resources((), glossary_dirs)
@@ -53,7 +55,14 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         except DrafterError as exc:
             bad += 1
             fail(exc.located(path))
-    click.echo(as_json(findings) if fmt == "json" else text(findings, list(files), colour=colour()))
+    for folder in sets:
+        try:
+            findings.extend(cross_check(folder, res.template_dirs))
+        except DrafterError as exc:
+            bad += 1
+            fail(exc.located(folder))
+    shown = list(dict.fromkeys([*files, *(f.file for f in findings)]))  # a set's outlines and meeting file too
+    click.echo(as_json(findings) if fmt == "json" else text(findings, shown, colour=colour()))
     if bad:
         sys.exit(EXIT_BAD_INPUT)
     if fix:
@@ -62,6 +71,31 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         _annotate(files[0], findings, annotate)
     if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _expand_folders(files: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+    """A folder given to check stands for the drafts in it (not its sub-folders); a folder of a
+    meeting's documents (``drafter render 会议.yaml -o 目录/``) is also cross-checked, and of a
+    document written both as an outline and as a .docx only the .docx is proofread."""
+    from ..check.meeting import find_meeting_file  # loaded when the command runs: fast --help
+    from ..documents import DRAFT_EXTENSIONS
+
+    out, sets = [], []
+    for path in files:
+        if not os.path.isdir(path):
+            out.append(path)
+            continue
+        names = sorted(n for n in os.listdir(path) if not n.startswith((".", "~$"))
+                       and n.lower().endswith((*DRAFT_EXTENSIONS, ".yaml", ".yml"))
+                       and os.path.isfile(os.path.join(path, n)))
+        if find_meeting_file(path):
+            sets.append(path)
+            stems = {os.path.splitext(n)[0] for n in names if n.lower().endswith(".docx")}
+            names = [n for n in names if not (n.lower().endswith((".yaml", ".yml")) and os.path.splitext(n)[0] in stems)]
+        if not names and path not in sets:
+            raise DrafterError("目录中没有可校对的文稿", file=path)
+        out.extend(os.path.join(path, n) for n in names)
+    return tuple(out), sets
 
 
 def _skip_lock_files(files: tuple[str, ...]) -> tuple[str, ...]:

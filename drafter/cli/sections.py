@@ -60,9 +60,11 @@ def _origin(section, res, path: tuple[str, ...]) -> str:
 
 def _kinds(section) -> str:
     """The kinds a section is written for, by their Chinese names (its header's ``kinds``)."""
-    from ..outline import KINDS  # loaded when the command runs: fast --help
+    from ..outline.kinds import registry  # loaded when the command runs: fast --help
 
-    names = "、".join(KINDS[k].label for k in section.kinds if k in KINDS) if section.kinds else "全部文种"
+    known = registry().kinds
+
+    names = "、".join(known[k].label for k in section.kinds if k in known) if section.kinds else "全部文种"
     return f"　适用：{names}"
 
 

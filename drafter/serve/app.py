@@ -159,22 +159,20 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
     async def outlines(request: Request):
         found = await run_in_threadpool(store.list_outlines)
         return JSONResponse({"root": str(res.root), "name": res.root.name, "outlines": found,
-                             "kinds": library.kind_names(), "soffice": library.have_soffice()})
+                             "kinds": library.kind_names(res.root), "soffice": library.have_soffice()})
 
     @api
     async def create(request: Request):
         data = await body(request)
-        kind = data.get("kind")
-        if kind not in {k["name"] for k in library.kind_names()}:
-            raise DrafterError("请选择文种：讲话稿、工作报告或通知")
+        kind = library.resolve_kind(data.get("kind"), res.root)  # its id, Chinese name or an alias
         rel = await run_in_threadpool(store.create, data.get("name"), kind)
         return JSONResponse({"path": rel})
 
     def _load(rel: str) -> dict:
         loaded = store.load(rel)
-        kind = library.kind_of(loaded["data"], rel)
+        kind = library.kind_of(loaded["data"], rel, res.root)
         return {"path": loaded["path"], "version": loaded["version"], "data": loaded["data"],
-                "form": library.kind_form(kind), "sections": library.section_list(res, kind)}
+                "form": library.kind_form(kind, res.root), "sections": library.section_list(res, kind)}
 
     @api
     async def outline(request: Request):
@@ -187,8 +185,8 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
     def _analyse(rel: str, text: str) -> dict:
         out = {"error": None, "html": "", "findings": [], "speaking": None}
         try:
-            ol = library.parse_outline(text, rel, res.search_path)
-            blocks = library.render_blocks(ol, res.template_dirs)
+            ol = library.parse_outline(text, rel, res.search_path, res.root)
+            blocks = library.render_blocks(ol, res.template_dirs, res.config.get("unit"))
         except DrafterError as exc:
             out["error"] = {"text": str(exc), "message": exc.message, "field": exc.field}
             return out
@@ -220,8 +218,8 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
     def _render_saved(rel: str, fmt: str) -> tuple[bytes, str, str]:
         path = store.resolve(rel)
         raw, text = store.read(path)
-        ol = library.parse_outline(text, store.rel(path), res.search_path)
-        blocks = library.render_blocks(ol, res.template_dirs)
+        ol = library.parse_outline(text, store.rel(path), res.search_path, res.root)
+        blocks = library.render_blocks(ol, res.template_dirs, res.config.get("unit"))
         docx = library.docx_bytes(blocks, ol.data.get("title") or "")
         if fmt == "docx":
             return docx, path.stem, store.rel(path)

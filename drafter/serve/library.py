@@ -20,12 +20,13 @@ from ..check.edits import fixable
 from ..check.report import LABELS, describe_entry
 from ..errors import DrafterError
 from ..files.fs import atomic_write, decode
-from ..outline.kinds import KIND_CHOICE, KINDS
-from ..render import layout, markdown, model, pagination, preview, sections, speaking, templating, titles, writers
+from ..outline.kinds import registry
+from ..outline.builtins import point_spec
+from ..render import context as render_context, layout, markdown, model, pagination, preview, sections, speaking, templating, titles, writers
 from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
 
 __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
-           "kind_names", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
+           "kind_names", "resolve_kind", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
            "to_pdf", "pdf_pages", "have_soffice", "findings_for", "glossary_lookup", "section_list",
            "decode_text", "kind_of", "speaking_line", "layout", "model", "title_lines", "outline_facts",
            "style_choices"]
@@ -72,24 +73,35 @@ def resources(folder: str | None) -> Resources:
     return Resources(root, config, found.template_dirs, found.glossary_dirs, ignore_list(found.workspace))
 
 
-def starter_text(kind: str) -> str:
-    """The commented starter outline ``drafter new KIND`` writes."""
-    if kind not in KINDS:
-        raise DrafterError(f"未知文种 {kind}，应为 speech、report 或 notice")
-    return tasks.starter(kind)
+def starter_text(kind: str, root: Path | None = None) -> str:
+    """The commented starter outline ``drafter new KIND`` writes (the kinds of ``root``)."""
+    kinds = registry(root)
+    if kind not in kinds.kinds:
+        raise DrafterError(f"未知文种 {kind}，应为以下之一：{kinds.names()}")
+    return tasks.starter(kind, root)
 
 
-def kind_of(data: dict, file: str) -> str:
-    """The kind an outline's data names (speech, report, notice; Chinese names too)."""
+def resolve_kind(word, root: Path | None = None) -> str:
+    """The id of the kind ``word`` names (its id, Chinese name or an alias) among the kinds of
+    ``root``; DrafterError listing them if none."""
+    kinds = registry(root)
     try:
-        return KIND_CHOICE.check(data.get("kind"), ("kind",))
+        return kinds.get(word).name
+    except SchemaError:
+        raise DrafterError(f"请选择文种：{kinds.names()}") from None
+
+
+def kind_of(data: dict, file: str, root: Path | None = None) -> str:
+    """The kind an outline's data names (its id, Chinese name or an alias)."""
+    try:
+        return registry(root).choice.check(data.get("kind"), ("kind",))
     except SchemaError as exc:
         raise DrafterError(exc.message, file=file, field="kind") from None
 
 
 def speaking_line(ol, blocks: list, rate: int | None) -> str | None:
-    """Length and speaking time of a speech or report, as ``drafter render`` reports it."""
-    if ol.kind.name not in ("speech", "report"):
+    """Length and speaking time of a kind read aloud, as ``drafter render`` reports it."""
+    if not ol.kind.spoken:
         return None
     return speaking.report(speaking.count_blocks(blocks), rate, ol.data.get("limit"))
 
@@ -126,7 +138,7 @@ def outline_facts(head: str, file: str) -> dict | None:
     if not isinstance(data, dict) or data.get("kind") in (None, ""):
         return None
     try:
-        kind = KIND_CHOICE.check(data["kind"], ("kind",))
+        kind = registry(Path(file).parent if Path(file).parent.is_dir() else None).choice.check(data["kind"], ("kind",))
     except SchemaError:
         kind = str(data["kind"])
     title = data.get("title")
@@ -149,8 +161,9 @@ def style_choices() -> list[dict]:
     return out
 
 
-def kind_names() -> list[dict]:
-    return [{"name": k.name, "label": k.label, "description": k.description} for k in KINDS.values()]
+def kind_names(root: Path | None = None) -> list[dict]:
+    return [{"name": k.name, "label": k.label, "description": k.description, "aliases": list(k.aliases)}
+            for k in registry(root).kinds.values()]
 
 
 def decode_text(data: bytes, file: str) -> str:
@@ -199,10 +212,10 @@ def _fields(record: Record) -> list[dict]:
     return out
 
 
-def kind_form(kind: str) -> dict:
+def kind_form(kind: str, root: Path | None = None) -> dict:
     """The fields of a kind's outline, in schema order, each with the widget that edits it."""
-    k = KINDS[kind]
-    point = k.schema.fields["points"].spec.item
+    k = registry(root).kinds[kind]
+    point = point_spec(1)
     return {"kind": k.name, "label": k.label, "fields": _fields(k.schema),
             "point": _fields(point), "styles": list(point.fields["style"].spec.choices),
             "style_labels": style_choices(), "style_aliases": dict(point.fields["style"].spec.aliases),
@@ -211,9 +224,9 @@ def kind_form(kind: str) -> dict:
 
 # --- validating, rendering, checking -----------------------------------------------------
 
-def parse_outline(text: str, file: str, search_path: tuple[str, ...]):
+def parse_outline(text: str, file: str, search_path: tuple[str, ...], root: Path | None = None):
     """The validated outline with its sections filled in; DrafterError names the field."""
-    ol = outline.parse(text, file)
+    ol = outline.parse(text, file, registry(root))
     try:
         ol.data = sections.expand_outline(ol, search_path)
     except DrafterError as exc:
@@ -227,9 +240,10 @@ def check_safe(text: str, file: str) -> None:
     safeyaml.load(text, file)
 
 
-def render_blocks(ol, template_dirs: tuple[str, ...]) -> list:
-    """The document model of a validated outline, as ``drafter render`` builds it."""
-    return markdown.parse(templating.render(ol.kind.template, ol.data, template_dirs))
+def render_blocks(ol, template_dirs: tuple[str, ...], unit: dict | None = None) -> list:
+    """The document model of a validated outline, as ``drafter render`` builds it; ``unit`` is
+    the served workspace's unit profile (its level gives the template's ``body``)."""
+    return markdown.parse(templating.render_kind(ol.kind, render_context(ol, unit or {}), template_dirs))
 
 
 def docx_bytes(blocks: list, title: str) -> bytes:

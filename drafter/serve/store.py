@@ -118,7 +118,7 @@ class Store:
             name += ".yaml"
         folder = "outlines/" if (self.root / "outlines").is_dir() else ""
         path = self.resolve(folder + name, must_exist=False)
-        text = library.starter_text(kind)
+        text = library.starter_text(kind, self.root)
         with self._lock:
             if path.exists():
                 raise DrafterError("文件已存在，未覆盖", file=self.rel(path))

@@ -27,12 +27,35 @@ from .template import HASH_MARK, TITLE_MARK, template
 MM_TWIPS = 1440 / 25.4
 
 
+
+UNBROKEN = 5  # character cells: a cell this short (a name, a time) is kept on one line
+
+
+def column_widths(rows: list[list[str]], ncols: int, width: int, char: float, pad: int) -> list[int]:
+    """Column widths (twips) that fill ``width``: each column gets what its longest cell needs
+    when all fit; otherwise each first gets what keeps its header and its short cells (a date,
+    a time: up to ``UNBROKEN`` cells) on one line, and the rest goes to the columns with long
+    text, in proportion to how much more they would need — so a 内容 column wraps, not a 主持人."""
+    def column(c: int) -> list[float]:
+        return [cells(r[c]) if c < len(r) else 0 for r in rows]
+
+    most = [max(max(column(c)), 2) * char + pad for c in range(ncols)]
+    least = [max(column(c)[0], max(min(n, UNBROKEN) for n in column(c)), 2) * char + pad for c in range(ncols)]
+    if sum(most) <= width:
+        spare = width - sum(most)
+        return [int(n + spare * n / sum(most)) for n in most]
+    if sum(least) >= width:
+        return [int(width * n / sum(least)) for n in least]
+    extra = [m - n for m, n in zip(most, least)]
+    return [int(n + (width - sum(least)) * e / sum(extra)) for n, e in zip(least, extra)]
+
+
 class Writer:
     HANDLERS = {
         M.TITLE: "title", M.SUBTITLE: "subtitle", M.SALUTATION: "noindent", M.ADDRESSEE: "noindent",
         M.HEADING: "heading", M.PARAGRAPH: "body_text", M.LEAD: "body_text", M.SIGNATURE: "signature",
         M.DATE: "date", M.TABLE: "table", M.PAGEBREAK: "pagebreak", M.MASTHEAD: "masthead",
-        M.DOCNUMBER: "docnumber", M.ATTACHMENTS: "attachments", M.NOTE: "body_text", M.LABEL: "label",
+        M.DOCNUMBER: "docnumber", M.MARK: "mark", M.ATTACHMENTS: "attachments", M.NOTE: "body_text", M.LABEL: "label",
         M.CC: "imprint", M.PRINTED: "imprint",
     }
 
@@ -136,7 +159,10 @@ class Writer:
 
     def masthead(self, b, nxt) -> None:
         p, ppr = self.paragraph(b, S.MASTHEAD)
-        X.spacing(ppr, after=self.line)
+        # under 份号/密级/紧急程度 (7.2.1-7.2.3) one empty line, so that the large masthead
+        # (one line pitch, off the grid) stands clear of them
+        after_mark = self.prev is not None and self.prev.kind == M.MARK
+        X.spacing(ppr, before=self.line if after_mark else None, after=self.line)
         width_pt = self.L.TYPE_WIDTH_MM / 25.4 * 72
         size = min(self.L.SIZE_MASTHEAD, int(width_pt / max(1, cells(b.text))))  # one line
         for r in p.findall(X.W_R):
@@ -147,8 +173,43 @@ class Writer:
                 el.set(X.W_VAL, str(size * 2))
                 rpr.append(el)
 
+    def mark(self, b, nxt) -> None:
+        """份号 (7.2.1: 6位3号阿拉伯数字), 密级和保密期限 (7.2.2) and 紧急程度 (7.2.3: 3号黑体): each
+        顶格 in the top left corner of the type area, one a line, in that order (the template's)."""
+        p, ppr = self.paragraph(b, S.NOINDENT)
+        X.child(ppr, "jc").set(X.W_VAL, "left")
+        if not b.text.strip().isdigit():
+            for r in p.findall(X.W_R):
+                self._font(r, self.L.FONT_HEADING_1)
+
+    @staticmethod
+    def _font(r, east_asia: str) -> None:
+        if r.find(X.W_RPR) is None:
+            r.insert(0, OxmlElement("w:rPr"))
+        X.fonts(r, east_asia)
+
     def docnumber(self, b, nxt) -> None:
-        p, ppr = self.paragraph(b, S.DOCNUMBER)
+        """发文字号 centred under the masthead (7.2.4); with a 签发人 (7.2.6) the 发文字号 居左空一字
+        and “签发人：姓名” 居右空一字 on the same line, the name in 楷体. An empty 发文字号 (a notice
+        without one) keeps the line, so the red rule stays where the 版头 puts it."""
+        text = b.text
+        if text.startswith("签发人："):  # a 签发人 without a 发文字号
+            text = "\t" + text
+        if "\t" not in text:
+            p, ppr = self.paragraph(b, S.DOCNUMBER)
+        else:
+            number, issuer = text.split("\t", 1)
+            # 空一字 by a full-width space and a right tab stop one character short of the
+            # margin: no paragraph indent, so the red rule under it keeps the type area's width
+            p, ppr = self.paragraph(None, S.DOCNUMBER, text=("\u3000" + number if number else "") + "\t")
+            label, _, name = issuer.partition("：")
+            X.run(p, label + "：" if name else issuer)
+            if name:
+                X.run(p, name)
+                self._font(p.findall(X.W_R)[-1], self.L.FONT_HEADING_2)
+            X.child(ppr, "jc").set(X.W_VAL, "left")
+            width = self.L.TYPE_WIDTH_MM * MM_TWIPS - self.L.SIZE_BODY * 20
+            X.tab_stops(ppr, [(width, "right")])
         X.border(ppr, "bottom", self.L.SEPARATOR_RULE_PT, self.L.RED)
         X.spacing(ppr, after=self.line)
 
@@ -252,11 +313,7 @@ class Writer:
         width = int(L.TYPE_WIDTH_MM * MM_TWIPS)
         char = (L.SIZE_TABLE + L.CHAR_SPACING_TWENTIETHS / 20) * 20
         pad = 240  # cell margins (108 twips a side) and a little air
-        need = [max((cells(r[c]) if c < len(r) else 0) for r in b.rows) * char + pad for c in range(ncols)]
-        need = [max(n, 2 * char + pad) for n in need]
-        spare = max(0, width - sum(need))
-        cols = [int(n + spare * n / sum(need)) for n in need] if sum(need) <= width else \
-            [int(width * n / sum(need)) for n in need]
+        cols = column_widths(b.rows, ncols, width, char, pad)
         if len(b.widths) == ncols:  # proportions the block asks for (the 对照表's columns)
             cols = [int(width * w / sum(b.widths)) for w in b.widths]
         tbl = SubElement(self.body, qn("w:tbl"))
