@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import os
 
+from .. import outline
 from ..errors import DrafterError
 from .clean import GAP, _clean, clean, full_width, read_lines
-from . import own
+from . import emit, own
 from .emit import plan_sections, section_markdown, section_name, to_yaml
 from .structure import Imported, Node, notes, parse, segment
 
@@ -97,9 +98,13 @@ def _own(path: str) -> Imported | None:
         found = reader(path)
     except DrafterError:
         return None  # read as any draft, which says what is wrong with the file
-    if found is None:
-        return None
+    if found is None or not own.readable(found):
+        return None  # a kind whose document is not read back yet: read as any draft
     data = own.outline(found)
+    try:  # read back from a layout that only looked like drafter's: read as any draft instead
+        outline.parse(emit.own_yaml(data, os.path.basename(path)), "<导入的大纲>")
+    except DrafterError:
+        return None
 
     def node(point: dict) -> Node:
         return Node(point["title"], list(point.get("paragraphs", [])), point.get("style"),

@@ -51,7 +51,7 @@ def _texts(key: str, items: list[str]) -> str:
 
 def to_yaml(result: Imported, source: str) -> str:
     if result.own is not None:
-        return _own_yaml(result.own, source)
+        return own_yaml(result.own, source)
     o = result.outline
     out = (f"# 由 drafter import 从 {source} 生成。序号由 drafter 生成，原文的序号已去掉；\n"
            "# 文字一律保留原文，未能确定位置的内容原样保留并加了注释。\n")
@@ -69,7 +69,7 @@ def to_yaml(result: Imported, source: str) -> str:
     return out
 
 
-def _own_yaml(data: dict, source: str) -> str:
+def own_yaml(data: dict, source: str) -> str:
     """The outline of a document drafter wrote: every field as the document gives it."""
     import yaml  # PyYAML writes the outline: it only dumps, never reads the draft's text
 

@@ -342,9 +342,14 @@ def _kind_of(blocks: list[M.Block]) -> str:
 
 # --- blocks -> outline ---------------------------------------------------------------------
 
+def readable(own: Own) -> bool:
+    """Whether the outline of this kind of document can be read back (``outline``)."""
+    return own.kind in READERS
+
+
 def outline(own: Own) -> dict:
     """The outline a document drafter wrote came from."""
-    reader = {"speech": _speech, "report": _report, "notice": _notice}.get(own.kind)
+    reader = READERS.get(own.kind)
     if reader is None:
         raise DrafterError(f"drafter 还不能导入这一文种（{own.kind}）的文档")
     blocks = [b for b in own.blocks if b.kind != M.PAGEBREAK]
@@ -743,3 +748,6 @@ def _clean_node(node: dict) -> dict:
         out["style"] = node["style"]
         out["subpoints"] = [_clean_node(s) for s in node["subpoints"]]
     return out
+
+
+READERS = {"speech": _speech, "report": _report, "notice": _notice}
