@@ -22,7 +22,8 @@ from ..errors import DrafterError
 from ..files.fs import atomic_write, decode
 from ..outline.kinds import registry
 from ..outline.builtins import point_spec
-from ..render import context as render_context, layout, markdown, model, pagination, preview, sections, speaking, templating, titles, writers
+from ..render import (context as render_context, layout, markdown, model, pagination, preview, sections,
+                      speaking, templating, titles, writers)
 from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
 
 __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
@@ -116,7 +117,7 @@ def title_lines(text: str, subtitle: bool = False) -> list[str]:
 _LISTED_KEYS = ("kind", "title", "date")
 
 
-def outline_facts(head: str, file: str) -> dict | None:
+def outline_facts(head: str, file: str, root: Path | None = None) -> dict | None:
     """What the outline list shows of an outline, from the first part of its text: its kind
     (canonical: 讲话稿 and "speech" are speech), title (a list of lines joined) and date;
     None when it names no kind. Only the top-level ``kind``, ``title`` and ``date`` entries
@@ -138,7 +139,7 @@ def outline_facts(head: str, file: str) -> dict | None:
     if not isinstance(data, dict) or data.get("kind") in (None, ""):
         return None
     try:
-        kind = registry(Path(file).parent if Path(file).parent.is_dir() else None).choice.check(data["kind"], ("kind",))
+        kind = registry(root).choice.check(data["kind"], ("kind",))
     except SchemaError:
         kind = str(data["kind"])
     title = data.get("title")

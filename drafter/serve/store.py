@@ -102,7 +102,7 @@ class Store:
                     head = library.decode_text(raw, str(path))
                 except (OSError, DrafterError):
                     continue
-                facts = library.outline_facts(head, self.rel(path))
+                facts = library.outline_facts(head, self.rel(path), self.root)
                 if facts is None:
                     continue
                 modified = dt.datetime.fromtimestamp(path.stat().st_mtime).date().isoformat()
