@@ -23,9 +23,11 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 @click.option("--track", is_flag=True, help="与 --fix 同用：.docx 的修改写成 Word 修订（作者 drafter），逐条接受或拒绝。")
 @click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
 @click.option("--force", is_flag=True, help="覆盖已有的 -o 或 --annotate 文件。")
+@click.option("--against", "against_path", metavar="旧稿",
+              help="对照旧稿（如去年的同题文稿，或生成的文稿目录）：查沿用未改的年份、会议次数、今年去年的数据和照抄的段落。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
           region: str | None, fix: bool, output: str | None, track: bool, annotate: str | None,
-          force: bool) -> None:
+          force: bool, against_path: str | None) -> None:
     """校对文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
@@ -44,14 +46,23 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         if target:
             plan.add(target)
     glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
-    findings, bad = [], 0
+    old = None
+    if against_path:
+        from ..check.against import old_document  # loaded when the command runs: fast --help
+        try:
+            old = old_document(against_path, res.template_dirs)
+        except DrafterError as exc:
+            raise exc.located(against_path) from None
+    findings, bad, notes = [], 0, []
     for path in files:
         try:
             findings.extend(check_file(path, glossary, date=when, region=res.setting("region", region),
-                                       template_dirs=res.template_dirs, ignore=ignore))
+                                       template_dirs=res.template_dirs, ignore=ignore, against=old, notes=notes))
         except DrafterError as exc:
             bad += 1
             fail(exc.located(path))
+    for note in dict.fromkeys(notes):
+        click.echo(f"对照旧稿 {against_path}：{note}", err=True)
     click.echo(as_json(findings) if fmt == "json" else text(findings, list(files), colour=colour()))
     if bad:
         sys.exit(EXIT_BAD_INPUT)
