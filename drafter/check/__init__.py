@@ -19,19 +19,19 @@ __all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES
 
 def check_file(path: str, glossary: Glossary, date=None, region: str | None = None,
                template_dirs: tuple[str, ...] = (), ignore=(), against: Draft | None = None,
-               notes: list | None = None) -> list[Finding]:
+               notes: list | None = None, people=None) -> list[Finding]:
     """Findings for one file; raises DrafterError when the file cannot be read.
 
     ``date`` and ``region`` override what is detected from the draft itself; an outline's
     sections are looked up in ``template_dirs`` before the shipped ones; ``ignore`` lists what
     the writer's workspace does not want reported (see ``ignore_list``). ``against``, an old
     document (``against.old_document``), adds what the draft carried over from it; what could
-    not be compared is said in ``notes``.
+    not be compared is said in ``notes``. ``people``: the workspace's register (people.post).
     """
     draft = read_draft(path, template_dirs)
     draft.set_date(date, "命令行的 --date")
     draft.region = region or draft.region
-    return with_against(draft, run_rules(draft, glossary, ignore), against, ignore, notes)
+    return with_against(draft, run_rules(draft, glossary, ignore, people), against, ignore, notes)
 
 
 def with_against(draft: Draft, findings: list[Finding], old: Draft | None, ignore=(),

@@ -36,6 +36,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     from .. import workspace  # the library loads only when a command runs: fast --help
     from ..files import outputs
     from ..check import check_file, ignore_list, load_glossary
+    from ..check.people import workspace_register
     from ..check.report import as_json, text
 
     files = _skip_lock_files(files)
@@ -46,6 +47,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         if target:
             plan.add(target)
     glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
+    register = workspace_register(res.workspace.root) if res.workspace else None
     old = None
     if against_path:
         from ..check.against import old_document  # loaded when the command runs: fast --help
@@ -57,7 +59,8 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     for path in files:
         try:
             findings.extend(check_file(path, glossary, date=when, region=res.setting("region", region),
-                                       template_dirs=res.template_dirs, ignore=ignore, against=old, notes=notes))
+                                       template_dirs=res.template_dirs, ignore=ignore, against=old, notes=notes,
+                                       people=register))
         except DrafterError as exc:
             bad += 1
             fail(exc.located(path))
