@@ -1,7 +1,8 @@
-"""Score `drafter check NEW --against OLD` on the labelled pair in eval/against/.
+"""Score `drafter check NEW --against OLD` on the labelled pairs in eval/against/.
 
-Runs the command a user runs (`python -m drafter check NEW --against OLD --format json`) and
-scores the findings of the against.* rules against eval/against/labels.yaml:
+Each eval/against/*.yaml names a new draft and its old document (files beside it) and labels
+what must be found and what must not. Runs the command a user runs (`python -m drafter check
+NEW --against OLD --format json`) for each pair and scores the findings of the against.* rules:
 
 - a label (rule, paragraph, match) is found when a finding of that rule overlaps its text in that
   paragraph (against.copied: when one of the copied finding's places is that paragraph);
@@ -9,12 +10,13 @@ scores the findings of the against.* rules against eval/against/labels.yaml:
 - a finding (other than against.copied, which marks whole paragraphs) inside a `clean` span (a
   sentence the writer updated, a year of history) is counted again among the clean spans hit.
 
-    python eval/against_eval.py [--verbose] [--markdown FILE]
+    python eval/against_eval.py [LABEL_FILES...]
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import os
 import subprocess
@@ -23,7 +25,7 @@ import sys
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CASE = os.path.join(HERE, "against", "labels.yaml")
+CASES = sorted(glob.glob(os.path.join(HERE, "against", "*.yaml")))
 
 
 def load(path: str) -> dict:
@@ -89,15 +91,17 @@ def report(result: dict, case: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--markdown", metavar="FILE", help="also write the result as Markdown")
+    parser.add_argument("cases", nargs="*", default=CASES, help="label files (default: eval/against/*.yaml)")
     args = parser.parse_args()
-    case = load(CASE)
-    result = score(case, run(case, os.path.dirname(CASE)))
-    text = report(result, case)
-    print(text)
-    if args.markdown:
-        with open(args.markdown, "w", encoding="utf-8") as fh:
-            fh.write("# check --against: first run\n\n```\n" + text + "\n```\n")
+    totals = [0, 0, 0, 0, 0]  # found, labels, false alarms, clean spans hit, clean spans
+    for path in args.cases:
+        case = load(path)
+        result = score(case, run(case, os.path.dirname(path)))
+        print(report(result, case))
+        for i, n in enumerate((result["found"], result["labels"], len(result["false"]), len(result["clean_hit"]),
+                               result["clean"])):
+            totals[i] += n
+    print(f"合计：查出 {totals[0]}/{totals[1]} 处，误报 {totals[2]} 处，已更新的 {totals[4]} 处中误报 {totals[3]} 处")
     return 0
 
 

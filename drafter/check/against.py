@@ -7,7 +7,8 @@ year's figures under this year's words, whole paragraphs unchanged. This is no p
 the place in the new draft and the place in the old one (``Finding.against``).
 
     against.year     a year the old document used for its own time (its year, the one before or
-                     after), left as it was in a sentence carried into a later draft
+                     after), left as it was in a sentence carried into a later draft (a full date,
+                     2024年3月1日, names a day of record and is left alone)
     against.session  a 第X次会议 (with or without its 届) left as it was in a later draft
     against.figure   a 今年/去年/明年 sentence whose figure is the old document's figure for the
                      same 今年/去年/明年
@@ -42,13 +43,17 @@ CONTEXT = 8  # characters on each side that tell which year of the old sentence 
 SIMILAR = 0.5  # bigram overlap at which a new sentence is taken as the old one, edited
 MIN_COPIED = 15  # characters: shorter paragraphs (同志们：, a heading) are the same in any draft
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
-YEAR = re.compile(r"(?<![\d０-９])((?:19|20)\d{2})(?=\s*年)")
+# A year, not one of a full date: 2024年3月1日 names a day something happened (a law took effect),
+# true in any later draft; a bare 2025年 or 2025年度 is the old document's own time.
+YEAR = re.compile(r"(?<![\d０-９])((?:19|20)\d{2})(?=\s*年)(?!\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 NUM = "[一二三四五六七八九十百零〇0-9]{1,4}"
 SESSION = re.compile(rf"(?:第?{NUM}届[^，。；;、]{{0,24}}?)?第?{NUM}次(?:全体)?会议")
-RELATIVE = re.compile("今年|去年|明年|本年度?|上年度?|下一?年度?")
-RELATIVE_KEY = {"今": "今年", "本": "今年", "去": "去年", "上": "去年", "明": "明年", "下": "明年"}
+RELATIVE = re.compile("今年|去年|明年|本年度?|上年度?|下一?年度?|过去一年|一年来")
+RELATIVE_KEY = {"今": "今年", "本": "今年", "去": "去年", "上": "去年", "明": "明年", "下": "明年", "过": "去年",
+                "一": "去年"}
 FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|万元|亿元|万|亿|元|件|项|个|次|人次|人|名|部|条|家|篇|场|批|户|天|小时)")
 SPACE = re.compile(r"\s+")
+PLANS = re.compile("将|(?<![主重需必纪概提摘])要|计划|拟|力争|确保|安排部署|今年|本年")  # a sentence that plans
 
 
 @dataclass
@@ -175,11 +180,17 @@ class Comparison:
         for m in YEAR.finditer(s.text):
             year = int(m.group(1))
             b = _counterpart(s.text, m, before.text, olds)
-            if b is not None and b.group(1) == m.group(1) and abs(year - old_year) <= 1:
-                said = {0: "当年", -1: "上一年", 1: "下一年"}[year - old_year]
-                self._finding("against.year", s, m.start(), m.end() + 1, before, b.start(), b.end() + 1,
-                              f"“{year}年”是旧稿（{old_year}年）所说的{said}，新稿日期为{self.new.date.year}年，"
-                              f"此句照旧稿未改，请核实", suggestion=f"{year + years}年")
+            if b is None or b.group(1) != m.group(1) or abs(year - old_year) > 1 or year >= self.new.date.year:
+                continue
+            # The old document's own year (or the next) is still rightly named in a later draft that
+            # looks back (2025年是“十四五”规划收官之年, in a 2026 report's review); it is stale where the
+            # sentence plans (2025年，常委会将……) or calls it 今年. Its 去年 is stale either way.
+            if year >= old_year and not PLANS.search(s.text):
+                continue
+            said = {0: "当年", -1: "上一年", 1: "下一年"}[year - old_year]
+            self._finding("against.year", s, m.start(), m.end() + 1, before, b.start(), b.end() + 1,
+                          f"“{year}年”是旧稿（{old_year}年）所说的{said}，新稿日期为{self.new.date.year}年，"
+                          f"此句照旧稿未改，请核实", suggestion=f"{year + years}年")
 
     def _session(self, s: Sentence, before: Sentence) -> None:
         olds = {_session_key(m.group()): m for m in SESSION.finditer(before.text)}
@@ -200,10 +211,10 @@ class Comparison:
         for before in self._relative_sentences(index, word):
             if _similarity(s.grams, before.grams) < SIMILAR * 0.6:
                 continue
-            olds = {(m.group(1), m.group(2)): m for m in FIGURE.finditer(before.text)}
-            for m in figures:
-                b = olds.get((m.group(1), m.group(2)))
-                if b is not None and not self._reported(s, m):
+            olds = list(FIGURE.finditer(before.text))
+            for m in figures:  # the old figure standing where this one stands (专题询问1次, not 测评2次)
+                b = _counterpart(s.text, m, before.text, olds)
+                if b is not None and b.group() == m.group() and not self._reported(s, m):
                     self._finding("against.figure", s, m.start(), m.end(), before, b.start(), b.end(),
                                   f"“{word}”的数字“{m.group()}”与旧稿（{self.old.date.year}年）所说{word}的数字相同，"
                                   f"请核实是否已更新为{self.new.date.year}年的数据")
