@@ -40,6 +40,8 @@ RULES = {
 }
 
 CONTEXT = 8  # characters on each side that tell which year of the old sentence a new one stands for
+COMMON = 32  # old sentences a bigram may stand in and still be used to find candidates
+CANDIDATES = 24  # old sentences scored for each new one
 SIMILAR = 0.5  # bigram overlap at which a new sentence is taken as the old one, edited
 MIN_COPIED = 15  # characters: shorter paragraphs (同志们：, a heading) are the same in any draft
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
@@ -83,28 +85,33 @@ def _similarity(a: frozenset, b: frozenset) -> float:
 
 
 class _Index:
-    """The old document's sentences, found by the bigrams they share with a new sentence."""
+    """The old document's sentences, found by the bigrams they share with a new sentence.
+
+    A bigram in more than COMMON old sentences (人大, 工作) tells little and would make the search
+    quadratic on a long document: candidates are found by the rarer ones, then scored on all."""
 
     def __init__(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
         self.by_gram: dict[str, list[int]] = {}
+        self.exact: dict[str, int] = {}
         for i, s in enumerate(sentences):
+            self.exact.setdefault(_normal(s.text), i)
             for g in s.grams:
                 self.by_gram.setdefault(g, []).append(i)
+        self.by_gram = {g: ids for g, ids in self.by_gram.items() if len(ids) <= COMMON}
 
-    def best(self, s: Sentence) -> Sentence | None:
-        """The old sentence most like ``s``, when like enough to be its earlier version."""
+    def candidates(self, s: Sentence) -> list[tuple[float, Sentence]]:
+        """The old sentences most like ``s`` (at most CANDIDATES), with their similarity, best first."""
         shared: dict[int, int] = {}
         for g in s.grams:
             for i in self.by_gram.get(g, ()):
                 shared[i] = shared.get(i, 0) + 1
-        best, score = None, SIMILAR
-        for i, n in shared.items():
-            other = self.sentences[i]
-            value = n / (len(s.grams) + len(other.grams) - n)
-            if value >= score:
-                best, score = other, value
-        return best
+        same = self.exact.get(_normal(s.text))
+        if same is not None:
+            shared[same] = len(s.grams)
+        ids = sorted(shared, key=lambda i: -shared[i])[:CANDIDATES]
+        scored = [(_similarity(s.grams, self.sentences[i].grams), self.sentences[i]) for i in ids]
+        return sorted(scored, key=lambda x: -x[0])
 
 
 def _normal(text: str) -> str:
@@ -135,6 +142,7 @@ class Comparison:
         self.new, self.old = new, old
         self.findings: list[Finding] = []
         self.notes: list[str] = []
+        self._figures: set[tuple[int, int]] = set()  # figures reported: one finding for each
         self.old_name = os.path.basename(old.file)
 
     def run(self) -> "Comparison":
@@ -143,11 +151,11 @@ class Comparison:
         if years:
             index = _Index(_sentences(self.old))
             for s in _sentences(self.new):
-                before = index.best(s)
-                if before is not None:
-                    self._year(s, before, years)
-                    self._session(s, before)
-                self._figure(s, index)
+                found = index.candidates(s)
+                if found and found[0][0] >= SIMILAR:  # the old sentence it was edited from
+                    self._year(s, found[0][1], years)
+                    self._session(s, found[0][1])
+                self._figure(s, found)
         self.findings.sort(key=lambda f: (f.paragraph, f.offset, f.rule))
         return self
 
@@ -200,38 +208,26 @@ class Comparison:
                 self._finding("against.session", s, m.start(), m.end(), before, b.start(), b.end(),
                               f"“{m.group()}”与旧稿相同，新稿已是{self.new.date.year}年，会议次数是否应更新，请核实")
 
-    def _figure(self, s: Sentence, index: _Index) -> None:
-        words = {RELATIVE_KEY[w.group()[0]] for w in RELATIVE.finditer(s.text)}
+    def _figure(self, s: Sentence, found: list[tuple[float, Sentence]]) -> None:
+        words = _words(s.text)
         if len(words) != 1:  # 去年……今年…… in one sentence: which figure is whose is not told
             return
         word = words.pop()
         figures = list(FIGURE.finditer(s.text))
         if not figures:
             return
-        for before in self._relative_sentences(index, word):
-            if _similarity(s.grams, before.grams) < SIMILAR * 0.6:
+        for score, before in found:
+            if score < SIMILAR * 0.6 or _words(before.text) != {word}:
                 continue
             olds = list(FIGURE.finditer(before.text))
             for m in figures:  # the old figure standing where this one stands (专题询问1次, not 测评2次)
                 b = _counterpart(s.text, m, before.text, olds)
-                if b is not None and b.group() == m.group() and not self._reported(s, m):
+                place = (s.para, s.start + m.start())
+                if b is not None and b.group() == m.group() and place not in self._figures:
+                    self._figures.add(place)
                     self._finding("against.figure", s, m.start(), m.end(), before, b.start(), b.end(),
                                   f"“{word}”的数字“{m.group()}”与旧稿（{self.old.date.year}年）所说{word}的数字相同，"
                                   f"请核实是否已更新为{self.new.date.year}年的数据")
-
-    def _relative_sentences(self, index: _Index, word: str) -> list[Sentence]:
-        cache = getattr(self, "_by_word", None)
-        if cache is None:
-            cache = self._by_word = {}
-            for s in index.sentences:
-                found = {RELATIVE_KEY[w.group()[0]] for w in RELATIVE.finditer(s.text)}
-                if len(found) == 1:
-                    cache.setdefault(found.pop(), []).append(s)
-        return cache.get(word, [])
-
-    def _reported(self, s: Sentence, m) -> bool:
-        para = self.new.paragraphs[s.para].number
-        return any(f.paragraph == para and f.offset == s.start + m.start() for f in self.findings)
 
     def _copied(self) -> None:
         olds: dict[str, int] = {}
@@ -258,6 +254,11 @@ class Comparison:
             suggestion=None, basis=BASIS_COPIED, field=first.field,
             places=places if len(places) > 1 else (), against_file=self.old.file,
             against=tuple(Place(n, 0, _length(self.old, n), old_fields.get(n)) for _, n in pairs)))
+
+
+def _words(text: str) -> set[str]:
+    """The 今年/去年/明年 a sentence speaks of."""
+    return {RELATIVE_KEY[w.group()[0]] for w in RELATIVE.finditer(text)}
 
 
 def _counterpart(text: str, m, other: str, candidates: list):
