@@ -33,9 +33,11 @@ from .findings import Finding, Place
 BASIS = "实务：沿用旧稿时，年份、会议次数和数据须随文稿日期更新"
 BASIS_COPIED = "实务：沿用旧稿的段落须逐段核实是否仍然适用"
 RULES = {
-    "against.year": ("error", "年份：新稿中与旧稿同一句里、旧稿当年（或前后一年）的年份原样未改，而新稿日期已是以后的年份。"),
+    "against.year": ("error", "年份：新稿日期已是以后的年份，与旧稿对应的句子里，旧稿上一年的年份原样未改，或旧稿当年（下一年）"
+                              "的年份在安排部署的句子里原样未改；带日的完整日期不报。"),
     "against.session": ("error", "会议次数：新稿中与旧稿同一句里的“第X次会议”（含届次）原样未改，而新稿日期已是以后的年份。"),
-    "against.figure": ("warning", "数据：新稿中说“今年、去年、明年”的句子里的数字，与旧稿同样说“今年、去年、明年”的句子相同。"),
+    "against.figure": ("warning", "数据：新稿中说“今年、去年、明年”的句子里的数字，与旧稿同样说“今年、去年、明年”的相似句子里"
+                                  "同一位置的数字相同。"),
     "against.copied": ("info", "照抄：与旧稿一字不差的段落（15字以上），报告一次，并说明占新稿正文的比例。"),
 }
 
@@ -55,6 +57,7 @@ RELATIVE_KEY = {"今": "今年", "本": "今年", "去": "去年", "上": "去�
                 "一": "去年"}
 FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|万元|亿元|万|亿|元|件|项|个|次|人次|人|名|部|条|家|篇|场|批|户|天|小时)")
 SPACE = re.compile(r"\s+")
+MAX_FOLDER = 1000  # entries in a folder given as the old document: a rendered set holds a handful
 PLANS = re.compile("将|(?<![主重需必纪概提摘])要|计划|拟|力争|确保|安排部署|今年|本年")  # a sentence that plans
 
 
@@ -298,6 +301,8 @@ def old_document(path: str, template_dirs: tuple[str, ...] = ()) -> Draft:
             names = sorted(os.listdir(path))
         except OSError as exc:
             raise DrafterError(f"无法读取这个目录（{os_reason(exc)}）", file=path) from None
+        if len(names) > MAX_FOLDER:
+            raise DrafterError(f"作为旧稿的目录里有 {len(names)} 个文件，不像一份生成的文稿；请直接指定旧稿文件", file=path)
         drafts = [n for n in names if os.path.splitext(n)[1].lower() in DRAFT_EXTENSIONS and not n.startswith("~$")]
         stems = sorted({os.path.splitext(n)[0] for n in drafts})
         if len(stems) != 1:
