@@ -132,3 +132,16 @@ def test_against_rules_can_be_ignored_by_the_workspace(cli, tmp_path, monkeypatc
     code, out, _ = cli("check", PAIR / "speech-2026.txt", "--against", PAIR / "speech-2025.txt", "--format", "json")
     rules = {f["rule"] for f in json.loads(out)["findings"]}
     assert "against.copied" not in rules and "against.year" in rules
+
+
+def test_an_undated_old_document_takes_against_date(cli, tmp_path):
+    undated = write(tmp_path, "旧.txt", "\n".join(
+        line for line in (PAIR / "speech-2025.txt").read_text(encoding="utf-8").splitlines() if "2月18日" not in line))
+    new = PAIR / "speech-2026.txt"
+    code, out, err = cli("check", new, "--against", undated, "--format", "json")
+    assert "旧稿中找不到日期" in err
+    assert {f["rule"] for f in json.loads(out)["findings"] if f["rule"].startswith("against.")} == {"against.copied"}
+    code, out, err = cli("check", new, "--against", undated, "--against-date", "2025-02-18", "--format", "json")
+    assert err == "" and sum(f["rule"] == "against.year" for f in json.loads(out)["findings"]) == 2
+    code, _, err = cli("check", new, "--against-date", "2025-02-18")
+    assert code == 2 and "只与 --against 一起使用" in err

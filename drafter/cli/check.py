@@ -25,9 +25,11 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 @click.option("--force", is_flag=True, help="覆盖已有的 -o 或 --annotate 文件。")
 @click.option("--against", "against_path", metavar="旧稿",
               help="对照旧稿（如去年的同题文稿，或生成的文稿目录）：查沿用未改的年份、会议次数、今年去年的数据和照抄的段落。")
+@click.option("--against-date", "against_date", metavar="日期",
+              help="旧稿的日期（如 2025-02-18），旧稿中找不到日期时用；新稿的日期用 --date。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
           region: str | None, fix: bool, output: str | None, track: bool, annotate: str | None,
-          force: bool, against_path: str | None) -> None:
+          force: bool, against_path: str | None, against_date: str | None) -> None:
     """校对文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
@@ -55,6 +57,9 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
             old = old_document(against_path, res.template_dirs)
         except DrafterError as exc:
             raise exc.located(against_path) from None
+        old.set_date(_date_option(against_date, "--against-date"), "命令行的 --against-date")
+    elif against_date:
+        raise click.UsageError("--against-date 只与 --against 一起使用")
     findings, bad, notes = [], 0, []
     for path in files:
         try:
@@ -99,10 +104,14 @@ def _check_args(files, fix: bool, track: bool, output: str | None, annotate: str
         raise click.UsageError("-o 只与 --fix 一起使用")
     if track and not fix:
         raise click.UsageError("--track 只与 --fix 一起使用")
+    return _date_option(doc_date, "--date")
+
+
+def _date_option(value: str | None, name: str):
     try:
-        return Date().check(doc_date, ("--date",)) if doc_date else None
+        return Date().check(value, (name,)) if value else None
     except SchemaError as exc:
-        raise click.UsageError(f"--date：{exc.message}") from None
+        raise click.UsageError(f"{name}：{exc.message}") from None
 
 
 def _fix(path: str, findings: list, output: str, track: bool) -> None:
