@@ -107,9 +107,11 @@ def test_uploads_are_bounded_and_never_overwrite(client, ws):
     assert client.post("/api/upload", json={"name": "x.txt", "data": "不是base64"}, headers=H).status_code == 400
     assert client.post("/api/upload", json={"name": "x.txt", "data": "eA=="}).status_code == 400  # no X-Drafter
     assert _upload(client, "../../逃出.txt", b"x").json()["path"] == "旧稿/逃出.txt"  # only the name is used
-    big = client.post("/api/upload", content=b"{" + b" " * (3 * 1024 * 1024) + b"}",
-                      headers={**H, "content-type": "application/json"})
-    assert big.status_code == 413
+    from drafter.serve.app import MAX_BODY  # the one body limit (tests/test_serve_api.py tries it)
+
+    declared = client.post("/api/upload", content=b"{}", headers={**H, "content-type": "application/json",
+                                                                   "content-length": str(MAX_BODY + 1)})
+    assert declared.status_code == 413
 
 
 def test_the_people_register_applies_in_the_workbench(client, ws):

@@ -14,7 +14,7 @@ import click
 
 from ..errors import DrafterError, os_reason
 from ..files.streams import WRITE_ERRNOS, cannot_write, stdout_closed
-from . import check, importing, info, people, render, sections, workbench, zh
+from . import check, importing, info, people, render, sections, workbench, wordtemplate, zh
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail
 
 zh.install()
@@ -38,10 +38,12 @@ def cli() -> None:
       drafter init 公文                        新建工作区
       drafter doctor                          检查 LibreOffice 和字体
       drafter serve                           在浏览器中编辑大纲（工作台）
+      drafter template -o 单位模板.dotx        生成带 drafter 样式的 Word 模板
     """
 
 for _command in (render.render, render.preview, render.new, check.check, check.glossary, sections.sections,
-                 sections.init, importing.import_, people.people, info.kinds, info.doctor, workbench.serve):
+                 sections.init, importing.import_, people.people, info.kinds, info.doctor, workbench.serve,
+                 wordtemplate.template):
     _command.options_metavar = "[选项]"  # click's default is the English [OPTIONS]
     cli.add_command(_command)
 
