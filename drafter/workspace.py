@@ -76,6 +76,8 @@ README_TEXT = """\
 - `glossary/`：本单位的规范提法词库（如本地的“四联四促”）。与内置条目同名时，使用这里的。
   查看：`drafter glossary --list`。
 - `drafter.yaml`：设置，如讲话语速、本单位所在省份，以及本单位的红头、机关代字、印发机关、字体和页边距（`unit:`）。
+- `people.yaml`（可选）：人事名册，谁在何时担任什么职务；`drafter people import 任免名单.docx` 导入，
+  `drafter check` 据此查文稿中已免职或尚未任职的“职务＋姓名”。
 
 把旧讲话稿变成大纲：`drafter import 旧讲话.docx -o outlines/旧讲话.yaml --sections templates/sections/`。
 校对文稿：`drafter check 文稿.docx`。
