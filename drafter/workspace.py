@@ -78,6 +78,8 @@ README_TEXT = """\
 - `drafter.yaml`：设置，如讲话语速、本单位所在省份，以及本单位人大的级别和地名、红头、机关代字、印发机关、字体和页边距（`unit:`）。
 - `kinds/`（需要时自己建）：本单位的文种，每个文种一个目录，不写代码；与内置文种同名时使用这里的。
   查看全部文种：`drafter kinds`；格式见 drafter 的 kinds/README.md。
+- `people.yaml`（可选）：人事名册，谁在何时担任什么职务；`drafter people import 任免名单.docx` 导入，
+  `drafter check` 据此查文稿中已免职或尚未任职的“职务＋姓名”。
 
 把旧讲话稿变成大纲：`drafter import 旧讲话.docx -o outlines/旧讲话.yaml --sections templates/sections/`。
 校对文稿：`drafter check 文稿.docx`。

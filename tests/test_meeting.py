@@ -161,3 +161,17 @@ def test_rendering_again_keeps_a_document_edited_since_unless_forced(rendered, c
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written, not even the others
     code, _, err = cli("render", tmp_path / "会议.yaml", "-o", folder, "--force")
     assert code == 0 and "present: 21" in (folder / "04-主持词.yaml").read_text(encoding="utf-8"), err
+
+
+def test_check_of_a_folder_checks_the_drafts_in_it(cli, tmp_path):
+    """A folder that is not a meeting's: each draft in it is proofread, sub-folders are not entered."""
+    (tmp_path / "稿").mkdir()
+    (tmp_path / "稿" / "甲.txt").write_text("要坚定“四个意识”。\n", encoding="utf-8")
+    (tmp_path / "稿" / "乙.md").write_text("xx县人大常委会\n", encoding="utf-8")
+    (tmp_path / "稿" / "内").mkdir()
+    (tmp_path / "稿" / "内" / "丙.txt").write_text("xx\n", encoding="utf-8")
+    code, out, _ = cli("check", tmp_path / "稿")
+    assert code == 1 and "共检查 2 个文件" in out and "甲.txt" in out and "乙.md" in out and "丙.txt" not in out
+    (tmp_path / "空").mkdir()
+    code, _, err = cli("check", tmp_path / "空")
+    assert code == 2 and "目录中没有可校对的文稿" in err

@@ -14,7 +14,7 @@ import click
 
 from ..errors import DrafterError, os_reason
 from ..files.streams import WRITE_ERRNOS, cannot_write, stdout_closed
-from . import check, compare, importing, info, render, sections, workbench, wordtemplate, zh
+from . import check, compare, importing, info, people, render, sections, workbench, wordtemplate, zh
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail
 
 zh.install()
@@ -35,6 +35,7 @@ def cli() -> None:
       drafter import 旧讲话.docx -o 大纲.yaml  把旧讲话稿转成大纲
       drafter compare 旧.docx 新.docx         生成法规修改前后对照表
       drafter sections                        查看可复用的片段
+      drafter people import 任免名单.docx       把任免决定导入人事名册
       drafter init 公文                        新建工作区
       drafter doctor                          检查 LibreOffice 和字体
       drafter serve                           在浏览器中编辑大纲（工作台）
@@ -42,7 +43,7 @@ def cli() -> None:
     """
 
 for _command in (render.render, render.preview, render.new, check.check, check.glossary, sections.sections,
-                 sections.init, importing.import_, compare.compare, info.kinds, info.doctor, workbench.serve,
+                 sections.init, importing.import_, compare.compare, people.people, info.kinds, info.doctor, workbench.serve,
                  wordtemplate.template):
     _command.options_metavar = "[选项]"  # click's default is the English [OPTIONS]
     cli.add_command(_command)

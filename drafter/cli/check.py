@@ -23,9 +23,13 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 @click.option("--track", is_flag=True, help="与 --fix 同用：.docx 的修改写成 Word 修订（作者 drafter），逐条接受或拒绝。")
 @click.option("--annotate", metavar="文件.docx", help="另存一份 .docx，在每处问题上加 Word 批注。")
 @click.option("--force", is_flag=True, help="覆盖已有的 -o 或 --annotate 文件。")
+@click.option("--against", "against_path", metavar="旧稿",
+              help="对照旧稿（如去年的同题文稿，或生成的文稿目录）：查沿用未改的年份、会议次数、今年去年的数据和照抄的段落。")
+@click.option("--against-date", "against_date", metavar="日期",
+              help="旧稿的日期（如 2025-02-18），旧稿中找不到日期时用；新稿的日期用 --date。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
           region: str | None, fix: bool, output: str | None, track: bool, annotate: str | None,
-          force: bool) -> None:
+          force: bool, against_path: str | None, against_date: str | None) -> None:
     """校对文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
@@ -35,6 +39,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     from ..files import outputs
     from ..check import check_file, ignore_list, load_glossary
     from ..check.meeting import cross_check
+    from ..check.people import workspace_register
     from ..check.report import as_json, text
 
     files, sets = _expand_folders(files)
@@ -47,11 +52,23 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         if target:
             plan.add(target)
     glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
-    findings, bad = [], 0
+    register = workspace_register(res.workspace.root) if res.workspace else None
+    old = None
+    if against_path:
+        from ..check.against import old_document  # loaded when the command runs: fast --help
+        try:
+            old = old_document(against_path, res.template_dirs)
+        except DrafterError as exc:
+            raise exc.located(against_path) from None
+        old.set_date(_date_option(against_date, "--against-date"), "命令行的 --against-date")
+    elif against_date:
+        raise click.UsageError("--against-date 只与 --against 一起使用")
+    findings, bad, notes = [], 0, []
     for path in files:
         try:
             findings.extend(check_file(path, glossary, date=when, region=res.setting("region", region),
-                                       template_dirs=res.template_dirs, ignore=ignore))
+                                       template_dirs=res.template_dirs, ignore=ignore, against=old, notes=notes,
+                                       people=register))
         except DrafterError as exc:
             bad += 1
             fail(exc.located(path))
@@ -61,6 +78,8 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         except DrafterError as exc:
             bad += 1
             fail(exc.located(folder))
+    for note in dict.fromkeys(notes):
+        click.echo(f"对照旧稿 {against_path}：{note}", err=True)
     shown = list(dict.fromkeys([*files, *(f.file for f in findings)]))  # a set's outlines and meeting file too
     click.echo(as_json(findings) if fmt == "json" else text(findings, shown, colour=colour()))
     if bad:
@@ -120,10 +139,14 @@ def _check_args(files, fix: bool, track: bool, output: str | None, annotate: str
         raise click.UsageError("-o 只与 --fix 一起使用")
     if track and not fix:
         raise click.UsageError("--track 只与 --fix 一起使用")
+    return _date_option(doc_date, "--date")
+
+
+def _date_option(value: str | None, name: str):
     try:
-        return Date().check(doc_date, ("--date",)) if doc_date else None
+        return Date().check(value, (name,)) if value else None
     except SchemaError as exc:
-        raise click.UsageError(f"--date：{exc.message}") from None
+        raise click.UsageError(f"{name}：{exc.message}") from None
 
 
 def _fix(path: str, findings: list, output: str, track: bool) -> None:

@@ -36,16 +36,8 @@ from pathlib import Path
 from .. import numbering, safeyaml
 from . import markdown, model, templating, writers
 from ..errors import DrafterError
-from ..outline.kinds import registry
+from ..outline.kinds import KindWord
 from ..schema import Field, ListOf, Mapping, Record, SchemaError, Text
-
-class _KindName(Text):
-    """A kind named by its id, Chinese name or an alias, among the kinds that apply where the
-    section is read (the shipped ones and the workspace's); its id."""
-
-    def check(self, value, path):
-        return registry().choice.check(super().check(value, path), path)
-
 
 HEADER = re.compile(r"\A\{#-?\s*section\s*\n(.*?)\n\s*-?#\}\s*\n?", re.S)
 PARAM = Record(fields={
@@ -55,7 +47,7 @@ PARAM = Record(fields={
 })
 META = Record(fields={
     "purpose": Field(Text(max_len=200), required=True, doc="一句话说明用途"),
-    "kinds": Field(ListOf(_KindName(max_len=40), max_items=20), default=list, doc="适用的文种，不写则适用于全部文种"),
+    "kinds": Field(ListOf(KindWord(), max_items=20), default=list, doc="适用的文种，不写则适用于全部文种"),
     "params": Field(Mapping(), default=dict, doc="参数"),
 })
 

@@ -6,6 +6,7 @@ Every answer that is an error carries one line in Chinese, the same words the CL
 
 from __future__ import annotations
 
+import base64
 import sys
 import threading
 from collections import OrderedDict
@@ -178,12 +179,14 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
     async def outline(request: Request):
         return JSONResponse(await run_in_threadpool(_load, request.query_params.get("path", "")))
 
-    def _preview(rel: str, data: dict) -> dict:
+    def _preview(rel: str, data: dict, against=None) -> dict:
         text = store.preview_text(rel, data)
-        return _analyse(rel, text)
+        return _analyse(rel, text, against)
 
-    def _analyse(rel: str, text: str) -> dict:
-        out = {"error": None, "html": "", "findings": [], "speaking": None}
+    def _analyse(rel: str, text: str, against=None) -> dict:
+        """The outline's preview and findings; with ``against`` (an old document's path in the
+        folder), the comparison's findings among them and what it could not compare."""
+        out = {"error": None, "html": "", "findings": [], "speaking": None, "against_notes": [], "against_error": None}
         try:
             ol = library.parse_outline(text, rel, res.search_path, res.root)
             blocks = library.render_blocks(ol, res.template_dirs, res.config.get("unit"))
@@ -193,6 +196,12 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         out["html"] = pages.to_html(blocks)
         out["pages"] = out["html"].count('class="page"')
         out["speaking"] = library.speaking_line(ol, blocks, res.config.get("rate"))
+        if against:
+            try:  # an old document that cannot be read is said beside the findings, not as a failed save
+                out["findings"] = library.findings_for(text, rel, res, store.document(against), out["against_notes"])
+                return out
+            except DrafterError as exc:
+                out["against_error"] = str(exc.located(str(against)))
         out["findings"] = library.findings_for(text, rel, res)
         return out
 
@@ -201,11 +210,11 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         data = await body(request)
         if not isinstance(data.get("data"), dict):
             raise DrafterError("缺少大纲数据")
-        return JSONResponse(await run_in_threadpool(_preview, data.get("path"), data["data"]))
+        return JSONResponse(await run_in_threadpool(_preview, data.get("path"), data["data"], data.get("against")))
 
-    def _save(rel: str, version, data: dict) -> dict:
+    def _save(rel: str, version, data: dict, against=None) -> dict:
         saved = store.save(rel, version, data)
-        result = _analyse(saved["path"], saved["text"])
+        result = _analyse(saved["path"], saved["text"], against)
         return {"path": saved["path"], "version": saved["version"], "data": saved["data"], **result}
 
     @api
@@ -213,7 +222,21 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         data = await body(request)
         if not isinstance(data.get("data"), dict):
             raise DrafterError("缺少大纲数据")
-        return JSONResponse(await run_in_threadpool(_save, data.get("path"), data.get("version"), data["data"]))
+        return JSONResponse(await run_in_threadpool(_save, data.get("path"), data.get("version"), data["data"],
+                                                    data.get("against")))
+
+    @api
+    async def documents(request: Request):
+        return JSONResponse({"documents": await run_in_threadpool(store.list_documents)})
+
+    @api
+    async def upload(request: Request):
+        data = await body(request)
+        try:
+            content = base64.b64decode(data.get("data") or "", validate=True)
+        except (ValueError, TypeError):
+            raise DrafterError("上传的内容无效") from None
+        return JSONResponse({"path": await run_in_threadpool(store.upload, data.get("name"), content)})
 
     def _render_saved(rel: str, fmt: str) -> tuple[bytes, str, str]:
         path = store.resolve(rel)
@@ -294,6 +317,8 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         Route("/api/pages", page_images),
         Route("/api/page-image", page_image),
         Route("/api/glossary", glossary),
+        Route("/api/documents", documents),
+        Route("/api/upload", upload, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ]
     sign_in = [Middleware(SignIn, secret=secret, password=password)] if secret else []

@@ -15,21 +15,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import numbering, outline, safeyaml, tasks, workspace
-from ..check import ignore_list, load_glossary, read_draft, run_rules
+from ..check import ignore_list, load_glossary, read_draft, run_rules, with_against
+from ..check.against import old_document
+from ..check.people import workspace_register
 from ..check.edits import fixable
 from ..check.report import LABELS, describe_entry
+from ..documents import DRAFT_EXTENSIONS
 from ..errors import DrafterError
 from ..files.fs import atomic_write, decode
 from ..outline.kinds import registry
 from ..outline.builtins import point_spec
-from ..render import context as render_context, layout, markdown, model, pagination, preview, sections, speaking, templating, titles, writers
+from ..render import (context as render_context, layout, markdown, model, pagination, preview, sections,
+                      speaking, templating, titles, writers)
 from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
 
 __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
            "kind_names", "resolve_kind", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
            "to_pdf", "pdf_pages", "have_soffice", "findings_for", "glossary_lookup", "section_list",
            "decode_text", "kind_of", "speaking_line", "layout", "model", "title_lines", "outline_facts",
-           "style_choices"]
+           "style_choices", "old_document", "DRAFT_EXTENSIONS"]
 
 MAX_YAML_BYTES = safeyaml.MAX_BYTES
 
@@ -43,6 +47,7 @@ class Resources:
     template_dirs: tuple[str, ...]
     glossary_dirs: tuple[str, ...]
     ignore: list = field(default_factory=list)  # the workspace's ignore list, checked
+    workspace_root: Path | None = None  # the workspace's own folder (its people.yaml), when there is one
     _glossary: object = None
 
     @property
@@ -53,6 +58,10 @@ class Resources:
         if self._glossary is None:
             self._glossary = load_glossary(self.glossary_dirs)
         return self._glossary
+
+    def people(self):
+        """The workspace's people register, read afresh (an office edits it beside the workbench)."""
+        return workspace_register(self.workspace_root)
 
 
 def resources(folder: str | None) -> Resources:
@@ -70,7 +79,8 @@ def resources(folder: str | None) -> Resources:
             raise DrafterError("不是一个目录", file=folder)
     found = workspace.resources(start=root)
     config = found.workspace.config if found.workspace else {"rate": None, "region": None}
-    return Resources(root, config, found.template_dirs, found.glossary_dirs, ignore_list(found.workspace))
+    return Resources(root, config, found.template_dirs, found.glossary_dirs, ignore_list(found.workspace),
+                     found.workspace.root if found.workspace else None)
 
 
 def starter_text(kind: str, root: Path | None = None) -> str:
@@ -116,7 +126,7 @@ def title_lines(text: str, subtitle: bool = False) -> list[str]:
 _LISTED_KEYS = ("kind", "title", "date")
 
 
-def outline_facts(head: str, file: str) -> dict | None:
+def outline_facts(head: str, file: str, root: Path | None = None) -> dict | None:
     """What the outline list shows of an outline, from the first part of its text: its kind
     (canonical: 讲话稿 and "speech" are speech), title (a list of lines joined) and date;
     None when it names no kind. Only the top-level ``kind``, ``title`` and ``date`` entries
@@ -138,7 +148,7 @@ def outline_facts(head: str, file: str) -> dict | None:
     if not isinstance(data, dict) or data.get("kind") in (None, ""):
         return None
     try:
-        kind = registry(Path(file).parent if Path(file).parent.is_dir() else None).choice.check(data["kind"], ("kind",))
+        kind = registry(root).choice.check(data["kind"], ("kind",))
     except SchemaError:
         kind = str(data["kind"])
     title = data.get("title")
@@ -277,20 +287,28 @@ def pdf_pages(pdf_data: bytes, dpi: int = 50) -> list[bytes]:
         return [p.read_bytes() for p in names]
 
 
-def findings_for(text: str, name: str, res: Resources) -> list[dict]:
+def findings_for(text: str, name: str, res: Resources, against: Path | None = None,
+                 notes: list | None = None) -> list[dict]:
     """What ``drafter check`` finds in this outline text, each with its field and whether its
-    fix is safe to apply (the same fixes ``drafter check --fix`` makes)."""
+    fix is safe to apply (the same fixes ``drafter check --fix`` makes); with ``against`` (an
+    old document in the folder served), what ``drafter check --against`` adds, and in ``notes``
+    what it could not compare."""
+    old = old_document(str(against), res.template_dirs) if against is not None else None
     with tempfile.TemporaryDirectory(prefix="drafter-serve-") as folder:
         path = os.path.join(folder, os.path.basename(name) or "outline.yaml")
         Path(path).write_text(text, encoding="utf-8")
         draft = read_draft(path, res.template_dirs)
         draft.region = draft.region or res.config.get("region")
-        found = run_rules(draft, res.glossary(), res.ignore)
+        found = run_rules(draft, res.glossary(), res.ignore, res.people())
+        found = with_against(draft, found, old, res.ignore, notes)
         safe = set(id(f) for f in fixable(found))  # the rules' own FIXABLE, as --fix applies them
     out = []
     for f in found:
         d = f.as_dict()
         d["file"] = name
+        if "against" in d:
+            d["against"]["file"] = Path(d["against"]["file"]).relative_to(res.root).as_posix() \
+                if Path(d["against"]["file"]).is_relative_to(res.root) else os.path.basename(d["against"]["file"])
         d["fixable"] = id(f) in safe and f.suggestion != ""  # an outline item of residue is deleted by hand, as in --fix
         d["severity_label"] = LABELS[f.severity]
         out.append(d)

@@ -54,12 +54,12 @@ def _block_html(block: M.Block) -> str:
         width_pt = (layout.PAGE_WIDTH_MM - layout.MARGIN_LEFT_MM - layout.MARGIN_RIGHT_MM) / 25.4 * 72
         size = min(layout.SIZE_MASTHEAD, int(width_pt / max(1, len(block.text))))
         return f'<p class="{cls}" style="font-size:{size}pt">{_runs(block)}</p>'
-    if kind in (M.TITLE, M.SUBTITLE):  # the .docx's lines, each kept whole
-        lines = "<br>".join(f'<span class="line">{html.escape(line)}</span>' for line in title_lines(block))
-        return f'<p class="{cls}">{lines}</p>'
     if kind == M.DOCNUMBER and "\t" in block.text:  # 发文字号 left, 签发人 right (GB/T 9704-2012 7.2.6)
         left, right = (html.escape(part) for part in block.text.split("\t", 1))
         return f'<p class="{cls} issuer"><span>{left}</span><span>{right}</span></p>'
+    if kind in (M.TITLE, M.SUBTITLE):  # the .docx's lines, each kept whole
+        lines = "<br>".join(f'<span class="line">{html.escape(line)}</span>' for line in title_lines(block))
+        return f'<p class="{cls}">{lines}</p>'
     return f'<p class="{cls}">{_runs(block)}</p>'
 
 

@@ -7,7 +7,7 @@ const $ = (sel) => document.querySelector(sel);
 const ORIGIN = "__o";
 const DIGITS = "零一二三四五六七八九";
 const S = { path: null, version: null, data: null, form: null, sections: [], dirty: false,
-            seq: 0, timer: null, findings: [], error: null, soffice: false, kinds: [] };
+            seq: 0, timer: null, findings: [], error: null, soffice: false, kinds: [], against: "" };
 
 // --- numbers, as drafter/numbering.py writes them ------------------------------------------
 function cn(n) {
@@ -656,7 +656,7 @@ async function runPreview() {
   if (!S.path) return;
   const seq = ++S.seq;
   try {
-    const got = await call("/api/preview", { path: S.path, data: S.data });
+    const got = await call("/api/preview", { path: S.path, data: S.data, against: S.against || undefined });
     if (seq !== S.seq) return;
     showAnalysis(got);
   } catch (e) { if (seq === S.seq) banner(e.message); }
@@ -675,6 +675,10 @@ function showAnalysis(got) {
   if (!got.error) $("#preview").innerHTML = got.html;  // built by the server from escaped text
   $("#preview").classList.toggle("stale", !!got.error);
   $("#speaking").textContent = got.speaking || "";
+  const note = $("#against-note");
+  const said = [got.against_error, ...(got.against_notes || [])].filter(Boolean);
+  note.hidden = !S.against || (!said.length && !!got.error);
+  note.textContent = said.length ? said.join("；") : (S.against ? `已对照 ${S.against}：旧稿中的位置写在每条结果里。` : "");
   showMarks();
   renderFindings();
 }
@@ -702,7 +706,7 @@ async function save() {
   if (!S.path) return false;
   setStatus("正在保存……", true);
   try {
-    const got = await call("/api/save", { path: S.path, version: S.version, data: S.data });
+    const got = await call("/api/save", { path: S.path, version: S.version, data: S.data, against: S.against || undefined });
     S.version = got.version; S.data = got.data; S.dirty = false;
     ++S.seq;
     renderForm();
@@ -733,6 +737,37 @@ async function download(fmt) {
   } catch (e) { banner(e.message); setStatus(""); }
 }
 
+// --- the old document for check --against ------------------------------------------------------
+async function loadDocuments(selected) {
+  const got = await call("/api/documents");
+  const pick = $("#against-pick");
+  pick.textContent = "";
+  pick.append(el("option", { value: "", text: "（不对照）" }));
+  for (const d of got.documents) pick.append(el("option", { value: d, text: d }));
+  S.against = got.documents.includes(selected) ? selected : "";
+  pick.value = S.against;
+}
+function pickAgainst() {
+  S.against = $("#against-pick").value;
+  runPreview();
+}
+async function uploadAgainst() {
+  const input = $("#against-file");
+  const file = input.files[0];
+  if (!file) return;
+  setStatus(`正在上传 ${file.name}……`, S.dirty);
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let bin = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const got = await call("/api/upload", { name: file.name, data: btoa(bin) });
+    await loadDocuments(got.path);
+    setStatus(`已上传到 ${got.path}`, S.dirty);
+    runPreview();
+  } catch (e) { banner(e.message); setStatus("", S.dirty); }
+  input.value = "";
+}
+
 // --- glossary -------------------------------------------------------------------------------
 async function lookUp(ev) {
   ev.preventDefault();
@@ -760,6 +795,8 @@ document.addEventListener("DOMContentLoaded", async () => {
   for (const t of document.querySelectorAll('[role="tab"]')) t.addEventListener("click", () => selectTab(t.id));
   $("#new-form").addEventListener("submit", createOutline);
   $("#glossary-form").addEventListener("submit", lookUp);
+  $("#against-pick").addEventListener("change", pickAgainst);
+  $("#against-file").addEventListener("change", uploadAgainst);
   $("#save").addEventListener("click", save);
   $("#download-docx").addEventListener("click", () => download("docx"));
   $("#download-pdf").addEventListener("click", () => download("pdf"));
@@ -777,6 +814,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   window.addEventListener("beforeunload", (ev) => { if (S.dirty) { ev.preventDefault(); ev.returnValue = ""; } });
   try {
     await loadList();
+    await loadDocuments("");
     const wanted = decodeURIComponent(location.hash.slice(1));
     if (wanted) await openOutline(wanted);
   } catch (e) { banner(e.message); }
