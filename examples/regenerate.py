@@ -1,6 +1,8 @@
 """Regenerate examples/: for each outline in outlines/, the outline, its .docx and a PNG of
 every page (LibreOffice -> PDF -> pdftoppm), all documents in one LibreOffice start.
-Run through `make examples`."""
+outlines/ holds a copy of each kind's example (kinds/<id>/example.yaml), so every kind is here.
+Run through `make examples`; `python examples/regenerate.py examples minutes letter` does
+only the outlines named."""
 
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ from drafter.render import preview, render_file
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main(target: Path) -> None:
-    outlines = sorted((ROOT / "outlines").glob("*.yaml"))
+def main(target: Path, only: list[str] | None = None) -> None:
+    outlines = sorted(p for p in (ROOT / "outlines").glob("*.yaml") if not only or p.stem in only)
     docs = []
     for outline in outlines:
         shutil.copyfile(outline, target / outline.name)
@@ -33,4 +35,4 @@ def main(target: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "examples")
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "examples", sys.argv[2:])

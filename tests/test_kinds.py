@@ -55,7 +55,7 @@ def test_every_shipped_kind_is_a_complete_folder():
         assert K.load_kind(KINDS_DIR / kind).name == kind
 
 
-@pytest.mark.parametrize("kind", ["speech", "report", "notice"])
+@pytest.mark.parametrize("kind", SHIPPED)
 def test_the_gallery_copy_of_a_shipped_example_is_the_example(kind):
     """outlines/<kind>.yaml (make demo, make examples, the tests) is a copy of the kind's example."""
     assert (OUTLINES / f"{kind}.yaml").read_bytes() == (KINDS_DIR / kind / "example.yaml").read_bytes()
@@ -74,6 +74,24 @@ def test_each_starter_is_valid_for_the_editor(kind):
     data = _outline(KINDS_DIR / kind / "starter.yaml")
     errors = [e.message for e in _validator(kind).iter_errors(data)]
     assert not errors, errors
+
+
+@pytest.mark.parametrize("by", ["id", "label"])
+@pytest.mark.parametrize("kind", SHIPPED)
+def test_each_kind_is_made_by_new_and_render_by_its_english_and_chinese_name(cli, tmp_path, kind, by):
+    """drafter new K -o k.yaml && drafter render k.yaml, for every folder in kinds/."""
+    import docx
+
+    loaded = K.load_kind(KINDS_DIR / kind)
+    name = loaded.name if by == "id" else loaded.label
+    code, out, err = cli("new", name, "-o", tmp_path / "k.yaml")
+    assert code == 0, err
+    code, out, err = cli("render", tmp_path / "k.yaml")
+    assert code == 0 and (tmp_path / "k.docx").is_file(), err
+    starter = yaml.safe_load((KINDS_DIR / kind / "starter.yaml").read_text(encoding="utf-8"))
+    title = starter["title"] if isinstance(starter["title"], str) else "".join(starter["title"])
+    text = "".join("".join(p.text.split()) for p in docx.Document(str(tmp_path / "k.docx")).paragraphs)
+    assert title.replace(" ", "") in text
 
 
 WRONG = [  # (kind, change to the example, field drafter names)

@@ -13,6 +13,7 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 
+from drafter.outline import kinds as K
 from drafter.render import layout, pagination, preview, titles
 from drafter.render.writers.docx import styles
 from drafter.render import render_file
@@ -94,7 +95,21 @@ def chains(extra: int) -> dict:
             "closing": [body_text(3)]}
 
 
-CASES = {**{f"notice-{n:02d}": notice(n, False) for n in SWEEP},
+# The kinds of issue 24's second part: the paragraphs field of the example that grows by a
+# paragraph of ``extra`` lines, so that the 署名, the 出席 lines and the 版记 meet every few
+# line positions of a page.
+GROWN = {"minutes": "intro"}
+
+
+def grown(kind: str, extra: int) -> dict:
+    data = yaml.safe_load((OUTLINES / f"{kind}.yaml").read_text(encoding="utf-8"))
+    field = GROWN[kind]
+    data[field] = [*(data.get(field) or []), body_text(extra + 1)]
+    return data
+
+
+CASES = {**{f"{kind}-{n:02d}": grown(kind, n) for kind in GROWN for n in range(0, layout.LINES_PER_PAGE, 3)},
+         **{f"notice-{n:02d}": notice(n, False) for n in SWEEP},
          **{f"notice-att-{n:02d}": notice(n, True) for n in SWEEP},
          **{f"notice-plain-{n:02d}": notice_plain(n) for n in SWEEP},
          **{f"notice-long-{n:02d}": notice_plain(n, 9, True) for n in SWEEP},
@@ -127,11 +142,19 @@ def rendered(converted):
     return {name: (pages(pdf), data) for name, (pdf, _, data) in converted.items()}
 
 
-NOTICES = [n for n in [*CASES, *SHIPPED] if n.startswith("notice")]
 ALL = [*CASES, *SHIPPED]
 
 
-@pytest.mark.parametrize("name", NOTICES)
+def _kind(name: str):
+    data = CASES.get(name) or yaml.safe_load((OUTLINES / f"{name}.yaml").read_text(encoding="utf-8"))
+    return K.registry().get(str(data["kind"]))
+
+
+SIGNED = [n for n in ALL if _kind(n).has("signature")]  # notices, requests, letters, replies
+IMPRINTED = [n for n in ALL if _kind(n).has("imprint")]
+
+
+@pytest.mark.parametrize("name", SIGNED)
 def test_signature_never_stands_on_a_page_without_body_text(rendered, name):
     """7.3.5.5: the 署名 and 成文日期 never stand on a page without 正文."""
     doc, data = rendered[name]
@@ -144,7 +167,7 @@ def test_signature_never_stands_on_a_page_without_body_text(rendered, name):
             assert before, f"page {page.number} starts with the signature: {texts}"
 
 
-@pytest.mark.parametrize("name", NOTICES)
+@pytest.mark.parametrize("name", IMPRINTED)
 def test_imprint_is_last_at_the_foot_of_an_even_page(rendered, name):
     """7.4.1: the 版记's last rule on the lower edge of the type area of the last page;
     实务: that page is even. 7.5: a blank page before it, and the 版记 page then, unnumbered."""
