@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import importer, render, safeyaml
+from . import importer, levels, render, safeyaml, workspace
 from .files import guard, outputs
 from .outline import kinds
 from .check import Glossary, check_rendered
@@ -166,10 +166,16 @@ def render_batch(pairs: list[tuple[str, str]], fmt: str = "docx", template_dirs:
 
 
 def starter(kind: str, near: str | None = None) -> str:
-    """The commented, to-be-filled outline of a kind (its folder's starter.yaml), among the
-    kinds that apply in the folder ``near`` (else the current directory)."""
-    path = str(kinds.registry(near).get(kind).starter_file)
-    return safeyaml.read_text(path)
+    """The commented, to-be-filled outline of a kind (its folder's starter.yaml, a template that
+    receives ``body``: the names of the unit's level, registers/levels.yaml), among the kinds
+    and with the unit profile that apply in the folder ``near`` (else the current directory)."""
+    found = kinds.registry(near).get(kind)
+    if not found.starter_file.is_file():
+        raise DrafterError(f"文种 {found.name} 没有空白大纲 starter.yaml", file=str(found.folder))
+    ws = (workspace.find(near) if near else None) or workspace.find()
+    body = levels.body_for((ws.config.get("unit") or {}) if ws else None)
+    return render.templating.render_in((str(found.folder),) + render.templating.search_path(),
+                                       found.starter_file.name, {"body": body})
 
 
 SCHEMA_LINE = "# yaml-language-server: $schema="

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import DrafterError
+from .levels import LevelName
 from .schema import Field, Number, Record, SchemaError, Spec, Text
 
 
@@ -62,6 +63,8 @@ FONT_DOCS = {"title": "标题（默认 方正小标宋简体）", "body": "正�
              "heading_3": "三级标题", "heading_4": "四级标题", "footer": "页码（默认 宋体）"}
 
 PROFILE = Record(fields={
+    "level": Field(LevelName(), doc="本单位人大的级别：全国、省、设区的市、县、乡镇（也可写 区、市、镇 等）"),
+    "place": Field(Text(max_len=30), doc="地名，如 恒阳区、恒阳镇；模板用它写出机关名称"),
     "masthead": Field(Text(max_len=60), doc="发文机关标志，如 恒阳区人大常委会办公室文件"),
     "prefix": Field(Text(max_len=30), doc="发文字号的机关代字，如 恒人常办发"),
     "printer": Field(Text(max_len=60), doc="印发机关"),
@@ -80,6 +83,8 @@ CONFIG_TEXT = """\
 # 本单位的版式设置（通知的红头、发文字号、印发机关，以及全部文稿的字体、颜色、页边距）。
 # 去掉行首的 # 即生效；大纲中写了同名字段时，以大纲为准。
 # unit:
+#   level: 县                             # 本单位人大的级别：全国、省、设区的市、县、乡镇（区、市、镇 等也可以）
+#   place: 恒阳区                         # 地名：模板和空白大纲用它写出机关名称（如 恒阳区人大常委会）
 #   masthead: 恒阳区人大常委会办公室文件   # 发文机关标志（红头）
 #   prefix: 恒人常办发                     # 发文字号的机关代字：恒人常办发〔2024〕5号
 #   printer: 恒阳区人大常委会办公室        # 版记中的印发机关

@@ -71,7 +71,9 @@ def test_each_example_is_valid_for_the_editor_and_for_drafter(kind):
 
 @pytest.mark.parametrize("kind", SHIPPED)
 def test_each_starter_is_valid_for_the_editor(kind):
-    data = _outline(KINDS_DIR / kind / "starter.yaml")
+    from drafter.tasks import starter
+
+    data = yaml.load(starter(kind), _NoDates)  # as drafter new writes it, body's names filled in
     errors = [e.message for e in _validator(kind).iter_errors(data)]
     assert not errors, errors
 

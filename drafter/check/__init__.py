@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..documents import Draft, draft_from_blocks, draft_from_lines, read_draft
 from ..errors import DrafterError
+from ..render import unit_profile
 from .findings import Finding
 from .edits import _apply, fixable
 from .glossary import Glossary, Pair, load_glossary
@@ -27,6 +28,7 @@ def check_file(path: str, glossary: Glossary, date=None, region: str | None = No
     draft = read_draft(path, template_dirs)
     draft.set_date(date, "命令行的 --date")
     draft.region = region or draft.region
+    draft.level = unit_profile(path).get("level")
     return run_rules(draft, glossary, ignore)
 
 
@@ -36,6 +38,7 @@ def check_rendered(rendered, out: str, glossary: Glossary, ignore=()) -> list[Fi
     data = rendered.outline.data
     draft = draft_from_blocks(out, rendered.blocks, date=data.get("date"), region=data.get("region"),
                               kind=rendered.outline.kind.name)
+    draft.level = unit_profile(rendered.outline.file).get("level")
     return run_rules(draft, glossary, ignore)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .. import outline, unit as units, workspace
+from .. import levels, outline, unit as units, workspace
 from ..outline import kinds
 from ..files import guard, outputs
 from ..errors import DrafterError
@@ -29,10 +29,10 @@ def load(path: str, template_dirs: tuple[str, ...] = ()) -> outline.Outline:
     return ol
 
 
-def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str:
-    """An expanded outline (``load``) as the Markdown of its kind's template."""
+def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = (), profile: dict | None = None) -> str:
+    """An expanded outline (``load``) as the Markdown of its kind's template (``context``)."""
     try:
-        return templating.render_kind(ol.kind, context(ol), template_dirs)
+        return templating.render_kind(ol.kind, context(ol, profile), template_dirs)
     except DrafterError as exc:
         written = _written(ol.source, exc.value_path or ())
         if exc.value_path and written is not _ABSENT and written == _written(ol.data, exc.value_path):
@@ -43,11 +43,13 @@ def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str
 _ABSENT = object()
 
 
-def context(ol: outline.Outline) -> dict:
-    """What a kind's template sees: the outline's fields, and ``layout`` (the kind's layout
-    parts, each true or false; kinds/README.md)."""
+def context(ol: outline.Outline, profile: dict | None = None) -> dict:
+    """What a kind's template sees: the outline's fields, ``layout`` (the kind's layout parts,
+    each true or false) and ``body`` (the names of the unit's level, ``levels.body_for``;
+    kinds/README.md). ``profile`` is the unit profile, by default the outline's workspace's."""
     parts = {name: ol.kind.has(name) for name in kinds.LAYOUT_PARTS}
-    return {**ol.data, "layout": parts}
+    profile = unit_profile(ol.file) if profile is None else profile
+    return {**ol.data, "layout": parts, "body": levels.body_for(profile)}
 
 
 def _written(data, path: tuple):
@@ -93,7 +95,7 @@ def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
     profile = unit_profile(path) if unit is None else unit
     ol = load(path, template_dirs)
     ol.data = units.apply_to_outline(ol.kind.layout, ol.data, profile, ol.file)
-    blocks = markdown.parse(to_markdown(ol, template_dirs))
+    blocks = markdown.parse(to_markdown(ol, template_dirs, profile))
     data = writers.write(blocks, fmt, title=ol.data.get("title", "").replace("\n", ""),
                          layout=layout.resolve(profile) if profile else None)
     return Rendered(ol, blocks, data)
