@@ -90,7 +90,7 @@ def test_each_kind_is_made_by_new_and_render_by_its_english_and_chinese_name(cli
     assert code == 0, err
     code, out, err = cli("render", tmp_path / "k.yaml")
     assert code == 0 and (tmp_path / "k.docx").is_file(), err
-    starter = yaml.safe_load((KINDS_DIR / kind / "starter.yaml").read_text(encoding="utf-8"))
+    starter = yaml.safe_load((tmp_path / "k.yaml").read_text(encoding="utf-8"))
     title = starter["title"] if isinstance(starter["title"], str) else "".join(starter["title"])
     text = "".join("".join(p.text.split()) for p in docx.Document(str(tmp_path / "k.docx")).paragraphs)
     assert title.replace(" ", "") in text
@@ -107,6 +107,20 @@ WRONG = [  # (kind, change to the example, field drafter names)
     ("notice", {"attachments": [{"columns": ["姓名"]}]}, "attachments[0].title"),
     ("notice", {"points": [{"title": "时间", "style": "甲乙"}]}, "points[0].style"),
     ("notice", {"points": [{"paragraphs": ["没有标题。"]}]}, "points[0].title"),
+    ("minutes", {"items": []}, "items"),
+    ("minutes", {"issue": 0}, "issue"),
+    ("request", {"addressee": ["恒阳市人大常委会", "恒阳市人民政府"]}, "addressee"),
+    ("request", {"closing": "特此请示。"}, "closing"),
+    ("request", {"issuer": None}, "issuer"),
+    ("letter", {"purpose": "请求"}, "purpose"),
+    ("letter", {"addressees": None}, "addressees"),
+    ("special-report", {"subject": None}, "subject"),
+    ("special-report", {"entrusted": "是"}, "entrusted"),
+    ("inspection-report", {"law": None}, "law"),
+    ("survey-report", {"points": []}, "points"),
+    ("proposal-reply", {"category": "D"}, "category"),
+    ("proposal-reply", {"proposal": {"number": 58}}, "proposal.title"),
+    ("proposal-reply", {"contact": None}, "contact"),
 ]
 
 
