@@ -1,7 +1,7 @@
 """The bodies and titles of each level of people's congress (registers/levels.yaml).
 
 The unit profile (``unit.level`` in a workspace's drafter.yaml) names the level; templates and
-starters receive its entry as ``body`` (``body_for``), and the check rule ``level.body`` reads
+starters receive its entry as ``body`` (``body_for``), and the check rule ``usage.level`` reads
 which bodies and titles do not exist at a level.
 """
 

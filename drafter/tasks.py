@@ -187,7 +187,7 @@ def new_outline(kind: str, output: str, force: bool = False) -> None:
     near = os.path.dirname(os.path.abspath(output))
     near = near if os.path.isdir(near) else None
     found = kinds.registry(near).get(kind)
-    line = SCHEMA_LINE + kinds.editor_schema_file(found).as_posix() + "\n"
+    line = SCHEMA_LINE + kinds.editor_schema_file(found).as_uri() + "\n"  # a file: URL, on Windows too
     outputs.write(outputs.Plan(force=force).add(output), (line + starter(kind, near)).encode("utf-8"))
 
 

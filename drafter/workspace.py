@@ -57,7 +57,9 @@ README_TEXT = """\
   查看全部片段：`drafter sections`；查看一个：`drafter sections 加强自身建设`。
 - `glossary/`：本单位的规范提法词库（如本地的“四联四促”）。与内置条目同名时，使用这里的。
   查看：`drafter glossary --list`。
-- `drafter.yaml`：设置，如讲话语速、本单位所在省份，以及本单位的红头、机关代字、印发机关、字体和页边距（`unit:`）。
+- `drafter.yaml`：设置，如讲话语速、本单位所在省份，以及本单位人大的级别和地名、红头、机关代字、印发机关、字体和页边距（`unit:`）。
+- `kinds/`（需要时自己建）：本单位的文种，每个文种一个目录，不写代码；与内置文种同名时使用这里的。
+  查看全部文种：`drafter kinds`；格式见 drafter 的 kinds/README.md。
 
 把旧讲话稿变成大纲：`drafter import 旧讲话.docx -o outlines/旧讲话.yaml --sections templates/sections/`。
 校对文稿：`drafter check 文稿.docx`。

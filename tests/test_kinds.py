@@ -187,6 +187,7 @@ x-drafter: {id: brief, label: 简报}
      "layout 中的未知部分 red"),
     (("additionalProperties: false\n", ""), 1, "additionalProperties: false"),
     (("maximum: 99,", "maximum: 99, default: 100,"), 7, "default 不合本字段的要求"),
+    (("  issue:", "  date: {type: integer}\n  issue:"), 7, "字段 date 在 drafter 中有固定含义"),
 ])
 def test_a_bad_kind_file_is_one_chinese_line_naming_the_file_and_place(tmp_path, change, line, message):
     folder = _kind_folder(tmp_path, GOOD.replace(*change))
@@ -260,7 +261,11 @@ def test_a_workspace_adds_a_kind_with_no_python(cli, tmp_path):
     code, out, err = cli("new", "简报", "-o", ws / "j.yaml")
     assert code == 0, err
     first = (ws / "j.yaml").read_text(encoding="utf-8").splitlines()[0]
-    schema = json.loads(open(first.split("$schema=", 1)[1], encoding="utf-8").read())
+    from urllib.parse import unquote, urlparse
+
+    url = first.split("$schema=", 1)[1]
+    assert url.startswith("file:///")
+    schema = json.loads(open(unquote(urlparse(url).path), encoding="utf-8").read())
     assert schema["title"] == "简报" and "issue" in schema["properties"]
     code, out, err = cli("render", ws / "j.yaml")
     assert code == 0 and (ws / "j.docx").is_file(), err
@@ -323,3 +328,33 @@ def test_a_bad_workspace_kind_is_named_when_the_workspace_is_used(cli, tmp_path)
     first = err.splitlines()[0]
     assert code == 2 and "Traceback" not in err
     assert first.startswith(f"错误：{folder / 'kind.yaml'}:10:17: properties.issue.type: ") and "不支持的 type float" in first, err
+
+
+def test_a_chinese_folder_name_needs_an_id(tmp_path):
+    folder = _kind_folder(tmp_path, GOOD.replace("x-drafter: {id: brief, label: 简报}", "x-drafter: {label: 简报}"),
+                          name="简报")
+    with pytest.raises(DrafterError) as caught:
+        K.load_kind(folder, "workspace")
+    assert caught.value.line == 8 and "目录名“简报”不是英文名" in caught.value.message
+    named = _kind_folder(tmp_path, GOOD.replace("x-drafter: {id: brief, label: 简报}", "x-drafter: {label: 简报}"))
+    assert K.load_kind(named, "workspace").name == "brief"  # an English folder name is the id
+
+
+def test_two_workspace_folders_with_one_id_are_refused_and_an_alias_never_hides_an_id(tmp_path):
+    root = tmp_path / "kinds"
+    root.mkdir()
+    first = _kind_folder(root, GOOD, name="brief")
+    K._registry.cache_clear()
+    kinds = K._registry(((str(K.shipped_kinds()), "builtin"), (str(root), "workspace")))
+    assert kinds.get("简报").name == "brief"
+    (first / "kind.yaml").write_text(GOOD.replace("label: 简报}", "label: 简报, aliases: [speech, 讲话]}"),
+                                     encoding="utf-8")
+    K._registry.cache_clear()
+    kinds = K._registry(((str(K.shipped_kinds()), "builtin"), (str(root), "workspace")))
+    assert kinds.get("speech").name == "speech" and kinds.get("讲话").name == "brief"
+    _kind_folder(root, GOOD, name="brief2")
+    K._registry.cache_clear()
+    with pytest.raises(DrafterError) as caught:
+        K._registry(((str(K.shipped_kinds()), "builtin"), (str(root), "workspace")))
+    assert "id 都是 brief" in caught.value.message and caught.value.file.endswith("brief2/kind.yaml")
+    K._registry.cache_clear()

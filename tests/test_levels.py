@@ -1,5 +1,5 @@
 """The unit's level writes the words: registers/levels.yaml gives templates and starters the
-bodies and titles of the level (``body``), and the check rule level.body flags one that does not
+bodies and titles of the level (``body``), and the check rule usage.level flags one that does not
 exist there."""
 
 import docx
@@ -50,7 +50,7 @@ def test_a_town_workspace_renders_a_speech_and_a_notice_with_no_standing_committ
         assert code == 0, err
         text = _text(ws / f"{kind}.docx")
         assert text.strip() and "常委会" not in text and "常务委员会" not in text, text
-        assert "level.body" not in out  # nothing of another level in what drafter wrote
+        assert "usage.level" not in out  # nothing of another level in what drafter wrote
     assert "恒阳镇人大主席" in _text(ws / "speech.docx")
     notice = _text(ws / "notice.docx")
     assert "恒阳镇人大主席团" in notice and "各代表小组" in notice
@@ -69,13 +69,13 @@ def test_check_flags_a_body_the_level_does_not_have(cli, tmp_path):
     draft = ws / "稿.txt"
     draft.write_text("在镇人大会议上的讲话\n常委会要加强对一府一委两院的监督。\n县人大常委会的部署要落实。\n", encoding="utf-8")
     code, out, _ = cli("check", draft)
-    found = [line for line in out.splitlines() if "level.body" in line]
+    found = [line for line in out.splitlines() if "usage.level" in line]
     assert len(found) == 2 and "“常委会”" in found[0] and "“一府一委两院”" in found[1], out
     assert not any("第3段" in line for line in found)  # 县人大常委会 names its level
     elsewhere = tmp_path / "稿.txt"  # no workspace: the level is unknown, the bare words pass
     elsewhere.write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
     code, out, _ = cli("check", elsewhere)
-    assert "level.body" not in out
+    assert "usage.level" not in out
 
 
 def test_a_damaged_register_is_named(monkeypatch, tmp_path):

@@ -230,6 +230,25 @@ def test_create_outline(client, ws):
     assert client.post("/api/outlines", json={"kind": "poem", "name": "x"}, headers=H).status_code == 400
 
 
+def test_create_takes_a_kind_by_its_chinese_name_and_the_workspace_kinds(client, ws):
+    import shutil
+
+    from .test_kinds import BRIEF_KIND, BRIEF_STARTER, BRIEF_TEMPLATE
+
+    assert client.post("/api/outlines", json={"kind": "讲话稿", "name": "讲话二"}, headers=H).status_code == 200
+    assert "kind: speech" in (ws / "outlines" / "讲话二.yaml").read_text(encoding="utf-8")
+    folder = ws / "kinds" / "简报"
+    folder.mkdir(parents=True)
+    for name, text in (("kind.yaml", BRIEF_KIND), ("template.md.j2", BRIEF_TEMPLATE), ("starter.yaml", BRIEF_STARTER)):
+        (folder / name).write_text(text, encoding="utf-8")
+    assert "briefing" in [k["name"] for k in client.get("/api/outlines").json()["kinds"]]
+    assert client.post("/api/outlines", json={"kind": "简报", "name": "第一期"}, headers=H).json() == \
+        {"path": "outlines/第一期.yaml"}
+    got = client.get("/api/outline", params={"path": "outlines/第一期.yaml"}).json()
+    assert [f["name"] for f in got["form"]["fields"]][:3] == ["kind", "title", "issue"]
+    shutil.rmtree(folder)
+
+
 def test_download_docx(client):
     import io
 

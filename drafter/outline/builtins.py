@@ -110,6 +110,11 @@ DEFINITIONS = {
     "point": lambda: point_spec(1),
     "attachment": lambda: ATTACHMENT,
     "docnumber": lambda: NUMBER,
+    "copy_number": lambda: Integer(minimum=1, maximum=999_999),
+    "secrecy": lambda: Choice(choices=("秘密", "机密", "绝密"), label="密级"),
+    "secrecy_term": lambda: Text(max_len=10),
+    "urgency": lambda: Choice(choices=("特急", "加急"), label="紧急程度"),
+    "issuer": lambda: Text(max_len=20),
 }
 
 
@@ -118,7 +123,13 @@ def _announce_needs_points(outline: dict, path: tuple) -> None:
         raise SchemaError("announce 为 true 时需要至少一个要点（points）", path + ("points",))
 
 
+def _secrecy_term_needs_secrecy(outline: dict, path: tuple) -> None:
+    if outline.get("secrecy_term") and not outline.get("secrecy"):
+        raise SchemaError("写了保密期限 secrecy_term，却没有密级 secrecy（秘密、机密或绝密）", path + ("secrecy_term",))
+
+
 # x-drafter.checks: the structural checks a kind's outline needs beyond its schema
 CHECKS = {
     "announce-needs-points": _announce_needs_points,
+    "secrecy-term-needs-secrecy": _secrecy_term_needs_secrecy,
 }

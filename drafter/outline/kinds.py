@@ -53,6 +53,16 @@ LAYOUT_PARTS = {
 X_KEYS = {"id", "label", "aliases", "template", "spoken", "layout", "checks", "order"}
 # Keywords that only describe (an editor shows them; drafter's checks do not depend on them).
 ANNOTATIONS = {"description", "title", "examples", "$comment", "markdownDescription", "deprecated"}
+# Fields drafter itself reads from every outline (the title, the date, the province, the time
+# limit, the 发文字号 the unit's 机关代字 fills in): a kind that has one keeps its meaning.
+RESERVED = {
+    "title": (Text, "文字（$ref: ../_common.yaml#/$defs/title 或 type: string）"),
+    "date": (Date, "日期（$ref: ../_common.yaml#/$defs/date）"),
+    "region": (Text, "文字（省份）"),
+    "limit": (Integer, "整数（讲话限时，分钟）"),
+    "number": (Record, "发文字号（$ref: ../_common.yaml#/$defs/docnumber）"),
+    "printed": (Date, "日期（$ref: ../_common.yaml#/$defs/date）"),
+}
 _REF = re.compile(r"^(?:[^#]*/)?_common\.yaml#/\$defs/([A-Za-z_][A-Za-z0-9_-]*)$")
 _ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 
@@ -213,6 +223,9 @@ def _x(data: dict, folder: Path) -> dict:
             raise _Bad(f"x-drafter 中的未知键 {key}，可用：{'、'.join(sorted(X_KEYS))}", ("x-drafter", key))
     ident = x.get("id", folder.name)
     if not isinstance(ident, str) or not _ID.match(ident):
+        if "id" not in x:
+            raise _Bad(f"目录名“{folder.name}”不是英文名，请在 x-drafter 中写 id（小写英文字母开头，如 briefing）",
+                       ("x-drafter",))
         raise _Bad("id 应为小写英文字母开头的英文名（如 briefing）", ("x-drafter", "id"))
     label = x.get("label", data.get("title"))
     if not isinstance(label, str) or not label.strip():
@@ -279,6 +292,9 @@ def load_kind(folder: Path, origin: str = "builtin") -> Kind:
         if "kind" not in data.get("required", []) or "title" not in data.get("required", []):
             raise _Bad("required 中应有 kind 和 title", ("required",))
         schema = _record(data, (), skip=("kind",))
+        for name, (kind_of_spec, what) in RESERVED.items():
+            if name in schema.fields and not isinstance(schema.fields[name].spec, kind_of_spec):
+                raise _Bad(f"字段 {name} 在 drafter 中有固定含义，应为{what}", ("properties", name))
         schema.fields = {"kind": Field(Text(), required=True, doc=str(props["kind"].get("description", "文种"))
                                        if isinstance(props["kind"], dict) else "文种"), **schema.fields}
         schema.after = _after(x["checks"])
@@ -320,14 +336,19 @@ def _registry(roots: tuple[tuple[str, str], ...]) -> Registry:
     for root, origin in roots:
         for folder in _folders(Path(root)):
             kind = load_kind(folder, origin)
-            if origin == "workspace" and kind.name in kinds and kinds[kind.name].origin == "builtin":
+            before = kinds.get(kind.name)
+            if before is not None and before.origin == origin:
+                raise DrafterError(f"文种目录 {before.folder.name} 和 {folder.name} 的 id 都是 {kind.name}，"
+                                   "请改掉一个", file=str(folder / SCHEMA_FILE), field="x-drafter.id")
+            if before is not None:
                 kind = dataclasses.replace(kind, overrides=True)
             kinds[kind.name] = kind
     kinds = dict(sorted(kinds.items(), key=lambda item: (item[1].order, item[0])))
     aliases: dict[str, str] = {}
-    for kind in kinds.values():
+    for kind in sorted(kinds.values(), key=lambda k: k.origin == "workspace"):  # the workspace's last: they win
         for word in (kind.label, *kind.aliases, kind.folder.name):
-            aliases[word] = kind.name
+            if word not in kinds:  # an alias never hides another kind's id
+                aliases[word] = kind.name
     return Registry(kinds, Choice(choices=tuple(kinds), aliases=aliases, label="文种"))
 
 

@@ -21,7 +21,8 @@ TABLE = "table"
 PAGEBREAK = "pagebreak"
 # Parts of a notice (GB/T 9704 版头, 主送, 附件说明, 附注, 附件标签, 版记).
 MASTHEAD = "masthead"
-DOCNUMBER = "docnumber"
+MARK = "mark"  # 份号, 密级和保密期限, 紧急程度: 版心左上角, one a line (GB/T 9704-2012 7.2.1-7.2.3)
+DOCNUMBER = "docnumber"  # 发文字号, and <tab> 签发人：姓名 when there is one (7.2.6)
 ADDRESSEE = "addressee"
 ATTACHMENTS = "attachments"
 NOTE = "note"
@@ -32,7 +33,7 @@ PRINTED = "printed"  # 印发机关 <tab> 印发日期
 ROSTER = "roster"
 
 # Kinds a template may open with a Markdown container (::: name).
-CONTAINERS = (SUBTITLE, SALUTATION, SIGNATURE, DATE, MASTHEAD, DOCNUMBER, ADDRESSEE,
+CONTAINERS = (SUBTITLE, SALUTATION, SIGNATURE, DATE, MASTHEAD, MARK, DOCNUMBER, ADDRESSEE,
               ATTACHMENTS, NOTE, LABEL, CC, PRINTED, ROSTER)
 
 

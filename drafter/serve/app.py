@@ -161,9 +161,7 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
     @api
     async def create(request: Request):
         data = await body(request)
-        kind = data.get("kind")
-        if kind not in {k["name"] for k in library.kind_names(res.root)}:
-            raise DrafterError("请选择文种：讲话稿、工作报告或通知")
+        kind = library.resolve_kind(data.get("kind"), res.root)  # its id, Chinese name or an alias
         rel = await run_in_threadpool(store.create, data.get("name"), kind)
         return JSONResponse({"path": rel})
 
@@ -185,7 +183,7 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         out = {"error": None, "html": "", "findings": [], "speaking": None}
         try:
             ol = library.parse_outline(text, rel, res.search_path, res.root)
-            blocks = library.render_blocks(ol, res.template_dirs)
+            blocks = library.render_blocks(ol, res.template_dirs, res.config.get("unit"))
         except DrafterError as exc:
             out["error"] = {"text": str(exc), "message": exc.message, "field": exc.field}
             return out
@@ -218,7 +216,7 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         path = store.resolve(rel)
         raw, text = store.read(path)
         ol = library.parse_outline(text, store.rel(path), res.search_path, res.root)
-        blocks = library.render_blocks(ol, res.template_dirs)
+        blocks = library.render_blocks(ol, res.template_dirs, res.config.get("unit"))
         docx = library.docx_bytes(blocks, ol.data.get("title") or "")
         if fmt == "docx":
             return docx, path.stem, store.rel(path)

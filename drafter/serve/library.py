@@ -25,7 +25,7 @@ from ..render import context as render_context, layout, markdown, model, preview
 from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
 
 __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
-           "kind_names", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
+           "kind_names", "resolve_kind", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
            "to_pdf", "pdf_pages", "have_soffice", "findings_for", "glossary_lookup", "section_list",
            "decode_text", "kind_of", "speaking_line", "layout", "model"]
 
@@ -77,6 +77,16 @@ def starter_text(kind: str, root: Path | None = None) -> str:
     if kind not in kinds.kinds:
         raise DrafterError(f"未知文种 {kind}，应为以下之一：{kinds.names()}")
     return tasks.starter(kind, root)
+
+
+def resolve_kind(word, root: Path | None = None) -> str:
+    """The id of the kind ``word`` names (its id, Chinese name or an alias) among the kinds of
+    ``root``; DrafterError listing them if none."""
+    kinds = registry(root)
+    try:
+        return kinds.get(word).name
+    except SchemaError:
+        raise DrafterError(f"请选择文种：{kinds.names()}") from None
 
 
 def kind_of(data: dict, file: str, root: Path | None = None) -> str:
@@ -172,9 +182,10 @@ def check_safe(text: str, file: str) -> None:
     safeyaml.load(text, file)
 
 
-def render_blocks(ol, template_dirs: tuple[str, ...]) -> list:
-    """The document model of a validated outline, as ``drafter render`` builds it."""
-    return markdown.parse(templating.render_kind(ol.kind, render_context(ol), template_dirs))
+def render_blocks(ol, template_dirs: tuple[str, ...], unit: dict | None = None) -> list:
+    """The document model of a validated outline, as ``drafter render`` builds it; ``unit`` is
+    the served workspace's unit profile (its level gives the template's ``body``)."""
+    return markdown.parse(templating.render_kind(ol.kind, render_context(ol, unit or {}), template_dirs))
 
 
 def docx_bytes(blocks: list, title: str) -> bytes:

@@ -32,7 +32,7 @@ class Writer:
         M.TITLE: "title", M.SUBTITLE: "subtitle", M.SALUTATION: "noindent", M.ADDRESSEE: "noindent",
         M.HEADING: "heading", M.PARAGRAPH: "body_text", M.LEAD: "body_text", M.SIGNATURE: "signature",
         M.DATE: "date", M.TABLE: "table", M.PAGEBREAK: "pagebreak", M.MASTHEAD: "masthead",
-        M.DOCNUMBER: "docnumber", M.ATTACHMENTS: "attachments", M.NOTE: "body_text", M.LABEL: "label",
+        M.DOCNUMBER: "docnumber", M.MARK: "mark", M.ATTACHMENTS: "attachments", M.NOTE: "body_text", M.LABEL: "label",
         M.CC: "imprint", M.PRINTED: "imprint", M.ROSTER: "roster",
     }
 
@@ -136,7 +136,10 @@ class Writer:
 
     def masthead(self, b, nxt) -> None:
         p, ppr = self.paragraph(b, S.MASTHEAD)
-        X.spacing(ppr, after=self.line)
+        # under 份号/密级/紧急程度 (7.2.1-7.2.3) one empty line, so that the large masthead
+        # (one line pitch, off the grid) stands clear of them
+        after_mark = self.prev is not None and self.prev.kind == M.MARK
+        X.spacing(ppr, before=self.line if after_mark else None, after=self.line)
         width_pt = self.L.TYPE_WIDTH_MM / 25.4 * 72
         size = min(self.L.SIZE_MASTHEAD, int(width_pt / max(1, cells(b.text))))  # one line
         for r in p.findall(X.W_R):
@@ -147,8 +150,43 @@ class Writer:
                 el.set(X.W_VAL, str(size * 2))
                 rpr.append(el)
 
+    def mark(self, b, nxt) -> None:
+        """份号 (7.2.1: 6位3号阿拉伯数字), 密级和保密期限 (7.2.2) and 紧急程度 (7.2.3: 3号黑体): each
+        顶格 in the top left corner of the type area, one a line, in that order (the template's)."""
+        p, ppr = self.paragraph(b, S.NOINDENT)
+        X.child(ppr, "jc").set(X.W_VAL, "left")
+        if not b.text.strip().isdigit():
+            for r in p.findall(X.W_R):
+                self._font(r, self.L.FONT_HEADING_1)
+
+    @staticmethod
+    def _font(r, east_asia: str) -> None:
+        if r.find(X.W_RPR) is None:
+            r.insert(0, OxmlElement("w:rPr"))
+        X.fonts(r, east_asia)
+
     def docnumber(self, b, nxt) -> None:
-        p, ppr = self.paragraph(b, S.DOCNUMBER)
+        """发文字号 centred under the masthead (7.2.4); with a 签发人 (7.2.6) the 发文字号 居左空一字
+        and “签发人：姓名” 居右空一字 on the same line, the name in 楷体. An empty 发文字号 (a notice
+        without one) keeps the line, so the red rule stays where the 版头 puts it."""
+        text = b.text
+        if text.startswith("签发人："):  # a 签发人 without a 发文字号
+            text = "\t" + text
+        if "\t" not in text:
+            p, ppr = self.paragraph(b, S.DOCNUMBER)
+        else:
+            number, issuer = text.split("\t", 1)
+            # 空一字 by a full-width space and a right tab stop one character short of the
+            # margin: no paragraph indent, so the red rule under it keeps the type area's width
+            p, ppr = self.paragraph(None, S.DOCNUMBER, text=("\u3000" + number if number else "") + "\t")
+            label, _, name = issuer.partition("：")
+            X.run(p, label + "：" if name else issuer)
+            if name:
+                X.run(p, name)
+                self._font(p.findall(X.W_R)[-1], self.L.FONT_HEADING_2)
+            X.child(ppr, "jc").set(X.W_VAL, "left")
+            width = self.L.TYPE_WIDTH_MM * MM_TWIPS - self.L.SIZE_BODY * 20
+            X.tab_stops(ppr, [(width, "right")])
         X.border(ppr, "bottom", self.L.SEPARATOR_RULE_PT, self.L.RED)
         X.spacing(ppr, after=self.line)
 
@@ -186,7 +224,7 @@ class Writer:
             rpr = p.find(X.W_R).find(X.W_RPR)
             for tag in (X.W_B, X.W_BCS):
                 rpr.remove(rpr.find(tag))
-            X.fonts(p.find(X.W_R), self.L.FONT_HEADING_1)
+            self._font(p.find(X.W_R), self.L.FONT_HEADING_1)
         if self.prev is None or self.prev.kind != M.ROSTER:
             X.spacing(ppr, before=self.pitch)  # 正文下空一行
 
