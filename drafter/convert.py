@@ -19,12 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DrafterError, os_reason
+from .files.fs import MAX_FILE_BYTES, MAX_FILE_MB
 
 OFFICE = (".doc", ".wps", ".rtf")  # through LibreOffice
 PDF = (".pdf",)  # through poppler
 EXTENSIONS = OFFICE + PDF
 TIMEOUT = 180  # seconds for one conversion; a first start of LibreOffice takes a while
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps (and encrypted Office files)
 
@@ -42,7 +43,7 @@ def read_lines(path: str, read_docx: Callable[[str], list[str]]) -> list[str]:
     if os.path.getsize(path) == 0:
         raise DrafterError("文件是空的", file=path)
     if os.path.getsize(path) > MAX_BYTES:
-        raise DrafterError("文件过大，已拒绝", file=path)
+        raise DrafterError(f"文件过大（上限 {MAX_FILE_MB} MB）", file=path)
     if ext in PDF:
         return pdf_lines(path)
     return office_lines(path, read_docx)

@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 
 from . import convert, render
 from .errors import DrafterError
-from .files.fs import check_extension, decode, read_bounded
+from .files.fs import MAX_FILE_BYTES, check_extension, decode, read_bounded
 from .render import model
 from .safeyaml import format_path
 
-MAX_TEXT_BYTES = 64 * 1024 * 1024  # a draft, not an archive
-MAX_DOCX_BYTES = 64 * 1024 * 1024
+MAX_TEXT_BYTES = MAX_FILE_BYTES  # a draft, not an archive
 TEXT_DRAFTS = (".txt", ".md", ".markdown")
 DRAFT_EXTENSIONS = (".docx", *convert.EXTENSIONS, *TEXT_DRAFTS)  # what read_draft reads besides outlines
 MAX_DOCX_XML = 256 * 1024 * 1024  # all parts uncompressed: refuses zip bombs

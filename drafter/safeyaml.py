@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 import yaml
 
 from .errors import DrafterError
-from .files.fs import decode, read_bounded
+from .files.fs import MAX_FILE_BYTES, decode, read_bounded
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES  # an outline is a writer's file like any other
 MAX_NODES = 100_000
 
 Path = tuple  # of str | int
@@ -140,7 +140,7 @@ def read_text(path: str, limit: int = MAX_BYTES) -> str:
     return decode(data, path)
 
 
-MAX_CHARS = 4_000_000  # characters a document may expand to through its aliases
+MAX_CHARS = 12_000_000  # characters a document may expand to through its aliases: what a file at the limit holds
 
 # What XML 1.0 cannot hold (a .docx part with one of them does not open), and lone surrogates,
 # which no file can be written with. YAML's escapes ("\\x0b", "\\uFFFE") can produce them.

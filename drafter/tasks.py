@@ -12,8 +12,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import importer, levels, render, safeyaml, workspace
+from . import importer, levels, outline, render, safeyaml, workspace
 from .files import guard, outputs
+from .files.fs import MAX_FILE_MB
 from .outline import kinds
 from .check import Glossary, check_rendered
 from .documents import DRAFT_EXTENSIONS
@@ -191,6 +192,23 @@ def new_outline(kind: str, output: str, force: bool = False) -> None:
     outputs.write(outputs.Plan(force=force).add(output), (line + starter(kind, near)).encode("utf-8"))
 
 
+TEMPLATE_EXTENSIONS = (".dotx",)
+
+
+def word_template(output: str, force: bool = False) -> str:
+    """Write a Word template (.dotx) of drafter's styles, in the layout of the unit profile of
+    the workspace the output goes into (else around the current directory); return the
+    profile's source ("工作区" or "内置")."""
+    from .render.writers.docx.template import word_template as build  # python-docx loads only here
+
+    if os.path.splitext(output)[1].lower() not in TEMPLATE_EXTENSIONS:
+        raise DrafterError("Word 模板的文件名应以 .dotx 结尾", file=output)
+    target = outputs.Plan(force=force).add(output)
+    profile = render.unit_profile(output)
+    outputs.write(target, build(layout.resolve(profile) if profile else layout.DEFAULT))
+    return "本单位版式设置" if profile else "内置版式"
+
+
 STDOUT = "-"  # an output of "-" is standard output
 
 
@@ -210,6 +228,20 @@ def import_output(source: str) -> str:
     return os.path.splitext(source)[0] + ".yaml"
 
 
+def _renderable(text: str, source: str) -> None:
+    """Refuse an imported outline that ``drafter render`` would refuse, with render's reason:
+    the size limit and every limit of the kind's schema are the ones render applies."""
+    if len(text.encode("utf-8")) > safeyaml.MAX_BYTES:
+        raise DrafterError(f"导入后的大纲超过 {MAX_FILE_MB} MB，drafter render 无法读取；请把文稿分成几份再导入",
+                           file=source)
+    try:
+        outline.parse(text, "<导入的大纲>")
+    except DrafterError as exc:
+        where = f"{exc.field}：" if exc.field else ""
+        raise DrafterError(f"导入后的大纲 drafter render 无法读取（{where}{exc.message}）；请把文稿分成几份再导入",
+                           file=source) from None
+
+
 def import_draft(source: str, output: str | None = None, sections_dir: str | None = None,
                  force: bool = False, template_dirs: tuple[str, ...] = ()) -> ImportResult:
     """Import ``source`` into the outline ``output`` (``import_output(source)`` when None; "-"
@@ -223,9 +255,7 @@ def import_draft(source: str, output: str | None = None, sections_dir: str | Non
         raise DrafterError("片段目录不存在", file=sections_dir)
     result = importer.import_file(source)
     text = importer.to_yaml(result, os.path.basename(source))
-    if len(text.encode("utf-8")) > safeyaml.MAX_BYTES:
-        raise DrafterError(f"导入后的大纲超过 {safeyaml.MAX_BYTES // (1024 * 1024)} MB，drafter render 无法读取；"
-                           "请把文稿分成几份再导入", file=source)
+    _renderable(text, source)
     # Every section file is checked before anything is written, the outline first.
     files = importer.plan_sections(result, sections_dir, os.path.basename(source), plan,
                                    template_dirs) if sections_dir else []

@@ -8,6 +8,7 @@ unit:
   fonts: {title: 方正小标宋简体, body: 仿宋_GB2312}
   colours: {red: C00000}
   margins: {top: 37, bottom: 35, left: 28, right: 26}
+  compare: {deleted: 删除线, added: 加粗}   # how a 修改前后对照表 marks changes
 ```
 
 A kind with a masthead, a 发文字号 or a 版记 takes ``masthead``, ``prefix`` and ``printer`` from
@@ -24,7 +25,7 @@ from typing import Any
 
 from .errors import DrafterError
 from .levels import LevelName
-from .schema import Field, Number, Record, SchemaError, Spec, Text
+from .schema import Choice, Field, Number, Record, SchemaError, Spec, Text
 
 
 @dataclass
@@ -62,6 +63,10 @@ FONT_DOCS = {"title": "标题（默认 方正小标宋简体）", "body": "正�
              "heading_1": "一级标题（默认 黑体）", "heading_2": "二级标题（默认 楷体_GB2312）",
              "heading_3": "三级标题", "heading_4": "四级标题", "footer": "页码（默认 宋体）"}
 
+# How a 修改前后对照表 marks what changed (实务: offices use either, one style a document).
+DELETED_MARKS = ("删除线", "方括号")
+ADDED_MARKS = ("加粗", "下划线")
+
 PROFILE = Record(fields={
     "level": Field(LevelName(), doc="本单位人大的级别：全国、省、设区的市、县、乡镇（也可写 区、市、镇 等）"),
     "place": Field(Text(max_len=30), doc="地名，如 恒阳区、恒阳镇；模板用它写出机关名称"),
@@ -77,6 +82,10 @@ PROFILE = Record(fields={
                                     (("top", "天头"), ("bottom", "下白边"), ("left", "订口"),
                                      ("right", "翻口"))}),
                      default=dict, doc="页边距（毫米）"),
+    "compare": Field(Record(fields={
+        "deleted": Field(Choice(choices=DELETED_MARKS), doc="修改前一栏中删去的文字：删除线（默认）或 方括号"),
+        "added": Field(Choice(choices=ADDED_MARKS), doc="修改后一栏中增加的文字：加粗（默认）或 下划线")}),
+        default=dict, doc="修改前后对照表（drafter compare）标示改动的方式"),
 })
 
 CONFIG_TEXT = """\
@@ -100,6 +109,9 @@ CONFIG_TEXT = """\
 #     bottom: 35
 #     left: 28
 #     right: 26
+#   compare:                              # 修改前后对照表（drafter compare）中标示改动的方式
+#     deleted: 删除线                      # 删去的文字：删除线 或 方括号
+#     added: 加粗                          # 增加的文字：加粗 或 下划线
 """
 
 

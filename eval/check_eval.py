@@ -304,6 +304,42 @@ def render_markdown(result: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+FIRST_RUNS = os.path.join(HERE, "first-runs.yaml")
+
+
+def batches(scored: list[Scored], cases: list[Case]) -> list[tuple[dict, dict]]:
+    """Each blind batch's committed first run beside its score today, oldest first."""
+    with open(FIRST_RUNS, encoding="utf-8") as fh:
+        runs = yaml.safe_load(fh)["check"]
+    out = []
+    for run in runs:
+        mine = [c for c in cases if os.path.basename(c.file) in run["files"]]
+        if not mine:
+            continue
+        ids = {c.id for c in mine}
+        out.append((run, table([s for s in scored if s.case in ids], mine, None)))
+    return out
+
+
+def render_batches(pairs: list[tuple[dict, dict]]) -> str:
+    if not pairs:
+        return ""
+    run, today = pairs[-1]
+    now = today["overall"]
+    out = [f"headline: {run['batch']}, first run on {run['commit']} ({run['date']}): "
+           f"precision {run['precision']:.2f}, recall {run['recall']:.2f}, "
+           f"{run['false_alarms']} false alarms on {run['controls']} clean controls",
+           f"          today: precision {fmt(now['precision'])}, recall {fmt(now['recall'])}, "
+           f"{len(today['false_alarms'])} false alarms", "",
+           "batch                 labels   first run: P     R   alarms    today: P     R   alarms"]
+    for run, today in pairs:
+        now = today["overall"]
+        out.append(f"{run['batch']:<20}  {now['labels']:>6}   {run['precision']:>13.2f}  {run['recall']:.2f}  "
+                   f"{run['false_alarms']:>6}  {fmt(now['precision']):>11}  {fmt(now['recall'])}  "
+                   f"{len(today['false_alarms']):>6}")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Precision and recall of drafter check on eval/check/*.yaml.")
     ap.add_argument("cases", nargs="*", help="case files (default: eval/check/*.yaml)")
@@ -326,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     result = table(scored, cases, only)
+    if not opts.cases and not only and not opts.json:
+        print(render_batches(batches(scored, cases)), end="\n\n")
     if opts.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:

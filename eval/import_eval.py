@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.folder}: no drafts", file=sys.stderr)
         return 2
     right_all = total_all = 0
+    per_draft: dict[int, tuple[int, int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for draft in drafts:
             expected = yaml.safe_load(draft.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
@@ -89,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             right = sum(r[3] for r in rows)
             right_all += right
             total_all += len(rows)
+            if draft.name[:2].isdigit():
+                per_draft[int(draft.name[:2])] = (right, len(rows))
             print(f"{draft.name:<32} {right:>3}/{len(rows):<3} {right / len(rows):.2f}"
                   + (f"  import failed: {error}" if error else ""))
             if args.verbose:
@@ -96,7 +99,25 @@ def main(argv: list[str] | None = None) -> int:
                     if not ok:
                         print(f"    {name}: expected {want!r}, got {have!r}")
     print(f"structure accuracy: {right_all}/{total_all} = {right_all / total_all:.3f} on {len(drafts)} drafts")
+    if Path(args.folder) == HERE / "import":
+        print(render_batches(per_draft))
     return 0
+
+
+def render_batches(per_draft: dict[int, tuple[int, int]]) -> str:
+    """Each blind batch's committed first run beside its accuracy today; the newest first run heads."""
+    runs = yaml.safe_load((HERE / "first-runs.yaml").read_text(encoding="utf-8"))["import"]
+    rows = []
+    for run in runs:
+        low, high = (int(n) for n in run["files"].split("-"))
+        mine = [per_draft[n] for n in range(low, high + 1) if n in per_draft]
+        right, total = sum(r for r, _ in mine), sum(t for _, t in mine)
+        rows.append(f"{run['batch']:<28} first run {run['right']:>4}/{run['fields']:<4} {run['right'] / run['fields']:.2f}"
+                    f"   today {right:>4}/{total:<4} {right / total if total else 0:.2f}")
+    newest = runs[-1]
+    head = (f"headline: {newest['batch']}, first run on {newest['commit']} ({newest['date']}): "
+            f"{newest['right']}/{newest['fields']} = {newest['right'] / newest['fields']:.2f}")
+    return "\n".join([head, *rows])
 
 
 if __name__ == "__main__":

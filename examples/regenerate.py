@@ -1,5 +1,6 @@
 """Regenerate examples/: for each outline in outlines/, the outline, its .docx and a PNG of
-every page (LibreOffice -> PDF -> pdftoppm), all documents in one LibreOffice start.
+every page (LibreOffice -> PDF -> pdftoppm), all documents in one LibreOffice start; and the
+修改前后对照表 of examples/compare/.
 outlines/ holds a copy of each kind's example (kinds/<id>/example.yaml), so every kind is here.
 Run through `make examples`; `python examples/regenerate.py examples minutes letter` does
 only the outlines named."""
@@ -31,6 +32,27 @@ def main(target: Path, only: list[str] | None = None) -> None:
                 if old.exists():
                     os.remove(old)
             pngs = preview.page_pngs(pdf, str(target / outline.stem), dpi=60)
+            print(docx, *pngs, sep="\n")
+    if not only:
+        compare_example(target / "compare")
+
+
+def compare_example(folder: Path) -> None:
+    """examples/compare/: the 修改前后对照表 of the two versions of the regulation
+    (``drafter compare --notes``) and the redline of the two versions of the speech
+    (``drafter compare --redline``), each with a PNG of every page."""
+    from drafter import compare
+
+    table = str(folder / "对照表.docx")
+    compare.run(str(folder / "修改前.txt"), str(folder / "修改后.txt"), table, "docx", notes=True, force=True)
+    speech = str(folder / "讲话-修订.docx")
+    compare.write_redline(str(folder / "讲话-修改前.txt"), str(folder / "讲话-修改后.txt"), speech, force=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for docx, pdf in zip((table, speech), preview.to_pdfs([table, speech], tmp)):
+            stem = docx[:-len(".docx")]
+            for old in Path(stem).parent.glob(Path(stem).name + "-[0-9]*.png"):
+                os.remove(old)
+            pngs = preview.page_pngs(pdf, stem, dpi=60)
             print(docx, *pngs, sep="\n")
 
 

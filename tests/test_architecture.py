@@ -18,6 +18,7 @@ LAYERS = [
     ("documents", ("drafter.documents",)),
     ("check", ("drafter.check",)),
     ("importer", ("drafter.importer",)),
+    ("compare", ("drafter.compare",)),
     ("tasks", ("drafter.tasks",)),
     ("serve", ("drafter.serve",)),
     ("cli", ("drafter.cli", "drafter.__main__")),

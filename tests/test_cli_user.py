@@ -184,3 +184,31 @@ def test_help_of_every_command_is_in_chinese(cli):
         if code or words:
             leaks.append(f"{name}: {words}")
     assert not leaks, "\n".join(leaks)
+
+
+DRAFTS = ["旧稿.txt", "旧稿.md", "旧稿.docx", "旧稿.pdf"]
+
+
+@pytest.mark.parametrize("command,name", [("render", "大纲.yaml"), ("check", "大纲.yaml")]
+                         + [(command, name) for command in ("check", "import") for name in DRAFTS])
+def test_one_size_limit_for_a_writers_files(cli, tmp_path, name, command):
+    """Every command refuses a file over the one limit with the same words, and nothing over it
+    is half-read: the file is sparse, so the refusal comes from its size alone."""
+    from drafter.files.fs import MAX_FILE_MB
+    path = tmp_path / name
+    with open(path, "wb") as fh:
+        fh.write(b"%PDF-1.4\n" if name.endswith(".pdf") else b"PK\x03\x04" if name.endswith(".docx") else b"kind: speech\n")
+        fh.truncate(MAX_FILE_MB * 1024 * 1024 + 1)
+    code, _, err = cli(command, path)
+    assert code == 2 and f"上限 {MAX_FILE_MB} MB" in err and str(path) in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_import_refuses_an_outline_that_render_would_refuse(cli, tmp_path):
+    """What import writes, render reads: an outline beyond one of render's limits is refused at
+    import time, with render's reason, instead of being written for render to refuse."""
+    body = "\n".join(["在会议上的讲话", "同志们：", "一、加强学习"] + ["要加强学习，提高履职能力。"] * 600)
+    src = write(tmp_path, "旧稿.txt", body + "\n")
+    code, _, err = cli("import", src)
+    assert code == 2 and "drafter render 无法读取" in err and "段落过多" in err, err
+    assert not (tmp_path / "旧稿.yaml").exists()

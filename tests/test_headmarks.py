@@ -128,3 +128,14 @@ def test_measured_in_the_pdf(cli, tmp_path):
     # 发文字号 居左空一字, 签发人 居右空一字 (7.2.6): one character from either edge
     assert abs(number.left - (left + char)) < 3, number
     assert abs(number.right - (right - char)) < 4, number
+
+
+def test_the_workbench_page_shows_the_marks_and_the_issuer(tmp_path):
+    from drafter.render import markdown
+    from drafter.render.model import DOCNUMBER, MARK, Block, Run
+    from drafter.serve import pages
+
+    blocks = [Block(MARK, [Run("特急")]), Block(DOCNUMBER, [Run("恒人常〔2024〕3号\t签发人：张三")])]
+    page = pages.to_html(blocks)
+    assert 'class="b-mark"' in page and "<span>恒人常〔2024〕3号</span><span>签发人：张三</span>" in page
+    assert markdown.parse("::: docnumber\n:::\n")[0].kind == DOCNUMBER  # no 发文字号: the line and rule stay

@@ -20,9 +20,9 @@ import zipfile
 from lxml import etree
 
 from ..errors import DrafterError
-from .fs import read_bounded
+from .fs import MAX_FILE_BYTES, read_bounded
 
-MAX_DOCX_BYTES = 64 * 1024 * 1024  # the file itself
+MAX_DOCX_BYTES = MAX_FILE_BYTES  # the file itself
 MAX_PART_BYTES = 64 * 1024 * 1024  # one part, uncompressed
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all parts, uncompressed
 MAX_ELEMENTS = 400_000  # XML elements in the parts python-docx reads: some 2,000 pages of text

@@ -77,7 +77,16 @@ def atomic_write(path: str, data: bytes) -> None:
         raise
 
 
-def read_bounded(path: str, limit: int) -> bytes:
+# One size limit for every file a writer gives drafter — an outline, a draft in any format, a
+# glossary — the same in import, render, check and the workbench, so that what one command
+# accepts the next one reads. Some 10 million characters: hundreds of times a long work report,
+# and well within memory (tests/hostile keeps each run under 500 MB). What a .docx holds inside
+# is bounded apart (files/docxverify.py), since its parts are compressed.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_FILE_MB = MAX_FILE_BYTES // (1024 * 1024)
+
+
+def read_bounded(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
     Devices, pipes, sockets and folders are refused, whatever their name or the link that

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .. import safeyaml
 from ..errors import DrafterError
+from . import kinds as _kinds
 from .kinds import Kind, Registry, registry, resolve
 from ..schema import SchemaError
 
@@ -44,3 +45,11 @@ def parse(text: str, file: str = "<大纲>", kinds: Registry | None = None) -> O
 
 def load(path: str, kinds: Registry | None = None) -> Outline:
     return parse(safeyaml.read_text(path), path, kinds)
+
+
+def __getattr__(name: str):
+    """``KINDS`` and ``KIND_CHOICE``: the kinds that apply in the current directory (as
+    ``drafter.outline.kinds`` gives them)."""
+    if name in ("KINDS", "KIND_CHOICE"):
+        return getattr(_kinds, name)
+    raise AttributeError(name)

@@ -367,6 +367,17 @@ def registry(start: str | os.PathLike | None = None) -> Registry:
     return _registry(tuple(roots))
 
 
+class KindWord(Spec):
+    """A kind named by its id, Chinese name or an alias, among the kinds that apply in the
+    current directory (a section's ``kinds:``), given as its id."""
+
+    label = "文种"
+
+    def check(self, value, path: tuple) -> str:
+        kinds = registry()
+        return resolve(value, kinds, path).name
+
+
 def resolve(value, registry_: Registry, path: tuple = ("kind",)) -> Kind:
     """The kind an outline's ``kind:`` names; SchemaError naming every kind if none."""
     try:

@@ -41,6 +41,8 @@ CONTAINERS = (SUBTITLE, SALUTATION, SIGNATURE, DATE, MASTHEAD, MARK, DOCNUMBER, 
 class Run:
     text: str
     bold: bool = False
+    strike: bool = False  # text a 对照表 shows deleted
+    underline: bool = False  # text a 对照表 shows added (when the unit marks additions so)
 
 
 @dataclass
@@ -49,6 +51,11 @@ class Block:
     runs: list[Run] = field(default_factory=list)
     level: int = 0
     rows: list[list[str]] = field(default_factory=list)
+    # A table whose cells carry marks (the 对照表): each cell's runs, rows keeping the plain text.
+    cells: list[list[list[Run]]] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # a table's column widths, in proportion
+    long_text: bool = False  # a table of long texts: body cells justified, the header row repeated
+    centred: frozenset[int] = frozenset()  # rows of such a table centred all the same (a heading's row)
 
     @property
     def text(self) -> str:

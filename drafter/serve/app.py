@@ -22,6 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import library, pages
+from .auth import SignIn
 from .library import DrafterError
 from .store import Conflict, Store, version_of
 
@@ -106,7 +107,9 @@ def _error(exc: DrafterError, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": str(exc), "message": exc.message, "field": exc.field}, status_code=status)
 
 
-def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS) -> Starlette:
+def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS,
+               secret: str | None = None, password: bool = False) -> Starlette:
+    """The app; with a ``secret`` every request must sign in first (``auth.SignIn``)."""
     store = Store(res.root)
     images: OrderedDict[tuple[str, str], list[bytes]] = OrderedDict()
     convert_lock = threading.Lock()
@@ -169,7 +172,7 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         loaded = store.load(rel)
         kind = library.kind_of(loaded["data"], rel, res.root)
         return {"path": loaded["path"], "version": loaded["version"], "data": loaded["data"],
-                "form": library.kind_form(kind, res.root), "sections": library.section_list(res)}
+                "form": library.kind_form(kind, res.root), "sections": library.section_list(res, kind)}
 
     @api
     async def outline(request: Request):
@@ -293,7 +296,8 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         Route("/api/glossary", glossary),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ]
-    middleware = [Middleware(Headers), Middleware(BodyLimit),
+    sign_in = [Middleware(SignIn, secret=secret, password=password)] if secret else []
+    middleware = [Middleware(Headers), *sign_in, Middleware(BodyLimit),
                   Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))]
     return Starlette(routes=routes, middleware=middleware,
                      exception_handlers={404: not_found, 500: server_error})

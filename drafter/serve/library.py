@@ -7,13 +7,14 @@ library's layout (modules moved into packages) needs changes here only.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import outline, safeyaml, tasks, workspace
+from .. import numbering, outline, safeyaml, tasks, workspace
 from ..check import ignore_list, load_glossary, read_draft, run_rules
 from ..check.edits import fixable
 from ..check.report import LABELS, describe_entry
@@ -21,13 +22,15 @@ from ..errors import DrafterError
 from ..files.fs import atomic_write, decode
 from ..outline.kinds import registry
 from ..outline.builtins import point_spec
-from ..render import context as render_context, layout, markdown, model, preview, sections, speaking, templating, writers
+from ..render import (context as render_context, layout, markdown, model, pagination, preview, sections,
+                      speaking, templating, titles, writers)
 from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
 
 __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
            "kind_names", "resolve_kind", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
            "to_pdf", "pdf_pages", "have_soffice", "findings_for", "glossary_lookup", "section_list",
-           "decode_text", "kind_of", "speaking_line", "layout", "model"]
+           "decode_text", "kind_of", "speaking_line", "layout", "model", "title_lines", "outline_facts",
+           "style_choices"]
 
 MAX_YAML_BYTES = safeyaml.MAX_BYTES
 
@@ -104,6 +107,61 @@ def speaking_line(ol, blocks: list, rate: int | None) -> str | None:
     return speaking.report(speaking.count_blocks(blocks), rate, ol.data.get("limit"))
 
 
+def title_lines(text: str, subtitle: bool = False) -> list[str]:
+    """A title's (or subtitle's) lines, broken as the .docx writer breaks them (the same
+    function, ``titles.break_lines``, at the same width)."""
+    L = layout.DEFAULT
+    return titles.break_lines(text, pagination.body_width(L) if subtitle else pagination.title_width(L))
+
+
+_LISTED_KEYS = ("kind", "title", "date")
+
+
+def outline_facts(head: str, file: str, root: Path | None = None) -> dict | None:
+    """What the outline list shows of an outline, from the first part of its text: its kind
+    (canonical: 讲话稿 and "speech" are speech), title (a list of lines joined) and date;
+    None when it names no kind. Only the top-level ``kind``, ``title`` and ``date`` entries
+    are read, with drafter's own YAML loader, so quotes and lists mean what they mean."""
+    lines = head.splitlines()
+    keep, on = [], False
+    for line in lines:
+        top = re.match(r"^([A-Za-z_]+)\s*:", line)
+        if top:
+            on = top.group(1) in _LISTED_KEYS
+        elif line and not line[0].isspace() and not line.startswith(("-", "#")):
+            on = False
+        if on:
+            keep.append(line)
+    try:
+        data = safeyaml.load("\n".join(keep), file)[0] if keep else None
+    except DrafterError:
+        return None
+    if not isinstance(data, dict) or data.get("kind") in (None, ""):
+        return None
+    try:
+        kind = registry(root).choice.check(data["kind"], ("kind",))
+    except SchemaError:
+        kind = str(data["kind"])
+    title = data.get("title")
+    if isinstance(title, list):
+        title = "".join(str(t) for t in title)
+    date = data.get("date")
+    return {"kind": kind, "title": "".join(str(title).split("\n")) if title is not None else "",
+            "date": date.isoformat() if hasattr(date, "isoformat") else (str(date) if date else "")}
+
+
+def style_choices() -> list[dict]:
+    """The sub-point styles with their labels (the markers they make: 1. 2. 3.)."""
+    out = []
+    for style in numbering.STYLES:
+        if style == numbering.STYLE_SHOUXIAN:
+            shown = "首先 其次 再次 最后"
+        else:
+            shown = " ".join(numbering.label(style, n) for n in (1, 2, 3)) + " …"
+        out.append({"value": style, "label": shown})
+    return out
+
+
 def kind_names(root: Path | None = None) -> list[dict]:
     return [{"name": k.name, "label": k.label, "description": k.description, "aliases": list(k.aliases)}
             for k in registry(root).kinds.values()]
@@ -161,6 +219,7 @@ def kind_form(kind: str, root: Path | None = None) -> dict:
     point = point_spec(1)
     return {"kind": k.name, "label": k.label, "fields": _fields(k.schema),
             "point": _fields(point), "styles": list(point.fields["style"].spec.choices),
+            "style_labels": style_choices(), "style_aliases": dict(point.fields["style"].spec.aliases),
             "max_depth": 4}
 
 
@@ -259,18 +318,21 @@ def glossary_lookup(res: Resources, query: str, limit: int = 20) -> list[dict]:
     return [{"term": e.term, "text": describe_entry(e)} for e in found]
 
 
-def section_list(res: Resources) -> list[dict]:
-    """Every section on the search path, its purpose and parameters, and whether it makes a
-    point (it has a # title) or paragraphs."""
+def section_list(res: Resources, kind: str | None = None) -> list[dict]:
+    """Every section on the search path (those written for ``kind``, when given: the header's
+    ``kinds``), its purpose and parameters, and whether it makes a point (it has a # title) or
+    paragraphs."""
     out = []
     for s in sections.find_all(res.search_path).values():
+        if kind is not None and not s.fits(kind):
+            continue
         try:
             values = {p: (v if v is not None else "示例") for p, v in s.example_values().items()}
             md = sections.render(s, values, res.search_path)
             place = "paragraphs" if sections.to_paragraphs(md) is not None else "point"
         except Exception:  # a broken workspace section: still listed, used as a point
             place = "point"
-        out.append({"name": s.name, "purpose": s.purpose, "place": place,
+        out.append({"name": s.name, "purpose": s.purpose, "place": place, "kinds": list(s.kinds),
                     "params": [{"name": p, "doc": spec.get("doc") or "", "default": spec.get("default"),
                                 "example": spec.get("example"), "required": spec.get("default") is None}
                                for p, spec in s.params.items()]})

@@ -32,6 +32,7 @@ ORIGIN = "__o"  # in the page's copy: the index a list item had in the file when
 SUFFIXES = (".yaml", ".yml")
 SKIP_DIRS = {"templates", "glossary", "node_modules", "__pycache__", "out"}
 MAX_LISTED = 500
+HEAD_BYTES = 16384  # of each file, read for the list: its kind, title and date
 
 
 class Conflict(Exception):
@@ -95,15 +96,17 @@ class Store:
                     continue
                 try:
                     with open(path, "rb") as fh:
-                        head = library.decode_text(fh.read(8192), str(path))
+                        raw = fh.read(HEAD_BYTES)
+                    if len(raw) == HEAD_BYTES and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                        raw = raw[:raw.rfind(b"\n") + 1]  # whole lines: no character cut in two
+                    head = library.decode_text(raw, str(path))
                 except (OSError, DrafterError):
                     continue
-                kind = re.search(r"^kind:\s*([^\s#]+)", head, re.M)
-                if not kind:
+                facts = library.outline_facts(head, self.rel(path), self.root)
+                if facts is None:
                     continue
-                title = re.search(r"^title:\s*(.+?)\s*(?:#.*)?$", head, re.M)
-                found.append({"path": self.rel(path), "kind": kind.group(1),
-                              "title": title.group(1).strip("'\"") if title else ""})
+                modified = dt.datetime.fromtimestamp(path.stat().st_mtime).date().isoformat()
+                found.append({"path": self.rel(path), "name": name, "modified": modified, **facts})
                 if len(found) >= MAX_LISTED:
                     return found
         return found

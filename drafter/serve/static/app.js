@@ -30,6 +30,16 @@ function marker(i, count, style) {  // i is 1-based
   }
 }
 const DEFAULT_STYLES = { 2: "（一）", 3: "1.", 4: "（1）" };
+// A style as the schema reads it: `style: 1.` is the number 1 in YAML, and means "1."
+function canonStyle(v) {
+  if (v === undefined || v === null || v === "") return v;
+  const s = String(v).trim();
+  return (S.form && S.form.style_aliases && S.form.style_aliases[s]) || s;
+}
+function styleLabel(style) {
+  const found = ((S.form && S.form.style_labels) || []).find((x) => x.value === style);
+  return found ? found.label : style;
+}
 
 // --- paths such as points[1].subpoints[0].title --------------------------------------------
 function parsePath(path) {
@@ -121,15 +131,21 @@ async function loadList() {
   const list = $("#outline-list");
   list.textContent = "";
   const labels = Object.fromEntries(info.kinds.map((k) => [k.name, k.label]));
+  const times = {};
+  for (const o of info.outlines) times[o.title] = (times[o.title] || 0) + 1;
   for (const o of info.outlines) {
     const li = document.createElement("li");
     const b = document.createElement("button");
     b.type = "button";
     b.dataset.path = o.path;
     b.setAttribute("aria-current", String(o.path === S.path));
-    b.append(o.title || o.path);
+    b.title = o.path;
+    b.append(el("span", { class: "title", text: o.title || o.name }));
     const small = document.createElement("small");
-    small.textContent = `${labels[o.kind] || o.kind} · ${o.path}`;
+    const when = o.date ? o.date : `修改于 ${o.modified}`;
+    // the file name only where it tells outlines apart: the same title, or none
+    small.textContent = `${labels[o.kind] || o.kind} · ${when}`;
+    if (!o.title || times[o.title] > 1) small.append(el("span", { class: "file", text: o.name }));
     b.append(small);
     b.addEventListener("click", () => openOutline(o.path));
     li.append(b);
@@ -220,9 +236,12 @@ function input(parts, f, order) {
   }
   if (f.type === "choice") {
     control = el("select", { id, "data-path": path });
-    control.append(new Option("（默认）", ""));
-    for (const c of f.choices) control.append(new Option(c, c));
-    control.value = value == null ? "" : String(value);
+    const shown = (c) => (f.labels ? f.labels(c) : c);
+    control.append(new Option(f.fallback ? `默认：${shown(f.fallback)}` : "（默认）", ""));
+    for (const c of f.choices) control.append(new Option(shown(c), c));
+    const v = value == null ? "" : f.canon ? f.canon(value) : String(value);
+    if (v !== "" && !f.choices.includes(v)) control.append(new Option(`${v}（不是可选值）`, v));
+    control.value = v;
     control.addEventListener("change", () => { onchange(control.value); renderForm(); });
   } else if (f.type === "lines") {
     control = el("textarea", { id, "data-path": path, rows: 2, placeholder: "每行一个" });
@@ -477,13 +496,14 @@ function pointCard(parts, i, count, depth, style) {
       el("span", { class: "label", text: "正文段落" }), paragraphsEditor([...here, "paragraphs"], order));
     card.append(paraBox);
   }
-  const next = p.style || (p.use ? "" : DEFAULT_STYLES[depth + 1] || "（1）");
+  const fallback = p.use ? "" : DEFAULT_STYLES[depth + 1] || "（1）";
+  const next = canonStyle(p.style) || fallback;
   if (depth < S.form.max_depth) {
     card.append(input([...here, "style"], { name: "style", type: "choice", choices: S.form.styles,
-      doc: "下一层序号样式" }, order));
+      doc: "下一层序号样式", labels: styleLabel, canon: canonStyle, fallback }, order));
     if (!p.use) {
       const subs = el("div", { class: "field", "data-path": fmtPath([...here, "subpoints"]) },
-        el("span", { class: "label", text: next ? `分论点（序号：${next}）` : "分论点" }), pointsEditor([...here, "subpoints"], depth + 1, next));
+        el("span", { class: "label", text: next ? `分论点（序号：${styleLabel(next)}）` : "分论点" }), pointsEditor([...here, "subpoints"], depth + 1, next));
       card.append(subs);
     }
   }

@@ -60,7 +60,7 @@ class Writer:
             X.run(p, text)
         elif block is not None:
             for run in block.runs:
-                X.run(p, run.text, bold=run.bold)
+                X.run(p, run.text, bold=run.bold, strike=run.strike, underline=run.underline)
         if self.page_break:
             X.flag(ppr, "pageBreakBefore")
             self.page_break = False
@@ -312,6 +312,8 @@ class Writer:
         spare = max(0, width - sum(need))
         cols = [int(n + spare * n / sum(need)) for n in need] if sum(need) <= width else \
             [int(width * n / sum(need)) for n in need]
+        if len(b.widths) == ncols:  # proportions the block asks for (the 对照表's columns)
+            cols = [int(width * w / sum(b.widths)) for w in b.widths]
         tbl = SubElement(self.body, qn("w:tbl"))
         tblpr = SubElement(tbl, qn("w:tblPr"))
         SubElement(tblpr, qn("w:tblStyle")).set(X.W_VAL, self.style_ids["Table Grid"])
@@ -327,21 +329,44 @@ class Writer:
         style = self.style_ids[S.TABLE_TEXT]
         for r, row in enumerate(b.rows):
             tr = SubElement(tbl, qn("w:tr"))
-            trh = SubElement(SubElement(tr, qn("w:trPr")), qn("w:trHeight"))
+            trpr = SubElement(tr, qn("w:trPr"))
+            trh = SubElement(trpr, qn("w:trHeight"))
             trh.set(X.W_VAL, height)
+            if b.long_text and r == 0:
+                SubElement(trpr, qn("w:tblHeader"))  # repeated at the top of every page
             for c in range(ncols):
                 tc = SubElement(tr, qn("w:tc"))
                 tcpr = SubElement(tc, qn("w:tcPr"))
                 tcw = SubElement(tcpr, qn("w:tcW"))
                 tcw.set(qn("w:w"), str(cols[c]))
                 tcw.set(qn("w:type"), "dxa")
-                SubElement(tcpr, qn("w:vAlign")).set(X.W_VAL, "center")
-                p = SubElement(tc, X.W_P)
-                SubElement(SubElement(p, X.W_PPR), X.W_PSTYLE).set(X.W_VAL, style)
+                SubElement(tcpr, qn("w:vAlign")).set(X.W_VAL, "top" if b.long_text and r else "center")
+                justified = b.long_text and r > 0 and r not in b.centred
+                p = self.cell_paragraph(tc, style, justified)
+                runs = b.cells[r][c] if r < len(b.cells) and c < len(b.cells[r]) else None
+                if runs is not None:
+                    # each line of a cell (a 款 or a 项) its own paragraph: a justified line
+                    # that ended in a line break would be stretched across the cell
+                    for run in runs:
+                        for k, line in enumerate(run.text.split("\n")):
+                            if k:
+                                p = self.cell_paragraph(tc, style, justified)
+                            if line:
+                                X.run(p, line, bold=run.bold or r == 0, strike=run.strike,
+                                      underline=run.underline)
+                    continue
                 text = row[c] if c < len(row) else ""
                 if text:
                     X.run(p, text, bold=r == 0)
         self.last_p = None
+
+    def cell_paragraph(self, tc, style: str, justified: bool):
+        p = SubElement(tc, X.W_P)
+        ppr = SubElement(p, X.W_PPR)
+        SubElement(ppr, X.W_PSTYLE).set(X.W_VAL, style)
+        if justified:
+            X.child(ppr, "jc").set(X.W_VAL, "both")
+        return p
 
     # -- the package ----------------------------------------------------------------------
     def save(self, title: str) -> bytes:
