@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from .conftest import needs_soffice
+from .conftest import ROOT, needs_soffice
 from .serve_helpers import CHROMIUM, CHROMIUM_ARGS, Server, make_workspace, need_chromium
 
 TIMEOUT = 20_000  # ms: a preview round trip is well under a second; LibreOffice takes longer
@@ -269,7 +269,10 @@ def test_glossary_lookup(browser, served):
     assert not errors
 
 
-@pytest.mark.parametrize("kind", ["speech", "report", "notice"])
+SHIPPED_KINDS = sorted(p.name for p in (ROOT / "kinds").iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+
+
+@pytest.mark.parametrize("kind", SHIPPED_KINDS)
 def test_every_control_labelled_and_no_horizontal_scroll(browser, served, kind):
     from playwright.sync_api import expect
 
