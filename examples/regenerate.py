@@ -2,7 +2,9 @@
 every page (LibreOffice -> PDF -> pdftoppm), all documents in one LibreOffice start; in
 examples/meeting/, the set of documents the example meeting file renders (kinds/meeting/);
 and the 修改前后对照表 of examples/compare/.
-Run through `make examples`."""
+outlines/ holds a copy of each kind's example (kinds/<id>/example.yaml), so every kind is here.
+Run through `make examples`; `python examples/regenerate.py examples minutes letter` does
+only the outlines named."""
 
 from __future__ import annotations
 
@@ -18,8 +20,8 @@ from drafter.render import preview, render_file
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main(target: Path) -> None:
-    outlines = sorted((ROOT / "outlines").glob("*.yaml"))
+def main(target: Path, only: list[str] | None = None) -> None:
+    outlines = sorted(p for p in (ROOT / "outlines").glob("*.yaml") if not only or p.stem in only)
     docs = []
     for outline in outlines:
         shutil.copyfile(outline, target / outline.name)
@@ -42,7 +44,8 @@ def main(target: Path) -> None:
                     os.remove(old)
             pngs = preview.page_pngs(pdf, str(folder / Path(docx).stem), dpi=60)
             print(docx, *pngs, sep="\n")
-    compare_example(target / "compare")
+    if not only:
+        compare_example(target / "compare")
 
 
 def compare_example(folder: Path) -> None:
@@ -65,4 +68,4 @@ def compare_example(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "examples")
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "examples", sys.argv[2:])

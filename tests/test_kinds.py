@@ -79,6 +79,26 @@ def test_each_starter_is_valid_for_the_editor(kind):
     assert not errors, errors
 
 
+@pytest.mark.parametrize("by", ["id", "label"])
+@pytest.mark.parametrize("kind", SHIPPED)
+def test_each_kind_is_made_by_new_and_render_by_its_english_and_chinese_name(cli, tmp_path, kind, by):
+    """drafter new K -o k.yaml && drafter render k.yaml, for every folder in kinds/."""
+    import docx
+
+    loaded = K.load_kind(KINDS_DIR / kind)
+    name = loaded.name if by == "id" else loaded.label
+    code, out, err = cli("new", name, "-o", tmp_path / "k.yaml")
+    assert code == 0, err
+    code, out, err = cli("render", tmp_path / "k.yaml")
+    # a meeting file renders its set into a folder named after it, the 材料清单 first
+    written = tmp_path / "k" / "00-材料清单.docx" if loaded.set else tmp_path / "k.docx"
+    assert code == 0 and written.is_file(), err
+    starter = yaml.safe_load((tmp_path / "k.yaml").read_text(encoding="utf-8"))
+    title = starter["title"] if isinstance(starter["title"], str) else "".join(starter["title"])
+    text = "".join("".join(p.text.split()) for p in docx.Document(str(written)).paragraphs)
+    assert title.replace(" ", "") in text
+
+
 WRONG = [  # (kind, change to the example, field drafter names)
     ("speech", {"speakr": "张三"}, "speakr"),
     ("speech", {"limit": 0}, "limit"),
@@ -90,6 +110,20 @@ WRONG = [  # (kind, change to the example, field drafter names)
     ("notice", {"attachments": [{"columns": ["姓名"]}]}, "attachments[0].title"),
     ("notice", {"points": [{"title": "时间", "style": "甲乙"}]}, "points[0].style"),
     ("notice", {"points": [{"paragraphs": ["没有标题。"]}]}, "points[0].title"),
+    ("minutes", {"items": []}, "items"),
+    ("minutes", {"issue": 0}, "issue"),
+    ("request", {"addressee": ["恒阳市人大常委会", "恒阳市人民政府"]}, "addressee"),
+    ("request", {"closing": "特此请示。"}, "closing"),
+    ("request", {"issuer": None}, "issuer"),
+    ("letter", {"purpose": "请求"}, "purpose"),
+    ("letter", {"addressees": None}, "addressees"),
+    ("special-report", {"subject": None}, "subject"),
+    ("special-report", {"entrusted": "是"}, "entrusted"),
+    ("inspection-report", {"law": None}, "law"),
+    ("survey-report", {"points": []}, "points"),
+    ("proposal-reply", {"category": "D"}, "category"),
+    ("proposal-reply", {"proposal": {"number": 58}}, "proposal.title"),
+    ("proposal-reply", {"contact": None}, "contact"),
 ]
 
 

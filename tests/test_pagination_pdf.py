@@ -13,10 +13,10 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 
+from drafter.outline import kinds as K
 from drafter.render import layout, pagination, preview, titles
 from drafter.render.writers.docx import styles
 from drafter.render import render_file
-from drafter.outline.kinds import registry
 
 from .conftest import OUTLINES, ends_inside_words, needs_soffice
 from .pdfpages import BOTTOM, PITCH, TOP, cells, grid_line, pages
@@ -118,7 +118,22 @@ def review_opinion(extra: int) -> dict:
     return data
 
 
-CASES = {**{f"notice-{n:02d}": notice(n, False) for n in SWEEP},
+# The kinds of issue 24's second part: the paragraphs field of the example that grows by a
+# paragraph of ``extra`` lines, so that the 署名, the 出席 lines and the 版记 meet every few
+# line positions of a page.
+GROWN = {"minutes": "intro", "request": "intro", "letter": "intro", "special-report": "opening",
+         "inspection-report": "opening", "survey-report": "intro", "proposal-reply": "intro"}
+
+
+def grown(kind: str, extra: int) -> dict:
+    data = yaml.safe_load((OUTLINES / f"{kind}.yaml").read_text(encoding="utf-8"))
+    field = GROWN[kind]
+    data[field] = [*(data.get(field) or []), body_text(extra + 1)]
+    return data
+
+
+CASES = {**{f"{kind}-{n:02d}": grown(kind, n) for kind in GROWN for n in range(0, layout.LINES_PER_PAGE, 3)},
+         **{f"notice-{n:02d}": notice(n, False) for n in SWEEP},
          **{f"meeting-notice-{n:02d}": meeting_notice(n) for n in SWEEP},
          **{f"review-opinion-{n:02d}": review_opinion(n) for n in SWEEP},
          **{f"notice-att-{n:02d}": notice(n, True) for n in SWEEP},
@@ -156,13 +171,13 @@ def rendered(converted):
 ALL = [*CASES, *SHIPPED]
 
 
-def _has(name: str, part: str) -> bool:
-    data = CASES[name] if name in CASES else yaml.safe_load((OUTLINES / f"{name}.yaml").read_text(encoding="utf-8"))
-    return registry().get(data["kind"]).has(part)
+def _kind(name: str):
+    data = CASES.get(name) or yaml.safe_load((OUTLINES / f"{name}.yaml").read_text(encoding="utf-8"))
+    return K.registry().get(str(data["kind"]))
 
 
-SIGNED = [n for n in ALL if _has(n, "signature")]  # every kind with a 署名 (7.3.5)
-IMPRINTED = [n for n in ALL if _has(n, "imprint")]  # every kind with a 版记 (7.4)
+SIGNED = [n for n in ALL if _kind(n).has("signature")]  # notices, requests, letters, replies
+IMPRINTED = [n for n in ALL if _kind(n).has("imprint")]
 
 
 @pytest.mark.parametrize("name", SIGNED)
@@ -172,8 +187,10 @@ def test_signature_never_stands_on_a_page_without_body_text(rendered, name):
     signer = data.get("signer") or data["organ"]
     for page in doc:
         texts = [l.text for l in page.body]
-        if signer in texts:
-            at = texts.index(signer)
+        # a line of 3号 text: a 函's 发文机关标志 (larger) is the signer's name too
+        at = next((i for i in range(len(texts) - 1, -1, -1) if texts[i] == signer
+                   and abs(page.body[i].height - 20.8) < 1.5), None)
+        if at is not None:
             before = [t for t in texts[:at] if not t.startswith("附件：")]
             assert before, f"page {page.number} starts with the signature: {texts}"
 
@@ -269,7 +286,26 @@ def paragraphs_of(docx: str) -> tuple[list[str], set[str]]:
     return headings, forced
 
 
-@pytest.mark.parametrize("name", ALL)
+# Known cases the page planner does not solve yet, each a strict xfail (it fails the suite
+# when the planner learns to solve it, so the mark goes then).
+UNSOLVED_CHAINS = {
+    "request-15": "a long paragraph run on from page 1 fills 13 lines of page 2; the rest of the page "
+                  "and the 署名's chain would need a pitch of 0.69 of the grid, under MIN_SQUEEZE (0.7), "
+                  "so the chain (结语, 署名, 日期, 附注) starts page 3 and leaves 3 lines empty",
+    "letter-21": "a 22-line paragraph run on from page 1 fills 18 lines of page 2 and is followed by a "
+                 "one-line 结语 that keeps with the 署名: the chain of 7 lines cannot be squeezed into 4 "
+                 "(0.5 of the grid) and the long paragraph, not being the 署名's neighbour, is not split "
+                 "over the pages (Flow.place splits only that one), so 4 lines stay empty",
+    "survey-report-06": "the estimate counts the 7 lines LibreOffice sets for the opening paragraph (with "
+                        "digits: 2024年度, 4月中旬, 6个乡镇的12处) as 6, so the chain 二、（一）and its "
+                        "paragraph is planned one line higher than it stands and moves whole, leaving 2 lines",
+    "survey-report-18": "as survey-report-06 (the estimate one line short on lines with digits), on page 2 "
+                        "before 三、意见建议",
+}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=UNSOLVED_CHAINS[n]))
+                                  if n in UNSOLVED_CHAINS else n for n in ALL])
 def test_keep_chains_leave_at_most_one_empty_line(converted, rendered, name):
     """Headings keep with their first body line, and the last body paragraph with the 署名, but
     a page never ends with more than one empty grid line because of a keep chain (5.2.3

@@ -168,14 +168,14 @@ def test_a_section_header_names_the_kinds_it_is_written_for(cli, tmp_path):
     (tpl / "报送.md.j2").write_text("{#- section\npurpose: 报送\nkinds: [通知, report]\n-#}\n# 报送\n", encoding="utf-8")
     (tpl / "一种.md.j2").write_text("{#- section\npurpose: 一种\nkinds: speech\n-#}\n# 一种\n", encoding="utf-8")
     (tpl / "通用.md.j2").write_text("{#- section\npurpose: 通用\n-#}\n# 通用\n", encoding="utf-8")
-    (tpl / "错.md.j2").write_text("{#- section\npurpose: 错\nkinds: [请示]\n-#}\n# 错\n", encoding="utf-8")
+    (tpl / "错.md.j2").write_text("{#- section\npurpose: 错\nkinds: [简报]\n-#}\n# 错\n", encoding="utf-8")
     search = templating.search_path((str(tmp_path / "tpl"),))
     assert sections.find("报送", search).kinds == ("notice", "report")
     assert sections.find("一种", search).kinds == ("speech",)
     assert sections.find("通用", search).kinds == () and sections.find("通用", search).fits("notice")
     with pytest.raises(DrafterError) as err:
         sections.find("错", search)
-    assert "“请示”不是可选值" in str(err.value) and ":3" in str(err.value)  # the header's line
+    assert "“简报”不是可选值" in str(err.value) and ":3" in str(err.value)  # the header's line
     (tpl / "错.md.j2").unlink()
     code, out, _ = cli("sections", "--templates", tmp_path / "tpl")
     assert code == 0

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from .conftest import needs_soffice
+from .conftest import ROOT, needs_soffice
 from .serve_helpers import CHROMIUM, CHROMIUM_ARGS, Server, make_workspace, need_chromium
 
 TIMEOUT = 20_000  # ms: a preview round trip is well under a second; LibreOffice takes longer
@@ -269,7 +269,10 @@ def test_glossary_lookup(browser, served):
     assert not errors
 
 
-@pytest.mark.parametrize("kind", ["speech", "report", "notice"])
+SHIPPED_KINDS = sorted(p.name for p in (ROOT / "kinds").iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+
+
+@pytest.mark.parametrize("kind", SHIPPED_KINDS)
 def test_every_control_labelled_and_no_horizontal_scroll(browser, served, kind):
     from playwright.sync_api import expect
 
@@ -286,6 +289,27 @@ def test_every_control_labelled_and_no_horizontal_scroll(browser, served, kind):
         assert page.evaluate(UNLABELLED) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     assert page.evaluate("document.querySelector('.editor').scrollWidth <= document.querySelector('.editor').clientWidth")
+    assert not errors
+
+
+ENGLISH_LABELS = {  # known, each a strict xfail: it fails the suite once fixed, so the mark goes then
+    "notice": "copy_number, secrecy, secrecy_term and urgency are $ref fields with no description of their "
+              "own in kinds/notice/kind.yaml, so the form has no Chinese words for them and shows the ids",
+}
+
+
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=ENGLISH_LABELS[k]))
+                                  if k in ENGLISH_LABELS else k for k in SHIPPED_KINDS])
+def test_every_form_label_is_chinese(browser, served, kind):
+    """A field that the workbench's own names do not know (a kind folder's) is labelled by its
+    description's first words, never by its English id."""
+    server, ws = served
+    errors: list = []
+    page = new_page(browser, errors)
+    create(page, server.url, kind, f"{kind}-中文")
+    labels = page.evaluate("[...document.querySelectorAll('#outline-form label, #outline-form legend')]"
+                           ".map((l) => l.textContent)")
+    assert not [t for t in labels if re.search(r"[A-Za-z]{3,}", t)], labels
     assert not errors
 
 

@@ -29,10 +29,12 @@ NOTE = "note"
 LABEL = "label"
 CC = "cc"
 PRINTED = "printed"  # 印发机关 <tab> 印发日期
+# A 纪要's 出席/请假/列席 line (GB/T 9704-2012 10.3): a bold run as the 黑体 label, then the names.
+ROSTER = "roster"
 
 # Kinds a template may open with a Markdown container (::: name).
 CONTAINERS = (SUBTITLE, SALUTATION, SIGNATURE, DATE, MASTHEAD, MARK, DOCNUMBER, ADDRESSEE,
-              ATTACHMENTS, NOTE, LABEL, CC, PRINTED)
+              ATTACHMENTS, NOTE, LABEL, CC, PRINTED, ROSTER)
 
 
 @dataclass

@@ -296,6 +296,10 @@ def heights(b: M.Block, L, prev: M.Block | None = None) -> tuple[float, float]:
         return (1 if first else 0), wrap(b.text, width, first=indent, left=indent + 3)
     if k in (M.SALUTATION, M.ADDRESSEE, M.LABEL):
         return 0, wrap(b.text, width)
+    if k == M.ROSTER:
+        first = prev is None or prev.kind != M.ROSTER
+        label = cells(b.runs[0].text) if b.runs and b.runs[0].bold else 0
+        return (1 if first else 0), wrap(b.text, width, first=indent, left=indent + label)
     if k == M.SIGNATURE:
         return 2, 1
     if k == M.DATE:

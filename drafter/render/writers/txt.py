@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import model as M
 
 INDENT = "\u3000\u3000"
-INDENTED = (M.PARAGRAPH, M.LEAD, M.HEADING, M.NOTE)
+INDENTED = (M.PARAGRAPH, M.LEAD, M.HEADING, M.NOTE, M.ROSTER)
 
 
 def write(blocks: list[M.Block], title: str = "") -> bytes:

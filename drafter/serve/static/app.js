@@ -219,7 +219,10 @@ const LABELS = { title: "标题", speaker: "讲话人", role: "职务", meeting:
   attachments: "附件", signer: "署名", note: "附注", cc: "抄送机关", printer: "印发机关", printed: "印发日期",
   paragraphs: "正文段落", style: "下一层序号样式", subpoints: "分论点", columns: "表格列名", rows: "空白行数" };
 const KIND_LABELS = { notice: { organ: "发文机关", title: "标题", date: "成文日期" }, report: { organ: "报告机关" } };
-const label = (f) => (S.form && (KIND_LABELS[S.form.kind] || {})[f.name]) || LABELS[f.name] || f.name;
+// A field of a kind folder that the names above do not know is labelled by its Chinese
+// description up to the first “，：；（” (kind.yaml: “期号，排成‘第×期’” → 期号), not by its id.
+const docLabel = (f) => ((f.doc || "").split(/[，：；（,:;(]/)[0] || "").trim();
+const label = (f) => (S.form && (KIND_LABELS[S.form.kind] || {})[f.name]) || LABELS[f.name] || docLabel(f) || f.name;
 
 function input(parts, f, order) {
   const path = fmtPath(parts);

@@ -56,7 +56,7 @@ class Writer:
         M.HEADING: "heading", M.PARAGRAPH: "body_text", M.LEAD: "body_text", M.SIGNATURE: "signature",
         M.DATE: "date", M.TABLE: "table", M.PAGEBREAK: "pagebreak", M.MASTHEAD: "masthead",
         M.DOCNUMBER: "docnumber", M.MARK: "mark", M.ATTACHMENTS: "attachments", M.NOTE: "body_text", M.LABEL: "label",
-        M.CC: "imprint", M.PRINTED: "imprint",
+        M.CC: "imprint", M.PRINTED: "imprint", M.ROSTER: "roster",
     }
 
     def __init__(self, L) -> None:
@@ -232,6 +232,23 @@ class Writer:
         X.indent_chars(ppr, size=self.L.SIZE_BODY, left=name_at, first=-(name_at - indent) if first
                        else -head)
         if first:
+            X.spacing(ppr, before=self.pitch)  # 正文下空一行
+
+    def roster(self, b, nxt) -> None:
+        """出席、请假、列席 of a 纪要, GB/T 9704-2012 10.3: 正文（或附件说明）下空一行左空二字编排
+        “出席”二字和全角冒号，用3号黑体字；冒号后的单位、姓名用3号仿宋体字，回行时与冒号后的首字
+        对齐（a hanging indent). 请假、列席 each on a line of their own, set the same way. The
+        template writes the label as a bold run; here it is set in 黑体, not bolded."""
+        p, ppr = self.paragraph(b, S.NOINDENT)
+        label = cells(b.runs[0].text) if b.runs and b.runs[0].bold else 0
+        indent = self.L.FIRST_LINE_INDENT_CHARS
+        X.indent_chars(ppr, size=self.L.SIZE_BODY, left=indent + label, first=-label)
+        if label:
+            rpr = p.find(X.W_R).find(X.W_RPR)
+            for tag in (X.W_B, X.W_BCS):
+                rpr.remove(rpr.find(tag))
+            self._font(p.find(X.W_R), self.L.FONT_HEADING_1)
+        if self.prev is None or self.prev.kind != M.ROSTER:
             X.spacing(ppr, before=self.pitch)  # 正文下空一行
 
     def signature(self, b, nxt) -> None:
