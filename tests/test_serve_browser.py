@@ -292,14 +292,7 @@ def test_every_control_labelled_and_no_horizontal_scroll(browser, served, kind):
     assert not errors
 
 
-ENGLISH_LABELS = {  # known, each a strict xfail: it fails the suite once fixed, so the mark goes then
-    "notice": "copy_number, secrecy, secrecy_term and urgency are $ref fields with no description of their "
-              "own in kinds/notice/kind.yaml, so the form has no Chinese words for them and shows the ids",
-}
-
-
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=ENGLISH_LABELS[k]))
-                                  if k in ENGLISH_LABELS else k for k in SHIPPED_KINDS])
+@pytest.mark.parametrize("kind", SHIPPED_KINDS)
 def test_every_form_label_is_chinese(browser, served, kind):
     """A field that the workbench's own names do not know (a kind folder's) is labelled by its
     description's first words, never by its English id."""

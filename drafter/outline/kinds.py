@@ -192,6 +192,19 @@ def _default(node: dict, spec: Spec, path: tuple):
     return value
 
 
+@lru_cache(maxsize=1)
+def _shared_definitions() -> dict:
+    file = str(shipped_kinds() / COMMON_FILE)
+    return safeyaml.load(safeyaml.read_text(file), file)[0].get("$defs", {})
+
+
+def _shared_description(ref) -> str:
+    """The description of a shared definition a field points to with ``$ref`` and says nothing
+    of itself (份号, 密级 …): what the form and the messages call the field."""
+    m = _REF.match(ref) if isinstance(ref, str) else None
+    return str((_shared_definitions().get(m.group(1)) or {}).get("description", "")) if m else ""
+
+
 def _record(node: dict, path: tuple, skip: tuple[str, ...] = ()) -> Record:
     props = node["properties"]
     if not isinstance(props, dict) or not props:
@@ -209,7 +222,7 @@ def _record(node: dict, path: tuple, skip: tuple[str, ...] = ()) -> Record:
         if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,39}", name):
             raise _Bad(f"字段名 {name} 应为英文字母、数字和下划线", where)
         spec = _spec(sub, where)
-        doc = sub.get("description", "") if isinstance(sub, dict) else ""
+        doc = sub.get("description", "") or _shared_description(sub.get("$ref")) if isinstance(sub, dict) else ""
         fields[name] = Field(spec, required=name in required, default=_default(sub, spec, where), doc=str(doc))
     return Record(fields=fields)
 
