@@ -512,6 +512,12 @@ def unbounded_cases() -> list[Case]:
              codes=(0, 1)),
         Case("unbounded", "count-announcements", files(**{"d.txt": "我讲三点意见，一是学习" * 30_000 + "\n"}),
              ["check", "d.txt"], codes=(0, 1)),
+        # Issue 23: a run of URL-like text is residue every few characters; filtering the other
+        # rules' findings against each piece of it was quadratic (more than a minute).
+        Case("unbounded", "url-like-run", files(**{"d.txt": "http://" * 43_000 + "\n"}), ["check", "d.txt"],
+             codes=(0, 1)),
+        Case("unbounded", "url-like-run-json", files(**{"d.txt": "www.a.cn/?x=1&" * 21_000 + "\n"}),
+             ["check", "d.txt", "--format", "json"], codes=(0, 1)),
         Case("unbounded", "count-announcing-paragraphs", files(**{"d.txt": "我讲三点意见。\n" * 30_000}),
              ["check", "d.txt"], codes=(0, 1)),
         Case("unbounded", "import-brackets", files(**{"t.txt": "在会议上的讲话\n" + "[" * 5000 + "\n要学习。\n"}),
