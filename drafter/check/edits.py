@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..files import outputs
 from ..documents import MAX_TEXT_BYTES, docx_paragraphs, read_draft
-from ..files.docxverify import open_document
+from ..files.docxverify import keep_unedited, open_package
 from ..errors import DrafterError
 from ..files.fs import decode, read_bounded
 from ..safeyaml import XML_ILLEGAL
@@ -101,7 +101,7 @@ def _run_spans(paragraph):
 
 
 def _fix_docx(path, by_para, out, track: bool = False):
-    doc = open_document(path)
+    doc, source = open_package(path)
     paragraphs = docx_paragraphs(doc)
     revisions = Revisions(doc.element) if track else None
     done, skipped = [], []
@@ -125,9 +125,7 @@ def _fix_docx(path, by_para, out, track: bool = False):
             else:
                 run.text = run.text[:local] + f.suggestion + run.text[local + f.length:]
             done.append(Change(f.paragraph, f.offset, f.match, f.suggestion))
-    buf = io.BytesIO()
-    doc.save(buf)
-    outputs.write(out, buf.getvalue())
+    _save(doc, out, source, {doc.part.partname.lstrip("/")})
     return sorted(done, key=lambda c: (c.paragraph, c.offset)), skipped
 
 
@@ -155,8 +153,9 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件不能与原稿相同，原稿不会被修改", file=out)
     ext = os.path.splitext(path)[1].lower()
+    source = None
     if ext == ".docx":
-        doc = open_document(path)
+        doc, source = open_package(path)
         paragraphs = docx_paragraphs(doc)
     else:
         draft = read_draft(path)
@@ -188,7 +187,24 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
             note = XML_ILLEGAL.sub("\ufffd", f"{f.message}。{also}{tip}依据：{f.basis}［{f.rule}］")
             doc.add_comment(runs, text=note, author="drafter", initials="DR")
             count += 1
+    if source is None:
+        buf = io.BytesIO()
+        doc.save(buf)
+        outputs.write(out, buf.getvalue())
+    else:  # the comments, and what registers them: the main part's relationships, the content types
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        main = doc.part.partname.lstrip("/")
+        folder, name = main.rsplit("/", 1) if "/" in main else ("", main)
+        edited = {main, f"{folder}/_rels/{name}.rels".lstrip("/"), "[Content_Types].xml"}
+        edited.update(rel.target_part.partname.lstrip("/") for rel in doc.part.rels.values()
+                      if not rel.is_external and rel.reltype == RT.COMMENTS)
+        _save(doc, out, source, edited)
+    return count
+
+
+def _save(doc, out: str, source: bytes, edited: set[str]) -> None:
+    """Write ``doc`` to ``out``, the parts not in ``edited`` byte for byte as in ``source``."""
     buf = io.BytesIO()
     doc.save(buf)
-    outputs.write(out, buf.getvalue())
-    return count
+    outputs.write(out, keep_unedited(source, buf.getvalue(), edited), source)

@@ -98,10 +98,11 @@ def plan_all(plan: Plan, paths: Iterable[str], sources: Iterable[str | None] = (
     return targets, refusals
 
 
-def write(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; a .docx is verified first (a failure leaves no file)."""
+def write(path: str, data: bytes, source: bytes | None = None) -> None:
+    """Write ``data`` to ``path`` atomically; a .docx is verified first (a failure leaves no file),
+    all but the parts copied unchanged from ``source``, the .docx it was made from."""
     if data[:4] == b"PK\x03\x04":
         from .docxverify import verify  # lxml loads only when a .docx is written
 
-        verify(data)
+        verify(data, source)
     atomic_write(path, data)

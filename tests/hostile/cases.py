@@ -655,6 +655,169 @@ def stream_cases() -> list[Case]:
     ]
 
 
+# --- damaged and encrypted .docx (issue 23) ---------------------------------------------------
+
+DRAFT = ["今天的会议,主要任务是学习。", "要坚定“四个意识”,做到“两个维护”。" * 20, "第二段。"]
+DOCX_COMMANDS = [["check", "d.docx"], ["check", "d.docx", "--fix", "-o", "f.docx"],
+                 ["check", "d.docx", "--annotate", "a.docx"], ["import", "d.docx", "-o", "o.yaml"],
+                 ["check", "d.docx", "--fix", "--track", "-o", "f.docx"], ["check", "d.docx", "--format", "json"]]
+
+
+def _data_span(data: bytes, part: str) -> tuple[int, int]:
+    """Where the (compressed) bytes of ``part`` lie in the package."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(part)
+    head = info.header_offset
+    name_len = int.from_bytes(data[head + 26:head + 28], "little")
+    extra_len = int.from_bytes(data[head + 28:head + 30], "little")
+    start = head + 30 + name_len + extra_len
+    return start, start + info.compress_size
+
+
+def flipped(data: bytes, positions, bits=(0,)) -> bytes:
+    """``data`` with one bit flipped at each position (taken modulo the length)."""
+    out = bytearray(data)
+    for i, pos in enumerate(positions):
+        out[pos % len(out)] ^= 1 << (bits[i % len(bits)] % 8)
+    return bytes(out)
+
+
+def flipped_in_part(data: bytes, part: str = "word/document.xml", where: float = 0.5, bit: int = 3) -> bytes:
+    """A bit flipped inside one part's data: a deflate stream that no longer decodes, or a CRC
+    that no longer matches."""
+    a, b = _data_span(data, part)
+    return flipped(data, [a + int((b - a - 1) * where)], [bit])
+
+
+def stored(data: bytes) -> bytes:
+    """The same package with its parts stored, not compressed."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        for name in src.namelist():
+            zf.writestr(name, src.read(name))
+    return buf.getvalue()
+
+
+def zip_encrypted(data: bytes) -> bytes:
+    """The package with every member marked encrypted (general purpose flag bit 0), as a zip
+    tool's password protection leaves it (the data is not really encrypted: readers stop at the flag)."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+    for info in infos:
+        out[info.header_offset + 6] |= 1
+    at = 0
+    while (at := out.find(b"PK\x01\x02", at)) != -1:
+        out[at + 8] |= 1
+        at += 4
+    return bytes(out)
+
+
+def office_encrypted(data: bytes, password: str = "123456") -> bytes:
+    """The .docx as Word saves it with an open password (an OLE file holding the encrypted package)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(data)).encrypt(password, out)
+    return out.getvalue()
+
+
+def with_part(data: bytes, part: str, content: bytes | None) -> bytes:
+    """The package with ``part`` replaced by ``content`` (removed when None)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in src.namelist():
+            if name == part:
+                if content is not None:
+                    zf.writestr(name, content)
+            else:
+                zf.writestr(name, src.read(name))
+    return buf.getvalue()
+
+
+def broken_xml(data: bytes, part: str) -> bytes:
+    """The package with ``part`` cut in half: XML that does not parse."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        old = zf.read(part)
+    return with_part(data, part, old[: len(old) // 2])
+
+
+def damaged_packages() -> dict[str, bytes]:
+    good = docx_bytes(DRAFT)
+    ct = zipfile.ZipFile(io.BytesIO(good)).read("[Content_Types].xml")
+    return {
+        "truncated-half": good[: len(good) // 2],
+        "truncated-directory": good[:-30],
+        "truncated-header": good[:100],
+        "flipped-deflate": flipped_in_part(good),
+        "flipped-deflate-early": flipped_in_part(good, where=0.1, bit=6),
+        "flipped-crc": flipped_in_part(stored(good)),
+        "flipped-directory": flipped(good, [len(good) - 60, len(good) - 50], [1, 5]),
+        "zip-encrypted": zip_encrypted(good),
+        "office-encrypted": office_encrypted(good),
+        "office-encrypted-truncated": office_encrypted(good)[:4096],
+        "content-types-missing": with_part(good, "[Content_Types].xml", None),
+        "content-types-junk": with_part(good, "[Content_Types].xml", b"not xml at all"),
+        "content-types-empty-types": with_part(good, "[Content_Types].xml", b"<Types/>"),
+        "content-types-wrong-main": with_part(good, "[Content_Types].xml",
+                                              ct.replace(b"document.main+xml", b"template.main+xml")),
+        "rels-broken": broken_xml(good, "_rels/.rels"),
+        "document-rels-broken": broken_xml(good, "word/_rels/document.xml.rels"),
+        "styles-broken": broken_xml(good, "word/styles.xml"),
+        "settings-broken": broken_xml(good, "word/settings.xml"),
+        "core-broken": broken_xml(good, "docProps/core.xml"),
+    }
+
+
+HARMLESS = ("flipped-directory",)  # bits of the central directory a reader may not need (times, attributes)
+
+
+def _copied(out: str, source: str, parts: tuple[str, ...]):
+    """The output exists and each of ``parts`` is byte for byte the source's."""
+
+    def judge(work: Path, stdout: str, stderr: str) -> list[str]:
+        if not (work / out).exists():
+            return [f"{out} not written"]
+        with zipfile.ZipFile(work / source) as a, zipfile.ZipFile(work / out) as b:
+            return [f"{p} not copied byte for byte" for p in parts if p not in b.namelist() or a.read(p) != b.read(p)]
+
+    return judge
+
+
+def damaged_docx_cases() -> list[Case]:
+    out = []
+    for label, data in damaged_packages().items():
+        for argv in DOCX_COMMANDS:
+            tag = "-".join(a.strip("-") for a in argv if a.startswith("-") and a not in ("-o",)) or argv[0]
+            out.append(Case("damaged_docx", f"{label}-{argv[0]}-{tag}", files(**{"d.docx": data}), argv,
+                            names="d.docx", codes=(0, 1, 2) if label in HARMLESS else (2,)))
+    # Bad XML in parts python-docx never parses: check reads the draft; --fix and --annotate
+    # copy those parts byte for byte (not re-serialised, not refused as drafter's own corruption).
+    good = docx_bytes(DRAFT)
+    for part in ("word/theme/theme1.xml", "word/fontTable.xml", "word/webSettings.xml", "docProps/app.xml"):
+        data = broken_xml(good, part)
+        short = part.rsplit("/", 1)[1]
+        out += [
+            Case("damaged_docx", f"fix-copies-{short}", files(**{"d.docx": data}),
+                 ["check", "d.docx", "--fix", "-o", "f.docx"], codes=(0, 1),
+                 check_output=_copied("f.docx", "d.docx", (part, "word/styles.xml", "docProps/core.xml"))),
+            Case("damaged_docx", f"fix-track-copies-{short}", files(**{"d.docx": data}),
+                 ["check", "d.docx", "--fix", "--track", "-o", "f.docx"], codes=(0, 1),
+                 check_output=_copied("f.docx", "d.docx", (part,))),
+            Case("damaged_docx", f"annotate-copies-{short}", files(**{"d.docx": data}),
+                 ["check", "d.docx", "--annotate", "a.docx"], codes=(0, 1),
+                 check_output=_copied("a.docx", "d.docx", (part, "word/styles.xml"))),
+            Case("damaged_docx", f"check-{short}", files(**{"d.docx": data}), ["check", "d.docx"], codes=(1,)),
+        ]
+    # A damaged .docx where drafter would write its own output: left alone, never replaced.
+    out.append(Case("damaged_docx", "render-over-damaged-output",
+                    files(**{"s.yaml": speech(), "s.docx": flipped_in_part(docx_bytes(DRAFT))}),
+                    ["render", "s.yaml"], names="s.docx", codes=(2,)))
+    return out
+
+
 def all_cases() -> list[Case]:
     return (crash_cases() + bad_scalar_cases() + corrupt_docx_cases() + fix_cases() + clobber_cases()
-            + unbounded_cases() + outside_cases() + stream_cases())
+            + unbounded_cases() + outside_cases() + stream_cases() + damaged_docx_cases())
