@@ -655,6 +655,54 @@ def stream_cases() -> list[Case]:
     ]
 
 
+# --- characters a template produces (issue 23) -------------------------------------------------
+
+# What a template's string escapes can make: every C0 control XML cannot hold, the two
+# non-characters, lone surrogates (high, low, half an emoji's pair).
+EMITTED = ["\\x00", "\\x01", "\\x08", "\\x0b", "\\x0c", "\\x0e", "\\x1b", "\\x1f", "\\ufffe", "\\uffff",
+           "\\ud800", "\\udbff", "\\udc80", "\\udfff", "\\ud83d"]
+USE_SECTION = "  - use: 坏"
+
+
+def section_emitting(expression: str, where: str = "paragraph") -> callable:
+    """A workspace whose section 坏 writes ``expression`` (Jinja source) into its heading or
+    paragraph, and an outline that uses it as its first point."""
+    heading, paragraph = ("标题" + expression, "要学习。") if where == "heading" else ("标题", f"要学习{expression}。")
+    body = f"{{#- section\npurpose: 坏\n-#}}\n# {heading}\n\n{paragraph}\n"
+    outline = speech().replace("  - title: 提高政治站位\n    paragraphs: [要深入学习。]", USE_SECTION)
+    return workspace(**{"templates__sections__坏.md.j2": body, "outlines__s.yaml": outline})
+
+
+TEMPLATE_COMMANDS = [["render", "outlines/s.yaml"], ["render", "outlines/s.yaml", "--format", "md"],
+                     ["render", "outlines/s.yaml", "--format", "txt"], ["check", "outlines/s.yaml"], ["sections", "坏"]]
+
+
+def template_output_cases() -> list[Case]:
+    out = []
+    for i, esc in enumerate(EMITTED):
+        forms = {"string": f'{{{{ "{esc}" }}}}', "filter": f'{{{{ "a{esc}b" | trim | upper }}}}',
+                 "set": f'{{% set s = "{esc}" %}}{{{{ s }}}}', "join": f'{{{{ ["x", "{esc}"] | join }}}}'}
+        for form, expression in forms.items():
+            for argv in TEMPLATE_COMMANDS:
+                if form != "string" and (argv != TEMPLATE_COMMANDS[0] or i % 4):
+                    continue  # the other forms: with every fourth character, rendered to .docx
+                if "--format" in argv and i % 3:
+                    continue  # md and txt: with every third character
+                where = "heading" if i % 2 else "paragraph"
+                out.append(Case("template_output", f"{form}-{i}-{where}-{'-'.join(argv[:1] + argv[3:])}",
+                                section_emitting(expression, where), argv, names="坏.md.j2", codes=(2,),
+                                check_output=_no_output("outlines/s.docx", "outlines/s.md", "outlines/s.txt")))
+    # The kind's own template, not a section.
+    out.append(Case("template_output", "kind-template",
+                    workspace(**{"templates__speech.md.j2": '# {{ title }}{{ "\\ud800" }}\n\n正文。\n'}),
+                    ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,),
+                    check_output=_no_output("outlines/s.docx")))
+    # U+007F and U+0085 are legal XML: written as they are.
+    out.append(Case("template_output", "legal-delete", section_emitting('{{ "\\x7f\\x85" }}'),
+                    ["render", "outlines/s.yaml"], codes=(0, 1)))
+    return out
+
+
 # --- damaged and encrypted .docx (issue 23) ---------------------------------------------------
 
 DRAFT = ["今天的会议,主要任务是学习。", "要坚定“四个意识”,做到“两个维护”。" * 20, "第二段。"]
@@ -820,4 +868,5 @@ def damaged_docx_cases() -> list[Case]:
 
 def all_cases() -> list[Case]:
     return (crash_cases() + bad_scalar_cases() + corrupt_docx_cases() + fix_cases() + clobber_cases()
-            + unbounded_cases() + outside_cases() + stream_cases() + damaged_docx_cases())
+            + unbounded_cases() + outside_cases() + stream_cases() + damaged_docx_cases()
+            + template_output_cases())
