@@ -630,7 +630,21 @@ def stream_cases() -> list[Case]:
         Case("output_stream", "new-to-full-stdout", files(), ["new", "speech"], stdout="full", codes=(2,),
              check_output=_message(full)),
         Case("output_stream", "render-full-stdout", files(**{"s.yaml": speech()}), ["render", "s.yaml"], stdout="full",
-             codes=(2,), check_output=_message(full)),
+             codes=(2,), check_output=lambda w, o, e: _message(full)(w, o, e) + _no_output("s.docx")(w, o, e)),
+        # Issue 23: the file is not left behind by a run that failed; a batch states what it wrote.
+        Case("output_stream", "render-md-full-stdout", files(**{"s.yaml": speech()}),
+             ["render", "s.yaml", "--format", "md"], stdout="full", codes=(2,),
+             check_output=lambda w, o, e: _message(full)(w, o, e) + _no_output("s.md")(w, o, e)),
+        Case("output_stream", "batch-one-bad-full-stdout",
+             files(**{"a.yaml": speech(), "b.yaml": "kind: speech\ntitle: [\n", "c.yaml": speech("另一篇讲话")}),
+             ["render", "a.yaml", "b.yaml", "c.yaml", "--out-dir", "out"], stdout="full", names="b.yaml", codes=(2,),
+             check_output=lambda w, o, e: _message(full)(w, o, e) + _message("已生成 2 个文件：out/a.docx、out/c.docx")(w, o, e)
+             + _message("1 个大纲未能生成：b.yaml")(w, o, e)),
+        Case("output_stream", "batch-one-bad",
+             files(**{"a.yaml": speech(), "b.yaml": "kind: speech\ntitle: [\n", "c.yaml": speech("另一篇讲话")}),
+             ["render", "a.yaml", "b.yaml", "c.yaml", "--out-dir", "out"], names="b.yaml", codes=(2,),
+             check_output=lambda w, o, e: [] if "已生成 out/a.docx" in o and "已生成 out/c.docx" in o
+             and "1 个大纲未能生成。" in e else [f"the batch's outcome is not stated: {o[-200:]!r} {e[-200:]!r}"]),
         Case("output_stream", "check-full-stdout", files(**{"d.txt": "会议,学习。\n"}), ["check", "d.txt"],
              stdout="full", codes=(2,), check_output=_message(full)),
         Case("output_stream", "check-json-full-stdout", files(**{"d.txt": "会议,学习。\n"}),
