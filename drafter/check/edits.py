@@ -146,6 +146,11 @@ def _isolate(paragraph, start: int, end: int) -> list:
     return [run for run, a, b in _run_spans(paragraph) if run is not None and a < end and b > start]
 
 
+# Comments in one paragraph. Each splits the paragraph's runs, and each split walks them all:
+# past a few dozen (a paragraph of web residue) the rest are counted in one comment instead.
+MAX_COMMENTS_PER_PARAGRAPH = 50
+
+
 def annotate(path: str, findings: list[Finding], out: str) -> int:
     """Write a .docx of the draft with a Word comment at each finding; return how many."""
     import docx  # python-docx loads only when comments are written
@@ -171,12 +176,16 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
             if label:
                 paragraphs[-1].insert_paragraph_before(label)
     count = 0
+    per_paragraph: dict[int, int] = {}
     for f in findings:
         seen: set[int] = set()
         for one in f.each():  # a slip repeated in a paragraph gets one comment there
             if one.paragraph in seen or one.paragraph - 1 >= len(paragraphs):
                 continue
             seen.add(one.paragraph)
+            n = per_paragraph[one.paragraph] = per_paragraph.get(one.paragraph, 0) + 1
+            if n > MAX_COMMENTS_PER_PARAGRAPH:
+                continue  # counted, told in one comment below
             para = paragraphs[one.paragraph - 1]
             runs = _isolate(para, one.offset, one.offset + max(1, one.length)) or para.runs
             if not runs:
@@ -186,6 +195,12 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
             tip = f"建议：{f.suggestion}。" if f.suggestion else ("建议：删除。" if f.suggestion == "" else "")
             note = XML_ILLEGAL.sub("\ufffd", f"{f.message}。{also}{tip}依据：{f.basis}［{f.rule}］")
             doc.add_comment(runs, text=note, author="drafter", initials="DR")
+            count += 1
+    for number, n in per_paragraph.items():
+        runs = paragraphs[number - 1].runs
+        if n > MAX_COMMENTS_PER_PARAGRAPH and runs:
+            doc.add_comment(runs[-1:], text=f"本段共有 {n} 处问题，只对前 {MAX_COMMENTS_PER_PARAGRAPH} 处加了批注；"
+                            "其余见 drafter check 的报告", author="drafter", initials="DR")
             count += 1
     if source is None:
         buf = io.BytesIO()

@@ -518,6 +518,23 @@ def unbounded_cases() -> list[Case]:
              codes=(0, 1)),
         Case("unbounded", "url-like-run-json", files(**{"d.txt": "www.a.cn/?x=1&" * 21_000 + "\n"}),
              ["check", "d.txt", "--format", "json"], codes=(0, 1)),
+        # Issue 23: huge single lines. Past the size limit for a writer's file, refused unread; past a
+        # paragraph's limit, refused; below it, checked in bounded memory (findings per rule and
+        # paragraph are capped).
+        Case("unbounded", "single-line-50mb", files(**{"d.txt": b"a" * 50_000_000 + b"\n"}), ["check", "d.txt"],
+             names="d.txt", codes=(2,)),
+        Case("unbounded", "single-line-30mb-url", files(**{"d.txt": b"http://" * 4_300_000 + b"\n"}),
+             ["check", "d.txt", "--format", "json"], names="d.txt", codes=(2,)),
+        Case("unbounded", "single-line-2m-chars-url", files(**{"d.md": "www.a.cn/" * 230_000 + "\n"}),
+             ["check", "d.md"], names="d.md", codes=(2,)),
+        Case("unbounded", "single-line-2m-chars-import", files(**{"d.txt": "长" * 2_000_000 + "\n"}),
+             ["import", "d.txt", "-o", "o.yaml"], names="d.txt", codes=(2,)),
+        Case("unbounded", "single-line-900k-chars-url", files(**{"d.txt": "http://" * 128_000 + "\n"}),
+             ["check", "d.txt", "--format", "json"], codes=(0, 1)),
+        Case("unbounded", "docx-paragraph-2m-chars", files(**{"d.docx": docx_bytes(["a.com," * 350_000])}),
+             ["check", "d.docx"], names="d.docx", codes=(2,)),
+        Case("unbounded", "annotate-url-like-run", files(**{"d.txt": "http://" * 4_300 + "\n第二段,内容。\n"}),
+             ["check", "d.txt", "--annotate", "a.docx"], codes=(0, 1)),
         Case("unbounded", "count-announcing-paragraphs", files(**{"d.txt": "我讲三点意见。\n" * 30_000}),
              ["check", "d.txt"], codes=(0, 1)),
         Case("unbounded", "import-brackets", files(**{"t.txt": "在会议上的讲话\n" + "[" * 5000 + "\n要学习。\n"}),

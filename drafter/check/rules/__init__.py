@@ -19,6 +19,7 @@ A finding of another severity is another rule, with an id of its own.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 import pkgutil
 from importlib import import_module
 from itertools import accumulate
@@ -124,9 +125,32 @@ def run_rules(draft: Draft, glossary: Glossary, ignore=()) -> list[Finding]:
     through the draft grouped."""
     ctx = Context(draft, glossary)
     marks = draft.ignores
-    findings = [f for rule in RULES for f in rule.check(draft, ctx)
+    findings = [f for rule in RULES for f in _capped(rule.check(draft, ctx))
                 if not silenced(f, ignore) and not (f.paragraph in marks and silenced(f, marks[f.paragraph]))]
     return group(sorted(_outside_residue(findings), key=lambda f: (f.paragraph, f.offset, f.rule)), GROUPED)
+
+
+# Findings of one rule kept in one paragraph. A paragraph of a real draft has a few; thousands
+# come from a paragraph of a megabyte of residue (a run of URL-like text makes one every few
+# characters), and each kept finding costs memory in the report: past the cap, one note says
+# how many more there are.
+MAX_PER_PARAGRAPH = 1000
+
+
+def _capped(findings: Iterator[Finding]) -> Iterator[Finding]:
+    counts: dict[int, int] = {}
+    last: dict[int, Finding] = {}
+    for f in findings:
+        n = counts[f.paragraph] = counts.get(f.paragraph, 0) + 1
+        if n <= MAX_PER_PARAGRAPH:
+            last[f.paragraph] = f
+            yield f
+    for number, n in counts.items():
+        if n > MAX_PER_PARAGRAPH:
+            f = last[number]
+            yield replace(f, offset=f.offset + f.length, length=0, match="", severity="info", suggestion=None,
+                          places=(), message=f"本段同类问题超过 {MAX_PER_PARAGRAPH} 处，其余 {n - MAX_PER_PARAGRAPH} 处"
+                          "未列出（多为网页残留或整篇粘贴成一段），请整段检查")
 
 
 def _outside_residue(findings: list[Finding]) -> list[Finding]:
