@@ -19,6 +19,9 @@ from .render import model
 from .safeyaml import format_path
 
 MAX_TEXT_BYTES = MAX_FILE_BYTES  # a draft, not an archive
+# One paragraph (a line of a text draft): some 2,000 pages. A longer one is no writer's paragraph
+# (a minified web page, a log, a dump) and would cost the checker seconds and hundreds of MB.
+MAX_PARAGRAPH_CHARS = 1_000_000
 TEXT_DRAFTS = (".txt", ".md", ".markdown")
 DRAFT_EXTENSIONS = (".docx", *convert.EXTENSIONS, *TEXT_DRAFTS)  # what read_draft reads besides outlines
 MAX_DOCX_XML = 256 * 1024 * 1024  # all parts uncompressed: refuses zip bombs
@@ -214,6 +217,9 @@ def draft_from_lines(file: str, lines: list[str]) -> Draft:
     the rules the writer silenced with drafter:ignore marks."""
     paragraphs, ignores, pending = [], {}, ()
     for i, line in enumerate(lines, 1):
+        if len(line) > MAX_PARAGRAPH_CHARS:
+            raise DrafterError(f"第 {i} 段（行）长达 {len(line)} 字，超过一段 {MAX_PARAGRAPH_CHARS} 字的上限，"
+                               "不像文稿（可能是网页源码或数据），已拒绝；如确是文稿，请分段后再检查", file=file)
         mark = IGNORE_MARK.search(line) if "drafter:ignore" in line else None
         if mark:
             line = line[:mark.start()] + line[mark.end():]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..files import outputs
 from ..documents import MAX_TEXT_BYTES, docx_paragraphs, read_draft
-from ..files.docxverify import open_document
+from ..files.docxverify import keep_unedited, open_package
 from ..errors import DrafterError
 from ..files.fs import decode, read_bounded
 from ..files.yamledit import replace_values, string_values
@@ -153,7 +153,7 @@ def _run_spans(paragraph):
 
 
 def _fix_docx(path, by_para, out, track: bool = False):
-    doc = open_document(path)
+    doc, source = open_package(path)
     paragraphs = docx_paragraphs(doc)
     revisions = Revisions(doc.element) if track else None
     done, skipped = [], []
@@ -183,9 +183,7 @@ def _fix_docx(path, by_para, out, track: bool = False):
             else:
                 run.text = run.text[:local] + f.suggestion + run.text[local + f.length:]
             done.append(Change(f.paragraph, f.offset, f.match, f.suggestion))
-    buf = io.BytesIO()
-    doc.save(buf)
-    outputs.write(out, buf.getvalue())
+    _save(doc, out, source, {doc.part.partname.lstrip("/")})
     return sorted(done, key=lambda c: (c.paragraph, c.offset)), skipped
 
 
@@ -229,6 +227,11 @@ def _isolate(paragraph, start: int, end: int) -> list:
     return [run for run, a, b in _run_spans(paragraph) if run is not None and a < end and b > start]
 
 
+# Comments in one paragraph. Each splits the paragraph's runs, and each split walks them all:
+# past a few dozen (a paragraph of web residue) the rest are counted in one comment instead.
+MAX_COMMENTS_PER_PARAGRAPH = 50
+
+
 def annotate(path: str, findings: list[Finding], out: str) -> int:
     """Write a .docx of the draft with a Word comment at each finding; return how many."""
     import docx  # python-docx loads only when comments are written
@@ -236,8 +239,9 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件不能与原稿相同，原稿不会被修改", file=out)
     ext = os.path.splitext(path)[1].lower()
+    source = None
     if ext == ".docx":
-        doc = open_document(path)
+        doc, source = open_package(path)
         paragraphs = docx_paragraphs(doc)
     else:
         draft = read_draft(path)
@@ -253,12 +257,16 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
             if label:
                 paragraphs[-1].insert_paragraph_before(label)
     count = 0
+    per_paragraph: dict[int, int] = {}
     for f in findings:
         seen: set[int] = set()
         for one in f.each():  # a slip repeated in a paragraph gets one comment there
             if one.paragraph in seen or one.paragraph - 1 >= len(paragraphs):
                 continue
             seen.add(one.paragraph)
+            n = per_paragraph[one.paragraph] = per_paragraph.get(one.paragraph, 0) + 1
+            if n > MAX_COMMENTS_PER_PARAGRAPH:
+                continue  # counted, told in one comment below
             para = paragraphs[one.paragraph - 1]
             runs = _isolate(para, one.offset, one.offset + max(1, one.length)) or para.runs
             if not runs:
@@ -269,7 +277,30 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
             note = XML_ILLEGAL.sub("\ufffd", f"{f.message}。{also}{tip}依据：{f.basis}［{f.rule}］")
             doc.add_comment(runs, text=note, author="drafter", initials="DR")
             count += 1
+    for number, n in per_paragraph.items():
+        runs = paragraphs[number - 1].runs
+        if n > MAX_COMMENTS_PER_PARAGRAPH and runs:
+            doc.add_comment(runs[-1:], text=f"本段共有 {n} 处问题，只对前 {MAX_COMMENTS_PER_PARAGRAPH} 处加了批注；"
+                            "其余见 drafter check 的报告", author="drafter", initials="DR")
+            count += 1
+    if source is None:
+        buf = io.BytesIO()
+        doc.save(buf)
+        outputs.write(out, buf.getvalue())
+    else:  # the comments, and what registers them: the main part's relationships, the content types
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        main = doc.part.partname.lstrip("/")
+        folder, name = main.rsplit("/", 1) if "/" in main else ("", main)
+        edited = {main, f"{folder}/_rels/{name}.rels".lstrip("/"), "[Content_Types].xml"}
+        edited.update(rel.target_part.partname.lstrip("/") for rel in doc.part.rels.values()
+                      if not rel.is_external and rel.reltype == RT.COMMENTS)
+        _save(doc, out, source, edited)
+    return count
+
+
+def _save(doc, out: str, source: bytes, edited: set[str]) -> None:
+    """Write ``doc`` to ``out``, the parts not in ``edited`` byte for byte as in ``source``."""
     buf = io.BytesIO()
     doc.save(buf)
-    outputs.write(out, buf.getvalue())
-    return count
+    outputs.write(out, keep_unedited(source, buf.getvalue(), edited), source)

@@ -78,17 +78,33 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     failed = held = 0
     reports: list[str] = []
     pairs = list(zip(outlines, targets))
+    existed = {t for t in targets if os.path.lexists(t)}
+    written: list[str] = []
+    not_made: list[str] = []
+    lost: OSError | None = None  # standard output could not be written: the batch goes on, then says so
     results = tasks.render_batch(pairs, fmt, res.template_dirs, glossary, strict, ignore, force,
                                  res.setting("rate", rate), tasks.batch_jobs(len(pairs), fmt, jobs))
-    for outcome in _progress(results, len(pairs)):
+    for (outline, _), outcome in zip(pairs, _progress(results, len(pairs))):
         if isinstance(outcome, DrafterError):
             failed += 1
+            not_made.append(outline)
             fail(outcome)
             continue
         held += not outcome.written
-        reports.extend(_report(outcome))
-    for line in reports:
-        click.echo(line)
+        if outcome.written:
+            written.append(outcome.out)
+        if lost is None:
+            try:
+                reports.extend(_report(outcome))
+            except OSError as exc:
+                lost = _unwritable(exc)
+    try:
+        for line in reports if lost is None else ():
+            click.echo(line)
+    except OSError as exc:
+        lost = _unwritable(exc)
+    if lost is not None:
+        sys.exit(_stdout_lost(lost, len(pairs), written, existed, not_made))
     if fmt == "pdf":
         _font_note()
     if failed:
@@ -119,6 +135,46 @@ def _render_sets(meetings: list[str], output: str | None, out_dir: str | None, f
         click.echo(f"会议材料共 {len(outcomes)} 份，在 {folder}；核对是否一致：drafter check {folder}")
     if held:
         sys.exit(EXIT_FINDINGS)
+
+
+def _unwritable(exc: OSError) -> OSError:
+    """``exc`` when it says standard output cannot be written (a full disk, a closed pipe)."""
+    from ..files.streams import WRITE_ERRNOS  # loaded when the command runs: fast --help
+
+    if exc.errno not in WRITE_ERRNOS:
+        raise exc
+    return exc
+
+
+def _stdout_lost(exc: OSError, count: int, written: list[str], existed: set[str], not_made: list[str]) -> int:
+    """Standard output failed while a render reported its files: one outline's new file is
+    taken back (the run failed, so it leaves nothing behind); a batch says what it wrote and what
+    it did not."""
+    from ..files.streams import cannot_write  # loaded when the command runs: fast --help
+
+    reason = os_reason(exc)
+    if count == 1:
+        for out in written:
+            if out in existed:  # it replaced an older file, which is gone either way
+                reason += f"；{out} 已更新"
+                continue
+            try:
+                os.unlink(out)
+                reason += f"，未留下 {out}"
+            except OSError:
+                reason += f"；{out} 已生成"
+        return cannot_write(reason)
+
+    def some(names: list[str]) -> str:
+        return "、".join(names[:5]) + (f" 等 {len(names)} 个" if len(names) > 5 else "")
+
+    reason += f"；已生成 {len(written)} 个文件" + (f"：{some(written)}" if written else "")
+    if not_made:
+        reason += f"；{len(not_made)} 个大纲未能生成：{some(not_made)}（原因见上）"
+    held = count - len(written) - len(not_made)
+    if held:
+        reason += f"；{held} 个因校对发现错误未写出（--strict）"
+    return cannot_write(reason)
 
 
 def _render_to_stdout(path: str, fmt: str, res, strict: bool) -> None:

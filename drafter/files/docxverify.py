@@ -8,7 +8,8 @@ all before python-docx parses anything.
 Writing: every .docx drafter produces is checked before it is renamed into place: each XML
 part must parse. A package that does not is drafter's bug, never the user's input (the text
 gate refuses XML-illegal characters when the input is loaded), so it is reported as an
-internal error and no file is left behind.
+internal error and no file is left behind. A part copied byte for byte from the .docx the
+output was made from (--fix, --annotate: ``keep_unedited``) is the writer's, not checked.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import zipfile
 from lxml import etree
 
 from ..errors import DrafterError
-from .fs import MAX_FILE_BYTES, read_bounded
+from .fs import DAMAGED_ZIP as DAMAGED, MAX_FILE_BYTES, read_bounded
 
 MAX_DOCX_BYTES = MAX_FILE_BYTES  # the file itself
 MAX_PART_BYTES = 64 * 1024 * 1024  # one part, uncompressed
@@ -62,18 +63,65 @@ def _parses_once(data: bytes) -> bool:
     return True
 
 
-def verify(data: bytes) -> None:
-    """Raise CorruptOutput unless ``data`` is a zip whose every XML part parses."""
+def verify(data: bytes, source: bytes | None = None) -> None:
+    """Raise CorruptOutput unless ``data`` is a zip whose every XML part parses.
+
+    With ``source`` (the .docx the output was made from: --fix, --annotate), a part that is
+    byte for byte the source's part of the same name is not checked: it is the writer's,
+    copied, not drafter's work (a damaged theme or font table stays as damaged as it was)."""
+    copied = _xml_digests(source) if source is not None else {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = zf.namelist()
             if "word/document.xml" not in names or "[Content_Types].xml" not in names:
                 raise CorruptOutput("生成的 .docx 缺少必需的部件")
             for name in names:
-                if name.endswith((".xml", ".rels")) and not _parses_once(zf.read(name)):
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                part = zf.read(name)
+                if copied.get(name) == _digest(part):
+                    continue
+                if not _parses_once(part):
                     raise CorruptOutput(f"生成的 .docx 的部件 {name} 不是合法的 XML")
     except zipfile.BadZipFile:
         raise CorruptOutput("生成的 .docx 不是有效的 zip 包") from None
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _xml_digests(package: bytes) -> dict[str, bytes]:
+    """The digest of each XML part of a package drafter has already opened (so within bounds)."""
+    with zipfile.ZipFile(io.BytesIO(package)) as zf:
+        return {n: _digest(zf.read(n)) for n in zf.namelist() if n.endswith((".xml", ".rels"))}
+
+
+def keep_unedited(source: bytes, saved: bytes, edited: set[str]) -> bytes:
+    """The package python-docx ``saved``, but with every part of ``source`` that drafter did
+    not edit copied byte for byte, in the source's order.
+
+    python-docx re-serialises every XML part it loaded when it saves; a part it never parsed
+    (a theme, a font table, web settings) it copies, whatever it holds. Either way a part that
+    drafter did not mean to change is taken from the source as it was: ``edited`` names the
+    parts drafter changed (word/document.xml for --fix); parts only in ``saved`` (a new
+    comments part) are added after the source's own.
+    """
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(io.BytesIO(saved)) as new, \
+            zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+        kept = set()
+        for info in old.infolist():
+            if info.is_dir() or info.filename in kept:
+                continue
+            name = info.filename
+            kept.add(name)
+            take = new if name in edited and name in new.NameToInfo else old
+            out.writestr(name, take.read(name))
+        for name in new.namelist():
+            if name not in kept:
+                out.writestr(name, new.read(name))
+    return buf.getvalue()
 
 
 def _count_elements(data: bytes, limit: int) -> int:
@@ -89,6 +137,11 @@ def _count_elements(data: bytes, limit: int) -> int:
 
 def open_document(path: str, total: int = MAX_TOTAL_BYTES):
     """python-docx's Document for the .docx at ``path``, refused (DrafterError) past any bound."""
+    return open_package(path, total)[0]
+
+
+def open_package(path: str, total: int = MAX_TOTAL_BYTES):
+    """``open_document``, and the bytes of the file it was read from (for ``keep_unedited``)."""
     data = read_bounded(path, MAX_DOCX_BYTES)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise DrafterError("文件已加密或是旧版 .doc 格式，请在 Word 中另存为未加密的 .docx", file=path)
@@ -99,17 +152,19 @@ def open_document(path: str, total: int = MAX_TOTAL_BYTES):
             zf.getinfo("word/document.xml")  # KeyError: not a Word document
             if sum(i.file_size for i in infos) > total or any(i.file_size > MAX_PART_BYTES for i in infos):
                 raise bomb
-            elements = 0
+            elements, name = 0, None
             for name in _READ_PARTS:
                 if name in zf.NameToInfo:
                     elements += _count_elements(zf.read(name), MAX_ELEMENTS - elements)
                     if elements > MAX_ELEMENTS:
                         raise DrafterError(f"文档的 XML 元素超过 {MAX_ELEMENTS} 个，已拒绝（可能是恶意构造的文件）",
                                            file=path)
-    except (zipfile.BadZipFile, KeyError, EOFError, zipfile.LargeZipFile, NotImplementedError):
+    except RuntimeError:  # zipfile: "File ... is encrypted, password required"
+        raise DrafterError("文件已加密，请在 Word 中取消密码后另存为 .docx", file=path) from None
+    except DAMAGED:
         raise DrafterError("不是有效的 .docx 文件（文件损坏或格式不符）", file=path) from None
     except etree.XMLSyntaxError as exc:
-        raise DrafterError(f"不是有效的 .docx 文件（XML 有误：第 {exc.lineno} 行）", file=path) from None
+        raise DrafterError(f"不是有效的 .docx 文件（部件 {name} 的 XML 有误：第 {exc.lineno} 行）", file=path) from None
     import docx  # python-docx is heavy: loaded only when a .docx is opened
 
     try:
@@ -118,6 +173,25 @@ def open_document(path: str, total: int = MAX_TOTAL_BYTES):
             raise DrafterError("不是有效的 .docx 文件（缺少正文 <w:body>）", file=path)
     except DrafterError:
         raise
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a damaged package
-        raise DrafterError(f"无法打开 .docx（{type(exc).__name__}）", file=path) from None
-    return doc
+    except Exception:  # noqa: BLE001 - python-docx raises many kinds on a damaged package
+        raise DrafterError(f"不是有效的 .docx 文件（{_what_is_wrong(data)}）", file=path) from None
+    return doc, data
+
+
+def _what_is_wrong(data: bytes) -> str:
+    """Why python-docx could not read a package that unzips: the first XML part that does not
+    parse, a missing or wrong [Content_Types].xml, or else a structure Word would not write."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()
+            if "[Content_Types].xml" not in names:
+                return "缺少部件 [Content_Types].xml"
+            for name in names:
+                if name.endswith((".xml", ".rels")) and not parses(zf.read(name)):
+                    return f"部件 {name} 的 XML 有误"
+            types = zf.read("[Content_Types].xml")
+    except (RuntimeError, *DAMAGED):
+        return "文件损坏或格式不符"
+    if b"wordprocessingml.document.main+xml" not in types:
+        return "[Content_Types].xml 没有把 word/document.xml 登记为 Word 正文"
+    return "内部结构不完整，可能不是 Word 写出的文件"

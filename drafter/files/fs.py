@@ -8,6 +8,8 @@ import os
 import pickle
 import stat
 import tempfile
+import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import DrafterError, os_reason
@@ -124,6 +126,14 @@ def read_bounded(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     if total > limit:  # the file grew while we looked
         raise DrafterError(f"文件过大（上限 {limit // (1024 * 1024)} MB）", file=path)
     return b"".join(chunks)
+
+
+# What a damaged zip (a .docx) raises while it is read: a bad header or CRC (BadZipFile), a
+# deflate stream that does not decode (zlib.error), a member cut short (EOFError), sizes or
+# offsets that make no sense (ValueError, OverflowError), a compression method zipfile lacks,
+# a name that is not UTF-8. (An encrypted member raises RuntimeError: told apart by callers.)
+DAMAGED_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError, NotImplementedError, zlib.error,
+               ValueError, OverflowError, UnicodeDecodeError)
 
 
 MAX_CACHE_BYTES = 64 * 1024 * 1024

@@ -17,7 +17,9 @@ import re
 import zipfile
 
 from ..errors import DrafterError
-from .fs import cache_dir
+from .fs import DAMAGED_ZIP, cache_dir
+
+MAX_PART_BYTES = 64 * 1024 * 1024  # a part read to compare its hash: a bomb is foreign, not read
 
 PROPERTY = "drafter-sha256"
 
@@ -40,12 +42,14 @@ def docx_state(path: str) -> str:
             names = set(zf.namelist())
             if "docProps/custom.xml" not in names or "word/document.xml" not in names:
                 return "foreign"
+            if any(zf.getinfo(n).file_size > MAX_PART_BYTES for n in ("docProps/custom.xml", "word/document.xml")):
+                return "foreign"
             custom = zf.read("docProps/custom.xml").decode("utf-8", "replace")
             found = re.search(rf'name="{PROPERTY}">\s*<vt:lpwstr>([0-9a-f]{{64}})</vt:lpwstr>', custom)
             if not found:
                 return "foreign"
             actual = hashlib.sha256(zf.read("word/document.xml")).hexdigest()
-    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
+    except (OSError, RuntimeError, *DAMAGED_ZIP):  # damaged or encrypted: not drafter's, so not replaced
         return "foreign"
     return "unchanged" if actual == found.group(1) else "edited"
 
@@ -59,8 +63,11 @@ def file_state(path: str) -> str:
     if recorded is None:
         return "foreign"
     try:
+        digest = hashlib.sha256()
         with open(path, "rb") as fh:
-            actual = hashlib.sha256(fh.read()).hexdigest()
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        actual = digest.hexdigest()
     except OSError:
         return "foreign"
     return "unchanged" if actual == recorded else "edited"

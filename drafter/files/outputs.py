@@ -41,17 +41,23 @@ class Plan:
         self.targets: dict[str, tuple[str, str | None]] = {}  # real path -> (name given, written from)
         for path in inputs:
             self._input(path)
-        seen = 0
         for folder in folders:
-            for dirpath, _dirs, names in os.walk(folder):
+            seen = 0
+            for dirpath, dirs, names in os.walk(folder):
+                seen += len(dirs) + len(names)
+                if seen > MAX_INPUT_FILES:
+                    # A folder this large (a link to / or to a home folder) holds files the
+                    # plan cannot all know, so an output might land on one: refused outright.
+                    raise DrafterError(f"目录中的文件和子目录超过 {MAX_INPUT_FILES} 个，不像模板或词库目录"
+                                       "（是否指向了根目录或其他大目录？），已拒绝", file=folder)
                 for name in names:
                     self._input(os.path.join(dirpath, name))
-                    seen += 1
-                if seen > MAX_INPUT_FILES:
-                    break
 
     def _input(self, path: str) -> None:
-        self.reals.add(os.path.realpath(path))
+        try:
+            self.reals.add(os.path.realpath(path))
+        except OSError:  # a link that may not be read (/proc/1/cwd): known by its own path
+            self.reals.add(os.path.abspath(path))
         ident = _identity(path)
         if ident:
             self.ids.add(ident)
@@ -98,10 +104,11 @@ def plan_all(plan: Plan, paths: Iterable[str], sources: Iterable[str | None] = (
     return targets, refusals
 
 
-def write(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; a .docx is verified first (a failure leaves no file)."""
+def write(path: str, data: bytes, source: bytes | None = None) -> None:
+    """Write ``data`` to ``path`` atomically; a .docx is verified first (a failure leaves no file),
+    all but the parts copied unchanged from ``source``, the .docx it was made from."""
     if data[:4] == b"PK\x03\x04":
         from .docxverify import verify  # lxml loads only when a .docx is written
 
-        verify(data)
+        verify(data, source)
     atomic_write(path, data)

@@ -414,11 +414,17 @@ def render_in(path: tuple[str, ...], template: str, context: dict) -> str:
     env = environment(path)
     _budget.loops = 0
     try:
-        out, size = [], 0
-        for piece in env.get_template(template).generate(**traced(context)):
+        out, size, lines = [], 0, 0
+        compiled = env.get_template(template)
+        for piece in compiled.generate(**traced(context)):
             size += len(piece)
             if size > MAX_CHARS:
                 raise TemplateBudget(f"生成的文字超过 {MAX_CHARS} 字")
+            bad = XML_ILLEGAL.search(piece)
+            if bad:
+                line = lines + piece.count("\n", 0, bad.start()) + 1
+                raise DrafterError(_illegal_output(bad.group(), line), file=compiled.filename or template)
+            lines += piece.count("\n")
             out.append(piece)
         return "".join(out)
     except Exception as exc:  # noqa: BLE001 - each kind below, or raised as is
@@ -427,6 +433,14 @@ def render_in(path: tuple[str, ...], template: str, context: dict) -> str:
             raise
         error.value_path = getattr(exc, "drafter_path", None)
         raise error from None
+
+
+def _illegal_output(ch: str, line: int) -> str:
+    """A character the template produced (a string escape such as "\\x01" or "\\ud800") that no
+    document can hold. (Outline values and the template's own text are refused when read.)"""
+    what = "不成对的代理码位" if "\ud800" <= ch <= "\udfff" else "控制字符"
+    return (f"模板生成的文字（第 {line} 行）含有不能写入文档的{what} U+{ord(ch):04X}，"
+            "请检查模板里字符串中的转义写法（如 \\x01、\\ud800）")
 
 
 def value_error(exc: DrafterError, marks, file: str, path: tuple) -> DrafterError:

@@ -519,6 +519,29 @@ def unbounded_cases() -> list[Case]:
              codes=(0, 1)),
         Case("unbounded", "count-announcements", files(**{"d.txt": "我讲三点意见，一是学习" * 30_000 + "\n"}),
              ["check", "d.txt"], codes=(0, 1)),
+        # Issue 23: a run of URL-like text is residue every few characters; filtering the other
+        # rules' findings against each piece of it was quadratic (more than a minute).
+        Case("unbounded", "url-like-run", files(**{"d.txt": "http://" * 43_000 + "\n"}), ["check", "d.txt"],
+             codes=(0, 1)),
+        Case("unbounded", "url-like-run-json", files(**{"d.txt": "www.a.cn/?x=1&" * 21_000 + "\n"}),
+             ["check", "d.txt", "--format", "json"], codes=(0, 1)),
+        # Issue 23: huge single lines. Past the size limit for a writer's file, refused unread; past a
+        # paragraph's limit, refused; below it, checked in bounded memory (findings per rule and
+        # paragraph are capped).
+        Case("unbounded", "single-line-50mb", files(**{"d.txt": b"a" * 50_000_000 + b"\n"}), ["check", "d.txt"],
+             names="d.txt", codes=(2,)),
+        Case("unbounded", "single-line-30mb-url", files(**{"d.txt": b"http://" * 4_300_000 + b"\n"}),
+             ["check", "d.txt", "--format", "json"], names="d.txt", codes=(2,)),
+        Case("unbounded", "single-line-2m-chars-url", files(**{"d.md": "www.a.cn/" * 230_000 + "\n"}),
+             ["check", "d.md"], names="d.md", codes=(2,)),
+        Case("unbounded", "single-line-2m-chars-import", files(**{"d.txt": "长" * 2_000_000 + "\n"}),
+             ["import", "d.txt", "-o", "o.yaml"], names="d.txt", codes=(2,)),
+        Case("unbounded", "single-line-900k-chars-url", files(**{"d.txt": "http://" * 128_000 + "\n"}),
+             ["check", "d.txt", "--format", "json"], codes=(0, 1)),
+        Case("unbounded", "docx-paragraph-2m-chars", files(**{"d.docx": docx_bytes(["a.com," * 350_000])}),
+             ["check", "d.docx"], names="d.docx", codes=(2,)),
+        Case("unbounded", "annotate-url-like-run", files(**{"d.txt": "http://" * 4_300 + "\n第二段,内容。\n"}),
+             ["check", "d.txt", "--annotate", "a.docx"], codes=(0, 1)),
         Case("unbounded", "count-announcing-paragraphs", files(**{"d.txt": "我讲三点意见。\n" * 30_000}),
              ["check", "d.txt"], codes=(0, 1)),
         Case("unbounded", "import-brackets", files(**{"t.txt": "在会议上的讲话\n" + "[" * 5000 + "\n要学习。\n"}),
@@ -631,7 +654,21 @@ def stream_cases() -> list[Case]:
         Case("output_stream", "new-to-full-stdout", files(), ["new", "speech"], stdout="full", codes=(2,),
              check_output=_message(full)),
         Case("output_stream", "render-full-stdout", files(**{"s.yaml": speech()}), ["render", "s.yaml"], stdout="full",
-             codes=(2,), check_output=_message(full)),
+             codes=(2,), check_output=lambda w, o, e: _message(full)(w, o, e) + _no_output("s.docx")(w, o, e)),
+        # Issue 23: the file is not left behind by a run that failed; a batch states what it wrote.
+        Case("output_stream", "render-md-full-stdout", files(**{"s.yaml": speech()}),
+             ["render", "s.yaml", "--format", "md"], stdout="full", codes=(2,),
+             check_output=lambda w, o, e: _message(full)(w, o, e) + _no_output("s.md")(w, o, e)),
+        Case("output_stream", "batch-one-bad-full-stdout",
+             files(**{"a.yaml": speech(), "b.yaml": "kind: speech\ntitle: [\n", "c.yaml": speech("另一篇讲话")}),
+             ["render", "a.yaml", "b.yaml", "c.yaml", "--out-dir", "out"], stdout="full", names="b.yaml", codes=(2,),
+             check_output=lambda w, o, e: _message(full)(w, o, e) + _message("已生成 2 个文件：out/a.docx、out/c.docx")(w, o, e)
+             + _message("1 个大纲未能生成：b.yaml")(w, o, e)),
+        Case("output_stream", "batch-one-bad",
+             files(**{"a.yaml": speech(), "b.yaml": "kind: speech\ntitle: [\n", "c.yaml": speech("另一篇讲话")}),
+             ["render", "a.yaml", "b.yaml", "c.yaml", "--out-dir", "out"], names="b.yaml", codes=(2,),
+             check_output=lambda w, o, e: [] if "已生成 out/a.docx" in o and "已生成 out/c.docx" in o
+             and "1 个大纲未能生成。" in e else [f"the batch's outcome is not stated: {o[-200:]!r} {e[-200:]!r}"]),
         Case("output_stream", "check-full-stdout", files(**{"d.txt": "会议,学习。\n"}), ["check", "d.txt"],
              stdout="full", codes=(2,), check_output=_message(full)),
         Case("output_stream", "check-json-full-stdout", files(**{"d.txt": "会议,学习。\n"}),
@@ -651,11 +688,244 @@ def stream_cases() -> list[Case]:
              ["render", "s.yaml", "--templates", "t"], names="t", codes=(2,)),
         Case("output_stream", "glossary-glossary-missing", files(), ["glossary", "--glossary", "nowhere", "--list"],
              names="nowhere", codes=(2,)),
+        # Issue 23: a folder linked to / (or a huge one) as the templates or glossary folder.
+        Case("output_stream", "templates-linked-to-root", _link("/", "t", **{"s.yaml": speech()}),
+             ["render", "s.yaml", "--templates", "t"], names="t", codes=(2,), check_output=_no_output("s.docx")),
+        Case("output_stream", "templates-root", files(**{"s.yaml": speech()}),
+             ["render", "s.yaml", "--templates", "/", "--format", "md"], names="/", codes=(2,),
+             check_output=_no_output("s.md")),
+        Case("output_stream", "templates-proc", files(**{"s.yaml": speech()}),
+             ["render", "s.yaml", "--templates", "/proc"], names="/proc", codes=(2,)),
+        Case("output_stream", "workspace-templates-linked-to-root",
+             lambda w: (workspace()(w), __import__("shutil").rmtree(w / "templates"), os.symlink("/", w / "templates")),
+             ["render", "outlines/s.yaml"], names="templates", codes=(2,), check_output=_no_output("outlines/s.docx")),
+        Case("output_stream", "workspace-templates-linked-to-root-check",
+             lambda w: (workspace()(w), __import__("shutil").rmtree(w / "templates"), os.symlink("/", w / "templates")),
+             ["check", "outlines/s.yaml"], codes=(0, 1, 2)),
+        Case("output_stream", "sections-templates-linked-to-root", _link("/", "t"),
+             ["sections", "--templates", "t"], codes=(0, 2)),
+        Case("output_stream", "glossary-linked-to-root", _link("/", "g", **{"d.txt": "开会。\n"}),
+             ["check", "d.txt", "--glossary", "g"], names="g", codes=(2,)),
+        Case("output_stream", "glossary-linked-to-root-fix", _link("/", "g", **{"d.txt": "开会,学习。\n"}),
+             ["check", "d.txt", "--glossary", "g", "--fix", "-o", "f.txt"], names="g", codes=(2,),
+             check_output=_no_output("f.txt")),
         Case("output_stream", "render-out-dir-is-file", files(**{"s.yaml": speech(), "od": "x"}),
              ["render", "s.yaml", "--out-dir", "od"], codes=(2,)),
     ]
 
 
+# --- characters a template produces (issue 23) -------------------------------------------------
+
+# What a template's string escapes can make: every C0 control XML cannot hold, the two
+# non-characters, lone surrogates (high, low, half an emoji's pair).
+EMITTED = ["\\x00", "\\x01", "\\x08", "\\x0b", "\\x0c", "\\x0e", "\\x1b", "\\x1f", "\\ufffe", "\\uffff",
+           "\\ud800", "\\udbff", "\\udc80", "\\udfff", "\\ud83d"]
+USE_SECTION = "  - use: 坏"
+
+
+def section_emitting(expression: str, where: str = "paragraph") -> callable:
+    """A workspace whose section 坏 writes ``expression`` (Jinja source) into its heading or
+    paragraph, and an outline that uses it as its first point."""
+    heading, paragraph = ("标题" + expression, "要学习。") if where == "heading" else ("标题", f"要学习{expression}。")
+    body = f"{{#- section\npurpose: 坏\n-#}}\n# {heading}\n\n{paragraph}\n"
+    outline = speech().replace("  - title: 提高政治站位\n    paragraphs: [要深入学习。]", USE_SECTION)
+    return workspace(**{"templates__sections__坏.md.j2": body, "outlines__s.yaml": outline})
+
+
+TEMPLATE_COMMANDS = [["render", "outlines/s.yaml"], ["render", "outlines/s.yaml", "--format", "md"],
+                     ["render", "outlines/s.yaml", "--format", "txt"], ["check", "outlines/s.yaml"], ["sections", "坏"]]
+
+
+def template_output_cases() -> list[Case]:
+    out = []
+    for i, esc in enumerate(EMITTED):
+        forms = {"string": f'{{{{ "{esc}" }}}}', "filter": f'{{{{ "a{esc}b" | trim | upper }}}}',
+                 "set": f'{{% set s = "{esc}" %}}{{{{ s }}}}', "join": f'{{{{ ["x", "{esc}"] | join }}}}'}
+        for form, expression in forms.items():
+            for argv in TEMPLATE_COMMANDS:
+                if form != "string" and (argv != TEMPLATE_COMMANDS[0] or i % 4):
+                    continue  # the other forms: with every fourth character, rendered to .docx
+                if "--format" in argv and i % 3:
+                    continue  # md and txt: with every third character
+                where = "heading" if i % 2 else "paragraph"
+                out.append(Case("template_output", f"{form}-{i}-{where}-{'-'.join(argv[:1] + argv[3:])}",
+                                section_emitting(expression, where), argv, names="坏.md.j2", codes=(2,),
+                                check_output=_no_output("outlines/s.docx", "outlines/s.md", "outlines/s.txt")))
+    # The kind's own template, not a section.
+    out.append(Case("template_output", "kind-template",
+                    workspace(**{"templates__speech.md.j2": '# {{ title }}{{ "\\ud800" }}\n\n正文。\n'}),
+                    ["render", "outlines/s.yaml"], names="speech.md.j2", codes=(2,),
+                    check_output=_no_output("outlines/s.docx")))
+    # U+007F and U+0085 are legal XML: written as they are.
+    out.append(Case("template_output", "legal-delete", section_emitting('{{ "\\x7f\\x85" }}'),
+                    ["render", "outlines/s.yaml"], codes=(0, 1)))
+    return out
+
+
+# --- damaged and encrypted .docx (issue 23) ---------------------------------------------------
+
+DRAFT = ["今天的会议,主要任务是学习。", "要坚定“四个意识”,做到“两个维护”。" * 20, "第二段。"]
+DOCX_COMMANDS = [["check", "d.docx"], ["check", "d.docx", "--fix", "-o", "f.docx"],
+                 ["check", "d.docx", "--annotate", "a.docx"], ["import", "d.docx", "-o", "o.yaml"],
+                 ["check", "d.docx", "--fix", "--track", "-o", "f.docx"], ["check", "d.docx", "--format", "json"]]
+
+
+def _data_span(data: bytes, part: str) -> tuple[int, int]:
+    """Where the (compressed) bytes of ``part`` lie in the package."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(part)
+    head = info.header_offset
+    name_len = int.from_bytes(data[head + 26:head + 28], "little")
+    extra_len = int.from_bytes(data[head + 28:head + 30], "little")
+    start = head + 30 + name_len + extra_len
+    return start, start + info.compress_size
+
+
+def flipped(data: bytes, positions, bits=(0,)) -> bytes:
+    """``data`` with one bit flipped at each position (taken modulo the length)."""
+    out = bytearray(data)
+    for i, pos in enumerate(positions):
+        out[pos % len(out)] ^= 1 << (bits[i % len(bits)] % 8)
+    return bytes(out)
+
+
+def flipped_in_part(data: bytes, part: str = "word/document.xml", where: float = 0.5, bit: int = 3) -> bytes:
+    """A bit flipped inside one part's data: a deflate stream that no longer decodes, or a CRC
+    that no longer matches."""
+    a, b = _data_span(data, part)
+    return flipped(data, [a + int((b - a - 1) * where)], [bit])
+
+
+def stored(data: bytes) -> bytes:
+    """The same package with its parts stored, not compressed."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        for name in src.namelist():
+            zf.writestr(name, src.read(name))
+    return buf.getvalue()
+
+
+def zip_encrypted(data: bytes) -> bytes:
+    """The package with every member marked encrypted (general purpose flag bit 0), as a zip
+    tool's password protection leaves it (the data is not really encrypted: readers stop at the flag)."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+    for info in infos:
+        out[info.header_offset + 6] |= 1
+    at = 0
+    while (at := out.find(b"PK\x01\x02", at)) != -1:
+        out[at + 8] |= 1
+        at += 4
+    return bytes(out)
+
+
+def office_encrypted(data: bytes, password: str = "123456") -> bytes:
+    """The .docx as Word saves it with an open password (an OLE file holding the encrypted package)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(data)).encrypt(password, out)
+    return out.getvalue()
+
+
+def with_part(data: bytes, part: str, content: bytes | None) -> bytes:
+    """The package with ``part`` replaced by ``content`` (removed when None)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in src.namelist():
+            if name == part:
+                if content is not None:
+                    zf.writestr(name, content)
+            else:
+                zf.writestr(name, src.read(name))
+    return buf.getvalue()
+
+
+def broken_xml(data: bytes, part: str) -> bytes:
+    """The package with ``part`` cut in half: XML that does not parse."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        old = zf.read(part)
+    return with_part(data, part, old[: len(old) // 2])
+
+
+def damaged_packages() -> dict[str, bytes]:
+    good = docx_bytes(DRAFT)
+    ct = zipfile.ZipFile(io.BytesIO(good)).read("[Content_Types].xml")
+    return {
+        "truncated-half": good[: len(good) // 2],
+        "truncated-directory": good[:-30],
+        "truncated-header": good[:100],
+        "flipped-deflate": flipped_in_part(good),
+        "flipped-deflate-early": flipped_in_part(good, where=0.1, bit=6),
+        "flipped-crc": flipped_in_part(stored(good)),
+        "flipped-directory": flipped(good, [len(good) - 60, len(good) - 50], [1, 5]),
+        "zip-encrypted": zip_encrypted(good),
+        "office-encrypted": office_encrypted(good),
+        "office-encrypted-truncated": office_encrypted(good)[:4096],
+        "content-types-missing": with_part(good, "[Content_Types].xml", None),
+        "content-types-junk": with_part(good, "[Content_Types].xml", b"not xml at all"),
+        "content-types-empty-types": with_part(good, "[Content_Types].xml", b"<Types/>"),
+        "content-types-wrong-main": with_part(good, "[Content_Types].xml",
+                                              ct.replace(b"document.main+xml", b"template.main+xml")),
+        "rels-broken": broken_xml(good, "_rels/.rels"),
+        "document-rels-broken": broken_xml(good, "word/_rels/document.xml.rels"),
+        "styles-broken": broken_xml(good, "word/styles.xml"),
+        "settings-broken": broken_xml(good, "word/settings.xml"),
+        "core-broken": broken_xml(good, "docProps/core.xml"),
+    }
+
+
+HARMLESS = ("flipped-directory",)  # bits of the central directory a reader may not need (times, attributes)
+
+
+def _copied(out: str, source: str, parts: tuple[str, ...]):
+    """The output exists and each of ``parts`` is byte for byte the source's."""
+
+    def judge(work: Path, stdout: str, stderr: str) -> list[str]:
+        if not (work / out).exists():
+            return [f"{out} not written"]
+        with zipfile.ZipFile(work / source) as a, zipfile.ZipFile(work / out) as b:
+            return [f"{p} not copied byte for byte" for p in parts if p not in b.namelist() or a.read(p) != b.read(p)]
+
+    return judge
+
+
+def damaged_docx_cases() -> list[Case]:
+    out = []
+    for n, (label, data) in enumerate(damaged_packages().items()):
+        for argv in DOCX_COMMANDS if n % 4 == 0 else DOCX_COMMANDS[:4]:  # --track and json: every fourth damage
+            tag = "-".join(a.strip("-") for a in argv if a.startswith("-") and a not in ("-o",)) or argv[0]
+            out.append(Case("damaged_docx", f"{label}-{argv[0]}-{tag}", files(**{"d.docx": data}), argv,
+                            names="d.docx", codes=(0, 1, 2) if label in HARMLESS else (2,)))
+    # Bad XML in parts python-docx never parses: check reads the draft; --fix and --annotate
+    # copy those parts byte for byte (not re-serialised, not refused as drafter's own corruption).
+    good = docx_bytes(DRAFT)
+    for part in ("word/theme/theme1.xml", "word/fontTable.xml", "word/webSettings.xml", "docProps/app.xml"):
+        data = broken_xml(good, part)
+        short = part.rsplit("/", 1)[1]
+        out += [
+            Case("damaged_docx", f"fix-copies-{short}", files(**{"d.docx": data}),
+                 ["check", "d.docx", "--fix", "-o", "f.docx"], codes=(0, 1),
+                 check_output=_copied("f.docx", "d.docx", (part, "word/styles.xml", "docProps/core.xml"))),
+            Case("damaged_docx", f"fix-track-copies-{short}", files(**{"d.docx": data}),
+                 ["check", "d.docx", "--fix", "--track", "-o", "f.docx"], codes=(0, 1),
+                 check_output=_copied("f.docx", "d.docx", (part,))),
+            Case("damaged_docx", f"annotate-copies-{short}", files(**{"d.docx": data}),
+                 ["check", "d.docx", "--annotate", "a.docx"], codes=(0, 1),
+                 check_output=_copied("a.docx", "d.docx", (part, "word/styles.xml"))),
+            Case("damaged_docx", f"check-{short}", files(**{"d.docx": data}), ["check", "d.docx"], codes=(1,)),
+        ]
+    # A damaged .docx where drafter would write its own output: left alone, never replaced.
+    out.append(Case("damaged_docx", "render-over-damaged-output",
+                    files(**{"s.yaml": speech(), "s.docx": flipped_in_part(docx_bytes(DRAFT))}),
+                    ["render", "s.yaml"], names="s.docx", codes=(2,)))
+    return out
+
+
 def all_cases() -> list[Case]:
     return (crash_cases() + bad_scalar_cases() + corrupt_docx_cases() + fix_cases() + clobber_cases()
-            + unbounded_cases() + outside_cases() + stream_cases())
+            + unbounded_cases() + outside_cases() + stream_cases() + damaged_docx_cases()
+            + template_output_cases())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from .cases import BAD_SCALARS, NOTICE_HEAD, docx_bytes, files, speech, workspace
+from .cases import (BAD_SCALARS, DOCX_COMMANDS, NOTICE_HEAD, TEMPLATE_COMMANDS, broken_xml, docx_bytes, files,
+                    flipped, office_encrypted, section_emitting, speech, stored, with_part, workspace,
+                    zip_encrypted)
 from .harness import Case
 
 ILLEGAL_ESCAPES = ["\\0", "\\x01", "\\x07", "\\b", "\\v", "\\f", "\\x0e", "\\x1b", "\\x1f", "\\uFFFE", "\\uFFFF",
@@ -124,5 +126,162 @@ def hostile_config(draw) -> Case:
                 command, names="drafter.yaml")
 
 
+# --- issue 23's families --------------------------------------------------------------------
+
+PARTS = ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml",
+         "word/settings.xml", "word/fontTable.xml", "word/webSettings.xml", "word/theme/theme1.xml", "docProps/core.xml",
+         "docProps/app.xml"]
+UNPARSED = ("word/fontTable.xml", "word/webSettings.xml", "word/theme/theme1.xml", "docProps/app.xml")
+
+
+def _part_copied(part: str, out: str):
+    """When the run wrote ``out``, a part python-docx never parses is the input's, byte for byte."""
+    def judge(work, stdout, stderr) -> list[str]:
+        import zipfile
+
+        if part not in UNPARSED or not (work / out).exists():
+            return []
+        with zipfile.ZipFile(work / "d.docx") as a, zipfile.ZipFile(work / out) as b:
+            return [] if a.read(part) == b.read(part) else [f"{part} not copied byte for byte into {out}"]
+    return judge
+
+
+@st.composite
+def damaged_docx(draw) -> Case:
+    """A .docx truncated, bit-flipped, encrypted (zip flag or Word's password), with a wrong
+    [Content_Types].xml or a part whose XML is cut, under every command that reads a .docx."""
+    i = draw(st.integers(0, 10**9))
+    paras = [p for p in draw(st.lists(words, min_size=1, max_size=8)) if p.strip()] or ["今天的会议,主要任务是学习。"]
+    good = docx_bytes([p.replace("\t", " ") for p in paras])
+    if draw(st.booleans()):
+        good = stored(good)
+    how = draw(st.sampled_from(["truncate", "flip", "zip-encrypt", "office-encrypt", "content-types", "part"]))
+    part = None
+    if how == "truncate":
+        data = good[: draw(st.integers(0, len(good) - 1))]
+    elif how == "flip":
+        n = draw(st.sampled_from([1, 2, 8, 64]))
+        data = flipped(good, draw(st.lists(st.integers(0, len(good) - 1), min_size=n, max_size=n)),
+                       draw(st.lists(st.integers(0, 7), min_size=1, max_size=4)))
+    elif how == "zip-encrypt":
+        data = zip_encrypted(good)
+    elif how == "office-encrypt":
+        data = office_encrypted(good, draw(st.sampled_from(["1", "密码", "x" * 40])))
+        cut = draw(st.sampled_from([None, 512, 4096, len(data) - 1]))
+        data = data[:cut] if cut else data
+    elif how == "content-types":
+        import io
+        import zipfile
+
+        ct = zipfile.ZipFile(io.BytesIO(good)).read("[Content_Types].xml")
+        data = with_part(good, "[Content_Types].xml", draw(st.sampled_from(
+            [None, b"", b"<Types/>", b"not xml", ct.replace(b"document.main+xml", b"template.main+xml"),
+             ct.replace(b'PartName="/word/document.xml"', b'PartName="/word/other.xml"'), ct[: len(ct) // 2]])))
+    else:
+        part = draw(st.sampled_from(PARTS))
+        data = broken_xml(good, part)
+    argv = draw(st.sampled_from(DOCX_COMMANDS))
+    out = next((argv[k + 1] for k, a in enumerate(argv) if a in ("-o", "--annotate")), "")
+    return Case("gen_damaged_docx", f"{how}-{i}", files(**{"d.docx": data}), argv, names="d.docx",
+                check_output=_part_copied(part, out) if part and out.endswith(".docx") else None)
+
+
+ILLEGAL_OUT = [f"\\x{c:02x}" for c in [*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20)]] + [
+    "\\ufffe", "\\uffff", "\\ud800", "\\udbff", "\\udc00", "\\udfff", "\\ud83d", "\\ude00"]
+
+
+@st.composite
+def template_output(draw) -> Case:
+    """A section template whose string escapes make a control character or a lone surrogate.
+    (Inside a string that trim cannot take them off: U+000B, U+000C and U+001C–U+001F are
+    whitespace to Python, and trimmed away they leave nothing to refuse.)"""
+    i = draw(st.integers(0, 10**9))
+    esc = "".join(draw(st.lists(st.sampled_from(ILLEGAL_OUT), min_size=1, max_size=3)))
+    text = draw(st.text(CJK, max_size=6))
+    form = draw(st.sampled_from([
+        '{{{{ "{t}{e}" }}}}', '{{{{ "x{e}{t}x" | trim }}}}', '{{% set s = "{t}{e}" %}}{{{{ s }}}}',
+        '{{{{ ["{t}", "{e}"] | join("") }}}}', '{{{{ "{t}" ~ "{e}" }}}}', '{{{{ "{e}" * 3 }}}}',
+        '{{% for c in "{e}{t}" %}}{{{{ c }}}}{{% endfor %}}', '{{{{ "{t}{e}" | replace("x", "y") }}}}']))
+    expression = form.format(t=text, e=esc)
+    where = draw(st.sampled_from(["heading", "paragraph"]))
+    argv = draw(st.sampled_from(TEMPLATE_COMMANDS))
+    return Case("gen_template_out", f"template-{i}", section_emitting(expression, where), argv, names="坏.md.j2",
+                codes=(2,))
+
+
+URL_UNITS = ["http://", "https://", "www.", "a.com", ".com", ".cn", "www.a.cn/", "?x=1&y=2", "_网", "-", "/", "@a.com",
+             "http://www.rd.gov.cn/a_b-c.html", "网址：", "来源：", "（来自www.a.com）", "%", "a-b.net,", ":", "."]
+
+
+@st.composite
+def url_runs(draw) -> Case:
+    """Long runs of URL-like text (residue everywhere), alone or among sentences."""
+    i = draw(st.integers(0, 10**9))
+    unit = "".join(draw(st.lists(st.sampled_from(URL_UNITS), min_size=1, max_size=4)))
+    size = draw(st.sampled_from([1_000, 30_000, 100_000, 300_000]))
+    run = unit * max(1, size // len(unit))
+    around = draw(st.sampled_from(["", "今天召开会议,", "要坚定“四个意识”。"]))
+    lines = [around + run + around] + (["第二段。"] if draw(st.booleans()) else [])
+    ext = draw(st.sampled_from([".txt", ".md", ".docx"]))
+    content = docx_bytes(lines) if ext == ".docx" else "\n".join(lines) + "\n"
+    name = "d" + ext
+    commands = [["check", name], ["check", name, "--format", "json"], ["import", name, "-o", "o.yaml"]]
+    if size <= 30_000:  # a comment per finding: the .docx is as large as the findings are many
+        commands += [["check", name, "--fix", "-o", "f" + ext], ["check", name, "--annotate", "a.docx"]]
+    return Case("gen_url_runs", f"url-{i}", files(**{name: content}), draw(st.sampled_from(commands)), names=name)
+
+
+@st.composite
+def huge_line(draw) -> Case:
+    """One line of a megabyte to tens of megabytes: refused past the file's or the paragraph's
+    limit, otherwise checked within the time and memory limits."""
+    i = draw(st.integers(0, 10**9))
+    unit = draw(st.sampled_from(["a", "长", "，", "http://", "a.com,", "要加强学习，", "(", "“", "<!-- x -->", " "]))
+    size = draw(st.sampled_from([500_000, 1_200_000, 3_000_000, 33_000_000, 50_000_000]))  # bytes
+    repeat = max(1, size // len(unit.encode()))
+    ext = draw(st.sampled_from([".txt", ".md"]))
+    name = "d" + ext
+    argv = draw(st.sampled_from([["check", name], ["check", name, "--format", "json"], ["import", name, "-o", "o.yaml"]]))
+
+    def setup(work) -> None:  # written when the case runs: thousands of cases are drawn before any runs
+        (work / name).write_bytes(unit.encode() * repeat + b"\n")
+
+    return Case("gen_huge_line", f"line-{i}", setup, argv, names=name,
+                codes=(2,) if len(unit) * repeat > 1_000_000 and unit.strip() else (0, 1, 2))
+
+
+@st.composite
+def linked_templates(draw) -> Case:
+    """The templates or glossary folder (an option's or the workspace's) a link to / or another
+    system folder."""
+    i = draw(st.integers(0, 10**9))
+    target = draw(st.sampled_from(["/", "/proc", "/proc/self", "/usr", "/etc", "/dev", "/sys", "/nowhere", ".", ".."]))
+    place = draw(st.sampled_from(["option", "workspace", "glossary"]))
+
+    def setup(work) -> None:
+        import os
+        import shutil
+
+        workspace(**{"d.txt": "今天开会,学习。\n"})(work)
+        if place == "workspace":
+            shutil.rmtree(work / "templates")
+            os.symlink(target, work / "templates")
+        elif place == "glossary":
+            shutil.rmtree(work / "glossary")
+            os.symlink(target, work / "glossary")
+        else:
+            os.symlink(target, work / "t")
+
+    option = ["--templates", "t"] if place == "option" else []
+    argv = draw(st.sampled_from([["render", "outlines/s.yaml", *option], ["render", "outlines/s.yaml", "--format", "md",
+                                                                          *option],
+                                 ["sections", *option], ["check", "d.txt"], ["check", "outlines/s.yaml"],
+                                 ["import", "d.txt", "-o", "o.yaml", "--force"]]))
+    if place == "option" and argv[0] not in ("render", "sections"):
+        argv = argv + ["--glossary", "t"] if argv[0] == "check" else argv
+    return Case("gen_linked", f"linked-{i}", setup, argv)
+
+
 STRATEGIES = {"gen_outline": hostile_outline(), "gen_draft": hostile_draft(), "gen_glossary": hostile_glossary(),
-              "gen_config": hostile_config()}
+              "gen_config": hostile_config(), "gen_damaged_docx": damaged_docx(), "gen_template_out": template_output(),
+              "gen_url_runs": url_runs(), "gen_huge_line": huge_line(), "gen_linked": linked_templates()}

@@ -75,3 +75,27 @@ def test_each_rule_is_linear_in_a_paragraph(rule):
         if large > 0.15 and large / max(small, 0.02) > 8:
             slow.append(f"{name}: {small:.3f} s -> {large:.3f} s")
     assert not slow, f"{rule.ID} grows faster than linearly: {slow}"
+
+
+# Whole-draft stages after the rules (residue filtering, grouping): a run of URL-like text
+# makes one piece of residue every few characters, and other rules' findings inside each.
+PIPELINE_UNITS = {"url-scheme": "http://", "url-domain": "a.com,", "url-query": "www.a.cn/?x=1&"}
+
+
+def pipeline_seconds(unit: str, size: int) -> float:
+    from drafter.check.rules import run_rules
+
+    draft = Draft("t.txt", [Paragraph(1, unit * (size // len(unit)))], kind="notice")
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        run_rules(draft, GLOSSARY)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", PIPELINE_UNITS)
+def test_checking_a_url_like_run_is_linear(name):
+    small = pipeline_seconds(PIPELINE_UNITS[name], 75_000)
+    large = pipeline_seconds(PIPELINE_UNITS[name], 300_000)
+    assert not (large > 0.3 and large / max(small, 0.05) > 8), f"{name}: {small:.3f} s -> {large:.3f} s"

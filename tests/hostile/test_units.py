@@ -182,3 +182,80 @@ def test_fix_removes_control_characters_from_a_text_draft(cli, tmp_path):
     code, out, err = cli("check", src, "--fix", "-o", tmp_path / "f.txt")
     assert code == 1 and "U+0001" in out
     assert (tmp_path / "f.txt").read_text(encoding="utf-8") == "今天召开会议。\n"
+
+
+# --- issue 23 ----------------------------------------------------------------------------------
+
+def test_fix_copies_the_parts_it_does_not_edit_byte_for_byte():
+    import io
+    import zipfile
+
+    from drafter.files.docxverify import CorruptOutput, keep_unedited, verify
+
+    from .cases import DRAFT, broken_xml, docx_bytes
+
+    source = broken_xml(docx_bytes(DRAFT), "word/theme/theme1.xml")
+    saved = docx_bytes(["另一篇"])  # python-docx's save: every part re-serialised
+    merged = keep_unedited(source, saved, {"word/document.xml"})
+    old, new, out = (zipfile.ZipFile(io.BytesIO(d)) for d in (source, saved, merged))
+    assert out.namelist() == old.namelist()
+    for name in old.namelist():
+        want = new.read(name) if name == "word/document.xml" else old.read(name)
+        assert out.read(name) == want, name
+    verify(merged, source)  # the theme is the writer's, copied: not drafter's corruption
+    with pytest.raises(CorruptOutput):
+        verify(merged)  # without its source, the same package is refused
+
+
+@pytest.mark.parametrize("damage", ["flipped-deflate", "flipped-crc", "zip-encrypted", "office-encrypted",
+                                    "content-types-missing", "content-types-wrong-main", "core-broken"])
+def test_a_damaged_docx_is_bad_input_not_a_bug(tmp_path, damage):
+    from drafter.files.docxverify import open_document
+
+    from .cases import damaged_packages
+
+    path = tmp_path / "d.docx"
+    path.write_bytes(damaged_packages()[damage])
+    with pytest.raises(DrafterError) as err:
+        open_document(str(path))
+    assert str(err.value).startswith(str(path))
+
+
+@pytest.mark.parametrize("escape", ["\\x01", "\\x1f", "\\ud800", "\\udfff", "\\uffff"])
+def test_a_template_that_produces_an_illegal_character_is_refused(tmp_path, escape):
+    from drafter.render.templating import render_in
+
+    (tmp_path / "t.md.j2").write_text('# 标题\n\n正文{{ "' + escape + '" }}。\n', encoding="utf-8")
+    with pytest.raises(DrafterError) as err:
+        render_in((str(tmp_path),), "t.md.j2", {})
+    assert "t.md.j2" in str(err.value) and "第 3 行" in str(err.value) and "U+" in str(err.value)
+
+
+def test_a_folder_too_large_to_plan_around_is_refused(tmp_path, monkeypatch):
+    from drafter.files import outputs
+
+    monkeypatch.setattr(outputs, "MAX_INPUT_FILES", 10)
+    for i in range(12):
+        (tmp_path / f"{i}.md.j2").write_text("x")
+    with pytest.raises(DrafterError, match="超过 10 个"):
+        outputs.Plan(folders=[str(tmp_path)])
+    outputs.Plan(folders=[str(tmp_path / "0.md.j2")])  # a file, not a folder: nothing to walk
+
+
+def test_findings_of_a_rule_in_a_paragraph_are_capped_and_counted():
+    from drafter.check import load_glossary
+    from drafter.check.rules import MAX_PER_PARAGRAPH, run_rules
+    from drafter.documents import Draft, Paragraph
+
+    findings = run_rules(Draft("t.txt", [Paragraph(1, "http://" * 3000)], kind="notice"), load_glossary())
+    noise = [f for f in findings for one in f.each() if f.rule == "noise"]
+    notes = [f for f in findings if f.severity == "info" and "未列出" in f.message]
+    assert len(noise) <= MAX_PER_PARAGRAPH + 1 and notes, (len(noise), len(notes))
+
+
+def test_a_paragraph_past_the_limit_is_refused():
+    from drafter.documents import MAX_PARAGRAPH_CHARS, draft_from_lines
+
+    draft_from_lines("d.txt", ["长" * MAX_PARAGRAPH_CHARS])
+    with pytest.raises(DrafterError, match="第 2 段"):
+        draft_from_lines("d.txt", ["开头", "长" * (MAX_PARAGRAPH_CHARS + 1)])

@@ -19,6 +19,7 @@ A finding of another severity is another rule, with an id of its own.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 import pkgutil
 from importlib import import_module
 from itertools import accumulate
@@ -125,18 +126,54 @@ def run_rules(draft: Draft, glossary: Glossary, ignore=(), people=None) -> list[
     through the draft grouped. ``people``: the workspace's register, for people.post."""
     ctx = Context(draft, glossary, people)
     marks = draft.ignores
-    findings = [f for rule in RULES for f in rule.check(draft, ctx)
+    findings = [f for rule in RULES for f in _capped(rule.check(draft, ctx))
                 if not silenced(f, ignore) and not (f.paragraph in marks and silenced(f, marks[f.paragraph]))]
     return group(sorted(_outside_residue(findings), key=lambda f: (f.paragraph, f.offset, f.rule)), GROUPED)
 
 
+# Findings of one rule kept in one paragraph. A paragraph of a real draft has a few; thousands
+# come from a paragraph of a megabyte of residue (a run of URL-like text makes one every few
+# characters), and each kept finding costs memory in the report: past the cap, one note says
+# how many more there are.
+MAX_PER_PARAGRAPH = 1000
+
+
+def _capped(findings: Iterator[Finding]) -> Iterator[Finding]:
+    counts: dict[int, int] = {}
+    last: dict[int, Finding] = {}
+    for f in findings:
+        n = counts[f.paragraph] = counts.get(f.paragraph, 0) + 1
+        if n <= MAX_PER_PARAGRAPH:
+            last[f.paragraph] = f
+            yield f
+    for number, n in counts.items():
+        if n > MAX_PER_PARAGRAPH:
+            f = last[number]
+            yield replace(f, offset=f.offset + f.length, length=0, match="", severity="info", suggestion=None,
+                          places=(), message=f"本段同类问题超过 {MAX_PER_PARAGRAPH} 处，其余 {n - MAX_PER_PARAGRAPH} 处"
+                          "未列出（多为网页残留或整篇粘贴成一段），请整段检查")
+
+
 def _outside_residue(findings: list[Finding]) -> list[Finding]:
-    """Web residue is to be deleted, not proofread: other findings inside it are left out."""
+    """Web residue is to be deleted, not proofread: other findings inside it are left out.
+
+    A finding lies inside some residue span when, among the spans starting at or before it,
+    the furthest end reaches past it: one binary search per finding, so a draft with a
+    hundred thousand pieces of residue costs no more than a sort (a run of URL-like text)."""
     residue: dict[int, list[tuple[int, int]]] = {}
     for f in findings:
         if family(f.rule) == "noise":
             residue.setdefault(f.paragraph, []).append((f.offset, f.offset + f.length))
     if not residue:
         return findings
-    return [f for f in findings if family(f.rule) == "noise" or not any(
-        a <= f.offset and f.offset + f.length <= b for a, b in residue.get(f.paragraph, ()))]
+    reach: dict[int, tuple[list[int], list[int]]] = {}
+    for number, spans in residue.items():
+        spans.sort()
+        reach[number] = ([a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
+
+    def inside(f: Finding) -> bool:
+        starts, ends = reach.get(f.paragraph, ((), ()))
+        i = bisect_right(starts, f.offset)
+        return i > 0 and ends[i - 1] >= f.offset + f.length
+
+    return [f for f in findings if family(f.rule) == "noise" or not inside(f)]
