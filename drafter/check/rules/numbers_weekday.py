@@ -10,14 +10,14 @@ DOC = ("日期与星期不符：按公历推算日期是星期几，与括注的
        "再没有就取文稿日期所在的年份（跨年前后半年内的取最近的一年）；只写“日”的（至29日（星期四））取前面日期的年月。")
 BASIS = "实务：括注的星期须与公历日期相符（按公历推算）"
 FIXTURES = {
-    "bad": ["定于2026年4月14日（星期三）报到。", "2026年5月25日(星期一)至29日(星期四)举办培训班。", "2026年1月13日（周三）"],
+    "bad": ["定于2026年4月14日（星期三）报到。", "2026年5月25日(星期一)至29日(星期四)举办培训班。", "2026年1月13日（周三）", "定于2026年4月14日星期三上午报到。"],
     "good": ["定于2026年4月14日（星期二）报到。", "2026年5月25日(星期一)至29日(星期五)举办培训班。",
-             "2026年1月13日（周二）", "2月30日（星期一）", "定于×月×日（星期四）召开。"],
+             "2026年1月13日（周二）", "定于2026年4月14日星期二上午报到。", "2月30日（星期一）", "定于×月×日（星期四）召开。"],
 }
 
 NAMES = "一二三四五六日天"
 # Found by the weekday in brackets; the date before it is read within a bounded stretch.
-PATTERN = re.compile(rf"[（(][ \t]*(?:星期|周|礼拜)([{NAMES}])[ \t]*[）)]")
+PATTERN = re.compile(rf"[（(][ \t]*(?:星期|周|礼拜)([{NAMES}])[ \t]*[）)]|(?<=[日号])[ \t　]*星期([{NAMES}])")
 DAY_BEFORE = re.compile(r"(?:(?:(\d{4})[ \t]*年[ \t]*)?(\d{1,2})[ \t]*月[ \t]*)?(\d{1,2})[ \t]*[日号][ \t]*$")
 FULL_DATE = re.compile(r"(?:(\d{4})[ \t]*年[ \t]*)?(\d{1,2})[ \t]*月[ \t]*\d{1,2}[ \t]*[日号]")
 YEAR = re.compile(r"(\d{4})[ \t]*年")
@@ -70,7 +70,7 @@ def check(draft, ctx):
             continue
         if when is None:
             continue  # 2月30日: no such day, which another check may tell
-        said = m.group(1).replace("天", "日")
+        said = (m.group(1) or m.group(2)).replace("天", "日")
         real = WEEKDAY[when.weekday()]
         if said != real:
             whose = f"（年份取自{source}：{when.year}年）" if source else ""
