@@ -115,10 +115,10 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 def check(draft, ctx):
     lists: set[int] = set()  # paragraphs that are a list's heading or item (相关文档, 猜你喜欢 …)
-    whole: set[int] = set()  # paragraphs reported as residue from end to end (_site_lines)
-    yield from _site_lines(draft, ctx, whole, lists)
-    yield from (f for f in _patterns(ctx, lists) if f.paragraph not in whole)
-    yield from (f for f in _list_items(draft, ctx, lists) if f.paragraph not in whole)
+    shaped: set[int] = set()  # paragraphs _site_lines reported as residue from end to end
+    yield from _site_lines(draft, ctx, shaped, lists)
+    yield from (f for f in _patterns(ctx, lists) if f.paragraph not in shaped)
+    yield from (f for f in _list_items(draft, ctx, lists) if f.paragraph not in shaped)
 
 
 def _list_items(draft, ctx, lists: set[int]):
@@ -215,8 +215,12 @@ def _site_line(text: str) -> str | None:
     return None
 
 
+FIELD_LINE = re.compile(r"^(?:文章)?(?:来源|作者|发布者|发布人|发布日期|发布时间|更新时间|阅读|浏览|点击|编辑|责任编辑)")
+
+
 def _site_lines(draft, ctx, whole: set[int], lists: set[int]):
-    """Residue told by a line's shape (see SITE_WORDS and the patterns above it)."""
+    """Residue told by a line's shape (see SITE_WORDS and the patterns above it). A whole line
+    carries the suggestion to delete it; the tail of a title line is left to the writer."""
     for para in draft.paragraphs:
         text = para.text.strip()
         if not text:
@@ -237,9 +241,11 @@ def _site_lines(draft, ctx, whole: set[int], lists: set[int]):
             if start == 0:
                 whole.add(para.number)
             yield ctx.finding(ID, SEVERITY, para, lead + start, lead + len(text), "网页复制残留（网页标题中的网站名），应删除",
-                              BASIS, suggestion="")
+                              BASIS, suggestion="" if start == 0 else None)
             continue
         cut = max(0, len(text) - 120)  # a trailer of fields is looked for in a line's tail only
-        for m in (*FIELDS.finditer(text, cut), *EDITOR.finditer(text)):
+        trailer = () if FIELD_LINE.match(text) else FIELDS.finditer(text, cut)  # a line of fields is _patterns'
+        for m in (*trailer, *EDITOR.finditer(text)):
             yield ctx.finding(ID, SEVERITY, para, lead + m.start(), lead + m.end(),
-                              "网页复制残留（来源/作者/阅读次数），应删除", BASIS, suggestion="")
+                              "网页复制残留（来源/作者/阅读次数），应删除", BASIS,
+                              suggestion="" if m.start() == 0 and m.end() == len(text) else None)
