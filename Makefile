@@ -2,9 +2,13 @@
 #   make demo   create .venv, install drafter, render every outline in outlines/ into out/
 #   make test   run the test suite (the command CI runs)
 #   make bench  run the benchmarks in benchmarks/ and write benchmarks/results.md
-#   make eval   run the evaluations in eval/: the checker's precision and recall, import's structure accuracy
+#   make eval   run the evaluations in eval/: the checker's precision and recall, import's structure accuracy,
+#               check --against on labelled pairs
+# DEPS=oldest (e.g. `make test DEPS=oldest`) uses a second virtual environment, .venv-oldest, where
+# every dependency is the oldest version pyproject.toml allows (.ci/lower_bounds.py); CI runs both.
 PYTHON ?= python3
-VENV := .venv
+DEPS ?= newest
+VENV := $(if $(filter oldest,$(DEPS)),.venv-oldest,.venv)
 BIN := $(VENV)/bin
 
 .PHONY: demo test examples bench compile clean eval rules-table fuzz
@@ -12,7 +16,12 @@ BIN := $(VENV)/bin
 $(BIN)/drafter: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+ifeq ($(DEPS),oldest)
+	$(PYTHON) .ci/lower_bounds.py pyproject.toml > $(VENV)/constraints.txt
+	$(BIN)/pip install --quiet -c $(VENV)/constraints.txt -e '.[test]'
+else
 	$(BIN)/pip install --quiet -e '.[test]'
+endif
 	touch $@
 
 # Byte-compile drafter's sources, as `pip install` does for an installed package; an editable
@@ -35,12 +44,13 @@ bench: compile
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf $(VENV) out
+	rm -rf .venv .venv-oldest out
 
 # Evaluations (never part of `make test`): one command per evaluation.
 eval: $(BIN)/drafter
 	$(BIN)/python eval/check_eval.py
 	$(BIN)/python eval/import_eval.py
+	$(BIN)/python eval/against_eval.py
 
 # Rewrite README's rule table from the rules themselves (tests/test_check.py keeps them equal).
 rules-table: $(BIN)/drafter

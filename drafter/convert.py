@@ -100,6 +100,15 @@ def office_lines(path: str, read_docx: Callable[[str], list[str]]) -> list[str]:
 
 def pdf_lines(path: str) -> list[str]:
     """A PDF's text (poppler's pdftotext -layout), its lines joined into paragraphs."""
+    lines = join_layout(pdftotext(path, "-layout"))
+    if not any(line.strip() for line in lines):
+        raise DrafterError("PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别）", file=path)
+    return lines
+
+
+def pdftotext(path: str, *options: str) -> str:
+    """What poppler's pdftotext prints for the PDF at ``path`` with ``options`` (-layout,
+    -bbox-layout), time-bounded; DrafterError for a file that is no PDF or cannot be read."""
     with open(path, "rb") as fh:
         if not fh.read(5).startswith(b"%PDF"):
             raise DrafterError("不是有效的 PDF 文件（文件损坏或格式不符）", file=path)
@@ -108,7 +117,7 @@ def pdf_lines(path: str) -> list[str]:
         raise DrafterError("读取 PDF 需要 poppler 的 pdftotext，本机未安装（Debian/Ubuntu：apt-get install "
                            "poppler-utils）", file=path)
     try:
-        proc = subprocess.run([program, "-layout", "-enc", "UTF-8", path, "-"], stdin=subprocess.DEVNULL,
+        proc = subprocess.run([program, *options, "-enc", "UTF-8", path, "-"], stdin=subprocess.DEVNULL,
                               capture_output=True, timeout=TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
         raise DrafterError(f"pdftotext 超时（{TIMEOUT} 秒），文件可能已损坏", file=path) from None
@@ -119,11 +128,7 @@ def pdf_lines(path: str) -> list[str]:
         if "password" in err.lower() or "encrypt" in err.lower():
             raise DrafterError("PDF 已加密（设置了打开密码），无法读取", file=path)
         raise DrafterError("PDF 无法读取（文件已损坏）", file=path)
-    text = proc.stdout.decode("utf-8", "replace")
-    lines = join_layout(text)
-    if not any(line.strip() for line in lines):
-        raise DrafterError("PDF 中没有可提取的文字（可能是扫描件，需要先做文字识别）", file=path)
-    return lines
+    return proc.stdout.decode("utf-8", "replace")
 
 
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$")  # — 3 —, the page number of GB/T 9704 7.5

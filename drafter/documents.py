@@ -41,6 +41,7 @@ class Draft:
     year_only: bool = False  # the date is only a year (the text's 今年), not a day
     region: str | None = None  # the province it is written in, for glossary.scope
     kind: str | None = None  # speech, report, notice when known
+    level: str | None = None  # the unit's level (registers/levels.yaml) when known, for usage.level
     ignores: dict[int, tuple[str, ...]] = field(default_factory=dict)  # paragraph -> rules silenced there
 
     def set_date(self, when: dt.date | None, source: str) -> None:

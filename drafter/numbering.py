@@ -246,3 +246,84 @@ def renders_run_in(style: str | None, has_subpoints: bool, has_paragraphs: bool)
     """Whether a sub-point is written as a bold lead opening a body paragraph rather than as a
     heading line: always in a run-in style; in 1. and （1） when it has a body and nothing below."""
     return is_run_in(style) or (HEADING_LEVEL.get(style or "", 0) >= 3 and not has_subpoints and has_paragraphs)
+
+
+# --- the divisions of a statute (法规): 第一章 总则, 第二节, 第十二条 ----------------------
+# 《立法技术规范（试行）》 (全国人大常委会法工委, 2009) numbers 编、章、节、条 with Chinese numerals
+# (第一百零五条), 款 by paragraph without a number, and 项 as （一）（二）: the grammar below
+# reads the first three kinds of marker; 项 are read with ``opening`` (STYLE_PAREN).
+STATUTE_UNITS = "编章节条"
+_STATUTE_NUMBER = r"[一二三四五六七八九十百零]{1,7}|[1-9]\d{0,3}"
+_STATUTE = re.compile(rf"[ \t　]*第(?P<n>{_STATUTE_NUMBER})(?P<u>[编章节条])(?:之(?P<s>[一二三四五六七八九十]{{1,3}}))?"
+                      rf"(?![一-龥]{{0,2}}[的之]|第|[、和或至])[ \t　]*")
+# Inside a paragraph (a statute pasted without line breaks): a division begins after the end
+# of a sentence, its marker followed by a space (a 编 or 章 also after a space: the title's end);
+# an article also right after a heading's name.
+_STATUTE_INSIDE = re.compile(rf"(?<=[。；！？])[ \t　]*(?=第(?:{_STATUTE_NUMBER})[编章节条](?:之[一二三四五六七八九十]{{1,3}})?[ \t　])"
+                             rf"|(?<=[ \t　])(?=第(?:{_STATUTE_NUMBER})[编章][ \t　])")
+_ARTICLE_AFTER_HEADING = re.compile(rf"(?=第(?:{_STATUTE_NUMBER})条(?:之[一二三四五六七八九十]{{1,3}})?[ \t　])")
+
+
+def statute_int(word: str) -> int:
+    """一百零五 -> 105, 一百一十 -> 110, 一百二十三 -> 123, and whatever ``to_int`` reads; 0 otherwise."""
+    if "百" not in word:
+        return to_int(word)
+    hundreds, _, rest = word.partition("百")
+    if len(hundreds) != 1 or hundreds not in DIGITS[1:]:
+        return 0
+    base = DIGITS.index(hundreds) * 100
+    if not rest:
+        return base
+    if rest.startswith("零"):
+        return base + (DIGITS.index(rest[1]) if len(rest) == 2 and rest[1] in DIGITS[1:] else -base)
+    tens = to_int(rest)
+    return base + tens if tens >= 10 else 0
+
+
+def statute_marker(unit: str, number: int, sub: int = 0) -> str:
+    """第一百零五条, 第三章, 第十条之一 (an article inserted after 第十条 by an amendment that
+    keeps the numbers after it): the marker of division ``number`` of kind ``unit`` (编 章 节 条)."""
+    if unit not in STATUTE_UNITS:
+        raise ValueError(f"未知的法规结构单位：{unit}")
+    if number >= 100:
+        hundreds, rest = divmod(number, 100)
+        word = DIGITS[hundreds] + "百" + ("" if not rest else ("零" + DIGITS[rest] if rest < 10
+                                                               else ("一" + cn(rest) if rest < 20 else cn(rest))))
+    else:
+        word = cn(number)
+    return f"第{word}{unit}" + (f"之{cn(sub)}" if sub else "")
+
+
+@dataclass(frozen=True)
+class StatuteMarker:
+    unit: str  # 编 章 节 条
+    number: int
+    end: int  # where the text after the marker (and the space after it) begins
+    sub: int = 0  # 之一 -> 1: an article inserted after ``number`` (第十条之一)
+
+
+def statute_opening(text: str) -> StatuteMarker | None:
+    """The 第X编/章/节/条 marker ``text`` opens with, or None for a reference: 第二条的规定,
+    第五条第一款, 第八条、第九条, 第十条至第十二条."""
+    m = _STATUTE.match(text)
+    if not m:
+        return None
+    number = statute_int(m.group("n"))
+    sub = to_int(m.group("s")) if m.group("s") else 0
+    return StatuteMarker(m.group("u"), number, m.end(), sub) if number else None
+
+
+def statute_pieces(text: str) -> list[str]:
+    """``text`` cut where a 编/章/节/条 begins inside it (a statute pasted as one paragraph):
+    after the end of a sentence, and after a heading's name (第二章　规范第八条　…)."""
+    pieces = [p.strip() for p in _STATUTE_INSIDE.split(text) if p.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        head = statute_opening(piece)
+        if head is not None and head.unit != "条":
+            m = _ARTICLE_AFTER_HEADING.search(piece, head.end)
+            if m and m.start() > head.end:
+                out.extend([piece[:m.start()].strip(), piece[m.start():]])
+                continue
+        out.append(piece)
+    return out

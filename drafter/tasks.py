@@ -12,14 +12,15 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import importer, outline, render, safeyaml
+from . import importer, levels, outline, render, safeyaml, workspace
 from .files import guard, outputs
 from .files.fs import MAX_FILE_MB
+from .outline import kinds, meeting
+from .schema import SchemaError
 from .check import Glossary, check_rendered
 from .documents import DRAFT_EXTENSIONS
 from .errors import DrafterError, os_reason
 from .render import layout, preview, speaking, writers
-from .resources import shipped
 
 
 def output_format(fmt: str | None, output: str | None) -> str:
@@ -166,13 +167,128 @@ def render_batch(pairs: list[tuple[str, str]], fmt: str = "docx", template_dirs:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def starter(kind: str) -> str:
-    """The commented, to-be-filled outline of a kind (templates/starters)."""
-    return (shipped("templates") / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
+def meeting_file(path: str, template_dirs: tuple[str, ...] = ()) -> bool:
+    """Whether ``path`` is a meeting file (an outline of a kind that renders a set); an outline
+    that does not load is not, and is left to render to report."""
+    try:
+        return render.load(path, template_dirs).kind.set == meeting.SET
+    except DrafterError:
+        return False
+
+
+def set_folder(path: str, output: str | None, out_dir: str | None) -> str:
+    """Where a meeting file's documents go: ``-o`` names the folder; else a folder named after
+    the meeting file, in ``--out-dir`` or beside it."""
+    if output:
+        return output
+    stem = Path(path).stem
+    return os.path.join(out_dir, stem) if out_dir else os.path.join(os.path.dirname(os.path.abspath(path)), stem)
+
+
+def render_set(path: str, folder: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
+               glossary: Glossary | None = None, strict: bool = False, ignore=(), force: bool = False,
+               rate: int | None = None) -> list[Outcome]:
+    """``drafter render 会议.yaml -o 目录/``: every document of the meeting into ``folder``, each
+    as its outline and its rendered file, the meeting file beside them (what ``drafter check
+    目录/`` compares them with) and the 材料清单 rendered from it.
+
+    All or nothing: every target is checked (an edited one is kept unless ``force``,
+    ``drafter.files.guard``) and every document rendered before the first file is written."""
+    ol = render.load(path, template_dirs)
+    try:
+        docs = meeting.documents(ol.data)
+    except SchemaError as exc:
+        raise ol.marks.schema_error(exc, path) from None
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise DrafterError("会议材料要写到一个目录中，这是一个文件；请用 -o 给出目录", file=folder)
+    created = not os.path.isdir(folder)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法创建输出目录（{os_reason(exc)}）", file=folder) from None
+    try:
+        ext = writers.FORMATS[fmt]
+        copy = os.path.join(folder, os.path.basename(path))
+        own = os.path.realpath(copy) == os.path.realpath(path)  # rendered from the folder's own meeting file
+        plan = outputs.Plan([path], folders=template_dirs, force=force, replace=guard.check_overwrite)
+        if not own:
+            plan.add(copy)
+        jobs = [(path, plan.add(os.path.join(folder, meeting.LISTING + ext)), None)]
+        for doc in docs:
+            yaml_path = plan.add(os.path.join(folder, doc.stem + ".yaml"))
+            jobs.append((yaml_path, plan.add(os.path.join(folder, doc.stem + ext)),
+                         meeting.outline_text(doc, os.path.basename(path))))
+        results = []
+        # staged in the folder itself, so that they render in its workspace (kinds, unit profile)
+        with tempfile.TemporaryDirectory(prefix=".drafter-staging-", dir=folder) as tmp:
+            for source, out, text in jobs:
+                staged = source
+                if text is not None:  # a document's outline, rendered from a staged copy until all succeed
+                    staged = os.path.join(tmp, os.path.basename(source))
+                    Path(staged).write_text(text, encoding="utf-8")
+                try:
+                    rendered = render.render(staged, fmt, template_dirs)
+                except DrafterError as exc:
+                    exc.file = source if exc.file in (None, staged) else exc.file
+                    raise
+                findings = check_rendered(rendered, out, glossary, ignore) if glossary is not None else []
+                held = strict and any(f.severity == "error" for f in findings)
+                results.append((RenderResult(source, out, rendered, findings, written=not held), text))
+    except BaseException:
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)  # nothing was written in it yet
+        raise
+    if not own:
+        render.write_output(copy, safeyaml.read_text(path).encode("utf-8"))
+    for result, text in results:
+        if text is not None:
+            render.write_output(result.outline, text.encode("utf-8"))
+        if result.written:
+            render.write_output(result.out, result.rendered.data)
+    return [_outcome(result, rate) for result, _ in results]
+
+
+def starter(kind: str, near: str | None = None) -> str:
+    """The commented, to-be-filled outline of a kind (its folder's starter.yaml, a template that
+    receives ``body``: the names of the unit's level, registers/levels.yaml), among the kinds
+    and with the unit profile that apply in the folder ``near`` (else the current directory)."""
+    found = kinds.registry(near).get(kind)
+    if not found.starter_file.is_file():
+        raise DrafterError(f"文种 {found.name} 没有空白大纲 starter.yaml", file=str(found.folder))
+    ws = (workspace.find(near) if near else None) or workspace.find()
+    body = levels.body_for((ws.config.get("unit") or {}) if ws else None)
+    return render.templating.render_in((str(found.folder),) + render.templating.search_path(),
+                                       found.starter_file.name, {"body": body})
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
 def new_outline(kind: str, output: str, force: bool = False) -> None:
-    outputs.write(outputs.Plan(force=force).add(output), starter(kind).encode("utf-8"))
+    """Write the starter of ``kind`` to ``output``, its first line naming the kind's schema for
+    an editor with a YAML language server (a JSON copy in drafter's cache folder)."""
+    near = os.path.dirname(os.path.abspath(output))
+    near = near if os.path.isdir(near) else None
+    found = kinds.registry(near).get(kind)
+    line = SCHEMA_LINE + kinds.editor_schema_file(found).as_uri() + "\n"  # a file: URL, on Windows too
+    outputs.write(outputs.Plan(force=force).add(output), (line + starter(kind, near)).encode("utf-8"))
+
+
+TEMPLATE_EXTENSIONS = (".dotx",)
+
+
+def word_template(output: str, force: bool = False) -> str:
+    """Write a Word template (.dotx) of drafter's styles, in the layout of the unit profile of
+    the workspace the output goes into (else around the current directory); return the
+    profile's source ("工作区" or "内置")."""
+    from .render.writers.docx.template import word_template as build  # python-docx loads only here
+
+    if os.path.splitext(output)[1].lower() not in TEMPLATE_EXTENSIONS:
+        raise DrafterError("Word 模板的文件名应以 .dotx 结尾", file=output)
+    target = outputs.Plan(force=force).add(output)
+    profile = render.unit_profile(output)
+    outputs.write(target, build(layout.resolve(profile) if profile else layout.DEFAULT))
+    return "本单位版式设置" if profile else "内置版式"
 
 
 STDOUT = "-"  # an output of "-" is standard output

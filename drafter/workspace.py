@@ -32,11 +32,28 @@ class IgnoreEntry(Spec):
         return ACCEPTED.check(value, path) if isinstance(value, dict) else Text(max_len=60).check(value, path)
 
 
+@dataclass
+class Password(Text):
+    """The workbench's sign-in password: at least MIN_PASSWORD characters."""
+
+    label: str = "密码"
+
+    def check(self, value, path: tuple) -> str:
+        text = super().check(value, path)
+        if len(text) < MIN_PASSWORD:
+            raise SchemaError(f"密码太短（{len(text)} 个字符），至少 {MIN_PASSWORD} 个", path)
+        return text
+
+
+MIN_PASSWORD = 8
+
 CONFIG = Record(fields={
     "rate": Field(Integer(minimum=60, maximum=600), default=220, doc="讲话语速，字/分钟"),
     "region": Field(Text(max_len=20), doc="本单位所在省份"),
     "ignore": Field(ListOf(IgnoreEntry(), max_items=500), default=list, doc="不检查的规则，或接受的文字"),
     "unit": Field(unit.PROFILE, default=dict, doc="本单位的版式设置（红头、机关代字、印发机关、字体、颜色、页边距）"),
+    "serve": Field(Record(fields={"password": Field(Password(), doc="工作台在内网开放时的登录密码，至少 8 个字符")}),
+                   default=dict, doc="工作台（drafter serve）的设置"),
 })
 
 CONFIG_TEXT = """\
@@ -44,6 +61,7 @@ CONFIG_TEXT = """\
 rate: 220        # 讲话语速（字/分钟），用于估算讲话时长；常见为 200—240
 # region: 湖南   # 本单位所在省份，drafter check 据此检查外省的地方性提法
 # ignore: [punctuation.unpaired, {rule: glossary.dated, text: “十四五”规划}]   # drafter check 不报的：整类规则，或接受的某处文字
+# serve: {password: 换成本单位的密码}   # drafter serve --host 0.0.0.0 时的登录密码（至少 8 个字符）；不写则每次启动时生成一次性链接
 """ + unit.CONFIG_TEXT
 
 README_TEXT = """\
@@ -57,7 +75,11 @@ README_TEXT = """\
   查看全部片段：`drafter sections`；查看一个：`drafter sections 加强自身建设`。
 - `glossary/`：本单位的规范提法词库（如本地的“四联四促”）。与内置条目同名时，使用这里的。
   查看：`drafter glossary --list`。
-- `drafter.yaml`：设置，如讲话语速、本单位所在省份，以及本单位的红头、机关代字、印发机关、字体和页边距（`unit:`）。
+- `drafter.yaml`：设置，如讲话语速、本单位所在省份，以及本单位人大的级别和地名、红头、机关代字、印发机关、字体和页边距（`unit:`）。
+- `kinds/`（需要时自己建）：本单位的文种，每个文种一个目录，不写代码；与内置文种同名时使用这里的。
+  查看全部文种：`drafter kinds`；格式见 drafter 的 kinds/README.md。
+- `people.yaml`（可选）：人事名册，谁在何时担任什么职务；`drafter people import 任免名单.docx` 导入，
+  `drafter check` 据此查文稿中已免职或尚未任职的“职务＋姓名”。
 
 把旧讲话稿变成大纲：`drafter import 旧讲话.docx -o outlines/旧讲话.yaml --sections templates/sections/`。
 校对文稿：`drafter check 文稿.docx`。
@@ -66,6 +88,7 @@ README_TEXT = """\
 SECTION_EXAMPLE = """\
 {#- section
 purpose: 本单位片段的示例：复制本文件并改名，即可新建片段
+kinds: [speech, report]   # 适用的文种（speech 讲话稿、report 工作报告、notice 通知）；不写则全部适用
 params:
   place: {doc: 地名, example: 恒阳区}
 -#}

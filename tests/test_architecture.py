@@ -11,13 +11,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "drafter"
 # Lower layers never import higher ones. A module belongs to the layer of its longest prefix.
 LAYERS = [
     ("base", ("drafter", "drafter.errors", "drafter.files", "drafter.safeyaml", "drafter.schema",
-              "drafter.resources", "drafter.numbering", "drafter.workspace", "drafter.convert", "drafter.unit",
+              "drafter.resources", "drafter.numbering", "drafter.workspace", "drafter.convert", "drafter.unit", "drafter.levels",
               )),
     ("outline", ("drafter.outline",)),
     ("render", ("drafter.render",)),
     ("documents", ("drafter.documents",)),
     ("check", ("drafter.check",)),
     ("importer", ("drafter.importer",)),
+    ("compare", ("drafter.compare",)),
     ("tasks", ("drafter.tasks",)),
     ("serve", ("drafter.serve",)),
     ("cli", ("drafter.cli", "drafter.__main__")),

@@ -13,16 +13,15 @@ from drafter.render import render_outline
 from .conftest import OUTLINES
 
 GLOSSARY = load_glossary()
-NEW = ("numbering.duplicate", "grammar.", "usage.", "numbers.", "format.docnumber", "format.attachment")
-NEW_RULES = [r for r in RULES if r.ID.startswith(NEW)]
+NEW = {"numbering.duplicate", "grammar.de", "grammar.doubled", "usage.jiezhi", "usage.ellipsis_deng",
+       "usage.dengdeng", "numbers.year", "numbers.range", "numbers.fullwidth", "numbers.hao", "numbers.mixed",
+       "format.docnumber", "format.attachments", "format.attachment_list",  # the rules of issues 10 and 15
+       "numbers.approx", "numbers.percent", "numbers.magnitude", "numbers.zero", "numbers.weekday", "numbers.date"}  # issue 21
+NEW_RULES = [r for r in RULES if r.ID in NEW]
 
 
 def test_every_new_rule_is_registered():
-    assert {r.ID for r in NEW_RULES} == {
-        "numbering.duplicate", "grammar.de", "grammar.doubled", "usage.jiezhi", "usage.ellipsis_deng",
-        "usage.dengdeng", "numbers.year", "numbers.range", "numbers.fullwidth", "numbers.hao", "numbers.mixed",
-        "numbers.approx", "numbers.percent", "numbers.magnitude", "numbers.zero", "numbers.weekday", "numbers.date",
-        "format.docnumber", "format.attachments", "format.attachment_list"}
+    assert {r.ID for r in NEW_RULES} == NEW
     for rule in NEW_RULES:
         assert rule.BASIS and rule.DOC and rule.SEVERITY in ("error", "warning")
         assert "GB/T" in rule.BASIS or "实务" in rule.BASIS

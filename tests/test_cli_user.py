@@ -123,7 +123,18 @@ ALLOWED = {"drafter", "yaml", "yml", "docx", "dotx", "pdf", "txt", "md", "doc", 
            "fontconfig", "markdown", "jinja", "python", "docker", "host", "port", "noise", "text", "json", "serif", "sans", "body", "outlines", "templates", "sections", "glossary"}
 
 
+def _kind_words() -> set[str]:
+    """Every shipped kind's English id, word by word (meeting-notice, host-script …): names, not English."""
+    from drafter.outline.kinds import shipped_kinds
+
+    return {w for p in shipped_kinds().iterdir() if p.is_dir() for w in p.name.lower().split("-")}
+
+
+KIND_WORDS = _kind_words()
+
+
 def english_words(text: str, names: set[str]) -> list[str]:
+    names = names | KIND_WORDS
     words = []
     for line in text.splitlines():
         line = re.sub(r"--?[\w-]+", " ", line)  # option names

@@ -224,7 +224,8 @@ def test_new_writes_a_starter_that_renders_and_never_overwrites(cli, tmp_path):
     code, out, _ = cli("new", "speech", "-o", target)
     assert code == 0 and "已生成" in out
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("# 讲话稿大纲")
+    schema_line, rest = text.split("\n", 1)  # the editor's schema line comes first (kinds/README.md)
+    assert schema_line.startswith("# yaml-language-server: $schema=") and rest.startswith("# 讲话稿大纲")
     code, _, err = cli("render", target)
     assert code == 0, err
     target.write_text("mine", encoding="utf-8")

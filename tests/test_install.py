@@ -24,11 +24,13 @@ def wheel(tmp_path_factory):
 def test_wheel_ships_templates_and_outlines(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for kind in ("speech", "report", "notice"):
-        assert f"drafter/_data/templates/{kind}.md.j2" in names
-        assert f"drafter/_data/templates/starters/{kind}.yaml" in names
+        assert f"drafter/_data/kinds/{kind}/template.md.j2" in names
+        assert f"drafter/_data/kinds/{kind}/starter.yaml" in names
+        assert f"drafter/_data/kinds/{kind}/kind.yaml" in names
         assert f"drafter/_data/outlines/{kind}.yaml" in names
     assert "drafter/_data/templates/sections/加强自身建设.md.j2" in names
     assert "drafter/_data/glossary/core.yaml" in names
+    assert "drafter/_data/registers/levels.yaml" in names and "drafter/_data/kinds/_common.yaml" in names
     for name in ("index.html", "app.js", "app.css"):  # the workbench's page, no build step
         assert f"drafter/serve/static/{name}" in names
     assert "drafter/render/layout.yaml" in names  # every layout number and font name

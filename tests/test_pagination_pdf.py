@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from drafter.render import layout, pagination, preview, titles
 from drafter.render.writers.docx import styles
 from drafter.render import render_file
+from drafter.outline.kinds import registry
 
 from .conftest import OUTLINES, ends_inside_words, needs_soffice
 from .pdfpages import BOTTOM, PITCH, TOP, cells, grid_line, pages
@@ -94,7 +95,32 @@ def chains(extra: int) -> dict:
             "closing": [body_text(3)]}
 
 
+def body_paragraphs(lines: int, most: int = 4) -> list[str]:
+    """``lines`` full lines of body text as paragraphs of at most ``most`` lines, as a 会议通知's
+    其他事项 or an 审议意见's assessment is written."""
+    return [body_text(min(most, lines - done)) for done in range(0, lines, most)]
+
+
+def meeting_notice(extra: int) -> dict:
+    """A 会议通知 whose 其他事项 run ``extra`` lines longer: its 署名, 附件 (the 回执) and 版记 on
+    every line of a page."""
+    data = yaml.safe_load((OUTLINES / "meeting-notice.yaml").read_text(encoding="utf-8"))
+    if extra:
+        data["other"] = data["other"] + body_paragraphs(extra)
+    return data
+
+
+def review_opinion(extra: int) -> dict:
+    """An 审议意见 whose assessment runs ``extra`` lines longer: its 署名 on every line of a page."""
+    data = yaml.safe_load((OUTLINES / "review-opinion.yaml").read_text(encoding="utf-8"))
+    if extra:
+        data["assessment"] = data["assessment"] + body_paragraphs(extra)
+    return data
+
+
 CASES = {**{f"notice-{n:02d}": notice(n, False) for n in SWEEP},
+         **{f"meeting-notice-{n:02d}": meeting_notice(n) for n in SWEEP},
+         **{f"review-opinion-{n:02d}": review_opinion(n) for n in SWEEP},
          **{f"notice-att-{n:02d}": notice(n, True) for n in SWEEP},
          **{f"notice-plain-{n:02d}": notice_plain(n) for n in SWEEP},
          **{f"notice-long-{n:02d}": notice_plain(n, 9, True) for n in SWEEP},
@@ -127,11 +153,19 @@ def rendered(converted):
     return {name: (pages(pdf), data) for name, (pdf, _, data) in converted.items()}
 
 
-NOTICES = [n for n in [*CASES, *SHIPPED] if n.startswith("notice")]
 ALL = [*CASES, *SHIPPED]
 
 
-@pytest.mark.parametrize("name", NOTICES)
+def _has(name: str, part: str) -> bool:
+    data = CASES[name] if name in CASES else yaml.safe_load((OUTLINES / f"{name}.yaml").read_text(encoding="utf-8"))
+    return registry().get(data["kind"]).has(part)
+
+
+SIGNED = [n for n in ALL if _has(n, "signature")]  # every kind with a 署名 (7.3.5)
+IMPRINTED = [n for n in ALL if _has(n, "imprint")]  # every kind with a 版记 (7.4)
+
+
+@pytest.mark.parametrize("name", SIGNED)
 def test_signature_never_stands_on_a_page_without_body_text(rendered, name):
     """7.3.5.5: the 署名 and 成文日期 never stand on a page without 正文."""
     doc, data = rendered[name]
@@ -144,7 +178,7 @@ def test_signature_never_stands_on_a_page_without_body_text(rendered, name):
             assert before, f"page {page.number} starts with the signature: {texts}"
 
 
-@pytest.mark.parametrize("name", NOTICES)
+@pytest.mark.parametrize("name", IMPRINTED)
 def test_imprint_is_last_at_the_foot_of_an_even_page(rendered, name):
     """7.4.1: the 版记's last rule on the lower edge of the type area of the last page;
     实务: that page is even. 7.5: a blank page before it, and the 版记 page then, unnumbered."""

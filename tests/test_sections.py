@@ -6,6 +6,7 @@ import docx
 import pytest
 import yaml
 
+from drafter.errors import DrafterError
 from drafter.render import sections, templating
 
 from .conftest import OUTLINES, write
@@ -149,3 +150,34 @@ def test_a_section_is_read_again_once_its_file_changes(tmp_path):
     assert sections.find("问候", search).overrides == []
     path.write_text("{#- section\npurpose: 问候\n-#}\n各位代表：{{ whom }}，{{ when }}\n", encoding="utf-8")
     assert sorted(sections.find("问候", search).params) == ["when", "whom"]
+
+
+def test_a_section_header_names_the_kinds_it_is_written_for(cli, tmp_path):
+    # the shipped library: every section says its kinds, and each example outline uses its own
+    assert all(s.kinds for s in LIBRARY.values())
+    assert LIBRARY["培训时间和地点"].kinds == ("notice",) and not LIBRARY["培训时间和地点"].fits("speech")
+    assert LIBRARY["加强自身建设"].fits("report") and not LIBRARY["加强自身建设"].fits("notice")
+    for kind in ("speech", "report", "notice"):
+        data = yaml.safe_load((OUTLINES / f"{kind}-sections.yaml").read_text(encoding="utf-8"))
+        used = [p["use"] for key in ("opening", "points", "closing") for p in data.get(key) or []
+                if isinstance(p, dict) and "use" in p]
+        assert used and all(LIBRARY[name].fits(kind) for name in used), kind
+    # a workspace section: Chinese kind names, one kind as a word, or none (every kind)
+    tpl = tmp_path / "tpl" / "sections"
+    tpl.mkdir(parents=True)
+    (tpl / "报送.md.j2").write_text("{#- section\npurpose: 报送\nkinds: [通知, report]\n-#}\n# 报送\n", encoding="utf-8")
+    (tpl / "一种.md.j2").write_text("{#- section\npurpose: 一种\nkinds: speech\n-#}\n# 一种\n", encoding="utf-8")
+    (tpl / "通用.md.j2").write_text("{#- section\npurpose: 通用\n-#}\n# 通用\n", encoding="utf-8")
+    (tpl / "错.md.j2").write_text("{#- section\npurpose: 错\nkinds: [请示]\n-#}\n# 错\n", encoding="utf-8")
+    search = templating.search_path((str(tmp_path / "tpl"),))
+    assert sections.find("报送", search).kinds == ("notice", "report")
+    assert sections.find("一种", search).kinds == ("speech",)
+    assert sections.find("通用", search).kinds == () and sections.find("通用", search).fits("notice")
+    with pytest.raises(DrafterError) as err:
+        sections.find("错", search)
+    assert "“请示”不是可选值" in str(err.value) and ":3" in str(err.value)  # the header's line
+    (tpl / "错.md.j2").unlink()
+    code, out, _ = cli("sections", "--templates", tmp_path / "tpl")
+    assert code == 0
+    assert "报送［" in out and "适用：通知、工作报告" in out and "通用［" in out and "适用：全部文种" in out
+    assert "培训时间和地点［内置］　培训班通知的“培训时间和地点”一项　适用：通知" in out

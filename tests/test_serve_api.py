@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import sys
 from pathlib import Path
@@ -230,6 +231,25 @@ def test_create_outline(client, ws):
     assert client.post("/api/outlines", json={"kind": "poem", "name": "x"}, headers=H).status_code == 400
 
 
+def test_create_takes_a_kind_by_its_chinese_name_and_the_workspace_kinds(client, ws):
+    import shutil
+
+    from .test_kinds import BRIEF_KIND, BRIEF_STARTER, BRIEF_TEMPLATE
+
+    assert client.post("/api/outlines", json={"kind": "讲话稿", "name": "讲话二"}, headers=H).status_code == 200
+    assert "kind: speech" in (ws / "outlines" / "讲话二.yaml").read_text(encoding="utf-8")
+    folder = ws / "kinds" / "简报"
+    folder.mkdir(parents=True)
+    for name, text in (("kind.yaml", BRIEF_KIND), ("template.md.j2", BRIEF_TEMPLATE), ("starter.yaml", BRIEF_STARTER)):
+        (folder / name).write_text(text, encoding="utf-8")
+    assert "briefing" in [k["name"] for k in client.get("/api/outlines").json()["kinds"]]
+    assert client.post("/api/outlines", json={"kind": "简报", "name": "第一期"}, headers=H).json() == \
+        {"path": "outlines/第一期.yaml"}
+    got = client.get("/api/outline", params={"path": "outlines/第一期.yaml"}).json()
+    assert [f["name"] for f in got["form"]["fields"]][:3] == ["kind", "title", "issue"]
+    shutil.rmtree(folder)
+
+
 def test_download_docx(client):
     import io
 
@@ -307,3 +327,166 @@ def test_a_folder_inside_a_workspace_uses_its_sections_and_settings(ws):
     assert "本单位片段示例" in [s["name"] for s in library.section_list(res)]
     plain = library.resources(str(ws.parent))
     assert plain.template_dirs == () and "本单位片段示例" not in [s["name"] for s in library.section_list(plain)]
+
+
+# --- issue 23: what a writer could not tell apart or did not see -------------------------------
+
+def test_outlines_are_listed_by_title_kind_and_date(client, ws):
+    out = ws / "outlines"
+    # as drafter import writes them, and as writers write them: quoted, Chinese, title as lines
+    (out / "旧稿一.yaml").write_text('# 从 旧稿一.docx 导入\nkind: "speech"\ntitle: "在全区人大工作会议上的讲话"\n'
+                                     'date: 2023-02-10\npoints: []\n', encoding="utf-8")
+    (out / "旧稿二.yaml").write_text("kind: 'speech'\ntitle: 在全区人大工作会议上的讲话\n", encoding="utf-8")
+    (out / "通知.yaml").write_text("kind: 通知  # 中文名\ntitle:\n  - 关于举办培训班\n  - 的通知\n"
+                                   "number:\n  date: 2020-01-01\ndate: 2024-05-08\n", encoding="utf-8")
+    (out / "不是大纲.yaml").write_text("name: 其他\n", encoding="utf-8")
+    got = {o["path"]: o for o in client.get("/api/outlines").json()["outlines"]}
+    assert set(got) == {"outlines/讲话.yaml", "outlines/旧稿一.yaml", "outlines/旧稿二.yaml", "outlines/通知.yaml"}
+    one, two, notice = got["outlines/旧稿一.yaml"], got["outlines/旧稿二.yaml"], got["outlines/通知.yaml"]
+    assert (one["kind"], one["title"], one["date"], one["name"]) == ("speech", "在全区人大工作会议上的讲话",
+                                                                     "2023-02-10", "旧稿一.yaml")
+    assert (two["kind"], two["title"], two["date"]) == ("speech", "在全区人大工作会议上的讲话", "")
+    assert len(two["modified"]) == 10  # the file's date where the outline has none
+    assert (notice["kind"], notice["title"], notice["date"]) == ("notice", "关于举办培训班的通知", "2024-05-08")
+
+
+def test_the_style_choices_carry_their_labels_and_the_spellings_yaml_reads(client, ws):
+    form = load(client)["form"]
+    labels = {x["value"]: x["label"] for x in form["style_labels"]}
+    assert set(labels) == set(form["styles"])
+    assert labels["1."] == "1. 2. 3. …" and labels["（一）"] == "（一） （二） （三） …"
+    assert all(label.strip() for label in labels.values())
+    # `style: 1.` is the number 1.0 in YAML: the page reads it back as "1."
+    assert form["style_aliases"]["1"] == "1." and form["style_aliases"]["1.0"] == "1."
+
+
+def test_the_preview_breaks_a_long_title_as_the_docx_does(client, ws):
+    import io
+    import re
+
+    import docx
+
+    from drafter.render import layout, pagination, titles
+
+    long = "关于举办2024年全区各级人大代表履职能力提升专题培训班暨代表工作经验交流会的讲话"
+    data = load(client)
+    data["data"]["title"] = long
+    saved = client.post("/api/save", json={"path": data["path"], "version": data["version"], "data": data["data"]},
+                        headers=H).json()
+    expected = titles.break_lines(long, pagination.title_width(layout.DEFAULT))
+    assert len(expected) == 2
+    title_html = re.search(r'<p class="b-title">(.*?)</p>', saved["html"]).group(1)
+    assert re.findall(r'<span class="line">(.*?)</span>', title_html) == expected
+    resp = client.get("/api/download", params={"path": data["path"], "format": "docx"})
+    first = docx.Document(io.BytesIO(resp.content)).paragraphs[0]
+    assert first.text.split("\n") == expected
+
+
+def test_each_kind_is_offered_its_own_sections(client, ws):
+    (ws / "outlines" / "通知.yaml").write_text((OUTLINES / "notice.yaml").read_text(encoding="utf-8"),
+                                               encoding="utf-8")
+    (ws / "templates" / "sections" / "通用.md.j2").write_text("{#- section\npurpose: 各文种通用\n-#}\n# 通用\n",
+                                                              encoding="utf-8")
+    notice = {s["name"] for s in load(client, "outlines/通知.yaml")["sections"]}
+    speech = {s["name"] for s in load(client)["sections"]}
+    assert {"培训时间和地点", "联系人和电话", "通用"} <= notice
+    assert not notice & {"会议开场", "加强自身建设", "结尾号召"}
+    assert {"会议开场", "加强自身建设", "通用"} <= speech and not speech & {"培训时间和地点", "联系人和电话"}
+
+
+# --- sign-in on the office network ---------------------------------------------------------------
+
+def _gated(ws, secret, password=False):
+    from starlette.testclient import TestClient
+
+    from drafter.serve import library
+    from drafter.serve.app import create_app
+
+    return TestClient(create_app(library.resources(str(ws)), allowed_hosts=("*",), secret=secret, password=password),
+                      raise_server_exceptions=False, follow_redirects=False)
+
+
+def test_without_the_token_every_request_is_refused(ws, monkeypatch):
+    from drafter.serve import auth
+
+    compared = []
+    real = auth.hmac.compare_digest
+    monkeypatch.setattr(auth.hmac, "compare_digest", lambda a, b: compared.append(1) or real(a, b))
+    token = auth.new_token()
+    assert len(token) >= 32
+    client = _gated(ws, token)
+    for url in ("/", "/static/app.js", "/api/outlines", "/api/outline?path=outlines/讲话.yaml",
+                "/api/download?path=outlines/讲话.yaml&format=docx", f"/?token={token[:-1]}x"):
+        resp = client.get(url)
+        assert resp.status_code == 401, url
+        assert "set-cookie" not in resp.headers
+        if url.startswith("/api/"):
+            assert "需要登录" in resp.json()["error"]
+        else:
+            assert "drafter 工作台需要登录" in resp.text and "token" in resp.text
+    assert client.post("/api/save", json={}, headers=H).status_code == 401
+    assert compared  # the token was compared in constant time
+
+    resp = client.get(f"/?token={token}")
+    assert resp.status_code == 303 and resp.headers["location"] == "/"  # the token leaves the address bar
+    cookie = resp.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and token not in cookie
+    assert client.get("/").status_code == 200 and "drafter 工作台" in client.get("/").text
+    assert client.get("/api/outlines").json()["outlines"][0]["path"] == "outlines/讲话.yaml"
+    client.cookies.clear()
+    assert client.get("/api/outlines").status_code == 401
+    client.cookies.set(auth.COOKIE, "0" * 64)
+    assert client.get("/api/outlines").status_code == 401
+
+
+def test_a_workspace_password_signs_in_through_the_form(ws):
+    client = _gated(ws, "本单位的密码12345", password=True)
+    page = client.get("/")
+    assert page.status_code == 401 and 'name="password"' in page.text
+    wrong = client.post("/login", data={"password": "猜一个试试"})
+    assert wrong.status_code == 401 and "密码或链接不对" in wrong.text and "set-cookie" not in wrong.headers
+    right = client.post("/login", data={"password": "本单位的密码12345"})
+    assert right.status_code == 303 and "SameSite=Strict" in right.headers["set-cookie"]
+    assert client.get("/api/outlines").status_code == 200
+
+
+def test_lan_mode_prints_a_token_url_or_uses_the_workspace_password(ws, monkeypatch, cli):
+    import uvicorn
+
+    from drafter import serve
+
+    apps, lines, opened = [], [], []
+    real = serve._socket
+
+    def loopback_socket(host, port):  # nothing listens beyond this machine in a test
+        opened.append(real("127.0.0.1", 0))
+        return opened[-1]
+
+    monkeypatch.setattr(serve, "_socket", loopback_socket)
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: apps.append(self.config.app))
+    echo = lambda text, err=False: lines.append(text)  # noqa: E731
+    serve.serve(str(ws), host="0.0.0.0", open_browser=False, echo=echo)
+    url = next(line for line in lines if line.startswith("drafter 工作台："))
+    first = re.search(r"\?token=([\w-]+)", url).group(1)
+    lines.clear()
+    serve.serve(str(ws), host="0.0.0.0", open_browser=False, echo=echo)
+    second = re.search(r"\?token=([\w-]+)", next(line for line in lines if "工作台：" in line)).group(1)
+    assert first != second and len(first) >= 32  # a new one each start
+    lines.clear()
+    (ws / "drafter.yaml").write_text("serve:\n  password: 本单位的密码12345\n", encoding="utf-8")
+    serve.serve(str(ws), host="0.0.0.0", open_browser=False, echo=echo)
+    shown = next(line for line in lines if "工作台：" in line)
+    assert "?token=" not in shown and "12345" not in "".join(lines) and "密码" in lines[0]
+    lines.clear()
+    serve.serve(str(ws), open_browser=False, echo=echo)  # this machine only: no sign-in
+    assert "?token=" not in "".join(lines)
+    (ws / "drafter.yaml").write_text("rate: 220\n", encoding="utf-8")
+    lines.clear()
+    serve.serve(str(ws), open_browser=False, echo=echo, sign_in=True)  # behind a reverse proxy
+    assert re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]{32}", "".join(lines))
+    assert not any(line.startswith("警告") for line in lines)
+    for sock in opened:
+        sock.close()
+    (ws / "drafter.yaml").write_text("serve:\n  password: 短\n", encoding="utf-8")
+    code, _, err = cli("serve", ws, "--host", "0.0.0.0", "--no-browser")
+    assert code == 2 and "drafter.yaml" in err and "serve.password" in err and "至少 8 个" in err

@@ -261,7 +261,8 @@ def test_glossary_lookup(browser, served):
     # another outline from the list: its own preview, nothing left from the one before
     create(page, server.url, "notice", "另一份")
     expect(page.locator("#preview")).to_contain_text("文件")
-    page.locator("#outline-list button", has_text="outlines/词库.yaml").click()
+    # listed by title (the file name shows only where titles repeat: test_outline_list_…)
+    page.locator('#outline-list button[data-path="outlines/词库.yaml"]').click()
     expect(page.locator("#current")).to_have_text("outlines/词库.yaml")
     expect(page.locator("#preview")).to_contain_text("在xx会议上的讲话")
     expect(page.locator("#preview")).not_to_contain_text("文件")
@@ -308,3 +309,178 @@ def test_libreoffice_pages_and_pdf(browser, served, tmp_path):
     flat = re.sub(r"\s", "", text)  # pdftotext spaces out Latin letters and breaks lines
     assert "在xx会议上的讲话" in flat and "我讲两点意见" in flat and "—1—" in flat
     assert not errors
+
+
+# --- issue 23 ----------------------------------------------------------------------------------
+
+STYLED = """\
+kind: speech
+title: 在全区人大工作会议上的讲话
+date: 2024-03-28
+points:
+  - title: 提高政治站位
+    style: 1.
+    subpoints:
+      - title: 学习
+      - title: 宣传
+  - title: 依法履职尽责
+    paragraphs: [要强化监督。]
+"""
+
+
+def test_every_style_shows_its_label(browser, served):
+    from playwright.sync_api import expect
+
+    server, ws = served
+    (ws / "outlines" / "分层.yaml").write_text(STYLED, encoding="utf-8")  # `style: 1.` is 1.0 in YAML
+    errors: list = []
+    page = new_page(browser, errors)
+    page.goto(server.url + "#" + "outlines%2F分层.yaml")
+    page.wait_for_selector("#preview .page")
+    select = page.locator('[data-path="points[0].style"]')
+    assert select.evaluate("s => s.value") == "1."
+    assert select.evaluate("s => s.options[s.selectedIndex].text") == "1. 2. 3. …"
+    options = select.evaluate("s => [...s.options].map(o => [o.value, o.text])")
+    assert all(text.strip() for _, text in options), options
+    assert dict(options)["（1）"] == "（1） （2） （3） …" and dict(options)[""] == "默认：（一） （二） （三） …"
+    expect(page.locator('[data-path="points[0].subpoints"] .marker').first).to_have_text("1.")
+    expect(page.locator("#preview")).to_contain_text("1.学习")
+    select.select_option("一是")
+    expect(page.locator('[data-path="points[0].subpoints"] .marker').first).to_have_text("一是")
+    expect(page.locator("#preview")).to_contain_text("一是学习")
+    assert not errors
+
+
+def test_outline_list_by_title_kind_and_date(browser, served):
+    from playwright.sync_api import expect
+
+    server, ws = served
+    out = ws / "outlines"
+    (out / "旧稿一.yaml").write_text('kind: "speech"\ntitle: "在全区人大工作会议上的讲话"\ndate: 2023-02-10\n',
+                                     encoding="utf-8")
+    (out / "旧稿二.yaml").write_text('kind: "speech"\ntitle: "在全区人大工作会议上的讲话"\ndate: 2024-02-26\n',
+                                     encoding="utf-8")
+    (out / "培训.yaml").write_text("kind: 通知\ntitle: 关于举办培训班的通知\ndate: 2024-05-08\n", encoding="utf-8")
+    errors: list = []
+    page = new_page(browser, errors)
+    page.goto(server.url)
+    one = page.locator('#outline-list button[data-path="outlines/旧稿一.yaml"]')
+    expect(one.locator(".title")).to_have_text("在全区人大工作会议上的讲话")
+    expect(one.locator("small")).to_have_text("讲话稿 · 2023-02-10旧稿一.yaml")  # the file name on a line of its own
+    expect(one.locator("small .file")).to_be_visible()
+    expect(page.locator('#outline-list button[data-path="outlines/旧稿二.yaml"] small')).to_have_text(
+        "讲话稿 · 2024-02-26旧稿二.yaml")
+    notice = page.locator('#outline-list button[data-path="outlines/培训.yaml"]')
+    expect(notice.locator(".title")).to_have_text("关于举办培训班的通知")
+    expect(notice.locator("small")).to_have_text("通知 · 2024-05-08")  # a title of its own: no file name
+    assert notice.locator(".file").count() == 0
+    assert '"' not in page.locator("#outline-list").inner_text()
+    assert not errors
+
+
+def test_each_kind_is_offered_its_own_sections(browser, served):
+    server, ws = served
+    errors: list = []
+    page = new_page(browser, errors)
+    create(page, server.url, "notice", "培训通知")
+    offered = page.get_by_label("为要点选择片段").evaluate("s => [...s.options].map(o => o.value)")
+    assert "培训时间和地点" in offered and "联系人和电话" in offered
+    assert not {"加强自身建设", "学习贯彻会议精神", "本单位片段示例"} & set(offered)
+    create(page, server.url, "speech", "讲话")
+    offered = page.get_by_label("为要点选择片段").evaluate("s => [...s.options].map(o => o.value)")
+    assert "加强自身建设" in offered and "本单位片段示例" in offered
+    assert not {"培训时间和地点", "联系人和电话"} & set(offered)
+    opening = page.get_by_label("为开场选择片段").evaluate("s => [...s.options].map(o => o.value)")
+    assert "会议开场" in opening and "培训时间和地点" not in opening
+    assert not errors
+
+
+def test_the_preview_breaks_the_title_as_the_docx(browser, served):
+    from playwright.sync_api import expect
+
+    from drafter.render import layout, pagination, titles
+
+    server, ws = served
+    long = "关于举办2024年全区各级人大代表履职能力提升专题培训班暨代表工作经验交流会的讲话"
+    errors: list = []
+    page = new_page(browser, errors)
+    create(page, server.url, "speech", "长标题")
+    page.get_by_label("标题（必填）").first.fill(long)
+    expected = titles.break_lines(long, pagination.title_width(layout.DEFAULT))
+    expect(page.locator("#preview .b-title .line")).to_have_text(expected)
+    # each line stays on one line of the page, as in the .docx
+    heights = page.evaluate("[...document.querySelectorAll('#preview .b-title .line')].map(e => e.getClientRects().length)")
+    assert heights == [1] * len(expected)
+    assert not errors
+
+
+class LanServer:
+    """`drafter serve --host 0.0.0.0`: the printed address carries the token."""
+
+    def __init__(self, folder) -> None:
+        import os
+        import sys
+
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen([sys.executable, "-m", "drafter", "serve", str(folder), "--host", "0.0.0.0",
+                                      "--port", "0", "--no-browser"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        line = self.proc.stdout.readline()
+        m = re.search(r"http://0\.0\.0\.0:(\d+)/\?token=([\w-]+)", line)
+        if not m:
+            self.stop()
+            raise AssertionError(f"drafter serve did not start: {line!r}")
+        self.url, self.token = f"http://127.0.0.1:{m.group(1)}/", m.group(2)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+
+def test_lan_mode_needs_the_token(browser, tmp_path):
+    import time
+    import urllib.error
+    import urllib.request
+
+    from playwright.sync_api import expect
+
+    ws = tmp_path / "公文"
+    make_workspace(ws)
+    server = LanServer(ws)
+    try:
+        deadline = time.monotonic() + 20
+        while True:  # up: it answers, and without the token it refuses
+            try:
+                urllib.request.urlopen(server.url + "api/outlines", timeout=2)
+                raise AssertionError("a request without the token was answered")
+            except urllib.error.HTTPError as exc:
+                assert exc.code == 401
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "drafter serve did not answer"
+                time.sleep(0.1)
+        errors: list = []
+        page = new_page(browser, errors)
+        resp = page.goto(server.url)
+        assert resp.status == 401
+        expect(page.locator("h1")).to_have_text("drafter 工作台需要登录")
+        assert page.locator("#outline-form").count() == 0
+        resp = page.goto(server.url + "?token=" + server.token[:-2] + "xx")
+        assert resp.status == 401
+        page.goto(server.url + "?token=" + server.token)
+        assert page.url == server.url  # the token left the address bar
+        page.get_by_label("文种").select_option("speech")
+        page.get_by_label("文件名").fill("内网")
+        page.get_by_role("button", name="新建大纲").click()
+        page.wait_for_selector("#preview .page")
+        assert (ws / "outlines" / "内网.yaml").is_file()
+        cookies = page.context.cookies()
+        assert [(c["httpOnly"], c["sameSite"]) for c in cookies] == [(True, "Strict")]
+        assert server.token not in cookies[0]["value"]
+        # another browser without the cookie is still refused
+        other = new_page(browser, errors)
+        assert other.goto(server.url + "api/outlines").status == 401
+        assert not errors
+    finally:
+        server.stop()

@@ -17,6 +17,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.serve_helpers import CHROMIUM, CHROMIUM_ARGS, Server, make_workspace  # noqa: E402
+from tests.test_serve_browser import LanServer  # noqa: E402
 
 
 def main() -> None:
@@ -28,6 +29,12 @@ def main() -> None:
         make_workspace(ws)
         for name in ("speech.yaml", "notice.yaml", "speech-sections.yaml"):
             shutil.copy(ROOT / "outlines" / name, ws / "outlines" / name)
+        # two drafts imported from old .docx files: the same title, told apart by date and file name
+        for name, date in (("旧讲话-2023.yaml", "2023-02-10"), ("旧讲话-2024.yaml", "2024-02-26")):
+            (ws / "outlines" / name).write_text(
+                f'kind: "speech"\ntitle: "在全区人大工作会议上的讲话"\ndate: {date}\npoints:\n'
+                '  - title: 提高政治站位\n    style: 1.\n    subpoints:\n      - title: 深入学习\n'
+                '      - title: 广泛宣传\n', encoding="utf-8")
         server = Server(ws)
         try:
             with sync_playwright() as p:
@@ -83,9 +90,29 @@ def main() -> None:
                 expect(other.locator("#banner-text")).to_contain_text("已被修改")
                 page, _ = other, page
                 shot("workbench-conflict.png")
+
+                # an imported outline: listed by title, kind, date and file name; its styles labelled
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                page.goto(server.url + "#outlines%2F旧讲话-2024.yaml")
+                page.wait_for_selector("#preview .page")
+                page.locator('[data-path="points[0].style"]').scroll_into_view_if_needed()
+                shot("workbench-list.png")
                 browser.close()
         finally:
             server.stop()
+        # on the office network: nothing without the token
+        lan = LanServer(ws)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                page.goto(lan.url)
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(HERE / "workbench-signin.png"))
+                print(HERE / "workbench-signin.png")
+                browser.close()
+        finally:
+            lan.stop()
 
 
 if __name__ == "__main__":

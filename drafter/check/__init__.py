@@ -7,27 +7,45 @@ from __future__ import annotations
 
 from ..documents import Draft, draft_from_blocks, draft_from_lines, read_draft
 from ..errors import DrafterError
+from ..render import unit_profile
+from .against import RULES as AGAINST, compare
 from .findings import Finding
 from .edits import _apply, fixable
 from .glossary import Glossary, Pair, load_glossary
-from .rules import BY_ID, RULES, run_rules
+from .rules import BY_ID, RULES, run_rules, silenced
 
 __all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file",
            "check_rendered", "self_test", "fixed_text"]
 
 
 def check_file(path: str, glossary: Glossary, date=None, region: str | None = None,
-               template_dirs: tuple[str, ...] = (), ignore=()) -> list[Finding]:
+               template_dirs: tuple[str, ...] = (), ignore=(), against: Draft | None = None,
+               notes: list | None = None, people=None) -> list[Finding]:
     """Findings for one file; raises DrafterError when the file cannot be read.
 
     ``date`` and ``region`` override what is detected from the draft itself; an outline's
     sections are looked up in ``template_dirs`` before the shipped ones; ``ignore`` lists what
-    the writer's workspace does not want reported (see ``ignore_list``).
+    the writer's workspace does not want reported (see ``ignore_list``). ``against``, an old
+    document (``against.old_document``), adds what the draft carried over from it; what could
+    not be compared is said in ``notes``. ``people``: the workspace's register (people.post).
     """
     draft = read_draft(path, template_dirs)
     draft.set_date(date, "命令行的 --date")
     draft.region = region or draft.region
-    return run_rules(draft, glossary, ignore)
+    draft.level = unit_profile(path).get("level")
+    return with_against(draft, run_rules(draft, glossary, ignore, people), against, ignore, notes)
+
+
+def with_against(draft: Draft, findings: list[Finding], old: Draft | None, ignore=(),
+                 notes: list | None = None) -> list[Finding]:
+    """The rules' findings and, given an old document, the comparison's, in document order."""
+    if old is None:
+        return findings
+    found, said = compare(draft, old)
+    if notes is not None:
+        notes.extend(said)
+    found = [f for f in found if not silenced(f, ignore)]
+    return sorted(findings + found, key=lambda f: (f.paragraph, f.offset, f.rule))
 
 
 def check_rendered(rendered, out: str, glossary: Glossary, ignore=()) -> list[Finding]:
@@ -36,7 +54,13 @@ def check_rendered(rendered, out: str, glossary: Glossary, ignore=()) -> list[Fi
     data = rendered.outline.data
     draft = draft_from_blocks(out, rendered.blocks, date=data.get("date"), region=data.get("region"),
                               kind=rendered.outline.kind.name)
+    draft.level = unit_profile(rendered.outline.file).get("level")
     return run_rules(draft, glossary, ignore)
+
+
+def known_ids() -> set[str]:
+    """Every rule id a finding can carry: the rules' and the comparison's (check --against)."""
+    return set(BY_ID) | set(AGAINST)
 
 
 def ignore_list(ws) -> list:
@@ -45,7 +69,7 @@ def ignore_list(ws) -> list:
     entries = (ws.config.get("ignore") or []) if ws else []
     for i, entry in enumerate(entries):
         rule = entry if isinstance(entry, str) else entry.get("rule")
-        if rule and rule != "*" and rule not in BY_ID and not any(r.startswith(rule + ".") for r in BY_ID):
+        if rule and rule != "*" and rule not in known_ids() and not any(r.startswith(rule + ".") for r in known_ids()):
             raise DrafterError(f"没有规则“{rule}”；规则 ID 见 README 的规则表", file=str(ws.root / "drafter.yaml"),
                                field=f"ignore[{i}]")
     return entries
@@ -60,8 +84,9 @@ def fixed_text(text: str, findings) -> str:
     for number, fixes in by_para.items():
         line = lines[number - 1]
         shift = len(line) - len(line.lstrip())
-        lines[number - 1] = line[:shift] + _apply(line[shift:], fixes)
-    return "\n".join(lines)
+        fixed = _apply(line[shift:], fixes)
+        lines[number - 1] = line[:shift] + fixed if fixed.strip() else None  # an emptied paragraph goes
+    return "\n".join(line for line in lines if line is not None)
 
 
 def _examples(item) -> list[tuple[str, dict]]:

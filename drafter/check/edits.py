@@ -1,8 +1,10 @@
 """Apply findings back to a draft: safe fixes (--fix) and Word comments (--annotate).
 
 Only mechanical fixes are applied: the suggestions of rules that declare themselves
-``FIXABLE`` (outdated formulations, punctuation marks, misspellings). The input is never changed; the
-result goes to a new file, written atomically.
+``FIXABLE`` (outdated formulations, punctuation marks, misspellings). A fix that leaves a
+paragraph empty (a line of web residue, suggestion "") deletes the paragraph. In an outline only
+the string values are edited, in their own quoting, everything else kept byte for byte
+(``files.yamledit``). The input is never changed; the result goes to a new file, written atomically.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from ..documents import MAX_TEXT_BYTES, docx_paragraphs, read_draft
 from ..files.docxverify import open_document
 from ..errors import DrafterError
 from ..files.fs import decode, read_bounded
-from ..safeyaml import XML_ILLEGAL
+from ..files.yamledit import replace_values, string_values
+from ..safeyaml import XML_ILLEGAL, read_text as read_yaml_text
 from .findings import Finding
 from .rules import FIXABLE
 from .tracked import Revisions
@@ -29,6 +32,23 @@ class Change:
     offset: int
     old: str
     new: str
+    field: str | None = None  # an outline's field path
+
+
+@dataclass
+class Skipped:
+    finding: Finding
+    reason: str  # why it was left to the writer, in Chinese
+
+
+CROSSES_RUNS = "跨越了不同格式的文字，请手工修改"
+NOT_IN_OUTLINE = "这段文字不是大纲中直接写的（来自片段、单位设置或多行文字），请手工修改"
+DELETE_OUTLINE_ITEM = "整段是网页残留，请在大纲中手工删除这一项"
+
+
+def _emptied(findings: list[Finding], text: str) -> bool:
+    """Whether these fixes leave the paragraph ``text`` with nothing in it."""
+    return not _apply(text, findings).strip()
 
 
 def fixable(findings: list[Finding]) -> list[Finding]:
@@ -51,9 +71,13 @@ def _apply(text: str, fixes: list[Finding]) -> str:
 
 
 def fix_file(path: str, findings: list[Finding], out: str,
-             track: bool = False) -> tuple[list[Change], list[Finding]]:
+             track: bool = False) -> tuple[list[Change], list[Skipped]]:
     """Write the fixed draft to ``out``; return the changes made and the fixes that could not be.
-    With ``track`` (a .docx only), each fix is a Word tracked change by "drafter"."""
+    With ``track`` (a .docx only), each fix is a Word tracked change by "drafter". An outline may
+    be fixed in place (``out`` is ``path``): only its text values change, and only if any does."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext in (".yaml", ".yml") and not track:
+        return _fix_outline(path, fixable(findings), out)
     if os.path.abspath(out) == os.path.abspath(path):
         raise DrafterError("输出文件不能与原稿相同，原稿不会被修改", file=out)
     ext = os.path.splitext(path)[1].lower()
@@ -65,17 +89,45 @@ def fix_file(path: str, findings: list[Finding], out: str,
         by_para.setdefault(f.paragraph, []).append(f)
     if ext == ".docx":
         return _fix_docx(path, by_para, out, track)
-    if ext in (".yaml", ".yml"):
-        raise DrafterError("大纲文件不自动修改，请按检查结果直接编辑大纲", file=path)
     if ext in (".doc", ".wps", ".rtf", ".pdf"):
         raise DrafterError(f"{ext} 文件不能直接修改：请先另存为 .docx，或用 --annotate 另存一份带批注的 .docx", file=path)
     lines = decode(read_bounded(path, MAX_TEXT_BYTES), path).splitlines()
     shifts = {p.number: p.shift for p in read_draft(path).paragraphs}
     for number, items in by_para.items():
         line, shift = lines[number - 1], shifts[number]
-        lines[number - 1] = line[:shift] + _apply(line[shift:], items)
-    outputs.write(out, ("\n".join(lines) + "\n").encode("utf-8", "replace"))
+        # a paragraph left empty goes, with its Markdown markup (- , ## )
+        lines[number - 1] = None if _emptied(items, line[shift:]) else line[:shift] + _apply(line[shift:], items)
+    kept = [line for line in lines if line is not None]
+    outputs.write(out, ("\n".join(kept) + "\n").encode("utf-8", "replace"))
     return [Change(f.paragraph, f.offset, f.match, f.suggestion) for f in fixes], []
+
+
+def _fix_outline(path: str, fixes: list[Finding], out: str) -> tuple[list[Change], list[Skipped]]:
+    """Fix the string values of an outline the writer wrote, each at its field; text a section or
+    the unit profile filled in, and multi-line values, are left to the writer."""
+    text = read_yaml_text(path)
+    values = string_values(text)
+    by_field: dict[str, list[Finding]] = {}
+    for f in fixes:
+        by_field.setdefault(f.field or "", []).append(f)
+    edits, done, skipped = {}, [], []
+    for field, items in by_field.items():
+        scalar = values.get(field)
+        if scalar is None or not scalar.one_line or any(
+                scalar.value[f.offset:f.offset + f.length] != f.match for f in items):
+            skipped.extend(Skipped(f, NOT_IN_OUTLINE) for f in items)
+        elif _emptied(items, scalar.value):
+            skipped.extend(Skipped(f, DELETE_OUTLINE_ITEM) for f in items)
+        else:
+            edits[field] = _apply(scalar.value, items)
+            done.extend(Change(f.paragraph, f.offset, f.match, f.suggestion, field) for f in items)
+    new, _ = replace_values(text, edits, path)
+    if os.path.abspath(out) == os.path.abspath(path):
+        if edits:  # in place: the file the link leads to, replaced atomically; untouched when nothing changes
+            outputs.write(os.path.realpath(path), new.encode("utf-8"))
+    else:
+        outputs.write(out, new.encode("utf-8"))
+    return done, skipped
 
 
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -107,16 +159,22 @@ def _fix_docx(path, by_para, out, track: bool = False):
     done, skipped = [], []
     for number, items in by_para.items():
         if number - 1 >= len(paragraphs):
-            skipped.extend(items)
+            skipped.extend(Skipped(f, CROSSES_RUNS) for f in items)
             continue
         para = paragraphs[number - 1]
         text = para.text
         shift = len(text) - len(text.lstrip())  # offsets count from the first visible character
+        if _emptied(items, text.strip()):
+            if _delete_paragraph(para, revisions):
+                done.extend(Change(f.paragraph, f.offset, f.match, f.suggestion) for f in items)
+            else:
+                skipped.extend(Skipped(f, CROSSES_RUNS) for f in items)
+            continue
         for f in sorted(items, key=lambda f: f.offset, reverse=True):
             at = f.offset + shift
             span = next(((r, a) for r, a, b in _run_spans(para) if a <= at and at + f.length <= b), None)
             if span is None or span[0] is None or para.text[at:at + f.length] != f.match:
-                skipped.append(f)  # across formatting changes, inside a hyperlink, or not where expected
+                skipped.append(Skipped(f, CROSSES_RUNS))  # across formatting, in a hyperlink, or moved
                 continue
             run, start = span
             local = at - start
@@ -129,6 +187,29 @@ def _fix_docx(path, by_para, out, track: bool = False):
     doc.save(buf)
     outputs.write(out, buf.getvalue())
     return sorted(done, key=lambda c: (c.paragraph, c.offset)), skipped
+
+
+def _delete_paragraph(paragraph, revisions) -> bool:
+    """Remove a paragraph of web residue; with ``revisions``, mark its text and its paragraph
+    mark deleted instead. The only paragraph of a table cell (a cell must keep one) is emptied.
+    False when it cannot be done (a tracked deletion of text inside a hyperlink)."""
+    p = paragraph._p
+    if revisions is not None:
+        spans = list(_run_spans(paragraph))
+        if any(run is None for run, _, _ in spans):
+            return False
+        if spans:
+            revisions.replace([run for run, _, _ in spans], "")
+        revisions.paragraph_mark(p, "del")
+        return True
+    parent = p.getparent()
+    if parent.tag == W_NS + "tc" and len(parent.findall(W_NS + "p")) == 1:
+        for child in list(p):
+            if child.tag != W_NS + "pPr":
+                p.remove(child)
+    else:
+        parent.remove(p)
+    return True
 
 
 def _isolate(paragraph, start: int, end: int) -> list:

@@ -37,6 +37,9 @@ class Finding:
     basis: str
     field: str | None = None  # for outline files: the field the paragraph came from
     places: tuple[Place, ...] = dc_field(default=(), compare=False)  # every place, when grouped
+    # check --against: the old document and the places there this finding's places were carried from
+    against_file: str | None = dc_field(default=None, compare=False)
+    against: tuple[Place, ...] = dc_field(default=(), compare=False)
 
     @property
     def count(self) -> int:
@@ -55,6 +58,8 @@ class Finding:
         out["count"] = self.count
         out["places"] = [p.as_dict() for p in self.places] or [Place(self.paragraph, self.offset, self.length,
                                                                       self.field).as_dict()]
+        if self.against_file is not None:
+            out["against"] = {"file": self.against_file, "places": [p.as_dict() for p in self.against]}
         return out
 
 

@@ -52,6 +52,10 @@ JSON_SCHEMA = {
                               "description": "how many places the same slip stands in"},
                     "places": {"type": "array", "minItems": 1, "items": _PLACE,
                                "description": "every place, the first being paragraph/offset/length"},
+                    "against": {"type": "object", "additionalProperties": False, "required": ["file", "places"],
+                                "properties": {"file": {"type": "string"},
+                                               "places": {"type": "array", "items": _PLACE}},
+                                "description": "check --against: the old document and the places there"},
                 },
             },
         },
@@ -61,7 +65,7 @@ COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 FAMILIES = {"glossary": "规范提法", "typo": "错别字", "placeholder": "占位符", "numbering": "序号", "punctuation": "标点",
             "usage": "用法", "numbers": "数字用法", "format": "格式", "noise": "网页残留", "repeat": "重复",
-            "grammar": "语法", "xml": "非法字符"}
+            "grammar": "语法", "xml": "非法字符", "against": "对照旧稿", "people": "人事"}
 SHOWN_PLACES = 8
 
 

@@ -1,5 +1,6 @@
 """Word tracked changes: a fix written as a deletion and an insertion by "drafter", which the
-writer accepts or rejects one by one in Word, WPS or LibreOffice (``check --fix --track``).
+writer accepts or rejects one by one in Word, WPS or LibreOffice (``check --fix --track``), and
+the changes between two versions of a speech or report (``compare --redline``).
 
 The runs to replace are first isolated (``edits._isolate``), so a change covers exactly the
 characters a finding names and keeps their formatting.
@@ -66,3 +67,31 @@ class Revisions:
         text.text = new
         text.set(XML_SPACE, "preserve")
         insertion.append(template)
+
+    def wrap(self, runs: list, tag: str) -> None:
+        """Mark ``runs`` (w:r elements already in the document, next to each other) as inserted
+        (``tag`` "ins") or deleted ("del")."""
+        wrapper = self._mark(tag)
+        runs[0].addprevious(wrapper)
+        for r in runs:
+            if tag == "del":
+                for t in r.findall(_w("t")):
+                    t.tag = _w("delText")
+                    t.set(XML_SPACE, "preserve")
+            wrapper.append(r)  # moves the run into the wrapper
+
+    def paragraph_mark(self, p, tag: str) -> None:
+        """Mark the paragraph mark of ``p`` (a w:p element) inserted or deleted, so that a whole
+        paragraph added or removed is accepted or rejected with its text."""
+        from lxml import etree  # python-docx's XML library, loaded with it
+
+        ppr = p.find(_w("pPr"))
+        if ppr is None:
+            ppr = etree.Element(_w("pPr"))
+            p.insert(0, ppr)
+        rpr = ppr.find(_w("rPr"))
+        if rpr is None:
+            rpr = etree.Element(_w("rPr"))
+            after = [c for c in ppr if c.tag in (_w("sectPr"), _w("pPrChange"))]
+            after[0].addprevious(rpr) if after else ppr.append(rpr)
+        rpr.insert(0, self._mark(tag))  # w:ins and w:del come first in a paragraph mark's properties

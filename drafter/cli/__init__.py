@@ -14,7 +14,7 @@ import click
 
 from ..errors import DrafterError, os_reason
 from ..files.streams import WRITE_ERRNOS, cannot_write, stdout_closed
-from . import check, importing, info, render, sections, workbench, zh
+from . import check, compare, importing, info, people, render, sections, workbench, wordtemplate, zh
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail
 
 zh.install()
@@ -33,14 +33,18 @@ def cli() -> None:
       drafter preview 讲话.docx --png         用 LibreOffice 排成 PDF 和每页图片
       drafter check 文稿.docx                 校对文稿
       drafter import 旧讲话.docx -o 大纲.yaml  把旧讲话稿转成大纲
+      drafter compare 旧.docx 新.docx         生成法规修改前后对照表
       drafter sections                        查看可复用的片段
+      drafter people import 任免名单.docx       把任免决定导入人事名册
       drafter init 公文                        新建工作区
       drafter doctor                          检查 LibreOffice 和字体
       drafter serve                           在浏览器中编辑大纲（工作台）
+      drafter template -o 单位模板.dotx        生成带 drafter 样式的 Word 模板
     """
 
 for _command in (render.render, render.preview, render.new, check.check, check.glossary, sections.sections,
-                 sections.init, importing.import_, info.kinds, info.doctor, workbench.serve):
+                 sections.init, importing.import_, compare.compare, people.people, info.kinds, info.doctor, workbench.serve,
+                 wordtemplate.template):
     _command.options_metavar = "[选项]"  # click's default is the English [OPTIONS]
     cli.add_command(_command)
 

@@ -32,6 +32,9 @@ def import_(source: str, output: str | None, sections_dir: str | None, force: bo
     if result.removed:
         say(f"已去掉网页残留 {len(result.removed)} 处：" + "；".join(r[:20] for r in result.removed[:5])
             + ("……" if len(result.removed) > 5 else ""))
+    if result.full_width:
+        say(f"原稿有 {result.full_width} 处半角“.”“,”当句号、逗号用，已按句号、逗号断句，大纲中保留原样；"
+            "可用 drafter check --fix 改为全角")
     notes = importer.notes(result)
     if notes:
         say(f"大纲中有 {len(notes)} 处注释，请逐条核对：")

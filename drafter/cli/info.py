@@ -7,11 +7,13 @@ import click
 
 @click.command()
 def kinds() -> None:
-    """列出支持的文种。"""
-    from ..outline.kinds import KINDS  # loaded when the command runs: fast --help
+    """列出支持的文种：内置的，以及本工作区 kinds/ 目录中的。"""
+    from ..outline.kinds import registry  # loaded when the command runs: fast --help
 
-    for kind in KINDS.values():
-        click.echo(f"{kind.name:<8}{kind.label}\t{kind.description}")
+    for kind in registry().kinds.values():
+        origin = "内置" if kind.origin == "builtin" else ("工作区，覆盖了内置" if kind.overrides else "工作区")
+        aliases = f"（又称 {'、'.join(kind.aliases)}）" if kind.aliases else ""
+        click.echo(f"{kind.name:<8} {kind.label}{aliases}\t{kind.description}\t[{origin}]")
 
 
 @click.command()

@@ -13,25 +13,23 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
 
 
 class KindName(click.ParamType):
-    """A kind by its English name, its Chinese name or an alias (讲话稿, 讲话, 通知 …)."""
+    """A kind by its English name, its Chinese name or an alias (讲话稿, 讲话, 通知 …), among the
+    kinds of the workspace where the command writes (``near``), else of the current directory."""
 
     name = "文种"
 
     def convert(self, value, param, ctx):
-        from ..outline.kinds import KIND_CHOICE  # loaded when the command runs: fast --help
+        return value
+
+    def resolve(self, value: str, near: str | None, param, ctx):
+        from ..outline.kinds import registry  # loaded when the command runs: fast --help
         from ..schema import SchemaError  # loaded when the command runs: fast --help
 
+        kinds = registry(near)
         try:
-            return KIND_CHOICE.check(value, ())
+            return kinds.get(value).name
         except SchemaError:
-            names = "、".join(f"{n}（{_kind_labels().get(n, n)}）" for n in KIND_CHOICE.choices)
-            self.fail(f"“{value}”不是文种，应为以下之一：{names}", param, ctx)
-
-
-def _kind_labels() -> dict[str, str]:
-    from ..outline.kinds import KINDS  # loaded when the command runs: fast --help
-
-    return {k.name: k.label for k in KINDS.values()}
+            self.fail(f"“{value}”不是文种，应为以下之一：{kinds.names()}", param, ctx)
 
 
 @click.command(options_metavar="[选项]")
@@ -59,6 +57,13 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     _check_render_args(outlines, output, out_dir)
     tasks.refuse_drafts(outlines)
     res = workspace.resources(template_dirs, glossary_dirs)
+    meetings = [p for p in outlines if tasks.meeting_file(p, res.template_dirs)]
+    if meetings:
+        _render_sets(meetings, output, out_dir, fmt, res, strict, rate, force)
+        outlines = tuple(p for p in outlines if p not in meetings)
+        if not outlines:
+            return
+        output = None
     if output == tasks.STDOUT:
         _render_to_stdout(outlines[0], fmt or "docx", res, strict)
         return
@@ -89,6 +94,29 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     if failed:
         click.echo(f"{failed} 个大纲未能生成。", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    if held:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _render_sets(meetings: list[str], output: str | None, out_dir: str | None, fmt: str | None, res,
+                 strict: bool, rate: int | None, force: bool) -> None:
+    """Each meeting file as the set of its documents, in its own folder (``tasks.set_folder``)."""
+    from .. import tasks  # loaded when the command runs: fast --help
+    from ..check import ignore_list, load_glossary
+
+    if output == tasks.STDOUT:
+        raise click.UsageError("会议文件生成一套材料，不能输出到屏幕；请用 -o 给出目录")
+    glossary, ignore = load_glossary(res.glossary_dirs), ignore_list(res.workspace)
+    held = 0
+    for path in meetings:
+        folder = tasks.set_folder(path, output if len(meetings) == 1 else None, out_dir)
+        outcomes = tasks.render_set(path, folder, fmt or "docx", res.template_dirs, glossary, strict, ignore, force,
+                                    res.setting("rate", rate))
+        for outcome in outcomes:
+            held += not outcome.written
+            for line in _report(outcome):
+                click.echo(line)
+        click.echo(f"会议材料共 {len(outcomes)} 份，在 {folder}；核对是否一致：drafter check {folder}")
     if held:
         sys.exit(EXIT_FINDINGS)
 
@@ -177,10 +205,15 @@ def _report(outcome) -> list[str]:
 @click.option("-o", "--output", metavar="文件", help="写入文件；不给或写 - 则输出到屏幕。")
 @click.option("--force", is_flag=True, help="覆盖已有文件。")
 def new(kind: str, output: str | None, force: bool) -> None:
-    """生成一份带说明的空白大纲（speech 讲话稿、report 工作报告或 notice 通知，英文名、中文名都可以）。"""
+    """生成一份带说明的空白大纲（文种见 drafter kinds，英文名、中文名都可以）。"""
     from .. import tasks  # loaded when the command runs: fast --help
 
-    if not output or output == "-":
+    ctx = click.get_current_context()
+    to_file = bool(output) and output != "-"
+    near = os.path.dirname(os.path.abspath(output)) if to_file else None
+    kind = KindName().resolve(kind, near if near and os.path.isdir(near) else None,
+                              next(p for p in ctx.command.params if p.name == "kind"), ctx)
+    if not to_file:
         click.echo(tasks.starter(kind), nl=False)
         return
     tasks.new_outline(kind, output, force)

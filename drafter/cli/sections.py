@@ -30,12 +30,12 @@ def sections(name: str | None, template_dirs: tuple[str, ...]) -> None:
     if not name:
         for section in found.values():
             over = f"，覆盖了{len(section.overrides)}个同名片段" if section.overrides else ""
-            click.echo(f"{section.name}［{_origin(section, res, path)}{over}］　{section.purpose}")
+            click.echo(f"{section.name}［{_origin(section, res, path)}{over}］　{section.purpose}{_kinds(section)}")
             _echo_params(section)
         click.echo(f"共 {len(found)} 个片段。用 drafter sections 片段名 查看示例。")
         return
     section = library.find(name, path)
-    click.echo(f"{section.name}［{_origin(section, res, path)}］　{section.purpose}\n  文件：{section.path}")
+    click.echo(f"{section.name}［{_origin(section, res, path)}］　{section.purpose}{_kinds(section)}\n  文件：{section.path}")
     for over in found[section.name].overrides:
         click.echo(f"  覆盖：{over}")
     click.echo("  参数：" if section.params else "  参数：无")
@@ -56,6 +56,16 @@ def _origin(section, res, path: tuple[str, ...]) -> str:
     if res.workspace and folder == res.workspace.templates:
         return "工作区"
     return "内置" if folder == Path(path[-1]) else str(folder)
+
+
+def _kinds(section) -> str:
+    """The kinds a section is written for, by their Chinese names (its header's ``kinds``)."""
+    from ..outline.kinds import registry  # loaded when the command runs: fast --help
+
+    known = registry().kinds
+
+    names = "、".join(known[k].label for k in section.kinds if k in known) if section.kinds else "全部文种"
+    return f"　适用：{names}"
 
 
 def _echo_params(section) -> None:

@@ -20,6 +20,8 @@ _ZH = {
     "Missing argument {param_hint}.": "缺少参数 {param_hint}。",
     "Missing option {param_hint}.": "缺少选项 {param_hint}。",
     "No such option {name!r}.": "没有这个选项 {name!r}。",
+    "No such option: {name}": "没有这个选项：{name}",  # click 8.1's wording of the same
+    "(Possible options: {possibilities})": "（可用的选项：{possibilities}）",  # click 8.1
     "Did you mean {possibility}?": "是不是 {possibility}？",
     "(Did you mean one of: {possibilities}?)": "（是不是以下之一：{possibilities}？）",
     "No such command {name!r}.": "没有这个命令：{name!r}。",
@@ -41,6 +43,9 @@ _ZH = {
     "{value!r} is not a valid float.": "{value!r} 不是有效的数字。",
     "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} 不是有效的是/否值，可用：{states}",
     "{name} {filename!r} is a directory.": "{name} {filename!r} 是目录。",
+    "{name} '{filename}' is a directory.": "{name} “{filename}”是目录。",  # click 8.1
+    "Error: {e.message}": "错误：{e.message}",  # click 8.1
+    "Error: The value you entered was invalid.": "错误：输入的值无效。",  # click 8.1
     "{name} {filename!r} is a file.": "{name} {filename!r} 是文件。",
     "{name} {filename!r} is not readable.": "{name} {filename!r} 不可读。",
     "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",

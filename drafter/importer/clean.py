@@ -1,7 +1,11 @@
 """Import, stage 1: a draft's lines without web-copy residue or invisible control characters.
 
 The residue is what the checker's ``noise`` rule finds; a line whose middle a site hid
-(---此处隐藏1234字---) is kept as its two parts with ``GAP`` between them."""
+(---此处隐藏1234字---) is kept as its two parts with ``GAP`` between them. A web copy that ends
+its sentences with "." and separates clauses with "," is read as if they were "。" and "，" where
+the checker's ``punctuation`` rule finds them (not 3.5, 1., 2024.5.6 or an address): the
+structure is read from sentence ends (``full_width``); the outline keeps the marks as written,
+for ``drafter check --fix`` to correct."""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ import re
 
 import yaml
 
+from ..check import fixed_text
 from ..check.glossary import Glossary
-from ..check.rules import Context, noise
+from ..check.rules import Context, noise, punctuation
 from ..documents import draft_from_lines, read_draft
 
 # --- reading and cleaning -------------------------------------------------------------
@@ -21,6 +26,28 @@ def read_lines(path: str) -> list[str]:
 
 
 GAP = object()  # where a site hid text (---此处隐藏1234字---): kept apart in the cleaned lines
+
+
+# The punctuation rule's fixes the structure is read with: the full stop and the comma a web
+# copy writes half-width, one character for one (".。" keeps its "."; the 。 ends the sentence).
+SENTENCE_MARKS = frozenset({".", ","})
+
+
+def full_width(lines: list) -> tuple[list, int]:
+    """``lines`` (GAP kept where it is) with the half-width full stops and commas the punctuation
+    rule finds made full-width, character for character, and how many were."""
+    at = [i for i, line in enumerate(lines) if line is not GAP]
+    texts = [lines[i] for i in at]
+    draft = draft_from_lines("<import>", texts)
+    fixes = [one for f in punctuation.check(draft, Context(draft, Glossary())) for one in f.each()
+             if one.match in SENTENCE_MARKS]
+    if not fixes:
+        return lines, 0
+    fixed = fixed_text("\n".join(texts), fixes).split("\n")
+    out = list(lines)
+    for i, text in zip(at, fixed):
+        out[i] = text
+    return out, len(fixes)
 
 
 def clean(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -50,6 +50,8 @@ def _texts(key: str, items: list[str]) -> str:
 
 
 def to_yaml(result: Imported, source: str) -> str:
+    if result.own is not None:
+        return own_yaml(result.own, source)
     o = result.outline
     out = (f"# 由 drafter import 从 {source} 生成。序号由 drafter 生成，原文的序号已去掉；\n"
            "# 文字一律保留原文，未能确定位置的内容原样保留并加了注释。\n")
@@ -65,6 +67,16 @@ def to_yaml(result: Imported, source: str) -> str:
     if "signoff" in o:
         out += f"signoff: {_scalar(o['signoff'])}\n"
     return out
+
+
+def own_yaml(data: dict, source: str) -> str:
+    """The outline of a document drafter wrote: every field as the document gives it."""
+    import yaml  # PyYAML writes the outline: it only dumps, never reads the draft's text
+
+    head = (f"# 由 drafter import 从 {source}（drafter 生成的文档）还原的大纲。\n"
+            "# 序号由 drafter 生成，原文的序号已去掉；文字一律保留原文。\n")
+    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000,
+                                 default_flow_style=False)
 
 
 # --- points as reusable sections ---------------------------------------------------------

@@ -39,6 +39,8 @@ class Imported:
     removed: list[str]  # residue that was dropped
     points: list[Node]  # the numbered points, with their own comments
     text: str = ""  # the source's text after residue removal
+    full_width: int = 0  # half-width sentence marks made full-width (clean.full_width)
+    own: dict | None = None  # the whole outline, when the source is a document drafter wrote (own.py)
 
 def segment(lines: list) -> list[str]:
     """Split paragraphs where a structure begins: text pasted with no line breaks at all."""

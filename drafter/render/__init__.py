@@ -8,10 +8,12 @@ Proofreading what was rendered is the checker's business (``drafter.check.check_
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 
-from .. import outline, unit as units, workspace
+from .. import levels, outline, unit as units, workspace
+from ..outline import kinds, meeting
 from ..files import guard, outputs
 from ..errors import DrafterError
 from . import layout, markdown, sections, speaking, templating, writers
@@ -28,10 +30,10 @@ def load(path: str, template_dirs: tuple[str, ...] = ()) -> outline.Outline:
     return ol
 
 
-def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str:
-    """An expanded outline (``load``) as the Markdown of its kind's template."""
+def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = (), profile: dict | None = None) -> str:
+    """An expanded outline (``load``) as the Markdown of its kind's template (``context``)."""
     try:
-        return templating.render(ol.kind.template, ol.data, template_dirs)
+        return templating.render_kind(ol.kind, context(ol, profile), template_dirs)
     except DrafterError as exc:
         written = _written(ol.source, exc.value_path or ())
         if exc.value_path and written is not _ABSENT and written == _written(ol.data, exc.value_path):
@@ -40,6 +42,20 @@ def to_markdown(ol: outline.Outline, template_dirs: tuple[str, ...] = ()) -> str
 
 
 _ABSENT = object()
+
+
+def context(ol: outline.Outline, profile: dict | None = None) -> dict:
+    """What a kind's template sees: the outline's fields, ``layout`` (the kind's layout parts,
+    each true or false), ``body`` (the names of the unit's level, ``levels.body_for``;
+    kinds/README.md), and for a meeting file ``documents``, the set's documents (file, label,
+    title) in order. ``profile`` is the unit profile, by default the outline's workspace's."""
+    parts = {name: ol.kind.has(name) for name in kinds.LAYOUT_PARTS}
+    profile = unit_profile(ol.file) if profile is None else profile
+    extra = {}
+    if ol.kind.set == meeting.SET:  # a meeting file renders as the list of its documents
+        extra["documents"] = [{"file": doc.stem, "label": doc.label, "title": doc.title}
+                              for doc in meeting.documents(ol.data)]
+    return {**ol.data, **extra, "layout": parts, "body": levels.body_for(profile)}
 
 
 def _written(data, path: tuple):
@@ -63,7 +79,7 @@ class Rendered:
     def speaking(self, rate: int | None = None) -> tuple[str, bool] | None:
         """For a speech or a report: its length and speaking time, and whether it runs over
         the outline's ``limit``; None for kinds that are not read aloud."""
-        if self.outline.kind.name not in ("speech", "report"):
+        if not self.outline.kind.spoken:
             return None
         chars, limit = speaking.count_blocks(self.blocks), self.outline.data.get("limit")
         return speaking.report(chars, rate, limit), speaking.over_limit(chars, rate, limit)
@@ -84,11 +100,29 @@ def render(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
     by default, that of the workspace the outline is in."""
     profile = unit_profile(path) if unit is None else unit
     ol = load(path, template_dirs)
-    ol.data = units.apply_to_outline(ol.kind.name, ol.data, profile, ol.file)
-    blocks = markdown.parse(to_markdown(ol, template_dirs))
+    ol.data = units.apply_to_outline(ol.kind.layout, ol.data, profile, ol.file)
+    blocks = markdown.parse(to_markdown(ol, template_dirs, profile))
     data = writers.write(blocks, fmt, title=ol.data.get("title", "").replace("\n", ""),
-                         layout=layout.resolve(profile) if profile else None)
+                         layout=layout.resolve(profile) if profile else None, properties=properties(ol))
     return Rendered(ol, blocks, data)
+
+
+KIND_PROPERTY = "drafter-kind"
+FIELDS_PROPERTY = "drafter-fields"
+
+
+def properties(ol: outline.Outline) -> dict:
+    """What a .docx keeps of its outline besides the text, as invisible document properties,
+    for ``drafter import`` to restore: the kind, and the outline's one-value fields (speaker,
+    meeting, theme, limit …: some are printed nowhere, others print the same from two
+    outlines, 同志们 or 同志们：) with the number of closing paragraphs (set like body text,
+    they cannot be told from the last point's). The text stays the authority: import takes a
+    field from here only where the document's text does not decide it."""
+    fields = {key: value.isoformat() if hasattr(value, "isoformat") else value
+              for key, value in ol.data.items()
+              if isinstance(value, (str, int, float, bool)) or hasattr(value, "isoformat")}
+    fields["closing"] = len(ol.data.get("closing") or [])
+    return {KIND_PROPERTY: ol.kind.name, FIELDS_PROPERTY: json.dumps(fields, ensure_ascii=False)}
 
 
 def render_outline(path: str, fmt: str = "docx", template_dirs: tuple[str, ...] = ()) -> bytes:

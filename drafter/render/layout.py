@@ -93,5 +93,23 @@ def resolve(overrides: dict | None = None) -> Layout:
     return Layout(**_names(data))
 
 
+def landscape(L: Layout) -> Layout:
+    """``L`` on the A4 sheet turned a quarter clockwise: each edge keeps its margin, so the
+    订口 edge is at the top, where GB/T 9704-2012 8 (公文中的横排表格) puts the head of a
+    landscape table on an odd page, and the 天头 to the right. The page number stays the same
+    distance below the type area, at the foot of the landscape page: clause 8 asks it to stay
+    where the portrait pages have theirs, which matters for a table bound into a portrait
+    document, not for a 修改前后对照表 whose every page is landscape (``drafter compare``)."""
+    if L.PAGE_WIDTH_MM > L.PAGE_HEIGHT_MM:
+        return L
+    values = dict(vars(L))
+    values.update(PAGE_WIDTH_MM=L.PAGE_HEIGHT_MM, PAGE_HEIGHT_MM=L.PAGE_WIDTH_MM,
+                  MARGIN_TOP_MM=L.MARGIN_LEFT_MM, MARGIN_RIGHT_MM=L.MARGIN_TOP_MM,
+                  MARGIN_BOTTOM_MM=L.MARGIN_RIGHT_MM, MARGIN_LEFT_MM=L.MARGIN_BOTTOM_MM,
+                  FOOTER_DISTANCE_MM=max(5, L.FOOTER_DISTANCE_MM - (L.MARGIN_BOTTOM_MM - L.MARGIN_RIGHT_MM)))
+    values["TYPE_WIDTH_MM"] = values["PAGE_WIDTH_MM"] - values["MARGIN_LEFT_MM"] - values["MARGIN_RIGHT_MM"]
+    return Layout(**values)
+
+
 DEFAULT = resolve()
 globals().update(vars(DEFAULT))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .model import (CONTAINERS, HEADING, LEAD, PAGEBREAK, PARAGRAPH, PRINTED, TABLE, TITLE,
+from .model import (CONTAINERS, DOCNUMBER, HEADING, LEAD, PAGEBREAK, PARAGRAPH, PRINTED, TABLE, TITLE,
                     Block, Run)
 
 
@@ -79,13 +79,16 @@ def parse(markdown: str) -> list[Block]:
     tokens = parser().parse(markdown)
     blocks: list[Block] = []
     container: str | None = None
+    opened_at = 0
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         t = tok.type
         if t == "container_part_open":
-            container = tok.info.strip()
+            container, opened_at = tok.info.strip(), len(blocks)
         elif t == "container_part_close":
+            if container == DOCNUMBER and len(blocks) == opened_at:
+                blocks.append(Block(DOCNUMBER, [Run("")]))  # no 发文字号: the 版头's line and rule stay
             container = None
         elif t == "heading_open":
             level = int(tok.tag[1:])
@@ -96,7 +99,7 @@ def parse(markdown: str) -> list[Block]:
             blocks.append(Block(TITLE, runs) if level == 1 else Block(HEADING, runs, level=min(level - 1, 4)))
             i += 2
         elif t == "paragraph_open":
-            softbreak = "\t" if container == PRINTED else ""
+            softbreak = "\t" if container in (PRINTED, DOCNUMBER) else ""
             runs = _runs(tokens[i + 1], softbreak)
             if runs:
                 blocks.append(Block(container or _paragraph_kind(runs), runs))

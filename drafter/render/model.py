@@ -21,7 +21,8 @@ TABLE = "table"
 PAGEBREAK = "pagebreak"
 # Parts of a notice (GB/T 9704 版头, 主送, 附件说明, 附注, 附件标签, 版记).
 MASTHEAD = "masthead"
-DOCNUMBER = "docnumber"
+MARK = "mark"  # 份号, 密级和保密期限, 紧急程度: 版心左上角, one a line (GB/T 9704-2012 7.2.1-7.2.3)
+DOCNUMBER = "docnumber"  # 发文字号, and <tab> 签发人：姓名 when there is one (7.2.6)
 ADDRESSEE = "addressee"
 ATTACHMENTS = "attachments"
 NOTE = "note"
@@ -30,7 +31,7 @@ CC = "cc"
 PRINTED = "printed"  # 印发机关 <tab> 印发日期
 
 # Kinds a template may open with a Markdown container (::: name).
-CONTAINERS = (SUBTITLE, SALUTATION, SIGNATURE, DATE, MASTHEAD, DOCNUMBER, ADDRESSEE,
+CONTAINERS = (SUBTITLE, SALUTATION, SIGNATURE, DATE, MASTHEAD, MARK, DOCNUMBER, ADDRESSEE,
               ATTACHMENTS, NOTE, LABEL, CC, PRINTED)
 
 
@@ -38,6 +39,8 @@ CONTAINERS = (SUBTITLE, SALUTATION, SIGNATURE, DATE, MASTHEAD, DOCNUMBER, ADDRES
 class Run:
     text: str
     bold: bool = False
+    strike: bool = False  # text a 对照表 shows deleted
+    underline: bool = False  # text a 对照表 shows added (when the unit marks additions so)
 
 
 @dataclass
@@ -46,6 +49,11 @@ class Block:
     runs: list[Run] = field(default_factory=list)
     level: int = 0
     rows: list[list[str]] = field(default_factory=list)
+    # A table whose cells carry marks (the 对照表): each cell's runs, rows keeping the plain text.
+    cells: list[list[list[Run]]] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # a table's column widths, in proportion
+    long_text: bool = False  # a table of long texts: body cells justified, the header row repeated
+    centred: frozenset[int] = frozenset()  # rows of such a table centred all the same (a heading's row)
 
     @property
     def text(self) -> str:

@@ -279,7 +279,9 @@ def heights(b: M.Block, L, prev: M.Block | None = None) -> tuple[float, float]:
     if k == M.SUBTITLE:
         return 0, len(break_lines(b.text, width))
     if k == M.MASTHEAD:
-        return 0, 2
+        return (1 if prev is not None and prev.kind == M.MARK else 0), 2
+    if k == M.MARK:
+        return 0, 1
     if k == M.DOCNUMBER:
         # the 发文字号 line, the line after it (the red rule's) and the first of the two empty
         # lines under the rule (7.3.1: the title stands 红色分隔线下空二行; the title's own count

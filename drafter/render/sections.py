@@ -6,6 +6,7 @@ Jinja comment that says what it is for and documents its parameters::
 
     {#- section
     purpose: 号召学习贯彻会议精神
+    kinds: [speech, report]
     params:
       meeting: {doc: 会议名称, example: 全国两会}
       year: {doc: 年份, default: 2024}
@@ -16,7 +17,9 @@ Jinja comment that says what it is for and documents its parameters::
     ……
 
 The parameters themselves are found in the template (jinja2's ``meta`` module); the header
-adds their documentation, defaults and example values. A section renders to the same
+adds their documentation, defaults and example values, and ``kinds`` the kinds of document
+the section is written for (the workbench offers a kind only its own sections; without
+``kinds`` a section fits every kind). A section renders to the same
 Markdown as the kinds' templates, but without numbers: ``#`` is the point's own title,
 ``##`` its sub-points (``**领起句。**正文`` for run-in ones), so the numbering follows the
 place where the outline uses it.
@@ -33,7 +36,8 @@ from pathlib import Path
 from .. import numbering, safeyaml
 from . import markdown, model, templating, writers
 from ..errors import DrafterError
-from ..schema import Field, Mapping, Record, SchemaError, Text
+from ..outline.kinds import KindWord
+from ..schema import Field, ListOf, Mapping, Record, SchemaError, Text
 
 HEADER = re.compile(r"\A\{#-?\s*section\s*\n(.*?)\n\s*-?#\}\s*\n?", re.S)
 PARAM = Record(fields={
@@ -43,6 +47,7 @@ PARAM = Record(fields={
 })
 META = Record(fields={
     "purpose": Field(Text(max_len=200), required=True, doc="一句话说明用途"),
+    "kinds": Field(ListOf(KindWord(), max_items=20), default=list, doc="适用的文种，不写则适用于全部文种"),
     "params": Field(Mapping(), default=dict, doc="参数"),
 })
 
@@ -55,6 +60,11 @@ class Section:
     purpose: str
     params: dict[str, dict]  # name -> {doc, default, example}; every parameter the template uses
     overrides: list[Path] = field(default_factory=list)  # same-named sections it hides
+    kinds: tuple[str, ...] = ()  # the kinds it is written for; empty: every kind
+
+    def fits(self, kind: str) -> bool:
+        """Whether the section is written for documents of ``kind``."""
+        return not self.kinds or kind in self.kinds
 
     @property
     def required(self) -> list[str]:
@@ -84,7 +94,8 @@ def _parse(path: Path, folder: str, search_path: tuple[str, ...]) -> Section:
                 _PARSED.clear()
             _PARSED[key] = section
     # a copy: find_all adds to a section's overrides
-    return Section(section.name, section.path, section.folder, section.purpose, dict(section.params))
+    return Section(section.name, section.path, section.folder, section.purpose, dict(section.params),
+                   kinds=section.kinds)
 
 
 def _read(path: Path, folder: str, search_path: tuple[str, ...]) -> Section:
@@ -95,6 +106,8 @@ def _read(path: Path, folder: str, search_path: tuple[str, ...]) -> Section:
     if not m:
         raise DrafterError("片段模板应以 {#- section … -#} 说明开头（purpose、params）", file=str(path), line=1)
     data, marks = safeyaml.load(m.group(1), str(path))
+    if isinstance(data, dict) and isinstance(data.get("kinds"), str):
+        data["kinds"] = [data["kinds"]]  # kinds: notice
     try:
         header = META.check(data, ())
         params = {}
@@ -112,7 +125,8 @@ def _read(path: Path, folder: str, search_path: tuple[str, ...]) -> Section:
     for name in list(params):
         if name not in used:
             raise DrafterError(f"说明中的参数 {name} 在片段正文中没有用到", file=str(path))
-    return Section(path.name[: -len(".md.j2")], path, folder, header["purpose"], params)
+    return Section(path.name[: -len(".md.j2")], path, folder, header["purpose"], params,
+                   kinds=tuple(dict.fromkeys(header["kinds"])))
 
 
 _PLAIN = re.compile(r"[^/\\\x00]+")

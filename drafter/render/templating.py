@@ -75,6 +75,19 @@ def cndate(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+WEEKDAYS = "一二三四五六日"
+
+
+def weekday(value: dt.date) -> str:
+    """星期二: the day of the week of a date, from the calendar (a meeting's dates carry it)."""
+    return "星期" + WEEKDAYS[value.weekday()]
+
+
+def monthday(value: dt.date) -> str:
+    """12月15日: a date within its year, as a meeting's 日程 and 主持词 write it."""
+    return f"{value.month}月{value.day}日"
+
+
 def _marker(index: int, count: int, style: str) -> str:
     try:
         return numbering.marker(index, count, style)
@@ -91,6 +104,8 @@ FILTERS = {
     "parenthesised": parenthesised,
     "title_lines": title_lines,
     "cndate": cndate,
+    "weekday": weekday,
+    "monthday": monthday,
 }
 GLOBALS = {
     "marker": _marker,
@@ -302,7 +317,7 @@ def _HealingBytecodeCache(base):
     return HealingBytecodeCache
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def environment(search_path: tuple[str, ...]):
     # jinja2 loads only when a template is rendered: commands that render nothing start faster.
     from jinja2 import FileSystemBytecodeCache, StrictUndefined
@@ -370,6 +385,25 @@ def _undefined_name(message: str) -> str:
 def render(template: str, context: dict, extra_dirs: tuple[str, ...] = ()) -> str:
     """Render ``template`` with ``context``, the writer's folders before the shipped ones."""
     return render_in(search_path(extra_dirs), template, context)
+
+
+def kind_search(kind, extra_dirs: tuple[str, ...] = ()) -> tuple[tuple[str, ...], str]:
+    """The search path and template name that render ``kind`` (``drafter.outline.kinds.Kind``).
+
+    A writer's template folder holding ``<id>.md.j2`` replaces the kind's template (as before
+    kinds were folders); otherwise the kind's own template, its folder searched first (so a
+    kind may bring its own partials), then the writer's folders and the shipped ones."""
+    own = f"{kind.name}.md.j2"
+    for folder in extra_dirs:
+        if os.path.lexists(os.path.join(folder, own)):
+            return search_path(extra_dirs), own
+    return (str(kind.folder),) + search_path(extra_dirs), kind.template
+
+
+def render_kind(kind, context: dict, extra_dirs: tuple[str, ...] = ()) -> str:
+    """Render the template of ``kind`` with ``context`` (``kind_search``)."""
+    path, name = kind_search(kind, extra_dirs)
+    return render_in(path, name, context)
 
 
 def render_in(path: tuple[str, ...], template: str, context: dict) -> str:

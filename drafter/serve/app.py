@@ -6,6 +6,7 @@ Every answer that is an error carries one line in Chinese, the same words the CL
 
 from __future__ import annotations
 
+import base64
 import sys
 import threading
 from collections import OrderedDict
@@ -22,6 +23,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import library, pages
+from .auth import SignIn
 from .library import DrafterError
 from .store import Conflict, Store, version_of
 
@@ -106,7 +108,9 @@ def _error(exc: DrafterError, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": str(exc), "message": exc.message, "field": exc.field}, status_code=status)
 
 
-def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS) -> Starlette:
+def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS,
+               secret: str | None = None, password: bool = False) -> Starlette:
+    """The app; with a ``secret`` every request must sign in first (``auth.SignIn``)."""
     store = Store(res.root)
     images: OrderedDict[tuple[str, str], list[bytes]] = OrderedDict()
     convert_lock = threading.Lock()
@@ -156,42 +160,48 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
     async def outlines(request: Request):
         found = await run_in_threadpool(store.list_outlines)
         return JSONResponse({"root": str(res.root), "name": res.root.name, "outlines": found,
-                             "kinds": library.kind_names(), "soffice": library.have_soffice()})
+                             "kinds": library.kind_names(res.root), "soffice": library.have_soffice()})
 
     @api
     async def create(request: Request):
         data = await body(request)
-        kind = data.get("kind")
-        if kind not in {k["name"] for k in library.kind_names()}:
-            raise DrafterError("请选择文种：讲话稿、工作报告或通知")
+        kind = library.resolve_kind(data.get("kind"), res.root)  # its id, Chinese name or an alias
         rel = await run_in_threadpool(store.create, data.get("name"), kind)
         return JSONResponse({"path": rel})
 
     def _load(rel: str) -> dict:
         loaded = store.load(rel)
-        kind = library.kind_of(loaded["data"], rel)
+        kind = library.kind_of(loaded["data"], rel, res.root)
         return {"path": loaded["path"], "version": loaded["version"], "data": loaded["data"],
-                "form": library.kind_form(kind), "sections": library.section_list(res)}
+                "form": library.kind_form(kind, res.root), "sections": library.section_list(res, kind)}
 
     @api
     async def outline(request: Request):
         return JSONResponse(await run_in_threadpool(_load, request.query_params.get("path", "")))
 
-    def _preview(rel: str, data: dict) -> dict:
+    def _preview(rel: str, data: dict, against=None) -> dict:
         text = store.preview_text(rel, data)
-        return _analyse(rel, text)
+        return _analyse(rel, text, against)
 
-    def _analyse(rel: str, text: str) -> dict:
-        out = {"error": None, "html": "", "findings": [], "speaking": None}
+    def _analyse(rel: str, text: str, against=None) -> dict:
+        """The outline's preview and findings; with ``against`` (an old document's path in the
+        folder), the comparison's findings among them and what it could not compare."""
+        out = {"error": None, "html": "", "findings": [], "speaking": None, "against_notes": [], "against_error": None}
         try:
-            ol = library.parse_outline(text, rel, res.search_path)
-            blocks = library.render_blocks(ol, res.template_dirs)
+            ol = library.parse_outline(text, rel, res.search_path, res.root)
+            blocks = library.render_blocks(ol, res.template_dirs, res.config.get("unit"))
         except DrafterError as exc:
             out["error"] = {"text": str(exc), "message": exc.message, "field": exc.field}
             return out
         out["html"] = pages.to_html(blocks)
         out["pages"] = out["html"].count('class="page"')
         out["speaking"] = library.speaking_line(ol, blocks, res.config.get("rate"))
+        if against:
+            try:  # an old document that cannot be read is said beside the findings, not as a failed save
+                out["findings"] = library.findings_for(text, rel, res, store.document(against), out["against_notes"])
+                return out
+            except DrafterError as exc:
+                out["against_error"] = str(exc.located(str(against)))
         out["findings"] = library.findings_for(text, rel, res)
         return out
 
@@ -200,11 +210,11 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         data = await body(request)
         if not isinstance(data.get("data"), dict):
             raise DrafterError("缺少大纲数据")
-        return JSONResponse(await run_in_threadpool(_preview, data.get("path"), data["data"]))
+        return JSONResponse(await run_in_threadpool(_preview, data.get("path"), data["data"], data.get("against")))
 
-    def _save(rel: str, version, data: dict) -> dict:
+    def _save(rel: str, version, data: dict, against=None) -> dict:
         saved = store.save(rel, version, data)
-        result = _analyse(saved["path"], saved["text"])
+        result = _analyse(saved["path"], saved["text"], against)
         return {"path": saved["path"], "version": saved["version"], "data": saved["data"], **result}
 
     @api
@@ -212,13 +222,27 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         data = await body(request)
         if not isinstance(data.get("data"), dict):
             raise DrafterError("缺少大纲数据")
-        return JSONResponse(await run_in_threadpool(_save, data.get("path"), data.get("version"), data["data"]))
+        return JSONResponse(await run_in_threadpool(_save, data.get("path"), data.get("version"), data["data"],
+                                                    data.get("against")))
+
+    @api
+    async def documents(request: Request):
+        return JSONResponse({"documents": await run_in_threadpool(store.list_documents)})
+
+    @api
+    async def upload(request: Request):
+        data = await body(request)
+        try:
+            content = base64.b64decode(data.get("data") or "", validate=True)
+        except (ValueError, TypeError):
+            raise DrafterError("上传的内容无效") from None
+        return JSONResponse({"path": await run_in_threadpool(store.upload, data.get("name"), content)})
 
     def _render_saved(rel: str, fmt: str) -> tuple[bytes, str, str]:
         path = store.resolve(rel)
         raw, text = store.read(path)
-        ol = library.parse_outline(text, store.rel(path), res.search_path)
-        blocks = library.render_blocks(ol, res.template_dirs)
+        ol = library.parse_outline(text, store.rel(path), res.search_path, res.root)
+        blocks = library.render_blocks(ol, res.template_dirs, res.config.get("unit"))
         docx = library.docx_bytes(blocks, ol.data.get("title") or "")
         if fmt == "docx":
             return docx, path.stem, store.rel(path)
@@ -293,9 +317,12 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         Route("/api/pages", page_images),
         Route("/api/page-image", page_image),
         Route("/api/glossary", glossary),
+        Route("/api/documents", documents),
+        Route("/api/upload", upload, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ]
-    middleware = [Middleware(Headers), Middleware(BodyLimit),
+    sign_in = [Middleware(SignIn, secret=secret, password=password)] if secret else []
+    middleware = [Middleware(Headers), *sign_in, Middleware(BodyLimit),
                   Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))]
     return Starlette(routes=routes, middleware=middleware,
                      exception_handlers={404: not_found, 500: server_error})

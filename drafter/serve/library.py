@@ -7,26 +7,33 @@ library's layout (modules moved into packages) needs changes here only.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import outline, safeyaml, tasks, workspace
-from ..check import ignore_list, load_glossary, read_draft, run_rules
+from .. import numbering, outline, safeyaml, tasks, workspace
+from ..check import ignore_list, load_glossary, read_draft, run_rules, with_against
+from ..check.against import old_document
+from ..check.people import workspace_register
 from ..check.edits import fixable
 from ..check.report import LABELS, describe_entry
+from ..documents import DRAFT_EXTENSIONS
 from ..errors import DrafterError
 from ..files.fs import atomic_write, decode
-from ..outline.kinds import KIND_CHOICE, KINDS
-from ..render import layout, markdown, model, preview, sections, speaking, templating, writers
+from ..outline.kinds import registry
+from ..outline.builtins import point_spec
+from ..render import (context as render_context, layout, markdown, model, pagination, preview, sections,
+                      speaking, templating, titles, writers)
 from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
 
 __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resources", "starter_text",
-           "kind_names", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
+           "kind_names", "resolve_kind", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
            "to_pdf", "pdf_pages", "have_soffice", "findings_for", "glossary_lookup", "section_list",
-           "decode_text", "kind_of", "speaking_line", "layout", "model"]
+           "decode_text", "kind_of", "speaking_line", "layout", "model", "title_lines", "outline_facts",
+           "style_choices", "old_document", "DRAFT_EXTENSIONS"]
 
 MAX_YAML_BYTES = safeyaml.MAX_BYTES
 
@@ -40,6 +47,7 @@ class Resources:
     template_dirs: tuple[str, ...]
     glossary_dirs: tuple[str, ...]
     ignore: list = field(default_factory=list)  # the workspace's ignore list, checked
+    workspace_root: Path | None = None  # the workspace's own folder (its people.yaml), when there is one
     _glossary: object = None
 
     @property
@@ -50,6 +58,10 @@ class Resources:
         if self._glossary is None:
             self._glossary = load_glossary(self.glossary_dirs)
         return self._glossary
+
+    def people(self):
+        """The workspace's people register, read afresh (an office edits it beside the workbench)."""
+        return workspace_register(self.workspace_root)
 
 
 def resources(folder: str | None) -> Resources:
@@ -67,33 +79,101 @@ def resources(folder: str | None) -> Resources:
             raise DrafterError("不是一个目录", file=folder)
     found = workspace.resources(start=root)
     config = found.workspace.config if found.workspace else {"rate": None, "region": None}
-    return Resources(root, config, found.template_dirs, found.glossary_dirs, ignore_list(found.workspace))
+    return Resources(root, config, found.template_dirs, found.glossary_dirs, ignore_list(found.workspace),
+                     found.workspace.root if found.workspace else None)
 
 
-def starter_text(kind: str) -> str:
-    """The commented starter outline ``drafter new KIND`` writes."""
-    if kind not in KINDS:
-        raise DrafterError(f"未知文种 {kind}，应为 speech、report 或 notice")
-    return tasks.starter(kind)
+def starter_text(kind: str, root: Path | None = None) -> str:
+    """The commented starter outline ``drafter new KIND`` writes (the kinds of ``root``)."""
+    kinds = registry(root)
+    if kind not in kinds.kinds:
+        raise DrafterError(f"未知文种 {kind}，应为以下之一：{kinds.names()}")
+    return tasks.starter(kind, root)
 
 
-def kind_of(data: dict, file: str) -> str:
-    """The kind an outline's data names (speech, report, notice; Chinese names too)."""
+def resolve_kind(word, root: Path | None = None) -> str:
+    """The id of the kind ``word`` names (its id, Chinese name or an alias) among the kinds of
+    ``root``; DrafterError listing them if none."""
+    kinds = registry(root)
     try:
-        return KIND_CHOICE.check(data.get("kind"), ("kind",))
+        return kinds.get(word).name
+    except SchemaError:
+        raise DrafterError(f"请选择文种：{kinds.names()}") from None
+
+
+def kind_of(data: dict, file: str, root: Path | None = None) -> str:
+    """The kind an outline's data names (its id, Chinese name or an alias)."""
+    try:
+        return registry(root).choice.check(data.get("kind"), ("kind",))
     except SchemaError as exc:
         raise DrafterError(exc.message, file=file, field="kind") from None
 
 
 def speaking_line(ol, blocks: list, rate: int | None) -> str | None:
-    """Length and speaking time of a speech or report, as ``drafter render`` reports it."""
-    if ol.kind.name not in ("speech", "report"):
+    """Length and speaking time of a kind read aloud, as ``drafter render`` reports it."""
+    if not ol.kind.spoken:
         return None
     return speaking.report(speaking.count_blocks(blocks), rate, ol.data.get("limit"))
 
 
-def kind_names() -> list[dict]:
-    return [{"name": k.name, "label": k.label, "description": k.description} for k in KINDS.values()]
+def title_lines(text: str, subtitle: bool = False) -> list[str]:
+    """A title's (or subtitle's) lines, broken as the .docx writer breaks them (the same
+    function, ``titles.break_lines``, at the same width)."""
+    L = layout.DEFAULT
+    return titles.break_lines(text, pagination.body_width(L) if subtitle else pagination.title_width(L))
+
+
+_LISTED_KEYS = ("kind", "title", "date")
+
+
+def outline_facts(head: str, file: str, root: Path | None = None) -> dict | None:
+    """What the outline list shows of an outline, from the first part of its text: its kind
+    (canonical: 讲话稿 and "speech" are speech), title (a list of lines joined) and date;
+    None when it names no kind. Only the top-level ``kind``, ``title`` and ``date`` entries
+    are read, with drafter's own YAML loader, so quotes and lists mean what they mean."""
+    lines = head.splitlines()
+    keep, on = [], False
+    for line in lines:
+        top = re.match(r"^([A-Za-z_]+)\s*:", line)
+        if top:
+            on = top.group(1) in _LISTED_KEYS
+        elif line and not line[0].isspace() and not line.startswith(("-", "#")):
+            on = False
+        if on:
+            keep.append(line)
+    try:
+        data = safeyaml.load("\n".join(keep), file)[0] if keep else None
+    except DrafterError:
+        return None
+    if not isinstance(data, dict) or data.get("kind") in (None, ""):
+        return None
+    try:
+        kind = registry(root).choice.check(data["kind"], ("kind",))
+    except SchemaError:
+        kind = str(data["kind"])
+    title = data.get("title")
+    if isinstance(title, list):
+        title = "".join(str(t) for t in title)
+    date = data.get("date")
+    return {"kind": kind, "title": "".join(str(title).split("\n")) if title is not None else "",
+            "date": date.isoformat() if hasattr(date, "isoformat") else (str(date) if date else "")}
+
+
+def style_choices() -> list[dict]:
+    """The sub-point styles with their labels (the markers they make: 1. 2. 3.)."""
+    out = []
+    for style in numbering.STYLES:
+        if style == numbering.STYLE_SHOUXIAN:
+            shown = "首先 其次 再次 最后"
+        else:
+            shown = " ".join(numbering.label(style, n) for n in (1, 2, 3)) + " …"
+        out.append({"value": style, "label": shown})
+    return out
+
+
+def kind_names(root: Path | None = None) -> list[dict]:
+    return [{"name": k.name, "label": k.label, "description": k.description, "aliases": list(k.aliases)}
+            for k in registry(root).kinds.values()]
 
 
 def decode_text(data: bytes, file: str) -> str:
@@ -142,20 +222,21 @@ def _fields(record: Record) -> list[dict]:
     return out
 
 
-def kind_form(kind: str) -> dict:
+def kind_form(kind: str, root: Path | None = None) -> dict:
     """The fields of a kind's outline, in schema order, each with the widget that edits it."""
-    k = KINDS[kind]
-    point = k.schema.fields["points"].spec.item
+    k = registry(root).kinds[kind]
+    point = point_spec(1)
     return {"kind": k.name, "label": k.label, "fields": _fields(k.schema),
             "point": _fields(point), "styles": list(point.fields["style"].spec.choices),
+            "style_labels": style_choices(), "style_aliases": dict(point.fields["style"].spec.aliases),
             "max_depth": 4}
 
 
 # --- validating, rendering, checking -----------------------------------------------------
 
-def parse_outline(text: str, file: str, search_path: tuple[str, ...]):
+def parse_outline(text: str, file: str, search_path: tuple[str, ...], root: Path | None = None):
     """The validated outline with its sections filled in; DrafterError names the field."""
-    ol = outline.parse(text, file)
+    ol = outline.parse(text, file, registry(root))
     try:
         ol.data = sections.expand_outline(ol, search_path)
     except DrafterError as exc:
@@ -169,9 +250,10 @@ def check_safe(text: str, file: str) -> None:
     safeyaml.load(text, file)
 
 
-def render_blocks(ol, template_dirs: tuple[str, ...]) -> list:
-    """The document model of a validated outline, as ``drafter render`` builds it."""
-    return markdown.parse(templating.render(ol.kind.template, ol.data, template_dirs))
+def render_blocks(ol, template_dirs: tuple[str, ...], unit: dict | None = None) -> list:
+    """The document model of a validated outline, as ``drafter render`` builds it; ``unit`` is
+    the served workspace's unit profile (its level gives the template's ``body``)."""
+    return markdown.parse(templating.render_kind(ol.kind, render_context(ol, unit or {}), template_dirs))
 
 
 def docx_bytes(blocks: list, title: str) -> bytes:
@@ -205,21 +287,29 @@ def pdf_pages(pdf_data: bytes, dpi: int = 50) -> list[bytes]:
         return [p.read_bytes() for p in names]
 
 
-def findings_for(text: str, name: str, res: Resources) -> list[dict]:
+def findings_for(text: str, name: str, res: Resources, against: Path | None = None,
+                 notes: list | None = None) -> list[dict]:
     """What ``drafter check`` finds in this outline text, each with its field and whether its
-    fix is safe to apply (the same fixes ``drafter check --fix`` makes)."""
+    fix is safe to apply (the same fixes ``drafter check --fix`` makes); with ``against`` (an
+    old document in the folder served), what ``drafter check --against`` adds, and in ``notes``
+    what it could not compare."""
+    old = old_document(str(against), res.template_dirs) if against is not None else None
     with tempfile.TemporaryDirectory(prefix="drafter-serve-") as folder:
         path = os.path.join(folder, os.path.basename(name) or "outline.yaml")
         Path(path).write_text(text, encoding="utf-8")
         draft = read_draft(path, res.template_dirs)
         draft.region = draft.region or res.config.get("region")
-        found = run_rules(draft, res.glossary(), res.ignore)
+        found = run_rules(draft, res.glossary(), res.ignore, res.people())
+        found = with_against(draft, found, old, res.ignore, notes)
         safe = set(id(f) for f in fixable(found))  # the rules' own FIXABLE, as --fix applies them
     out = []
     for f in found:
         d = f.as_dict()
         d["file"] = name
-        d["fixable"] = id(f) in safe
+        if "against" in d:
+            d["against"]["file"] = Path(d["against"]["file"]).relative_to(res.root).as_posix() \
+                if Path(d["against"]["file"]).is_relative_to(res.root) else os.path.basename(d["against"]["file"])
+        d["fixable"] = id(f) in safe and f.suggestion != ""  # an outline item of residue is deleted by hand, as in --fix
         d["severity_label"] = LABELS[f.severity]
         out.append(d)
     return out
@@ -245,18 +335,21 @@ def glossary_lookup(res: Resources, query: str, limit: int = 20) -> list[dict]:
     return [{"term": e.term, "text": describe_entry(e)} for e in found]
 
 
-def section_list(res: Resources) -> list[dict]:
-    """Every section on the search path, its purpose and parameters, and whether it makes a
-    point (it has a # title) or paragraphs."""
+def section_list(res: Resources, kind: str | None = None) -> list[dict]:
+    """Every section on the search path (those written for ``kind``, when given: the header's
+    ``kinds``), its purpose and parameters, and whether it makes a point (it has a # title) or
+    paragraphs."""
     out = []
     for s in sections.find_all(res.search_path).values():
+        if kind is not None and not s.fits(kind):
+            continue
         try:
             values = {p: (v if v is not None else "示例") for p, v in s.example_values().items()}
             md = sections.render(s, values, res.search_path)
             place = "paragraphs" if sections.to_paragraphs(md) is not None else "point"
         except Exception:  # a broken workspace section: still listed, used as a point
             place = "point"
-        out.append({"name": s.name, "purpose": s.purpose, "place": place,
+        out.append({"name": s.name, "purpose": s.purpose, "place": place, "kinds": list(s.kinds),
                     "params": [{"name": p, "doc": spec.get("doc") or "", "default": spec.get("default"),
                                 "example": spec.get("example"), "required": spec.get("default") is None}
                                for p, spec in s.params.items()]})

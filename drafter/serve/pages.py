@@ -10,11 +10,16 @@ from __future__ import annotations
 import html
 import math
 
+from . import library
 from .library import layout
 from .library import model as M
 
 INDENTED = (M.PARAGRAPH, M.LEAD, M.HEADING, M.NOTE, M.ATTACHMENTS)
-TITLE_CHARS = 20  # 2号 characters on a line of the type area (22 pt: 442 pt / 22)
+
+
+def title_lines(block: M.Block) -> list[str]:
+    """A title's or subtitle's lines: broken by the function and at the width the .docx uses."""
+    return library.title_lines(block.text, subtitle=block.kind == M.SUBTITLE)
 
 
 def _runs(block: M.Block) -> str:
@@ -30,7 +35,9 @@ def _lines(block: M.Block) -> int:
         return 1 + len(block.rows)
     text = block.text
     if block.kind == M.TITLE:
-        return max(1, math.ceil(len(text) / TITLE_CHARS)) + 1  # and the empty line below it
+        return len(title_lines(block)) + 1  # and the empty line below it
+    if block.kind == M.SUBTITLE:
+        return len(title_lines(block))
     if block.kind == M.MASTHEAD:
         return 3
     indent = layout.FIRST_LINE_INDENT_CHARS if block.kind in INDENTED else 0
@@ -47,6 +54,12 @@ def _block_html(block: M.Block) -> str:
         width_pt = (layout.PAGE_WIDTH_MM - layout.MARGIN_LEFT_MM - layout.MARGIN_RIGHT_MM) / 25.4 * 72
         size = min(layout.SIZE_MASTHEAD, int(width_pt / max(1, len(block.text))))
         return f'<p class="{cls}" style="font-size:{size}pt">{_runs(block)}</p>'
+    if kind == M.DOCNUMBER and "\t" in block.text:  # 发文字号 left, 签发人 right (GB/T 9704-2012 7.2.6)
+        left, right = (html.escape(part) for part in block.text.split("\t", 1))
+        return f'<p class="{cls} issuer"><span>{left}</span><span>{right}</span></p>'
+    if kind in (M.TITLE, M.SUBTITLE):  # the .docx's lines, each kept whole
+        lines = "<br>".join(f'<span class="line">{html.escape(line)}</span>' for line in title_lines(block))
+        return f'<p class="{cls}">{lines}</p>'
     return f'<p class="{cls}">{_runs(block)}</p>'
 
 

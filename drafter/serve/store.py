@@ -25,6 +25,7 @@ except ImportError:  # Windows: saves are serialised within this process only
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..files.yamledit import roundtrip
 from . import library
 from .library import DrafterError
 
@@ -32,6 +33,9 @@ ORIGIN = "__o"  # in the page's copy: the index a list item had in the file when
 SUFFIXES = (".yaml", ".yml")
 SKIP_DIRS = {"templates", "glossary", "node_modules", "__pycache__", "out"}
 MAX_LISTED = 500
+HEAD_BYTES = 16384  # of each file, read for the list: its kind, title and date
+DOCUMENT_SUFFIXES = (*library.DRAFT_EXTENSIONS, *SUFFIXES)  # what check --against reads
+UPLOADS = "旧稿"  # where the workbench keeps an uploaded old document
 
 
 class Conflict(Exception):
@@ -43,12 +47,7 @@ def version_of(data: bytes) -> str:
 
 
 def _yaml() -> YAML:
-    y = YAML()  # round trip
-    y.preserve_quotes = True
-    y.width = 4096  # never fold a long Chinese line
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.allow_unicode = True
-    return y
+    return roundtrip()  # the same set-up `drafter check --fix` finds an outline's values with
 
 
 class Store:
@@ -58,7 +57,7 @@ class Store:
 
     # --- paths ---------------------------------------------------------------------------
 
-    def resolve(self, rel: object, must_exist: bool = True) -> Path:
+    def resolve(self, rel: object, must_exist: bool = True, suffixes: tuple[str, ...] = SUFFIXES) -> Path:
         """The file ``rel`` names inside the folder served; anything else is refused."""
         if not isinstance(rel, str) or not rel.strip() or "\x00" in rel or "\\" in rel:
             raise DrafterError("文件名无效")
@@ -69,8 +68,9 @@ class Store:
         path = (self.root / rel).resolve()
         if not path.is_relative_to(self.root):
             raise DrafterError("只能打开工作区内的文件（链接指向了工作区外）", file=rel)
-        if path.suffix.lower() not in SUFFIXES:
-            raise DrafterError("只能编辑 .yaml 大纲文件", file=rel)
+        if path.suffix.lower() not in suffixes:
+            raise DrafterError("只能编辑 .yaml 大纲文件" if suffixes == SUFFIXES else
+                               "这不是 drafter 能读的文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）", file=rel)
         if path == self.root / "drafter.yaml":
             raise DrafterError("drafter.yaml 是工作区设置，不是大纲", file=rel)
         if must_exist and not path.is_file():
@@ -95,18 +95,63 @@ class Store:
                     continue
                 try:
                     with open(path, "rb") as fh:
-                        head = library.decode_text(fh.read(8192), str(path))
+                        raw = fh.read(HEAD_BYTES)
+                    if len(raw) == HEAD_BYTES and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                        raw = raw[:raw.rfind(b"\n") + 1]  # whole lines: no character cut in two
+                    head = library.decode_text(raw, str(path))
                 except (OSError, DrafterError):
                     continue
-                kind = re.search(r"^kind:\s*([^\s#]+)", head, re.M)
-                if not kind:
+                facts = library.outline_facts(head, self.rel(path), self.root)
+                if facts is None:
                     continue
-                title = re.search(r"^title:\s*(.+?)\s*(?:#.*)?$", head, re.M)
-                found.append({"path": self.rel(path), "kind": kind.group(1),
-                              "title": title.group(1).strip("'\"") if title else ""})
+                modified = dt.datetime.fromtimestamp(path.stat().st_mtime).date().isoformat()
+                found.append({"path": self.rel(path), "name": name, "modified": modified, **facts})
                 if len(found) >= MAX_LISTED:
                     return found
         return found
+
+    # --- old documents for check --against ------------------------------------------------
+
+    def list_documents(self) -> list[str]:
+        """Every draft in the folder served that ``drafter check --against`` can read (outlines too)."""
+        found = []
+        for folder, dirs, files in os.walk(self.root):
+            depth = len(Path(folder).relative_to(self.root).parts)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS and depth < 4)
+            for name in sorted(files):
+                path = Path(folder) / name
+                if name.startswith((".", "~$")) or path.suffix.lower() not in DOCUMENT_SUFFIXES \
+                        or path == self.root / "drafter.yaml" or path == self.root / "people.yaml" \
+                        or not path.resolve().is_relative_to(self.root):
+                    continue
+                found.append(self.rel(path))
+                if len(found) >= MAX_LISTED:
+                    return found
+        return found
+
+    def document(self, rel: object) -> Path:
+        """An old document named by the page: a draft inside the folder served."""
+        return self.resolve(rel, suffixes=DOCUMENT_SUFFIXES)
+
+    def upload(self, name: object, data: bytes) -> str:
+        """Keep an uploaded old document in 旧稿/ (the same file uploaded again is kept once;
+        another file of the same name is refused, never overwritten)."""
+        if not isinstance(name, str) or not name.strip():
+            raise DrafterError("请选择要上传的旧稿")
+        name = PurePosixPath(name.replace("\\", "/")).name.strip()
+        if not name or name.startswith("."):
+            raise DrafterError("文件名无效", file=name)
+        if not data:
+            raise DrafterError("文件是空的", file=name)
+        path = self.resolve(f"{UPLOADS}/{name}", must_exist=False, suffixes=DOCUMENT_SUFFIXES)
+        with self._lock:
+            if path.exists():
+                if path.is_file() and path.read_bytes() == data:
+                    return self.rel(path)
+                raise DrafterError(f"{UPLOADS}/ 中已有同名的另一份文件，未覆盖；请改名后上传", file=name)
+            path.parent.mkdir(exist_ok=True)
+            library.atomic_write(str(path), data)
+        return self.rel(path)
 
     def create(self, name: object, kind: str) -> str:
         """A new outline from the starter of ``kind``, in outlines/ when the folder has one."""
@@ -119,7 +164,7 @@ class Store:
             name += ".yaml"
         folder = "outlines/" if (self.root / "outlines").is_dir() else ""
         path = self.resolve(folder + name, must_exist=False)
-        text = library.starter_text(kind)
+        text = library.starter_text(kind, self.root)
         with self._lock:
             if path.exists():
                 raise DrafterError("文件已存在，未覆盖", file=self.rel(path))

@@ -65,9 +65,10 @@ def table() -> str:
 class Context:
     """What rules share: the draft as one text, and the glossary hits of one scan over it."""
 
-    def __init__(self, draft: Draft, glossary: Glossary) -> None:
+    def __init__(self, draft: Draft, glossary: Glossary, people=None) -> None:
         self.draft = draft
         self.glossary = glossary
+        self.people = people  # the workspace's register (check.people.Register), or None
         self.text = "\n".join(p.text for p in draft.paragraphs)  # paragraphs never hold "\n"
         self.starts = list(accumulate((len(p.text) + 1 for p in draft.paragraphs[:-1]), initial=0))
         self._hits: dict[int, list[Hit]] | None = None
@@ -118,11 +119,11 @@ def silenced(finding: Finding, ignore) -> bool:
     return False
 
 
-def run_rules(draft: Draft, glossary: Glossary, ignore=()) -> list[Finding]:
+def run_rules(draft: Draft, glossary: Glossary, ignore=(), people=None) -> list[Finding]:
     """Every rule over the draft: findings in document order, those the writer silenced left
     out (``ignore``: a workspace's list; the draft's own drafter:ignore marks), slips repeated
-    through the draft grouped."""
-    ctx = Context(draft, glossary)
+    through the draft grouped. ``people``: the workspace's register, for people.post."""
+    ctx = Context(draft, glossary, people)
     marks = draft.ignores
     findings = [f for rule in RULES for f in rule.check(draft, ctx)
                 if not silenced(f, ignore) and not (f.paragraph in marks and silenced(f, marks[f.paragraph]))]

@@ -6,9 +6,10 @@ ID = "noise"
 SEVERITY = "error"
 DOC = ("网页复制残留：隐藏文字标记、下载或推广提示、来源/作者/阅读次数行、网站名和网址（发文机关的联系网址、邮箱除外）、"
        "“当前位置”导航、上一篇/下一篇、分享和打印按钮、“相关文档”列表、广告、只有一个竖线的行；"
-       "也按行的样子认：用 | 或 > 隔开的菜单和导航、页码计数行、文档网站的下载和会员信息、标题后的网站名、网页列出的其他文章。")
+       "也按行的样子认：用 | 或 > 隔开的菜单和导航、页码计数行、文档网站的下载和会员信息、标题后的网站名、网页列出的其他文章。"
+       "整段都是残留的（如“上一篇：……”“版权所有：……”），--fix 删除这一段；夹在句中的只报告，不自动删。")
 BASIS = "实务：从网页复制的文稿须清除网站附加内容"
-FIXABLE = False
+FIXABLE = True  # only a finding that covers its whole paragraph carries a fix: deleting it
 FIXTURES = {
     "bad": ["---此处隐藏3607字,下载后查看---", "预览阅读已结束，若您需要全文或代笔。", "来源：网友投稿",
             "您可能感兴趣的文稿", "- 11-14水利局2024年工作总结汇编(4篇)", "请点击👉 mooonya 👈联系老师",
@@ -21,7 +22,11 @@ FIXTURES = {
             "延伸阅读：代表建议办理情况 | 人大代表风采", "关于召开主任会议的通知 - 某某文库",
             "镇人大工作总结范文5篇 | 公文站", "第2页 / 共5页 下一页", "—— 第1页 共3页 ——",
             "会员专享文档 开通VIP 全站资料免费下载", "关于举办培训班的通知 发布日期：2026-05-06 阅读：35",
-            "【责任编辑：张三】", "·关于做好代表建议办理工作的通知"],
+            "【责任编辑：张三】", "·关于做好代表建议办理工作的通知",
+            "版权所有 © 2026 文稿网 All Rights Reserved", "Copyright © 文档之家 版权所有",
+            "文档之家 > 公文范文 > 工作报告 > 人大工作报告", "文档格式:DOCX  页数:6  下载次数:238",
+            "本文共计4216字，预计阅读时间11分钟", "温馨提示：本文为会员专享文档，开通VIP即可免费下载全文",
+            "工作报告.docx　　第1页/共7页　　↓下载本文档", "1. 人大代表建议办理工作总结（通用5篇）"],
     "good": ["要加强人大代表联络站建设，打造一站一品。", "资金来源：区级财政预算安排。",
              "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网",
              "联系电话：0731-88886666，电子邮箱：hyrd@163.com。", "网址：www.xxrd.gov.cn",
@@ -29,7 +34,9 @@ FIXTURES = {
              "相关文档已印发各单位。\n请认真学习。", "会议审议了《关于修改〈代表法〉的决定（草案）》。",
              "提出建议→交办→办理→答复", "会议文档请登录系统下载。", "请各位代表扫码关注“清河人大”微信公众号，下载履职APP。",
              "增长率 > 5%", "关于召开县十八届人大常委会第二十次会议的通知 - 征求意见稿",
-             "·会议听取了县人民政府的报告，审议了有关事项。", "一、会议时间 2026年3月5日上午9时"],
+             "·会议听取了县人民政府的报告，审议了有关事项。", "一、会议时间 2026年3月5日上午9时",
+             "相关文档已印发各单位。\n请认真学习。", "机密★1年", "会议审议了《关于修改〈代表法〉的决定（草案）》。",
+             "版权所有的作品受著作权法保护。", "收入 > 支出", "共印发文件5篇。", "页数较多的文件要装订成册。"],
 }
 
 SPACE = r"[ \t　]*"
@@ -41,16 +48,21 @@ PATTERNS = [
                 r"|点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔|(?:需要|获取)(?:完整版|全文|原文)|联系客服)"
                 r"[^。！!\n]{0,60}[。！!]?"), "下载或推广提示"),
     # Lines that are residue as a whole: one pass for the kinds, told apart by group.
-    (re.compile(rf"^(?:(?P<source>(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|编辑|审核|文档贡献者|上传者|浏览次数|阅读次数|阅读量|点击量|浏览量)"
-                rf"{SPACE}[:：].*)"
+    (re.compile(rf"^(?:(?P<source>(?:文章)?(?:来源|作者|更新时间|发布时间|责任编辑|编辑|审核|文档贡献者|上传者|浏览次数|阅读次数|阅读量|点击量|浏览量"
+                rf"|文档格式|文档大小|页数|下载次数|上传时间|下载积分)"
+                rf"{SPACE}[:：].*|本文共计?{SPACE}[\d,，]+{SPACE}字[^\n]{{0,30}}|[^\n。！？]{{0,40}}第\d+页[/／]共\d+页[^\n。！？]{{0,30}}"
+                rf"|温馨提示{SPACE}[:：][^\n]{{0,40}}(?:下载|会员|VIP|vip|登录)[^\n]{{0,40}})"
                 r"|(?P<heading>(?:您可能感兴趣的|相关文档|相关推荐|相关阅读|阅读排行|推荐文稿|猜你喜欢|热门文章)[^。！？，,\n]{0,12})"
                 r"|(?P<item>[-•·][ \t　]*\d{2}-\d{2}.*)"
-                rf"|(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置){SPACE}[:：].*|首页{SPACE}[>＞»›].*)"
-                rf"|(?P<nav>(?:上一篇|下一篇|分享到|版权声明|免责声明|版权所有|备案号){SPACE}[:：].*)"
+                rf"|(?P<crumb>(?:当前位置|您的位置|你的位置|您现在的位置){SPACE}[:：].*|首页{SPACE}[>＞»›].*"
+                rf"|(?:[^>＞»›\n。！？，]{{1,16}}{SPACE}[>＞»›]{SPACE}){{2,}}[^>＞»›\n。！？，]{{1,20}})"
+                rf"|(?P<nav>(?:上一篇|下一篇|分享到|版权声明|免责声明|版权所有|备案号){SPACE}[:：].*"
+                rf"|(?:版权所有|[Cc]opyright|COPYRIGHT|©)[ \t　©]*[^\n。！？]{{0,60}})"
+                rf"|(?P<related>(?:\d{{1,2}}[.、．]|[-•·])?{SPACE}[^\n。！？]{{2,40}}[（(](?:通用|精选|优选|汇编|合集)?\d{{1,2}}篇[）)])"
                 r"|(?P<bar>[ \t　]*[|｜¦][ \t　]*)"
                 r"|(?P<site>[^\n。！？，,：:]{0,24}(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+[^\n。！？，,]{0,24}))$", re.M),
      {"source": "来源/作者/阅读次数行", "heading": "“相关文档”等列表标题", "item": "“相关文档”列表条目",
-      "crumb": "“当前位置”导航行", "nav": "上一篇/下一篇、分享、版权声明行", "bar": "单独的“|”行",
+      "crumb": "“当前位置”导航行", "related": "“相关文档”列表条目", "nav": "上一篇/下一篇、分享、版权声明行", "bar": "单独的“|”行",
       "site": "网站名和网址行"}),
     # Residue a page puts beside the text, on the title's line or inside a sentence.
     (re.compile(rf"字号{SPACE}[:：]{SPACE}大{SPACE}中{SPACE}小|【(?:打印本页|关闭窗口|打印|关闭|返回顶部|加入收藏)】"
@@ -66,7 +78,8 @@ PATTERNS = [
     (re.compile(r"以上就是小编[^。！\n]{0,40}[。！]?(?:希望对(?:您|你|大家)有所帮助[。！]?)?"
                 r"|更多精彩内容[^，。\n]{0,8}关注[^，。\n]{0,30}[，,]?|={2,}[^=\n]{0,30}整理={2,}"),
      "网站的推广语"),
-    (re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+"), "广告符号"),
+    # ★ after a 密级 is GB/T 9704-2012 7.2.2's separator of the 保密期限 (机密★1年), not residue
+    (re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u2604\u2606-\u27BF]|(?<![秘机绝]密)\u2605)+"), "广告符号"),
     (re.compile(r"(?:本文来自|本文来源|本文转载自|本文摘自|来自|转载自|摘自|来源于)[ \t　]*[:：]?[ \t　]*[^，。,（）()\n]{0,12}"
                 r"(?:网|网站|文库|公众号)[，,]?"),
      "插入句中的网站名"),
@@ -115,15 +128,25 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 def check(draft, ctx):
     lists: set[int] = set()  # paragraphs that are a list's heading or item (相关文档, 猜你喜欢 …)
+    whole: set[int] = set()  # paragraphs a pattern already reported as residue from end to end
     shaped: set[int] = set()  # paragraphs _site_lines reported as residue from end to end
     yield from _site_lines(draft, ctx, shaped, lists)
-    yield from (f for f in _patterns(ctx, lists) if f.paragraph not in shaped)
-    yield from (f for f in _list_items(draft, ctx, lists) if f.paragraph not in shaped)
+    yield from (f for f in _patterns(ctx, lists, whole) if f.paragraph not in shaped)
+    yield from (f for f in _list_items(draft, ctx, lists, whole) if f.paragraph not in shaped)
 
 
-def _list_items(draft, ctx, lists: set[int]):
+def _residue(ctx, para, start: int, end: int, kind: str):
+    """A finding of residue; one that covers its whole paragraph is fixed by deleting the
+    paragraph (suggestion ""), residue inside a sentence is left to the writer (no suggestion)."""
+    whole = start == 0 and end == len(para.text)
+    return ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{kind}），应删除", BASIS,
+                       suggestion="" if whole else None)
+
+
+def _list_items(draft, ctx, lists: set[int], whole: set[int]):
     """The titles a site lists under 相关文档 or 猜你喜欢, with or without a bullet or a date: short
-    lines with no sentence in them, up to the first line that is a sentence."""
+    lines with no sentence in them, up to the first line that is a sentence. A line a pattern
+    has reported whole (上一篇：…… after the list) is not reported a second time."""
     in_list = False
     for para in draft.paragraphs:
         if para.number in lists:
@@ -131,13 +154,13 @@ def _list_items(draft, ctx, lists: set[int]):
             continue
         text = para.text
         if in_list and len(text) <= 60 and not any(ch in text for ch in "。！？!?；;") and not text.endswith("："):
-            yield ctx.finding(ID, SEVERITY, para, 0, len(text), "网页复制残留（“相关文档”列表条目），应删除", BASIS,
-                              suggestion="")
+            if para.number not in whole:
+                yield _residue(ctx, para, 0, len(text), "“相关文档”列表条目")
             continue
         in_list = False
 
 
-def _patterns(ctx, lists: set[int]):
+def _patterns(ctx, lists: set[int], whole: set[int]):
     taken: set[int] = set()  # positions already reported by an earlier pattern
     for pattern, what in PATTERNS:
         for para, start, end, m in ctx.scan(pattern):
@@ -148,14 +171,15 @@ def _patterns(ctx, lists: set[int]):
             if start == end:
                 continue
             kind = what[m.lastgroup] if isinstance(what, dict) else what
-            if m.lastgroup in ("heading", "item"):
+            if m.lastgroup in ("heading", "item", "related"):
                 lists.add(para.number)
             if (m.lastgroup if isinstance(what, dict) else what) in ADDRESS_KINDS:
                 url = URL.search(para.text, start, end)
                 if _contact(para.text, url.start() if url else start):
                     continue
-            yield ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{kind}），应删除", BASIS,
-                              suggestion="")
+            if start == 0 and end == len(para.text):
+                whole.add(para.number)
+            yield _residue(ctx, para, start, end, kind)
 
 
 # What a web page puts around a text, told by the shape of a line rather than by its phrases:

@@ -7,10 +7,12 @@ from importlib import import_module
 FORMATS = {"docx": ".docx", "md": ".md", "txt": ".txt", "pdf": ".pdf"}
 
 
-def write(blocks, fmt: str, title: str = "", layout=None) -> bytes:
+def write(blocks, fmt: str, title: str = "", layout=None, properties: dict | None = None) -> bytes:
+    """``properties``: name -> text, kept as the .docx's custom document properties (invisible;
+    ``drafter import`` reads them back)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt}")
     module = import_module(f".{fmt}", __name__)
     if fmt in ("docx", "pdf"):
-        return module.write(blocks, title, layout=layout)
+        return module.write(blocks, title, layout=layout, properties=properties)
     return module.write(blocks, title)

@@ -13,6 +13,22 @@ def _inline(block: M.Block) -> str:
     return out
 
 
+def _cell(runs: list[M.Run]) -> str:
+    """A table cell with its marks: ~~deleted~~, <u>underlined</u>, **bold**; | and line breaks escaped."""
+    out = ""
+    for run in runs:
+        text = run.text.replace("|", "\\|").replace("\n", "<br>")
+        if not text.strip():
+            out += text
+        elif run.strike:
+            out += f"~~{text}~~"
+        elif run.underline:
+            out += f"<u>{text}</u>"
+        else:
+            out += f"**{text}**" if run.bold else text
+    return out or " "
+
+
 def write(blocks: list[M.Block], title: str = "") -> bytes:
     parts: list[str] = []
     for b in blocks:
@@ -25,7 +41,11 @@ def write(blocks: list[M.Block], title: str = "") -> bytes:
         elif b.kind == M.PAGEBREAK:
             parts.append("* * *")
         elif b.kind == M.TABLE:
-            rows = [f"| {' | '.join(cell or ' ' for cell in row)} |" for row in b.rows]
+            if b.cells:  # cells with marks (the 对照表); the header row as it is
+                rows = [f"| {' | '.join(_cell(c) if r else ''.join(x.text for x in c) for c in row)} |"
+                        for r, row in enumerate(b.cells)]
+            else:
+                rows = [f"| {' | '.join(cell or ' ' for cell in row)} |" for row in b.rows]
             if rows:
                 rows.insert(1, "|" + " --- |" * len(b.rows[0]))
             parts.append("\n".join(rows))

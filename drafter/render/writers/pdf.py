@@ -8,6 +8,6 @@ from .. import preview
 from . import docx
 
 
-def write(blocks, title: str = "", layout=None) -> bytes:
+def write(blocks, title: str = "", layout=None, properties: dict | None = None) -> bytes:
     subs = (layout or layout_module.DEFAULT).PREVIEW_SUBSTITUTES
-    return preview.docx_bytes_to_pdf(docx.write(blocks, title, layout=layout), subs)
+    return preview.docx_bytes_to_pdf(docx.write(blocks, title, layout=layout, properties=properties), subs)

@@ -7,7 +7,7 @@ const $ = (sel) => document.querySelector(sel);
 const ORIGIN = "__o";
 const DIGITS = "零一二三四五六七八九";
 const S = { path: null, version: null, data: null, form: null, sections: [], dirty: false,
-            seq: 0, timer: null, findings: [], error: null, soffice: false, kinds: [] };
+            seq: 0, timer: null, findings: [], error: null, soffice: false, kinds: [], against: "" };
 
 // --- numbers, as drafter/numbering.py writes them ------------------------------------------
 function cn(n) {
@@ -30,6 +30,16 @@ function marker(i, count, style) {  // i is 1-based
   }
 }
 const DEFAULT_STYLES = { 2: "（一）", 3: "1.", 4: "（1）" };
+// A style as the schema reads it: `style: 1.` is the number 1 in YAML, and means "1."
+function canonStyle(v) {
+  if (v === undefined || v === null || v === "") return v;
+  const s = String(v).trim();
+  return (S.form && S.form.style_aliases && S.form.style_aliases[s]) || s;
+}
+function styleLabel(style) {
+  const found = ((S.form && S.form.style_labels) || []).find((x) => x.value === style);
+  return found ? found.label : style;
+}
 
 // --- paths such as points[1].subpoints[0].title --------------------------------------------
 function parsePath(path) {
@@ -121,15 +131,21 @@ async function loadList() {
   const list = $("#outline-list");
   list.textContent = "";
   const labels = Object.fromEntries(info.kinds.map((k) => [k.name, k.label]));
+  const times = {};
+  for (const o of info.outlines) times[o.title] = (times[o.title] || 0) + 1;
   for (const o of info.outlines) {
     const li = document.createElement("li");
     const b = document.createElement("button");
     b.type = "button";
     b.dataset.path = o.path;
     b.setAttribute("aria-current", String(o.path === S.path));
-    b.append(o.title || o.path);
+    b.title = o.path;
+    b.append(el("span", { class: "title", text: o.title || o.name }));
     const small = document.createElement("small");
-    small.textContent = `${labels[o.kind] || o.kind} · ${o.path}`;
+    const when = o.date ? o.date : `修改于 ${o.modified}`;
+    // the file name only where it tells outlines apart: the same title, or none
+    small.textContent = `${labels[o.kind] || o.kind} · ${when}`;
+    if (!o.title || times[o.title] > 1) small.append(el("span", { class: "file", text: o.name }));
     b.append(small);
     b.addEventListener("click", () => openOutline(o.path));
     li.append(b);
@@ -220,9 +236,12 @@ function input(parts, f, order) {
   }
   if (f.type === "choice") {
     control = el("select", { id, "data-path": path });
-    control.append(new Option("（默认）", ""));
-    for (const c of f.choices) control.append(new Option(c, c));
-    control.value = value == null ? "" : String(value);
+    const shown = (c) => (f.labels ? f.labels(c) : c);
+    control.append(new Option(f.fallback ? `默认：${shown(f.fallback)}` : "（默认）", ""));
+    for (const c of f.choices) control.append(new Option(shown(c), c));
+    const v = value == null ? "" : f.canon ? f.canon(value) : String(value);
+    if (v !== "" && !f.choices.includes(v)) control.append(new Option(`${v}（不是可选值）`, v));
+    control.value = v;
     control.addEventListener("change", () => { onchange(control.value); renderForm(); });
   } else if (f.type === "lines") {
     control = el("textarea", { id, "data-path": path, rows: 2, placeholder: "每行一个" });
@@ -477,13 +496,14 @@ function pointCard(parts, i, count, depth, style) {
       el("span", { class: "label", text: "正文段落" }), paragraphsEditor([...here, "paragraphs"], order));
     card.append(paraBox);
   }
-  const next = p.style || (p.use ? "" : DEFAULT_STYLES[depth + 1] || "（1）");
+  const fallback = p.use ? "" : DEFAULT_STYLES[depth + 1] || "（1）";
+  const next = canonStyle(p.style) || fallback;
   if (depth < S.form.max_depth) {
     card.append(input([...here, "style"], { name: "style", type: "choice", choices: S.form.styles,
-      doc: "下一层序号样式" }, order));
+      doc: "下一层序号样式", labels: styleLabel, canon: canonStyle, fallback }, order));
     if (!p.use) {
       const subs = el("div", { class: "field", "data-path": fmtPath([...here, "subpoints"]) },
-        el("span", { class: "label", text: next ? `分论点（序号：${next}）` : "分论点" }), pointsEditor([...here, "subpoints"], depth + 1, next));
+        el("span", { class: "label", text: next ? `分论点（序号：${styleLabel(next)}）` : "分论点" }), pointsEditor([...here, "subpoints"], depth + 1, next));
       card.append(subs);
     }
   }
@@ -636,7 +656,7 @@ async function runPreview() {
   if (!S.path) return;
   const seq = ++S.seq;
   try {
-    const got = await call("/api/preview", { path: S.path, data: S.data });
+    const got = await call("/api/preview", { path: S.path, data: S.data, against: S.against || undefined });
     if (seq !== S.seq) return;
     showAnalysis(got);
   } catch (e) { if (seq === S.seq) banner(e.message); }
@@ -655,6 +675,10 @@ function showAnalysis(got) {
   if (!got.error) $("#preview").innerHTML = got.html;  // built by the server from escaped text
   $("#preview").classList.toggle("stale", !!got.error);
   $("#speaking").textContent = got.speaking || "";
+  const note = $("#against-note");
+  const said = [got.against_error, ...(got.against_notes || [])].filter(Boolean);
+  note.hidden = !S.against || (!said.length && !!got.error);
+  note.textContent = said.length ? said.join("；") : (S.against ? `已对照 ${S.against}：旧稿中的位置写在每条结果里。` : "");
   showMarks();
   renderFindings();
 }
@@ -682,7 +706,7 @@ async function save() {
   if (!S.path) return false;
   setStatus("正在保存……", true);
   try {
-    const got = await call("/api/save", { path: S.path, version: S.version, data: S.data });
+    const got = await call("/api/save", { path: S.path, version: S.version, data: S.data, against: S.against || undefined });
     S.version = got.version; S.data = got.data; S.dirty = false;
     ++S.seq;
     renderForm();
@@ -713,6 +737,37 @@ async function download(fmt) {
   } catch (e) { banner(e.message); setStatus(""); }
 }
 
+// --- the old document for check --against ------------------------------------------------------
+async function loadDocuments(selected) {
+  const got = await call("/api/documents");
+  const pick = $("#against-pick");
+  pick.textContent = "";
+  pick.append(el("option", { value: "", text: "（不对照）" }));
+  for (const d of got.documents) pick.append(el("option", { value: d, text: d }));
+  S.against = got.documents.includes(selected) ? selected : "";
+  pick.value = S.against;
+}
+function pickAgainst() {
+  S.against = $("#against-pick").value;
+  runPreview();
+}
+async function uploadAgainst() {
+  const input = $("#against-file");
+  const file = input.files[0];
+  if (!file) return;
+  setStatus(`正在上传 ${file.name}……`, S.dirty);
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let bin = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const got = await call("/api/upload", { name: file.name, data: btoa(bin) });
+    await loadDocuments(got.path);
+    setStatus(`已上传到 ${got.path}`, S.dirty);
+    runPreview();
+  } catch (e) { banner(e.message); setStatus("", S.dirty); }
+  input.value = "";
+}
+
 // --- glossary -------------------------------------------------------------------------------
 async function lookUp(ev) {
   ev.preventDefault();
@@ -740,6 +795,8 @@ document.addEventListener("DOMContentLoaded", async () => {
   for (const t of document.querySelectorAll('[role="tab"]')) t.addEventListener("click", () => selectTab(t.id));
   $("#new-form").addEventListener("submit", createOutline);
   $("#glossary-form").addEventListener("submit", lookUp);
+  $("#against-pick").addEventListener("change", pickAgainst);
+  $("#against-file").addEventListener("change", uploadAgainst);
   $("#save").addEventListener("click", save);
   $("#download-docx").addEventListener("click", () => download("docx"));
   $("#download-pdf").addEventListener("click", () => download("pdf"));
@@ -757,6 +814,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   window.addEventListener("beforeunload", (ev) => { if (S.dirty) { ev.preventDefault(); ev.returnValue = ""; } });
   try {
     await loadList();
+    await loadDocuments("");
     const wanted = decodeURIComponent(location.hash.slice(1));
     if (wanted) await openOutline(wanted);
   } catch (e) { banner(e.message); }

@@ -15,7 +15,7 @@ from .xml import fonts as _fonts  # noqa: F401  (benchmarks style a pandoc refer
 __all__ = ["Writer", "content_hash", "write"]
 
 
-def write(blocks, title: str = "", layout=None) -> bytes:
+def write(blocks, title: str = "", layout=None, properties: dict | None = None) -> bytes:
     w = Writer(layout or layout_module.DEFAULT)
     w.write(blocks)
-    return w.save(title)
+    return w.save(title, properties)

@@ -8,7 +8,7 @@ unit profile's fonts, colours and margins).
 
 from __future__ import annotations
 
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -138,6 +138,8 @@ def setup_page(doc, L) -> None:
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width = Mm(L.PAGE_WIDTH_MM)
     section.page_height = Mm(L.PAGE_HEIGHT_MM)
+    if L.PAGE_WIDTH_MM > L.PAGE_HEIGHT_MM:  # a landscape layout (layout.landscape)
+        section.orientation = WD_ORIENT.LANDSCAPE
     section.top_margin = Mm(L.MARGIN_TOP_MM)
     section.bottom_margin = Mm(L.MARGIN_BOTTOM_MM)
     section.left_margin = Mm(L.MARGIN_LEFT_MM)

@@ -182,3 +182,30 @@ def build(L) -> Template:
     custom = parts.pop("docProps/custom.xml").decode("utf-8")
     return Template(parts, xml[:start], tail, tail_unnumbered, first, core, custom,
                     {s.name: s.style_id for s in doc.styles})
+
+
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+
+
+def word_template(L) -> bytes:
+    """A Word template (.dotx) of layout ``L``: the same skeleton every .docx starts from (its
+    styles, page set-up and footers, ``styles.setup_styles``), an empty body whose one paragraph
+    is in the body style, and the template content type. Without drafter's hash: a document
+    made from it in Word or WPS is the writer's own."""
+    t = template(L)
+    parts = dict(t.parts)
+    ct = parts["[Content_Types].xml"].decode("utf-8")
+    ct = re.sub(r'<Override PartName="/docProps/custom.xml"[^>]*/>', "", ct).replace(DOCUMENT_TYPE, TEMPLATE_TYPE)
+    parts["[Content_Types].xml"] = ct.encode("utf-8")
+    rels = parts["_rels/.rels"].decode("utf-8")
+    parts["_rels/.rels"] = re.sub(r'<Relationship Id="rIdDrafterCustom"[^>]*/>', "", rels).encode("utf-8")
+    body = f'<w:p><w:pPr><w:pStyle w:val="{t.style_ids[styles.BODY]}"/></w:pPr></w:p>'
+    parts["word/document.xml"] = (t.head + body + t.tail).encode("utf-8")
+    parts["docProps/core.xml"] = t.core.replace(TITLE_MARK, "").encode("utf-8")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", parts.pop("[Content_Types].xml"))
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return buf.getvalue()

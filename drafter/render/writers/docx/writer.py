@@ -27,12 +27,35 @@ from .template import HASH_MARK, TITLE_MARK, template
 MM_TWIPS = 1440 / 25.4
 
 
+
+UNBROKEN = 5  # character cells: a cell this short (a name, a time) is kept on one line
+
+
+def column_widths(rows: list[list[str]], ncols: int, width: int, char: float, pad: int) -> list[int]:
+    """Column widths (twips) that fill ``width``: each column gets what its longest cell needs
+    when all fit; otherwise each first gets what keeps its header and its short cells (a date,
+    a time: up to ``UNBROKEN`` cells) on one line, and the rest goes to the columns with long
+    text, in proportion to how much more they would need — so a 内容 column wraps, not a 主持人."""
+    def column(c: int) -> list[float]:
+        return [cells(r[c]) if c < len(r) else 0 for r in rows]
+
+    most = [max(max(column(c)), 2) * char + pad for c in range(ncols)]
+    least = [max(column(c)[0], max(min(n, UNBROKEN) for n in column(c)), 2) * char + pad for c in range(ncols)]
+    if sum(most) <= width:
+        spare = width - sum(most)
+        return [int(n + spare * n / sum(most)) for n in most]
+    if sum(least) >= width:
+        return [int(width * n / sum(least)) for n in least]
+    extra = [m - n for m, n in zip(most, least)]
+    return [int(n + (width - sum(least)) * e / sum(extra)) for n, e in zip(least, extra)]
+
+
 class Writer:
     HANDLERS = {
         M.TITLE: "title", M.SUBTITLE: "subtitle", M.SALUTATION: "noindent", M.ADDRESSEE: "noindent",
         M.HEADING: "heading", M.PARAGRAPH: "body_text", M.LEAD: "body_text", M.SIGNATURE: "signature",
         M.DATE: "date", M.TABLE: "table", M.PAGEBREAK: "pagebreak", M.MASTHEAD: "masthead",
-        M.DOCNUMBER: "docnumber", M.ATTACHMENTS: "attachments", M.NOTE: "body_text", M.LABEL: "label",
+        M.DOCNUMBER: "docnumber", M.MARK: "mark", M.ATTACHMENTS: "attachments", M.NOTE: "body_text", M.LABEL: "label",
         M.CC: "imprint", M.PRINTED: "imprint",
     }
 
@@ -60,7 +83,7 @@ class Writer:
             X.run(p, text)
         elif block is not None:
             for run in block.runs:
-                X.run(p, run.text, bold=run.bold)
+                X.run(p, run.text, bold=run.bold, strike=run.strike, underline=run.underline)
         if self.page_break:
             X.flag(ppr, "pageBreakBefore")
             self.page_break = False
@@ -136,7 +159,10 @@ class Writer:
 
     def masthead(self, b, nxt) -> None:
         p, ppr = self.paragraph(b, S.MASTHEAD)
-        X.spacing(ppr, after=self.line)
+        # under 份号/密级/紧急程度 (7.2.1-7.2.3) one empty line, so that the large masthead
+        # (one line pitch, off the grid) stands clear of them
+        after_mark = self.prev is not None and self.prev.kind == M.MARK
+        X.spacing(ppr, before=self.line if after_mark else None, after=self.line)
         width_pt = self.L.TYPE_WIDTH_MM / 25.4 * 72
         size = min(self.L.SIZE_MASTHEAD, int(width_pt / max(1, cells(b.text))))  # one line
         for r in p.findall(X.W_R):
@@ -147,8 +173,43 @@ class Writer:
                 el.set(X.W_VAL, str(size * 2))
                 rpr.append(el)
 
+    def mark(self, b, nxt) -> None:
+        """份号 (7.2.1: 6位3号阿拉伯数字), 密级和保密期限 (7.2.2) and 紧急程度 (7.2.3: 3号黑体): each
+        顶格 in the top left corner of the type area, one a line, in that order (the template's)."""
+        p, ppr = self.paragraph(b, S.NOINDENT)
+        X.child(ppr, "jc").set(X.W_VAL, "left")
+        if not b.text.strip().isdigit():
+            for r in p.findall(X.W_R):
+                self._font(r, self.L.FONT_HEADING_1)
+
+    @staticmethod
+    def _font(r, east_asia: str) -> None:
+        if r.find(X.W_RPR) is None:
+            r.insert(0, OxmlElement("w:rPr"))
+        X.fonts(r, east_asia)
+
     def docnumber(self, b, nxt) -> None:
-        p, ppr = self.paragraph(b, S.DOCNUMBER)
+        """发文字号 centred under the masthead (7.2.4); with a 签发人 (7.2.6) the 发文字号 居左空一字
+        and “签发人：姓名” 居右空一字 on the same line, the name in 楷体. An empty 发文字号 (a notice
+        without one) keeps the line, so the red rule stays where the 版头 puts it."""
+        text = b.text
+        if text.startswith("签发人："):  # a 签发人 without a 发文字号
+            text = "\t" + text
+        if "\t" not in text:
+            p, ppr = self.paragraph(b, S.DOCNUMBER)
+        else:
+            number, issuer = text.split("\t", 1)
+            # 空一字 by a full-width space and a right tab stop one character short of the
+            # margin: no paragraph indent, so the red rule under it keeps the type area's width
+            p, ppr = self.paragraph(None, S.DOCNUMBER, text=("\u3000" + number if number else "") + "\t")
+            label, _, name = issuer.partition("：")
+            X.run(p, label + "：" if name else issuer)
+            if name:
+                X.run(p, name)
+                self._font(p.findall(X.W_R)[-1], self.L.FONT_HEADING_2)
+            X.child(ppr, "jc").set(X.W_VAL, "left")
+            width = self.L.TYPE_WIDTH_MM * MM_TWIPS - self.L.SIZE_BODY * 20
+            X.tab_stops(ppr, [(width, "right")])
         X.border(ppr, "bottom", self.L.SEPARATOR_RULE_PT, self.L.RED)
         X.spacing(ppr, after=self.line)
 
@@ -252,11 +313,9 @@ class Writer:
         width = int(L.TYPE_WIDTH_MM * MM_TWIPS)
         char = (L.SIZE_TABLE + L.CHAR_SPACING_TWENTIETHS / 20) * 20
         pad = 240  # cell margins (108 twips a side) and a little air
-        need = [max((cells(r[c]) if c < len(r) else 0) for r in b.rows) * char + pad for c in range(ncols)]
-        need = [max(n, 2 * char + pad) for n in need]
-        spare = max(0, width - sum(need))
-        cols = [int(n + spare * n / sum(need)) for n in need] if sum(need) <= width else \
-            [int(width * n / sum(need)) for n in need]
+        cols = column_widths(b.rows, ncols, width, char, pad)
+        if len(b.widths) == ncols:  # proportions the block asks for (the 对照表's columns)
+            cols = [int(width * w / sum(b.widths)) for w in b.widths]
         tbl = SubElement(self.body, qn("w:tbl"))
         tblpr = SubElement(tbl, qn("w:tblPr"))
         SubElement(tblpr, qn("w:tblStyle")).set(X.W_VAL, self.style_ids["Table Grid"])
@@ -272,24 +331,47 @@ class Writer:
         style = self.style_ids[S.TABLE_TEXT]
         for r, row in enumerate(b.rows):
             tr = SubElement(tbl, qn("w:tr"))
-            trh = SubElement(SubElement(tr, qn("w:trPr")), qn("w:trHeight"))
+            trpr = SubElement(tr, qn("w:trPr"))
+            trh = SubElement(trpr, qn("w:trHeight"))
             trh.set(X.W_VAL, height)
+            if b.long_text and r == 0:
+                SubElement(trpr, qn("w:tblHeader"))  # repeated at the top of every page
             for c in range(ncols):
                 tc = SubElement(tr, qn("w:tc"))
                 tcpr = SubElement(tc, qn("w:tcPr"))
                 tcw = SubElement(tcpr, qn("w:tcW"))
                 tcw.set(qn("w:w"), str(cols[c]))
                 tcw.set(qn("w:type"), "dxa")
-                SubElement(tcpr, qn("w:vAlign")).set(X.W_VAL, "center")
-                p = SubElement(tc, X.W_P)
-                SubElement(SubElement(p, X.W_PPR), X.W_PSTYLE).set(X.W_VAL, style)
+                SubElement(tcpr, qn("w:vAlign")).set(X.W_VAL, "top" if b.long_text and r else "center")
+                justified = b.long_text and r > 0 and r not in b.centred
+                p = self.cell_paragraph(tc, style, justified)
+                runs = b.cells[r][c] if r < len(b.cells) and c < len(b.cells[r]) else None
+                if runs is not None:
+                    # each line of a cell (a 款 or a 项) its own paragraph: a justified line
+                    # that ended in a line break would be stretched across the cell
+                    for run in runs:
+                        for k, line in enumerate(run.text.split("\n")):
+                            if k:
+                                p = self.cell_paragraph(tc, style, justified)
+                            if line:
+                                X.run(p, line, bold=run.bold or r == 0, strike=run.strike,
+                                      underline=run.underline)
+                    continue
                 text = row[c] if c < len(row) else ""
                 if text:
                     X.run(p, text, bold=r == 0)
         self.last_p = None
 
+    def cell_paragraph(self, tc, style: str, justified: bool):
+        p = SubElement(tc, X.W_P)
+        ppr = SubElement(p, X.W_PPR)
+        SubElement(ppr, X.W_PSTYLE).set(X.W_VAL, style)
+        if justified:
+            X.child(ppr, "jc").set(X.W_VAL, "both")
+        return p
+
     # -- the package ----------------------------------------------------------------------
-    def save(self, title: str) -> bytes:
+    def save(self, title: str, properties: dict | None = None) -> bytes:
         xml = etree.tostring(self.body, encoding="unicode")
         inner = xml[xml.index(">") + 1: xml.rindex("</")] if not xml.endswith("/>") else ""
         document = self.t.head + inner + self.tail
@@ -300,8 +382,17 @@ class Writer:
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             zf.writestr("word/document.xml", document)
             zf.writestr("docProps/core.xml", self.t.core.replace(TITLE_MARK, escape(title)))
-            zf.writestr("docProps/custom.xml", self.t.custom.replace(HASH_MARK, digest))
+            zf.writestr("docProps/custom.xml", custom_xml(self.t.custom.replace(HASH_MARK, digest), properties))
         return buf.getvalue()
+
+
+def custom_xml(custom: str, properties: dict | None) -> str:
+    """docProps/custom.xml with ``properties`` (name -> text) after drafter's hash."""
+    extra = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{escape(name)}">'
+        f'<vt:lpwstr>{escape(text)}</vt:lpwstr></property>'
+        for pid, (name, text) in enumerate((properties or {}).items(), 3))
+    return custom.replace("</Properties>", extra + "</Properties>")
 
 
 def content_hash(document_xml: str) -> str:

@@ -135,19 +135,24 @@ def tab_stops(ppr, stops: list[tuple[int, str]]) -> None:
         tabs.append(tab)
 
 
-def run(p, text: str, *, bold: bool = False, size_half_points: int | None = None):
+def run(p, text: str, *, bold: bool = False, size_half_points: int | None = None, strike: bool = False,
+        underline: bool = False):
     """Append a run to the w:p ``p``; tabs and newlines in ``text`` become w:tab and w:br.
 
     Plain lxml elements (no python-docx proxies): this is the hot path of every document."""
     r = SubElement(p, W_R)
-    if bold or size_half_points:
-        rpr = SubElement(r, W_RPR)
+    if bold or size_half_points or strike or underline:
+        rpr = SubElement(r, W_RPR)  # children in schema order: b, bCs, strike, sz, szCs, u
         if bold:
             SubElement(rpr, W_B)
             SubElement(rpr, W_BCS)
+        if strike:
+            SubElement(rpr, qn("w:strike"))
         if size_half_points:
             SubElement(rpr, W_SZ).set(W_VAL, str(size_half_points))
             SubElement(rpr, W_SZCS).set(W_VAL, str(size_half_points))
+        if underline:
+            SubElement(rpr, qn("w:u")).set(W_VAL, "single")
     if "\n" not in text and "\t" not in text:
         parts = [text]
     else:
