@@ -129,7 +129,8 @@ CLAUSE_END = SENTENCE_END + "；;：:，,"
 _READ = {
     "一、": (1, rf"(?P<n>{CN})、"),
     STYLE_PAREN: (2, rf"[（(](?P<n>{CN})[）)]"),
-    STYLE_ARABIC: (3, r"(?P<n>[1-9]\d?)[.．、](?![\d%])"),
+    # 1.5 is a number, not a marker; 1.2026年…… is one (a list item whose text opens with a year)
+    STYLE_ARABIC: (3, r"(?P<n>[1-9]\d?)[.．、](?:(?![\d%])|(?=(?:19|20)\d\d[ \t]*年))"),
     STYLE_ARABIC_PAREN: (4, r"[（(](?P<n>[1-9]\d?)[）)]"),
     STYLE_YISHI: (5, rf"(?P<n>{CN})是"),
     STYLE_YIYAO: (5, rf"(?P<n>{CN})要"),

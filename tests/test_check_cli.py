@@ -213,3 +213,19 @@ def test_render_proofreads_with_the_writers_own_glossary(cli, tmp_path):
     assert code == 0 and "“四连四促”应为“四联四促”" in out
     code, out, _ = cli("render", src, "-o", tmp_path / "s.docx")
     assert "四连四促" not in out
+
+
+def test_strict_render_accepts_attachments_whose_titles_open_with_a_year(cli, tmp_path):
+    """附件：1.2026年……/2.…… is the attachment list render writes; 1.2026 is no decimal there, so the
+    second item is no numbering error and --strict writes the notice."""
+    import yaml
+
+    outline = yaml.safe_load((OUTLINES / "notice.yaml").read_text(encoding="utf-8"))
+    outline["attachments"][0]["title"] = "2026年全区人大代表履职能力提升培训班报名回执"
+    outline["attachments"].append({"title": "培训课程安排"})
+    src = tmp_path / "n.yaml"
+    src.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
+    out_md = tmp_path / "n.md"
+    code, out, err = cli("render", src, "--strict", "-o", out_md)
+    assert code == 0, out + err
+    assert "附件：1.2026年全区人大代表" in out_md.read_text(encoding="utf-8")

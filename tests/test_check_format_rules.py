@@ -15,7 +15,8 @@ from .conftest import OUTLINES
 GLOSSARY = load_glossary()
 NEW = {"numbering.duplicate", "grammar.de", "grammar.doubled", "usage.jiezhi", "usage.ellipsis_deng",
        "usage.dengdeng", "numbers.year", "numbers.range", "numbers.fullwidth", "numbers.hao", "numbers.mixed",
-       "format.docnumber", "format.attachments", "format.attachment_list"}  # the rules of issues 10 and 15
+       "format.docnumber", "format.attachments", "format.attachment_list",  # the rules of issues 10 and 15
+       "numbers.approx", "numbers.percent", "numbers.magnitude", "numbers.zero", "numbers.weekday", "numbers.date"}  # issue 21
 NEW_RULES = [r for r in RULES if r.ID in NEW]
 
 
@@ -53,7 +54,9 @@ def test_notice_rules_stay_silent_on_speeches_and_reports():
 
 
 @pytest.mark.parametrize("chunk", ["把", "的很", "认真的落实", "1-", "１", "……等", "截止", "一是，", "首先，最后，",
-                                   "附件1", "十二个6件", "对对", "26年3月"])
+                                   "附件1", "十二个6件", "对对", "26年3月",
+                                   "约3人左右", "近3多", "百分之9", "12000万元", "二0", "0二", "5日（星期一）", "经5月19日",
+                                   "请于5月9日前", "1日-2日"])
 def test_linear_time_on_long_repetitive_paragraphs(chunk):
     """Each rule's cost grows with the text, not with its square: 4x the text stays well under 16x."""
     def cost(n: int) -> float:

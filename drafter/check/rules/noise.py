@@ -5,7 +5,8 @@ import re
 ID = "noise"
 SEVERITY = "error"
 DOC = ("网页复制残留：隐藏文字标记、下载或推广提示、来源/作者/阅读次数行、网站名和网址（发文机关的联系网址、邮箱除外）、"
-       "“当前位置”导航、上一篇/下一篇、分享和打印按钮、“相关文档”列表、广告、只有一个竖线的行。"
+       "“当前位置”导航、上一篇/下一篇、分享和打印按钮、“相关文档”列表、广告、只有一个竖线的行；"
+       "也按行的样子认：用 | 或 > 隔开的菜单和导航、页码计数行、文档网站的下载和会员信息、标题后的网站名、网页列出的其他文章。"
        "整段都是残留的（如“上一篇：……”“版权所有：……”），--fix 删除这一段；夹在句中的只报告，不自动删。")
 BASIS = "实务：从网页复制的文稿须清除网站附加内容"
 FIXABLE = True  # only a finding that covers its whole paragraph carries a fix: deleting it
@@ -17,6 +18,11 @@ FIXTURES = {
             "以上就是小编为大家整理的讲话稿，希望对您有所帮助。", "（本文已被浏览2,315次）", "免费下载 | 收藏 | 举报",
             "猜你喜欢\n区人大常委会主任在代表培训会上的讲话", "关于做好代表工作的通知_人大工作_公文范文网",
             "编辑：刘洋 审核：张伟", "（本文由网友投稿，仅供参考）", "需要完整版请联系客服微信：gwxz2026",
+            "网站首页 > 工作动态 > 代表风采", "通知公告 > 正文", "首页 | 机构设置 | 工作动态 | 联系我们",
+            "延伸阅读：代表建议办理情况 | 人大代表风采", "关于召开主任会议的通知 - 某某文库",
+            "镇人大工作总结范文5篇 | 公文站", "第2页 / 共5页 下一页", "—— 第1页 共3页 ——",
+            "会员专享文档 开通VIP 全站资料免费下载", "关于举办培训班的通知 发布日期：2026-05-06 阅读：35",
+            "【责任编辑：张三】", "·关于做好代表建议办理工作的通知",
             "版权所有 © 2026 文稿网 All Rights Reserved", "Copyright © 文档之家 版权所有",
             "文档之家 > 公文范文 > 工作报告 > 人大工作报告", "文档格式:DOCX  页数:6  下载次数:238",
             "本文共计4216字，预计阅读时间11分钟", "温馨提示：本文为会员专享文档，开通VIP即可免费下载全文",
@@ -25,6 +31,10 @@ FIXTURES = {
              "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网",
              "联系电话：0731-88886666，电子邮箱：hyrd@163.com。", "网址：www.xxrd.gov.cn",
              "请登录市人大常委会网站（www.hyrd.gov.cn）提交。", "作者要深入基层，时间要安排好。",
+             "相关文档已印发各单位。\n请认真学习。", "会议审议了《关于修改〈代表法〉的决定（草案）》。",
+             "提出建议→交办→办理→答复", "会议文档请登录系统下载。", "请各位代表扫码关注“清河人大”微信公众号，下载履职APP。",
+             "增长率 > 5%", "关于召开县十八届人大常委会第二十次会议的通知 - 征求意见稿",
+             "·会议听取了县人民政府的报告，审议了有关事项。", "一、会议时间 2026年3月5日上午9时",
              "相关文档已印发各单位。\n请认真学习。", "机密★1年", "会议审议了《关于修改〈代表法〉的决定（草案）》。",
              "版权所有的作品受著作权法保护。", "收入 > 支出", "共印发文件5篇。", "页数较多的文件要装订成册。"],
 }
@@ -119,8 +129,10 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 def check(draft, ctx):
     lists: set[int] = set()  # paragraphs that are a list's heading or item (相关文档, 猜你喜欢 …)
     whole: set[int] = set()  # paragraphs a pattern already reported as residue from end to end
-    yield from _patterns(ctx, lists, whole)
-    yield from _list_items(draft, ctx, lists, whole)
+    shaped: set[int] = set()  # paragraphs _site_lines reported as residue from end to end
+    yield from _site_lines(draft, ctx, shaped, lists)
+    yield from (f for f in _patterns(ctx, lists, whole) if f.paragraph not in shaped)
+    yield from (f for f in _list_items(draft, ctx, lists, whole) if f.paragraph not in shaped)
 
 
 def _residue(ctx, para, start: int, end: int, kind: str):
@@ -168,3 +180,96 @@ def _patterns(ctx, lists: set[int], whole: set[int]):
             if start == 0 and end == len(para.text):
                 whole.add(para.number)
             yield _residue(ctx, para, start, end, kind)
+
+
+# What a web page puts around a text, told by the shape of a line rather than by its phrases:
+# a menu or a breadcrumb (short items between | or >), a title line with the site's name after
+# it, a page counter, a line of a document site's own words, a bulleted list of other pages.
+# Only whole lines (or a title line's tail) are taken: the sentences of a draft never qualify.
+SENTENCE = re.compile(r"[。；;！？!?，,]")
+MENU_SEP = re.compile(r"[ \t　]*(?:[|｜¦]|>>|[>＞»›▶►])[ \t　]*")
+CRUMB_END = re.compile(r"^(?:.{0,4}首页|正文)$")
+LIST_HEAD = re.compile(r"^(?:相关文档|相关推荐|热门推荐|相关阅读|推荐阅读|延伸阅读|相关文章|热门文章|猜你喜欢|您可能感兴趣的文章|精彩推荐)"
+                       r"[ \t　]*[:：]?")
+BULLET = re.compile(r"^[·•▪◆◇►▶][ \t　]*\S")
+# A document site's vocabulary: two different words of it in a line without a sentence (three
+# in one that ends as a sentence) make the line the site's, not the draft's.
+SITE_WORDS = re.compile(r"范文|文库|文档|下载|[Vv][Ii][Pp]|积分|会员|开通|上传|收藏|举报|返回顶部|获取更多|页数|原创力|豆丁|浏览次数|点击数")
+# A title line's tail naming the site: “…的讲话_范文大全”, “… - 原创力文档”, “… | 公文派”.
+SITE_TAIL = re.compile(r"(?:[ \t　]+[-–—|｜][ \t　]*|_)([\u4e00-\u9fffA-Za-z0-9]{2,10})"
+                       r"((?:[ \t　]*(?:第[ \t　]*\d+[ \t　]*页|共[ \t　]*\d+[ \t　]*页|/))*)[ \t　]*$")
+SITE_NAME = re.compile(r"(?:网|网站|文库|文档|大全|范文|资料|百科|论坛|频道)$")
+PAGE_COUNTER = re.compile(r"^[-—–=~·\s]*(?:(?:当前)?第[ \t　]*\d+[ \t　]*页|共[ \t　]*\d+[ \t　]*页|上一页|下一页|首页|尾页|[/|｜])"
+                          r"(?:[ \t　/,，|｜]*(?:(?:当前)?第[ \t　]*\d+[ \t　]*页|共[ \t　]*\d+[ \t　]*页|上一页|下一页|首页|尾页))+[-—–=~·\s]*$")
+# A title line's trailer of fields: “…的通知 发布日期：2026-05-06”, “… 发布者：县人大办 阅读：58”.
+FIELDS = re.compile(r"[ \t　]+((?:来源|作者|发布者|发布人|发布日期|发布时间|更新时间|阅读|阅读次数|阅读量|浏览次数|浏览量|点击数|点击量|访问量)"
+                    r"[ \t　]*[:：][^。；;！？!?，,\n]{0,60})$")
+EDITOR = re.compile(r"【(?:责任编辑|编辑|审核|校对|来源|作者|发布者)[ \t　]*[:：][^】\n]{0,30}】")
+LONGEST = 200  # a residue line is short; longer lines are text
+
+
+def _menu(text: str) -> bool:
+    """Short items between | or > (a site's menu, a breadcrumb, a list of links on one line)."""
+    parts = MENU_SEP.split(text)
+    if len(parts) < 2 or any(not p or len(p) > 60 or SENTENCE.search(p) for p in parts):
+        return False
+    angled = any(s.strip() in (">", ">>", "＞", "»", "›", "▶", "►") for s in MENU_SEP.findall(text))
+    if len(parts) >= 3:
+        return True
+    # two items: a crumb ending in 正文 or starting at a home page, or a heading's list
+    return angled and (bool(CRUMB_END.match(parts[0])) or bool(CRUMB_END.match(parts[-1]))) \
+        or bool(LIST_HEAD.match(text)) or len(set(SITE_WORDS.findall(text))) >= 1
+
+
+def _site_line(text: str) -> str | None:
+    """What kind of residue a whole line is, or None when it is text."""
+    if len(text) > LONGEST:
+        return None
+    if LIST_HEAD.match(text) and not SENTENCE.search(text[:LONGEST]):
+        return "“相关文档”列表"
+    if _menu(text):
+        return "导航或链接列表"
+    if PAGE_COUNTER.match(text):
+        return "页码计数行"
+    words = set(SITE_WORDS.findall(text))
+    if len(words) >= 3 or (len(words) >= 2 and not text.rstrip().endswith(("。", "！", "？"))):
+        return "文档网站的下载、会员或推广信息"
+    if BULLET.match(text) and len(text) <= 60 and not SENTENCE.search(text):
+        return "网站列出的其他文章"
+    return None
+
+
+FIELD_LINE = re.compile(r"^(?:文章)?(?:来源|作者|发布者|发布人|发布日期|发布时间|更新时间|阅读|浏览|点击|编辑|责任编辑)")
+
+
+def _site_lines(draft, ctx, whole: set[int], lists: set[int]):
+    """Residue told by a line's shape (see SITE_WORDS and the patterns above it). A whole line
+    carries the suggestion to delete it; the tail of a title line is left to the writer."""
+    for para in draft.paragraphs:
+        text = para.text.strip()
+        if not text:
+            continue
+        lead = len(para.text) - len(para.text.lstrip())
+        kind = _site_line(text)
+        if kind:
+            whole.add(para.number)
+            if kind == "“相关文档”列表":
+                lists.add(para.number)
+            yield ctx.finding(ID, SEVERITY, para, lead, lead + len(text), f"网页复制残留（{kind}），应删除", BASIS,
+                              suggestion="")
+            continue
+        tail = SITE_TAIL.search(text) if len(text) <= LONGEST else None
+        if tail and (SITE_NAME.search(tail.group(1)) or "范文" in text[:tail.start()]):
+            # a 范文 page's title is residue as a whole; else only the site's name after the title
+            start = 0 if "范文" in text[:tail.start()] else tail.start()
+            if start == 0:
+                whole.add(para.number)
+            yield ctx.finding(ID, SEVERITY, para, lead + start, lead + len(text), "网页复制残留（网页标题中的网站名），应删除",
+                              BASIS, suggestion="" if start == 0 else None)
+            continue
+        cut = max(0, len(text) - 120)  # a trailer of fields is looked for in a line's tail only
+        trailer = () if FIELD_LINE.match(text) else FIELDS.finditer(text, cut)  # a line of fields is _patterns'
+        for m in (*trailer, *EDITOR.finditer(text)):
+            yield ctx.finding(ID, SEVERITY, para, lead + m.start(), lead + m.end(),
+                              "网页复制残留（来源/作者/阅读次数），应删除", BASIS,
+                              suggestion="" if m.start() == 0 and m.end() == len(text) else None)

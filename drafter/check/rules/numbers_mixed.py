@@ -10,14 +10,15 @@ DOC = ("数字形式不一致：同一句中的统计数字，有的用阿拉伯
 BASIS = "GB/T 15835-2011《出版物上数字用法》：同一场合出现的数字，遵循“同类别同形式”原则"
 FIXTURES = {
     "bad": ["常委会共审议法规草案6件，听取专项工作报告十二个，开展执法检查5次。",
-            "全年办理代表建议386件，其中，解决和正在解决的二百九十件。"],
+            "全年办理代表建议386件，其中，解决和正在解决的二百九十件。",
+            "审计查出的38个问题已整改到位31个，追回和规范资金二千零四十六万元。"],
     "good": ["常委会共审议法规草案6件，听取专项工作报告12个，开展执法检查5次。",
              "这是一项重要任务，共有3个方面、26条措施。", "全县十四个乡镇、二十六个村全部建成代表联络站。",
              "党的十八大以来，共召开会议12次。", "第十二个五年规划实施以来，完成投资3.2亿元。"],
 }
 
 UNITS = "件个次项人名条家所场期批篇天"
-CHINESE = re.compile(rf"[十百千][零一二三四五六七八九十百千]{{0,8}}[{UNITS}]")  # bounded: a long run of numerals never backtracks  # a digit before 十 is taken in below
+CHINESE = re.compile(rf"[十百千][零一二三四五六七八九十百千]{{0,8}}[万亿]?[{UNITS}元]")  # bounded: a long run of numerals never backtracks  # a digit before 十 is taken in below
 ARABIC = re.compile(rf"\d+(?:\.\d+)?[ \t]*(?:万|亿)?[{UNITS}]")
 SENTENCE_END = "。；;！？!?\n"
 WINDOW = 120  # characters either side

@@ -1,0 +1,108 @@
+"""numbers.date: a date that contradicts the draft's own date: an event told as done that lies
+after the draft's date, or a deadline asked for that has already passed."""
+
+import datetime as dt
+import re
+
+ID = "numbers.date"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = ("日期前后矛盾：文中说已经发生的事（经5月19日主任会议研究、7月28日会议审议了）晚于文稿日期；"
+       "或者请对方在某日前办理，而那一天早于文稿日期或早于文中已经发生的事。文稿日期取 --date、文末成文日期或标题下的日期，"
+       "只写到“年”的不用；没有年份的日期取离文稿日期最近的一年。")
+BASIS = "实务：文中日期须与成文日期相符，已发生的事不晚于成文日期，要求的期限不早于成文日期"
+FIXTURES = {
+    "bad": ["关于开展调研的函\n经5月19日主任会议研究，决定开展专题调研。\n市人大常委会办公室\n2026年5月12日",
+            "2026年7月28日，常委会会议听取和审议了区人民政府的报告。请区人民政府于2026年1月28日前将研究处理情况书面报告。"],
+    "good": ["关于开展调研的函\n经5月9日主任会议研究，决定开展专题调研。\n市人大常委会办公室\n2026年5月12日",
+             "2026年7月28日，常委会会议听取和审议了区人民政府的报告。请区人民政府于2026年10月28日前将研究处理情况书面报告。",
+             "定于5月19日召开主任会议。\n2026年5月12日",
+             "2026年1月，常委会要求于2月底前完成整改，各单位已于2026年2月20日前全部完成。\n2026年5月12日"],
+}
+
+# Found by 日 after a day number; the month, year and the words around it are read in windows.
+PATTERN = re.compile(r"(?:(\d{4})[ \t]*年[ \t]*)?(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*[日号]")
+DONE_BEFORE = re.compile(r"(?:经|已于|已在|已经)[ \t]*$")
+DONE_AFTER = re.compile(r"^[^。；;！？!?]{0,40}?(?:审议了|听取了|听取和审议了|通过了|召开了|举行了|研究了|作出了|批准了|开展了|组织了|收到了|印发了)")
+FUTURE = re.compile(r"将|拟|定于|计划|预计|力争|届时|准备|前|之前|以前|要")
+DEADLINE_AFTER = re.compile(r"^[ \t]*(?:前|之前|以前)")
+ASKING = re.compile(r"请|务必|须|应当|应于")
+SENTENCE_START = "。；;！？!?\n"
+
+
+def _date(year, month, day, anchor):
+    month, day = int(month), int(day)
+    if year:
+        try:
+            return dt.date(int(year), month, day)
+        except ValueError:
+            return None
+    if anchor is None:
+        return None
+    found = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            found.append(dt.date(y, month, day))
+        except ValueError:
+            pass
+    return min(found, key=lambda d: abs((d - anchor).days)) if found else None
+
+
+def _label(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+DATE_LINE = re.compile(r"^[ \t　（(—-]*(\d{4})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*日")
+DETECTED = ("文末的成文日期", "标题下的日期")
+
+
+def _anchor(draft) -> dt.date | None:
+    """The draft's date to hold the text against: one the writer gave (--date, an outline's date),
+    or one found in the text when it stands on a line of its own (the signature date, the date
+    under the title, a subtitle ——2026年1月9日在……上), never a date inside a sentence."""
+    when = draft.date
+    if when is None or draft.year_only:
+        return None
+    if draft.date_source not in DETECTED:
+        return when
+    for para in draft.paragraphs:
+        m = DATE_LINE.match(para.text) if len(para.text) <= 60 else None
+        if m and _date(*m.groups(), None) == when:
+            return when
+    return None
+
+
+def check(draft, ctx):
+    anchor = _anchor(draft)
+    source = draft.date_source or "文稿日期"
+    dates = []  # (para, start, end, date, done, deadline)
+    for para, start, end, m in ctx.scan(PATTERN):
+        text = para.text
+        head = text[max(0, start - 6):start]
+        when = _date(*m.groups(), anchor)
+        if when is None:
+            continue
+        tail = text[end:end + 60]
+        done_after = DONE_AFTER.match(tail)
+        done = bool(DONE_BEFORE.search(head)) or bool(done_after and not FUTURE.search(done_after.group()))
+        lo = max(0, start - 60)
+        sentence = text[lo:start]
+        sentence = sentence[max(sentence.rfind(c) for c in SENTENCE_START) + 1:]
+        deadline = bool(DEADLINE_AFTER.match(tail)) and bool(ASKING.search(sentence)) and "已" not in sentence
+        dates.append((para, start, end, when, done, deadline))
+    if anchor is not None:
+        for para, start, end, when, done, _ in dates:
+            if done and when > anchor:
+                yield ctx.finding(ID, SEVERITY, para, start, end,
+                                  f"文中说已经发生的{_label(when)}晚于文稿日期{_label(anchor)}（取自{source}），请核对",
+                                  BASIS)
+    happened = [when for _, _, _, when, done, _ in dates if done]
+    floor = max([d for d in (anchor, *happened) if d is not None], default=None)
+    if floor is None:
+        return
+    for para, start, end, when, _, deadline in dates:
+        if deadline and when < floor:
+            why = (f"文稿日期{_label(anchor)}（取自{source}）" if floor == anchor
+                   else f"文中已经发生的{_label(floor)}")
+            yield ctx.finding(ID, SEVERITY, para, max(0, start - 1) if para.text[start - 1:start] == "于" else start,
+                              end + 1, f"要求的期限{_label(when)}早于{why}，请核对", BASIS)

@@ -1,0 +1,92 @@
+"""punctuation.listend: the items of one list ending differently (1.……； 2.……； 3.……, or
+一是……，二是……；三是……)."""
+
+from collections import Counter
+
+from ... import numbering
+
+ID = "punctuation.listend"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = ("分项列举的末尾标点不一致：同一组分项，各项之间用分号的，个别项改用了逗号或没有标点，最后一项末尾没有句号"
+       "（1.……；2.……；3.其他事项 → 3.其他事项。）；段内的“一是……，二是……；三是……”同样统一。")
+BASIS = "GB/T 15834-2011《标点符号用法》分号：用于分项列举的各项之间；实务：同一组分项的末尾标点一致，最后一项用句号"
+FIXTURES = {
+    "bad": ["会议主要内容：\n1.听取报告；\n2.研究计划；\n3.其他事项\n请准时参加。",
+            "会议主要内容：\n1.听取报告；\n2.研究计划，\n3.审议人事任免事项；\n4.其他事项。",
+            "存在一些问题：一是占道经营问题反复出现，二是背街小巷环境卫生较差；三是平台作用发挥不充分。"],
+    "good": ["会议主要内容：\n1.听取报告；\n2.研究计划；\n3.其他事项。", "1. 强化监督\n2. 做好代表工作\n3. 加强自身建设",
+             "一是听取报告，二是开展检查，三是专题询问。", "一是加强学习；二是强化监督；三是改进作风。",
+             "在学习方面，一是读原著，二是谈体会。在监督方面，一是听报告；二是搞检查；三是抓整改。",
+             "1.听取报告；\n2.研究计划；\n3.其他事项；"],
+}
+
+ENDS = "；;，,。.：:"
+ITEM_STYLES = (numbering.STYLE_ARABIC, numbering.STYLE_ARABIC_PAREN)
+
+
+def _end(text: str) -> str:
+    text = text.rstrip(" \t　")
+    return text[-1] if text and text[-1] in ENDS else ""
+
+
+def check(draft, ctx):
+    yield from _lines(draft, ctx)
+    yield from _run_in(draft, ctx)
+
+
+def _lines(draft, ctx):
+    """Items on lines of their own (1. （1）): most end with ；, an item between them does not,
+    or the last ends with no mark at all."""
+    group: list = []
+    style = None
+    for para in (*draft.paragraphs, None):
+        m = numbering.opening(para.text, ITEM_STYLES) if para is not None else None
+        if m is not None and m.style == style and m.number == len(group) + 1:
+            group.append(para)
+            continue
+        if len(group) >= 3:
+            yield from _odd_lines(ctx, group)
+        group, style = ([para], m.style) if m is not None and m.number == 1 else ([], None)
+
+
+def _odd_lines(ctx, group):
+    ends = [_end(p.text) for p in group]
+    semis = sum(e in ("；", ";") for e in ends[:-1])
+    if semis < 2 and not (semis == len(ends) - 1 and semis >= 1 and len(ends) >= 3):
+        return
+    for para, end in zip(group[:-1], ends[:-1]):
+        if end not in ("；", ";"):
+            yield ctx.finding(ID, SEVERITY, para, 0, len(para.text), "同一组分项之间用分号，这一项末尾的标点与其他各项不一致",
+                              BASIS)
+    last, end = group[-1], ends[-1]
+    if end in ("", "，", ","):
+        yield ctx.finding(ID, SEVERITY, last, 0, len(last.text), "分项列举的最后一项末尾应用句号", BASIS,
+                          suggestion=None)
+
+
+def _run_in(draft, ctx):
+    """一是……，二是……；三是……: the marks before the markers of one group inside a paragraph."""
+    for para in draft.paragraphs:
+        text = para.text
+        markers = [m for m in numbering.inline(text) if m.style != numbering.STYLE_SHOUXIAN]
+        groups, current = [], []
+        for m in markers:
+            if m.number == 1 or not current or m.style != current[-1].style or m.number != current[-1].number + 1:
+                if len(current) >= 3:
+                    groups.append(current)
+                current = [m] if m.number == 1 else []
+                continue
+            current.append(m)
+        if len(current) >= 3:
+            groups.append(current)
+        for items in groups:
+            seps = [text[m.start - 1] if m.start and text[m.start - 1] in ("，", ",", "；", ";") else "" for m in items[1:]]
+            if "" in seps or len(set(seps)) < 2:
+                continue
+            counts = Counter(seps)
+            rare = min(counts, key=lambda s: (counts[s], s in ("；", ";")))  # on a tie the comma is the odd one
+            for before, m, sep in zip(items, items[1:], seps):
+                if sep == rare:
+                    yield ctx.finding(ID, SEVERITY, para, before.start, m.start,
+                                      f"同一组分项之间的标点不一致（有“；”也有“，”），这一项末尾的“{sep}”宜统一", BASIS)
