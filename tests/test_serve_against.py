@@ -6,32 +6,11 @@ import base64
 
 import pytest
 
-from .conftest import OUTLINES
-from .serve_helpers import make_workspace
+from .test_serve_api import client, ws  # noqa: F401  (the same workspace and client)
 
 H = {"X-Drafter": "1"}
 OLD = "在全市县市区人大主任会议上的讲话\n（2024年3月28日）\n2024年，市人大常委会将召开常委会会议8次，审议议题30项。\n"
 CARRIED = "2024年，市人大常委会将召开常委会会议8次，审议议题30项。"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    root = tmp_path / "公文"
-    make_workspace(root)
-    (root / "outlines" / "讲话.yaml").write_text((OUTLINES / "speech.yaml").read_text(encoding="utf-8"),
-                                                encoding="utf-8")
-    return root
-
-
-@pytest.fixture
-def client(ws):
-    from starlette.testclient import TestClient
-
-    from drafter.serve import library
-    from drafter.serve.app import create_app
-
-    return TestClient(create_app(library.resources(str(ws)), allowed_hosts=("testserver",)),
-                      raise_server_exceptions=False)
 
 
 def _new_year(client):
