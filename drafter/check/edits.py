@@ -288,7 +288,7 @@ def annotate(path: str, findings: list[Finding], out: str) -> int:
         doc.save(buf)
         outputs.write(out, buf.getvalue())
     else:  # the comments, and what registers them: the main part's relationships, the content types
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT  # python-docx is loaded only when comments are written
 
         main = doc.part.partname.lstrip("/")
         folder, name = main.rsplit("/", 1) if "/" in main else ("", main)
