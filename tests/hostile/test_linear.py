@@ -33,6 +33,9 @@ UNITS = {
     "terms-and-variants": ("", "四个意识四种意识"),
     "term-brackets": ("", "四个意识（"),
     "clauses": ("", "要加强人大代表联络站建设打造一站一品，"),
+    "approximations": ("", "约1近2超过3截至"),
+    "leading-phrases": ("", "通过能否原因是防止旨在"),
+    "question-clauses": ("", "能否做好，是"),
 }
 SMALL, LARGE = 250_000, 1_000_000
 
