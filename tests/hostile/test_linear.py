@@ -36,6 +36,7 @@ UNITS = {
     "approximations": ("", "约1近2超过3截至"),
     "leading-phrases": ("", "通过能否原因是防止旨在"),
     "question-clauses": ("", "能否做好，是"),
+    "near-twins": ("", "群众反应上级部属必需通过制订《条例》"),
 }
 SMALL, LARGE = 250_000, 1_000_000
 
