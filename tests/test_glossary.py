@@ -273,3 +273,16 @@ def test_a_bad_twins_file_is_a_clear_error(cli, tmp_path):
         "  examples: {bad: 群众反应强烈。, good: 群众反映强烈。}\n", encoding="utf-8")
     code, _, err = cli("check", write(tmp_path, "d.txt", "正文。\n"), "--glossary", mine)
     assert code == 2 and "Traceback" not in err and "t.yaml:3:" in err and "“返映”不在这组词" in err
+
+
+def test_the_register_of_npc_usage_reads_the_sentence_and_an_office_can_disable_an_entry(cli, tmp_path):
+    draft = write(tmp_path, "d.txt", "代表提出的386件提案全部按期办结。\n市政协委员提出提案356件。\n对县水利局开展专题质询。\n")
+    code, out, _ = cli("check", "--format", "json", draft)
+    found = {(f["rule"], f["match"], f["suggestion"]) for f in json.loads(out)["findings"]}
+    assert {("usage.npc", "提案", "建议"), ("usage.npc", "质询", "询问")} <= found
+    assert sum(rule == "usage.npc" for rule, _, _ in found) == 2  # 政协委员's 提案 is theirs
+    mine = tmp_path / "mine"
+    (mine / "usage").mkdir(parents=True)
+    (mine / "usage" / "本单位.yaml").write_text("- {term: 质询, disabled: true}\n", encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", draft, "--glossary", mine)
+    assert {f["match"] for f in json.loads(out)["findings"] if f["rule"] == "usage.npc"} == {"提案"}

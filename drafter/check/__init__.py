@@ -9,7 +9,7 @@ from ..documents import Draft, draft_from_blocks, draft_from_lines, read_draft
 from ..errors import DrafterError
 from .findings import Finding
 from .edits import _apply, fixable
-from .glossary import Glossary, Pair, Twin, load_glossary
+from .glossary import Glossary, Pair, Twin, Usage, load_glossary
 from .rules import BY_ID, RULES, run_rules
 
 __all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file",
@@ -88,8 +88,10 @@ def self_test(glossary: Glossary) -> list[tuple[object, str, str]]:
     good example must give no such finding.
     """
     failures = []
-    for item in [*glossary.entries.values(), *glossary.pairs.values(), *glossary.twins.values()]:
-        family = "typo.neartwin" if isinstance(item, Twin) else "typo" if isinstance(item, Pair) else "glossary."
+    for item in [*glossary.entries.values(), *glossary.pairs.values(), *glossary.twins.values(),
+                 *glossary.usages.values()]:
+        family = ("usage.npc" if isinstance(item, Usage) else "typo.neartwin" if isinstance(item, Twin)
+                  else "typo" if isinstance(item, Pair) else "glossary.")
         for kind, example in _examples(item):
             draft = draft_from_lines("<例句>", example["text"].splitlines())
             draft.set_date(example["date"], "例句的 date")
