@@ -45,7 +45,11 @@ COMPLEMENT_VERBS = tuple(("做 完成 落实 开展 搞 办 抓 干 推进 执�
 ADJECTIVES = ADVERBS + tuple(("清醒 自觉 清楚 准确 顺利 彻底 坚定 正确 深深 紧紧 默默 大胆 真正 尽快 尽早 及早 "
                               "逐一 全力 客观 公正 精准 科学 合理 稳妥 有序 高效 灵活 明确 集中 统一 广泛").split())
 CLAUSE_VERB = re.compile(r"的([\u4e00-\u9fff]{2})(?=[，,。；;！？!?、：:]|$)", re.M)
-NOMINAL = TAKES_OBJECT + tuple("发挥 起到 给予 提供 取得 获得 赢得 体现 展现 表现 表示 感到 引起 加以 予以 这 那 种 个 项 次".split())
+NOMINAL = TAKES_OBJECT + tuple(("发挥 起到 给予 提供 取得 获得 赢得 体现 展现 表现 表示 感到 引起 加以 予以 这 那 种 个 项 次 "
+                                "一些 一定 许多 很多 更多 较多 诸多").split())
+# Nouns that often follow an adjective and 的: ruled out before the dictionary is loaded.
+NOUNS_AFTER = frozenset(("效果 作用 态度 作风 措施 成效 成果 成绩 进展 变化 影响 贡献 意见 精神 方式 方法 氛围 "
+                         "局面 环境 政策 基础 条件 保障 支持 评价 反响 回应 结果 目标 要求 责任 关系 状态").split())
 # 有了更加深入地理解, 提供更好地服务: after a verb taking an object, the 地 phrase is that object.
 DEGREE = ("更加", "更为", "十分", "非常", "比较", "较为", "进一步", "更", "很", "最")
 OBJECT_DI = re.compile(r"(?:有了|提供了?|进行了?|作出了?|做出了?|给予了?|得到了?|受到了?|取得了?|加深了?)"
@@ -112,7 +116,7 @@ def _de(ctx):
     for para, start, end, m in ctx.scan(CLAUSE_VERB):
         verb = m.group(1)
         adjective = _ending(para.text, start, ADJECTIVES)
-        if not adjective or (para.number, start) in flagged:
+        if not adjective or (para.number, start) in flagged or verb in NOUNS_AFTER:
             continue  # not an adverbial, or reported above
         at = start - len(adjective)
         at -= next((len(d) for d in DEGREE if para.text.endswith(d, 0, at)), 0)  # 有了更加深入的理解

@@ -17,15 +17,20 @@ FIXTURES = {
              "由于社会力量参与不足，部分帮扶措施难以落实。", "常委会通过听取报告，使监督更有针对性。"],
 }
 
-# At the start of a sentence (or after a heading's number), an adverbial of one clause, then 使/让.
-PATTERN = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t　]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?"
-                     r"[ \t　]*((?:通过|经过|由于|随着)[^，,。；;：:！？!?\n]{1,40}|在[^，,。；;：:！？!?\n]{1,30}下)"
-                     r"[，,](使(?![用命者馆劲节])|让(?![步利渡位]))", re.M)
+# 通过/经过/由于/随着 (or 在……下) and one clause, then 使/让; the pattern starts with the words,
+# which re finds fast, and the code checks that they begin a sentence.
+PATTERN = re.compile(r"((?:通过|经过|由于|随着)[^，,。；;：:！？!?\n]{1,40}|在[^，,。；;：:！？!?\n]{1,30}下)"
+                     r"[，,](使(?![用命者馆劲节])|让(?![步利渡位]))")
+SENTENCE_START = re.compile(r"[。；;！？!?][ \t　]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t　]*$")
+LOOK_BACK = 12  # characters: a heading number and spaces before the sentence
 
 
 def check(draft, ctx):
     for para, start, end, m in ctx.scan(PATTERN):
+        lo = max(0, start - LOOK_BACK)
+        if not SENTENCE_START.search(("。" if lo == 0 else "") + para.text[lo:start]):
+            continue  # not at the start of a sentence (常委会通过……，使)
         lead = m.group(1)[:2] if not m.group(1).startswith("在") else "在……下"
-        offset = start + (m.start(1) - m.start())
+        offset = start
         yield ctx.finding(ID, SEVERITY, para, offset, end,
                           f"“{lead}……”之后紧接“{m.group(2)}”，句子缺少主语：删去“{lead[:2]}”或删去“{m.group(2)}”", BASIS)
