@@ -35,7 +35,8 @@ def _index(glossary) -> tuple[re.Pattern | None, dict[str, list]]:
             for word in twin.data["words"]:
                 by_word.setdefault(word, []).append(twin)
         forms = sorted(by_word, key=len, reverse=True)
-        pattern = re.compile("|".join(map(re.escape, forms))) if forms else None
+        # a lookahead, so that overlapping forms are all found (依法制订: 法制 and 制订)
+        pattern = re.compile("(?=(" + "|".join(map(re.escape, forms)) + "))") if forms else None
         cached = glossary._twin_index = (pattern, by_word)
     return cached
 
@@ -80,8 +81,9 @@ def check(draft, ctx):
     pattern, by_word = _index(ctx.glossary)
     if pattern is None:
         return
-    for para, start, end, m in ctx.scan(pattern):
-        text, form = para.text, m.group()
+    for para, start, _, m in ctx.scan(pattern):
+        text, form = para.text, m.group(1)
+        end = start + len(form)
         if any(h.start <= start and end <= h.end and h.kind in COVERING for h in ctx.hits(para)):
             continue  # inside a glossary form (国家权利机关): the glossary's rule reports it
         for twin in by_word[form]:
