@@ -35,8 +35,7 @@ def _index(glossary) -> tuple[re.Pattern | None, dict[str, list]]:
             for word in twin.data["words"]:
                 by_word.setdefault(word, []).append(twin)
         forms = sorted(by_word, key=len, reverse=True)
-        # a lookahead, so that overlapping forms are all found (依法制订: 法制 and 制订)
-        pattern = re.compile("(?=(" + "|".join(map(re.escape, forms)) + "))") if forms else None
+        pattern = re.compile("|".join(map(re.escape, forms))) if forms else None
         cached = glossary._twin_index = (pattern, by_word)
     return cached
 
@@ -77,13 +76,23 @@ def _score(text: str, words: list, span: tuple[int, int], cue: dict) -> int:
     return score
 
 
+def _occurrences(ctx, pattern):
+    """(paragraph, offset, form) for every form, overlapping ones too (依法制订: 法制 and 制订):
+    re finds the first of an overlapping run, and the places inside it are tried one by one."""
+    for para, start, end, m in ctx.scan(pattern):
+        yield para, start, m.group()
+        for inner in range(start + 1, end):
+            again = pattern.match(para.text, inner)
+            if again:
+                yield para, inner, again.group()
+
+
 def check(draft, ctx):
     pattern, by_word = _index(ctx.glossary)
     if pattern is None:
         return
-    for para, start, _, m in ctx.scan(pattern):
-        text, form = para.text, m.group(1)
-        end = start + len(form)
+    for para, start, form in _occurrences(ctx, pattern):
+        text, end = para.text, start + len(form)
         if any(h.start <= start and end <= h.end and h.kind in COVERING for h in ctx.hits(para)):
             continue  # inside a glossary form (国家权利机关): the glossary's rule reports it
         for twin in by_word[form]:
