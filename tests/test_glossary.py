@@ -58,7 +58,7 @@ def test_the_whole_self_test_passes():
 def test_glossary_test_command(cli):
     code, out, _ = cli("glossary", "--test")
     assert code == 0, out
-    m = re.search(r"共 (\d+) 条提法、(\d+) 组易错字词，0 处不符", out)
+    m = re.search(r"共 (\d+) 条提法、(\d+) 组易错字词、\d+ 组近形近音词，0 处不符", out)
     assert m and int(m.group(1)) >= 250 and int(m.group(2)) >= 300
 
 
@@ -68,7 +68,7 @@ def test_glossary_lists_entries_and_pairs_with_counts(cli):
     assert "一府一委两院\t人大工作" in out and "布署 → 部署\t易错字词" in out
     assert "精减 → 精简\t易错字词\t（提醒）" in out
     assert re.search(r"按类别：.*法律名称 \d+", out)
-    assert re.search(r"共 \d+ 条提法、\d+ 组易错字词。", out)
+    assert re.search(r"共 \d+ 条提法、\d+ 组易错字词、\d+ 组近形近音词。", out)
     code, out, _ = cli("glossary", "针贬时弊")
     assert code == 0 and "针贬时弊 → 针砭时弊（易错字词）" in out and "依据" in out
 
@@ -242,3 +242,47 @@ def test_a_warm_start_reads_no_yaml(monkeypatch, tmp_path):
     assert set(warm.entries) == set(cold.entries) and "四风" not in warm.entries
     assert set(warm.pairs) == set(cold.pairs) and "慰问工作" in warm.pairs
     assert [t for t, _ in warm.disabled] == ["四风"]
+
+
+def test_near_twins_are_found_by_context_and_an_office_can_add_or_disable_a_set(cli, tmp_path):
+    draft = write(tmp_path, "d.txt", "针对群众反应强烈的问题开展监督，建立快速反应机制。\n严格遵守启用印章的规定。\n")
+    code, out, _ = cli("check", "--format", "json", draft)
+    found = {(f["rule"], f["match"], f["suggestion"]) for f in json.loads(out)["findings"]}
+    assert ("typo.neartwin", "反应", "反映") in found  # 群众 is a cue of 反映; 快速反应机制 is left alone
+    assert sum(rule == "typo.neartwin" for rule, _, _ in found) == 1
+    mine = tmp_path / "mine"
+    (mine / "twins").mkdir(parents=True)
+    (mine / "twins" / "本单位.yaml").write_text(
+        "- {term: 反映/反应, disabled: true}\n"
+        "- words: [启用, 起用]\n  basis: 《现代汉语词典》\n"
+        "  cues: [{word: 起用, after: [干部]}, {word: 启用, after: [印章]}]\n"
+        "  examples: {bad: 大胆启用干部。, good: 启用新印章。}\n", encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", write(tmp_path, "e.txt", "群众反应强烈。大胆启用干部。\n"),
+                       "--glossary", mine)
+    found = {(f["rule"], f["match"], f["suggestion"]) for f in json.loads(out)["findings"]}
+    assert found == {("typo.neartwin", "启用", "起用")}
+    code, out, _ = cli("glossary", "--test", "--glossary", mine)
+    assert code == 0 and "0 处不符" in out and "已停用" not in out
+
+
+def test_a_bad_twins_file_is_a_clear_error(cli, tmp_path):
+    mine = tmp_path / "mine"
+    (mine / "twins").mkdir(parents=True)
+    (mine / "twins" / "t.yaml").write_text(
+        "- words: [反映, 反应]\n  basis: 词典\n  cues: [{word: 返映, before: [群众]}]\n"
+        "  examples: {bad: 群众反应强烈。, good: 群众反映强烈。}\n", encoding="utf-8")
+    code, _, err = cli("check", write(tmp_path, "d.txt", "正文。\n"), "--glossary", mine)
+    assert code == 2 and "Traceback" not in err and "t.yaml:3:" in err and "“返映”不在这组词" in err
+
+
+def test_the_register_of_npc_usage_reads_the_sentence_and_an_office_can_disable_an_entry(cli, tmp_path):
+    draft = write(tmp_path, "d.txt", "代表提出的386件提案全部按期办结。\n市政协委员提出提案356件。\n对县水利局开展专题质询。\n")
+    code, out, _ = cli("check", "--format", "json", draft)
+    found = {(f["rule"], f["match"], f["suggestion"]) for f in json.loads(out)["findings"]}
+    assert {("usage.npc", "提案", "建议"), ("usage.npc", "质询", "询问")} <= found
+    assert sum(rule == "usage.npc" for rule, _, _ in found) == 2  # 政协委员's 提案 is theirs
+    mine = tmp_path / "mine"
+    (mine / "usage").mkdir(parents=True)
+    (mine / "usage" / "本单位.yaml").write_text("- {term: 质询, disabled: true}\n", encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", draft, "--glossary", mine)
+    assert {f["match"] for f in json.loads(out)["findings"] if f["rule"] == "usage.npc"} == {"提案"}

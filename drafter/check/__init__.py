@@ -11,7 +11,7 @@ from ..render import unit_profile
 from .against import RULES as AGAINST, compare
 from .findings import Finding
 from .edits import _apply, fixable
-from .glossary import Glossary, Pair, load_glossary
+from .glossary import Glossary, Pair, Twin, Usage, load_glossary
 from .rules import BY_ID, RULES, run_rules, silenced
 
 __all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file",
@@ -113,8 +113,10 @@ def self_test(glossary: Glossary) -> list[tuple[object, str, str]]:
     good example must give no such finding.
     """
     failures = []
-    for item in [*glossary.entries.values(), *glossary.pairs.values()]:
-        family = "typo" if isinstance(item, Pair) else "glossary."
+    for item in [*glossary.entries.values(), *glossary.pairs.values(), *glossary.twins.values(),
+                 *glossary.usages.values()]:
+        family = ("usage.npc" if isinstance(item, Usage) else "typo.neartwin" if isinstance(item, Twin)
+                  else "typo" if isinstance(item, Pair) else "glossary.")
         for kind, example in _examples(item):
             draft = draft_from_lines("<例句>", example["text"].splitlines())
             draft.set_date(example["date"], "例句的 date")

@@ -102,6 +102,41 @@ PAIR = Record(fields={
     }), doc="自测例句（错误写法和正确写法本身总会自测）"),
 })
 PAIR_BASIS = "《现代汉语词典》的规范词形"
+# A set of near twins (近形近音词): words that are all correct but mean different things
+# (反映/反应, 权利/权力), told apart by the words around them.
+CUE = Record(fields={
+    "word": Field(Text(max_len=10), required=True, doc="近形词之一"),
+    "before": Field(TextList(), default=list, doc="紧挨在它前面、说明该用它的词（群众反映）"),
+    "after": Field(TextList(), default=list, doc="紧跟在它后面、说明该用它的词（反映问题）"),
+    "after_tags": Field(TextList(), default=list, doc="紧跟在它后面的词的词性（jieba 词性：v 动词、p 介词、d 副词）"),
+})
+TWIN = Record(fields={
+    "words": Field(ListOf(Text(max_len=10), min_items=2, max_items=4), required=True, doc="一组近形近音词"),
+    "cues": Field(ListOf(CUE, min_items=1), required=True, doc="每个词的语境线索"),
+    "note": Field(Text(max_len=300), doc="说明"),
+    "basis": Field(Text(max_len=300), required=True, doc="依据"),
+    "examples": Field(EXAMPLES, required=True, doc="自测例句：bad 必须报为误用，good 不得报"),
+})
+TWINS = "twins"  # the sub-folder of a glossary folder that holds near-twin sets
+# A word of another body's usage (政协's 提案, a 质询 that is no 质询案) misused in a 人大 draft,
+# told by the words around it: the register of 人大 usage (usage/*.yaml).
+WHEN = Record(fields={
+    "before": Field(TextList(), default=list, doc="紧挨在前面的词"),
+    "after": Field(TextList(), default=list, doc="紧跟在后面的词"),
+    "sentence": Field(TextList(), default=list, doc="同一句中出现的词"),
+    "document": Field(TextList(), default=list, doc="全文中出现的词"),
+})
+USAGE = Record(fields={
+    "word": Field(Text(max_len=20), required=True, doc="用错的词"),
+    "right": Field(Text(max_len=40), required=True, doc="人大的用语"),
+    "owner": Field(Text(max_len=40), doc="这个词属于谁的用语（政协、政府）"),
+    "wrong_when": Field(WHEN, required=True, doc="出现这些词时是误用（任一即可）"),
+    "right_when": Field(WHEN, doc="出现这些词时用得对（任一即可），优先于 wrong_when"),
+    "note": Field(Text(max_len=300), required=True, doc="说明，报告给写作者"),
+    "basis": Field(Text(max_len=300), required=True, doc="依据"),
+    "examples": Field(EXAMPLES, required=True, doc="自测例句"),
+})
+USAGES = "usage"  # the sub-folder of a glossary folder that holds the register of 人大 usage
 # Turning off a shipped entry or pair in an office's own glossary: - {term: 一府两院, disabled: true}
 DISABLE = Record(fields={
     "term": Field(Text(max_len=100), required=True, doc="要停用的条目（规范提法，或易错字词的错误写法）"),
@@ -144,6 +179,38 @@ class Pair:
         return f"易错字词：{self.data['wrong']}→{self.data['right']}（{self.data['basis'] or PAIR_BASIS}）"
 
 
+@dataclass
+class Twin:
+    """A near-twin set; ``term`` is its words joined by “/” (the key a workspace overrides or disables)."""
+
+    term: str
+    data: dict
+    source: str
+
+    @property
+    def basis(self) -> str:
+        return f"近形近音词：{self.term}（{self.data['basis']}）"
+
+    def cues(self, word: str) -> dict:
+        for cue in self.data["cues"]:
+            if cue["word"] == word:
+                return cue
+        return {"word": word, "before": [], "after": [], "after_tags": []}
+
+
+@dataclass
+class Usage:
+    """An entry of the register of 人大 usage; ``term`` is its word (the key to override or disable)."""
+
+    term: str
+    data: dict
+    source: str
+
+    @property
+    def basis(self) -> str:
+        return f"人大用语：{self.term}→{self.data['right']}（{self.data['basis']}）"
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     start: int
@@ -158,9 +225,12 @@ class Hit:
 class Glossary:
     entries: dict[str, Entry] = field(default_factory=dict)
     pairs: dict[str, Pair] = field(default_factory=dict)
+    twins: dict[str, Twin] = field(default_factory=dict)
+    usages: dict[str, Usage] = field(default_factory=dict)
     disabled: list[tuple[str, str]] = field(default_factory=list)  # (term, file that disabled it)
     _automaton: object = None
     _list_patterns: list | None = None
+    _twin_index: object = None  # typo.neartwin's pattern of all twin forms, made on first use
 
     def automaton(self):
         if self._automaton is None:
@@ -251,11 +321,15 @@ class Glossary:
                 for start, form, values in self.occurrences(text) for kind, entry, extra in values]
 
 
-def _records(path: Path, pairs: bool) -> list[tuple[str, object]]:
-    """The validated records of one file: ("entry", data), ("pair", data) or ("disable", term)."""
+def _records(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
+    """The validated records of one file: ("entry", data), ("pair", data), ("twin", data),
+    ("usage", data) or ("disable", term); ``pairs`` is True for confusion pairs, TWINS for
+    near-twin sets, USAGES for the register of 人大 usage."""
     data, marks = safeyaml.load(safeyaml.read_text(str(path)), str(path))
     if not isinstance(data, list):
-        what = "易错字词文件应为列表（每组以 - wrong: 开头）" if pairs else "词库文件应为条目列表（每条以 - term: 开头）"
+        what = ("近形近音词文件应为列表（每组以 - words: 开头）" if pairs == TWINS else
+                "人大用语文件应为列表（每条以 - word: 开头）" if pairs == USAGES else
+                "易错字词文件应为列表（每组以 - wrong: 开头）" if pairs else "词库文件应为条目列表（每条以 - term: 开头）")
         raise DrafterError(what, file=str(path), line=1, col=1)
     out: list[tuple[str, object]] = []
     for i, raw in enumerate(data):
@@ -266,6 +340,10 @@ def _records(path: Path, pairs: bool) -> list[tuple[str, object]]:
                 record = DISABLE.check(raw, (i,))
                 if record["disabled"]:
                     out.append(("disable", record["term"]))
+            elif pairs == TWINS:
+                out.append(("twin", _twin(TWIN.check(raw, (i,)), (i,))))
+            elif pairs == USAGES:
+                out.append(("usage", USAGE.check(raw, (i,))))
             elif pairs:
                 out.append(("pair", _pair(PAIR.check(raw, (i,)), (i,))))
             else:
@@ -284,7 +362,16 @@ def _pair(pair: dict, path: tuple) -> dict:
     return pair
 
 
-def _load_cached(path: Path, pairs: bool) -> list[tuple[str, object]]:
+def _twin(twin: dict, path: tuple) -> dict:
+    if len(set(twin["words"])) != len(twin["words"]):
+        raise SchemaError("一组近形词中有重复的词", path + ("words",))
+    for j, cue in enumerate(twin["cues"]):
+        if cue["word"] not in twin["words"]:
+            raise SchemaError(f"“{cue['word']}”不在这组词（{'、'.join(twin['words'])}）中", path + ("cues", j, "word"))
+    return twin
+
+
+def _load_cached(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
     """One file's records, through a cache keyed by the file's content and drafter's version.
 
     Parsing and validating YAML is most of the start-up cost of a large glossary; the cache
@@ -292,7 +379,7 @@ def _load_cached(path: Path, pairs: bool) -> list[tuple[str, object]]:
     """
     data = read_bounded(str(path), safeyaml.MAX_BYTES)
     # the record format is part of the key: another format's pickle of the same file is never read
-    key = hashlib.sha256(f"{__version__}\0records-1\0{'pairs' if pairs else 'entries'}\0".encode() + data).hexdigest()
+    key = hashlib.sha256(f"{__version__}\0records-1\0{pairs if isinstance(pairs, str) else 'pairs' if pairs else 'entries'}\0".encode() + data).hexdigest()
     cached = cache_dir() / f"glossary-{key}.pickle"
     records = cache_get(cached, lambda v: isinstance(v, list) and all(isinstance(r, tuple) and len(r) == 2 for r in v))
     if records is not None:
@@ -307,7 +394,8 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
     one of the same term, a later pair one of the same wrong form, and a disabled term
     removes the entry or pair loaded before it.
 
-    In each folder, ``*.yaml`` holds entries and ``confusions/*.yaml`` confusion pairs.
+    In each folder, ``*.yaml`` holds entries, ``confusions/*.yaml`` confusion pairs and
+    ``twins/*.yaml`` near-twin sets, ``usage/*.yaml`` the register of 人大 usage.
     """
     glossary = Glossary()
     for folder in (shipped("glossary"), *map(Path, extra_dirs)):
@@ -315,14 +403,23 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
             raise DrafterError("词库目录不存在", file=str(folder))
         files = [(p, False) for p in sorted(folder.glob("*.yaml"))]
         files += [(p, True) for p in sorted((folder / CONFUSIONS).glob("*.yaml"))]
+        files += [(p, TWINS) for p in sorted((folder / TWINS).glob("*.yaml"))]
+        files += [(p, USAGES) for p in sorted((folder / USAGES).glob("*.yaml"))]
         for path, pairs in files:
             for kind, record in _load_cached(path, pairs):
                 if kind == "entry":
                     glossary.entries[record["term"]] = Entry(record["term"], record, str(path))
                 elif kind == "pair":
                     glossary.pairs[record["wrong"]] = Pair(record["wrong"], record, str(path))
+                elif kind == "twin":
+                    term = "/".join(record["words"])
+                    glossary.twins[term] = Twin(term, record, str(path))
+                elif kind == "usage":
+                    glossary.usages[record["word"]] = Usage(record["word"], record, str(path))
                 else:
                     glossary.entries.pop(record, None)
                     glossary.pairs.pop(record, None)
+                    glossary.twins.pop(record, None)
+                    glossary.usages.pop(record, None)
                     glossary.disabled.append((record, str(path)))
     return glossary

@@ -49,7 +49,8 @@ def _disk_cache() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def segmenter():
+    """jieba with its dictionary loaded, once per process (titles and the checker's word layer share it)."""
     import jieba  # ~2 s to load its dictionary: only here, when a title must be broken
 
     jieba.setLogLevel(logging.WARNING)
@@ -62,7 +63,7 @@ def words(text: str) -> list[str]:
     found = _disk_cache().get(text)
     if found is not None and "".join(found) == text:
         return found
-    found = _jieba().lcut(text, HMM=True)
+    found = segmenter().lcut(text, HMM=True)
     cache = _disk_cache()
     cache[text] = found
     try:

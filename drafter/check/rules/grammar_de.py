@@ -2,18 +2,25 @@
 
 import re
 
+from .. import words as word_layer
+
 ID = "grammar.de"
 SEVERITY = "warning"
 FIXABLE = False
-DOC = ("的、地、得误用：状语后接动词应用“地”（认真地落实、积极地推进），动词后接补语应用“得”"
-       "（做得很扎实、完成得很好）。只查最常见的搭配，可能误报，故为警告。")
-BASIS = "实务：状语和中心语之间用“地”，中心语和补语之间用“得”"
+DOC = ("的、地、得误用：状语后接动词应用“地”（认真地落实、积极地推进、清醒地看到），动词后接补语应用“得”"
+       "（做得很扎实、完成得很好）；作宾语的偏正短语用“的”（有了更深入的理解、提供更好的服务）。"
+       "只查最常见的搭配，可能误报，故为警告。")
+BASIS = "实务：状语和中心语之间用“地”，中心语和补语之间用“得”，定语和中心语之间用“的”"
 FIXTURES = {
     "bad": ["各级人大要认真的落实会议部署。", "常委会有效的推动了一批项目落地。", "去年的监督工作做的很扎实。", "要把代表工作做的更好。",
-            "要不断的提高履职能力。", "民生实事项目落实的很到位。"],
+            "要不断的提高履职能力。", "民生实事项目落实的很到位。", "我们也要清醒的看到，问题依然存在。",
+            "引导企业、社会组织积极的参与。", "使大家有了更加深入地理解。", "将为代表履职提供更好地服务和保障。",
+            "对议案进行了认真地研究。"],
     "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
-             "要认真地落实会议部署。", "接受严格的监督是应尽的义务。"],
+             "要认真地落实会议部署。", "接受严格的监督是应尽的义务。", "这是积极的参与。", "开展认真的学习。",
+             "有了更加深入的理解。", "提供更好的服务和保障。", "提供土地资源，更好地服务群众。",
+             "得到了积极的回应。", "取得了积极的效果。"],
 }
 
 ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
@@ -33,6 +40,42 @@ COMPLEMENT_VERBS = tuple(("做 完成 落实 开展 搞 办 抓 干 推进 执�
                           "发展 建设 进行 处理 安排").split())
 
 
+# 清醒的看到，: an adjective, 的, then a word the dictionary calls a verb ending the clause. The
+# word layer is asked only when the words before 的 are one of these adverbials.
+ADJECTIVES = ADVERBS + tuple(("清醒 自觉 清楚 准确 顺利 彻底 坚定 正确 深深 紧紧 默默 大胆 真正 尽快 尽早 及早 "
+                              "逐一 全力 客观 公正 精准 科学 合理 稳妥 有序 高效 灵活 明确 集中 统一 广泛").split())
+CLAUSE_VERB = re.compile(r"的([\u4e00-\u9fff]{2})(?=[，,。；;！？!?、：:]|$)", re.M)
+NOMINAL = TAKES_OBJECT + tuple(("发挥 起到 给予 提供 取得 获得 赢得 体现 展现 表现 表示 感到 引起 加以 予以 这 那 种 个 项 次 "
+                                "一些 一定 许多 很多 更多 较多 诸多").split())
+# Nouns that often follow an adjective and 的: ruled out before the dictionary is loaded.
+NOUNS_AFTER = frozenset(("效果 作用 态度 作风 措施 成效 成果 成绩 进展 变化 影响 贡献 意见 精神 方式 方法 氛围 "
+                         "局面 环境 政策 基础 条件 保障 支持 评价 反响 回应 结果 目标 要求 责任 关系 状态").split())
+# 有了更加深入地理解, 提供更好地服务: after a verb taking an object, the 地 phrase is that object.
+DEGREE = ("更加", "更为", "十分", "非常", "比较", "较为", "进一步", "更", "很", "最")
+OBJECT_DI = re.compile(r"(?:有了|提供了?|进行了?|作出了?|做出了?|给予了?|得到了?|受到了?|取得了?|加深了?)"
+                       r"([\u4e00-\u9fff]{1,5}?)地([\u4e00-\u9fff]{2})(?=[，,。；;！？!?、和与及]|$)", re.M)
+
+
+NOUNS_TOO = ("组织", "服务")  # takers that are nouns too, after another noun
+
+
+def _verb_before(text: str, at: int, word: str) -> bool:
+    """Whether ``word`` before ``at`` is a word of its own (开展), not the end of a longer one
+    (社会组织): asked of the word layer only when one of the object-taking words stands there."""
+    words = word_layer.around(text, at - len(word), at)
+    for i, w in enumerate(words):
+        if w.end == at:
+            if w.start != at - len(word):
+                return w.tag.startswith("v")
+            before = words[i - 1] if i else None
+            if before is None:
+                return True
+            if word in NOUNS_TOO and before.tag.startswith("n"):
+                return False  # 社会组织、基层组织: after a noun, the noun 组织
+            return not (word_layer.tag(before.text + w.text) or "").startswith("n")  # 党组织: a noun the dictionary knows
+    return True
+
+
 def _ending(text: str, end: int, words: tuple[str, ...]) -> str | None:
     window = text[max(0, end - 4):end]
     for w in words:
@@ -42,12 +85,20 @@ def _ending(text: str, end: int, words: tuple[str, ...]) -> str | None:
 
 
 def check(draft, ctx):
-    if "的" not in ctx.text:
-        return
+    if "的" in ctx.text:
+        yield from _de(ctx)
+    if "地" in ctx.text:
+        yield from _di(ctx)
+
+
+def _de(ctx):
+    """的 where 地 or 得 is due."""
+    flagged = set()
     for para, start, end, m in ctx.scan(ADVERBIAL):
         adverb = _ending(para.text, start, ADVERBS)
         if not adverb or _ending(para.text, start - len(adverb), TAKES_OBJECT):
             continue
+        flagged.add((para.number, start))
         start -= len(adverb)
         verb = m.group(1)
         yield ctx.finding(ID, SEVERITY, para, start, end, f"“{adverb}”修饰动词“{verb}”，应用“地”", BASIS,
@@ -62,3 +113,31 @@ def check(draft, ctx):
         degree = m.group(1)
         yield ctx.finding(ID, SEVERITY, para, start, end, f"动词“{verb}”后接补语，应用“得”", BASIS,
                           suggestion=f"{verb}得{degree}")
+    for para, start, end, m in ctx.scan(CLAUSE_VERB):
+        verb = m.group(1)
+        adjective = _ending(para.text, start, ADJECTIVES)
+        if not adjective or (para.number, start) in flagged or verb in NOUNS_AFTER:
+            continue  # not an adverbial, or reported above
+        at = start - len(adjective)
+        at -= next((len(d) for d in DEGREE if para.text.endswith(d, 0, at)), 0)  # 有了更加深入的理解
+        taker = _ending(para.text, at, NOMINAL)
+        if taker and _verb_before(para.text, at, taker):
+            continue  # an object (开展认真的学习), not an adverbial
+        if word_layer.tag(verb) != "v":
+            continue  # the dictionary's verbs only: 积极的效果, 认真的态度 are nouns after 的
+        start -= len(adjective)
+        yield ctx.finding(ID, SEVERITY, para, start, end, f"“{adjective}”修饰动词“{verb}”，应用“地”", BASIS,
+                          suggestion=f"{adjective}地{verb}")
+
+
+def _di(ctx):
+    """地 where 的 is due: the 地 phrase is the object of the verb before it."""
+    for para, start, end, m in ctx.scan(OBJECT_DI):
+        modifier, noun = m.group(1), m.group(2)
+        plain = next((modifier[len(d):] for d in DEGREE if modifier.startswith(d) and len(modifier) > len(d)), None)
+        if plain is None and modifier not in ADJECTIVES:
+            continue  # no adverbial before 地 (提供土地资源)
+        begin = start + (m.start(1) - m.start())
+        yield ctx.finding(ID, SEVERITY, para, begin, end,
+                          f"“{modifier}{'地'}{noun}”作前面动词的宾语，是偏正短语，应用“的”", BASIS,
+                          suggestion=f"{modifier}的{noun}")

@@ -1,0 +1,36 @@
+"""grammar.subject: a subject swallowed by a leading 通过/经过/由于/随着 phrase (通过培训，使大家……)."""
+
+import re
+
+ID = "grammar.subject"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = ("缺少主语：句首用“通过、经过、由于、随着、在……下”引出状语，后面紧接“使（让）……”，"
+       "句子就没有了主语。删去“通过（经过）”或删去“使”。")
+BASIS = "实务：病句类型“介词结构淹没主语”（通过……使……、由于……使……）"
+FIXTURES = {
+    "bad": ["通过这次培训，使大家对代表的权利和义务有了更深入的理解。", "经过两个月的努力，使问题得到解决。",
+            "（三）强化教育帮扶。由于社会力量参与不足，使部分帮扶措施难以落实。",
+            "随着养老服务体系建设的不断推进，使老年人的获得感不断增强。", "在各方的共同努力下，使项目如期完工。"],
+    "good": ["通过这次培训，大家对代表的权利和义务有了更深入的理解。", "这次培训使大家有了更深入的理解。",
+             "通过调研，常委会督促政府整改，使问题得到解决。", "通过培训，使用新系统的人越来越多。",
+             "由于社会力量参与不足，部分帮扶措施难以落实。", "常委会通过听取报告，使监督更有针对性。"],
+}
+
+# 通过/经过/由于/随着 (or 在……下) and one clause, then 使/让; the pattern starts with the words,
+# which re finds fast, and the code checks that they begin a sentence.
+PATTERN = re.compile(r"((?:通过|经过|由于|随着)[^，,。；;：:！？!?\n]{1,40}|在[^，,。；;：:！？!?\n]{1,30}下)"
+                     r"[，,](使(?![用命者馆劲节])|让(?![步利渡位]))")
+SENTENCE_START = re.compile(r"[。；;！？!?][ \t　]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t　]*$")
+LOOK_BACK = 12  # characters: a heading number and spaces before the sentence
+
+
+def check(draft, ctx):
+    for para, start, end, m in ctx.scan(PATTERN):
+        lo = max(0, start - LOOK_BACK)
+        if not SENTENCE_START.search(("。" if lo == 0 else "") + para.text[lo:start]):
+            continue  # not at the start of a sentence (常委会通过……，使)
+        lead = m.group(1)[:2] if not m.group(1).startswith("在") else "在……下"
+        offset = start
+        yield ctx.finding(ID, SEVERITY, para, offset, end,
+                          f"“{lead}……”之后紧接“{m.group(2)}”，句子缺少主语：删去“{lead[:2]}”或删去“{m.group(2)}”", BASIS)

@@ -1,0 +1,111 @@
+"""typo.neartwin: a real word where its near twin is meant (群众反应强烈 → 反映, 经营权力 → 权利).
+
+Both words are correct, so no list of misspellings finds them: the words around decide. Each
+set of near twins (glossary twins/*.yaml) gives, for each of its words, the words that stand
+right before or after it when it is the right one. A word is reported when the words around it
+are cues for its twin and none for itself. The segmenter (the word layer) runs only where a
+cue of the twin is next to the form, and only there: it confirms that the form is a word of
+its own (全部属于 holds no 部属) and which words are its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import words as word_layer
+from .typo import COVERING
+
+ID = "typo.neartwin"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = ("近形近音词误用：两个词都对，但意思不同，按前后的词判断（群众反映强烈、承包经营权利、作出部署、"
+       "制定条例、必须通过、自……起施行）。词表见词库的 twins/，可在自己的词库中增加或停用。")
+BASIS = "近形近音词表（《现代汉语词典》释义，各组注明依据）"
+FIXTURES = {"bad": [], "good": []}  # every set's own examples are run by drafter glossary --test
+
+SKIP = ("了", "过", "着")  # 做出了决定: the cue is the word after the particle
+NEAR = 6  # characters: how far a cue may stand from the form (a cue is one word next to it)
+
+
+def _index(glossary) -> tuple[re.Pattern | None, dict[str, list]]:
+    cached = getattr(glossary, "_twin_index", None)
+    if cached is None:
+        by_word: dict[str, list] = {}
+        for twin in glossary.twins.values():
+            for word in twin.data["words"]:
+                by_word.setdefault(word, []).append(twin)
+        forms = sorted(by_word, key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, forms))) if forms else None
+        cached = glossary._twin_index = (pattern, by_word)
+    return cached
+
+
+def _titled(text: str, end: int, cue: str) -> bool:
+    """Whether the cue 《…条例》 holds: a book title right after ``end`` that ends with 条例."""
+    if not text.startswith("《", end):
+        return False
+    close = text.find("》", end, end + 60)
+    return close > 0 and text[end + 1:close].endswith(cue[2:-1])
+
+
+def _near(text: str, start: int, end: int, cue: dict) -> bool:
+    """A cheap look (no segmenter) for whether any cue of a word stands next to the form."""
+    if cue["after_tags"]:
+        return True
+    before, after = text[max(0, start - NEAR):start], text[end:end + NEAR]
+    after_particle = after[1:] if after[:1] in SKIP else after
+    return any(before.endswith(w) for w in cue["before"]) or any(
+        _titled(text, end, w) if w.startswith("《…") else (after.startswith(w) or after_particle.startswith(w))
+        for w in cue["after"])
+
+
+def _score(text: str, words: list, span: tuple[int, int], cue: dict) -> int:
+    """How many cues of a word stand at the form's word boundaries: a cue word ending where the
+    form's first word begins, one beginning where its last word (or a particle after it) ends,
+    or the next word's part of speech."""
+    first, last = span
+    begin = words[first].start
+    score = any(text.endswith(w, 0, begin) for w in cue["before"]) if first > 0 else False
+    j = last + 1
+    if j < len(words) and words[j].text in SKIP:
+        j += 1
+    if j < len(words):
+        nxt = words[j]
+        score += any(_titled(text, nxt.start, w) if w.startswith("《…") else text.startswith(w, nxt.start)
+                     for w in cue["after"]) or nxt.tag in cue["after_tags"]
+    return score
+
+
+def _occurrences(ctx, pattern):
+    """(paragraph, offset, form) for every form, overlapping ones too (依法制订: 法制 and 制订):
+    re finds the first of an overlapping run, and the places inside it are tried one by one."""
+    for para, start, end, m in ctx.scan(pattern):
+        yield para, start, m.group()
+        for inner in range(start + 1, end):
+            again = pattern.match(para.text, inner)
+            if again:
+                yield para, inner, again.group()
+
+
+def check(draft, ctx):
+    pattern, by_word = _index(ctx.glossary)
+    if pattern is None:
+        return
+    for para, start, form in _occurrences(ctx, pattern):
+        text, end = para.text, start + len(form)
+        if any(h.start <= start and end <= h.end and h.kind in COVERING for h in ctx.hits(para)):
+            continue  # inside a glossary form (国家权利机关): the glossary's rule reports it
+        for twin in by_word[form]:
+            rivals = [w for w in twin.data["words"] if w != form and _near(text, start, end, twin.cues(w))]
+            if not rivals:
+                continue
+            words = word_layer.around(text, start, end)
+            i = word_layer.at(words, start, end)
+            if i is None or _score(text, words, i, twin.cues(form)):  # not a word, or right here
+                continue
+            best = max(rivals, key=lambda w: _score(text, words, i, twin.cues(w)))
+            if _score(text, words, i, twin.cues(best)):
+                yield ctx.finding(ID, SEVERITY, para, start, end,
+                                  f"“{form}”与“{best}”意思不同，按前后文应为“{best}”，请核实", twin.basis,
+                                  suggestion=best)
+                break

@@ -1,0 +1,86 @@
+"""usage.lawname: a law cited in 书名号 by a wrong full name, or by its short name before its full name."""
+
+from __future__ import annotations
+
+import re
+
+ID = "usage.lawname"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = ("法律名称：书名号内的法律全称有误（《中华人民共和国各级人大常委会监督法》），或首次引用就用简称加书名号"
+       "（《监督法》）。首次引用写全称《中华人民共和国……法》，后文可注明“以下简称……”。"
+       "法律的全称和简称取自词库中“法律名称”类的条目。")
+BASIS = ("实务：公文首次引用法律写全称并加书名号，后文用简称时先注明“（以下简称……）”；"
+         "法律名称以全国人大及其常委会公布的为准（规范提法词库“法律名称”类条目）")
+FIXTURES = {
+    "bad": ["执法检查是《中华人民共和国各级人大常委会监督法》规定的监督方式。", "《代表法》、《监督法》解读。"],
+    "good": ["执法检查是《中华人民共和国各级人民代表大会常务委员会监督法》规定的监督方式。",
+             "贯彻实施《中华人民共和国农村土地承包法》（以下简称《农村土地承包法》）。依照《农村土地承包法》规定。",
+             "学习《中华人民共和国各级人民代表大会常务委员会监督法》。监督法实施以来，《监督法》的规定得到落实。",
+             "学习代表法、监督法。", "印发《恒阳县人大代表述职评议办法》。", "《中华人民共和国食品安全法》实施情况。"],
+}
+
+TITLE = re.compile(r"《([^《》\n]{2,60})》")
+OFFICIAL = re.compile(r"中华人民共和国[^，,；;（）()《》\s]{1,50}(?:法|法典|议事规则)")
+SHORT = "简称"
+
+
+def _laws(glossary) -> tuple[dict[str, str], set[str]]:
+    """(short name → full name, every full name) from the glossary's 法律名称 entries: the full
+    name is the entry's basis when that is a law's title."""
+    cached = getattr(glossary, "_law_names", None)
+    if cached is None:
+        shorts: dict[str, str] = {}
+        for entry in glossary.entries.values():
+            if entry.data.get("category") != "法律名称":
+                continue
+            full = re.sub(r"（[^（）]*）$", "", entry.data["basis"].strip())
+            if OFFICIAL.fullmatch(full):
+                shorts[entry.term.strip("《》")] = full
+        cached = glossary._law_names = (shorts, set(shorts.values()))
+    return cached
+
+
+def _known(full: str, shorts: dict[str, str]) -> str | None:
+    """The short name of a law whose title this wrong full name ends with (…人大常委会监督法 → 监督法)."""
+    best = None
+    for short in shorts:
+        if full.endswith(short) and (best is None or len(short) > len(best)):
+            best = short
+    return best
+
+
+def check(draft, ctx):
+    if "《" not in ctx.text:
+        return
+    shorts, fulls = _laws(ctx.glossary)
+    if not shorts:
+        return
+    found: dict[str, int] = {}
+
+    def first(text: str) -> int:
+        """Where ``text`` first occurs in the draft (one search per text, however many citations)."""
+        if text not in found:
+            at = ctx.text.find(text)
+            found[text] = at if at >= 0 else len(ctx.text)
+        return found[text]
+
+    for para, start, end, m in ctx.scan(TITLE):
+        name = m.group(1)
+        if name in fulls:
+            continue
+        if name.startswith("中华人民共和国"):
+            short = _known(name, shorts) if name.endswith("法") else None
+            if short:
+                yield ctx.finding(ID, SEVERITY, para, start, end,
+                                  f"法律全称有误，应为《{shorts[short]}》", BASIS, suggestion=f"《{shorts[short]}》")
+            continue
+        full = shorts.get(name)
+        if full is None or SHORT in para.text[max(0, start - 4):start]:
+            continue  # not a law the glossary knows, or its short name being defined: （以下简称《…》）
+        if first(full) < m.start() or first(f"{SHORT}《{name}》") < m.start() or first(f"{SHORT}“{name}”") < m.start() \
+                or first(f"{SHORT}{name}") < m.start():
+            continue  # the full name came first, or the short name was defined
+        yield ctx.finding(ID, SEVERITY, para, start, end,
+                          f"首次引用法律宜用全称《{full}》，后文用简称时注明“（以下简称{name}）”", BASIS,
+                          suggestion=f"《{full}》")
