@@ -39,3 +39,16 @@ def check(draft, ctx):
         yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end,
                           f"错别字：“{hit.form}”应为“{pair['right']}”{note(pair)}", hit.entry.basis,
                           suggestion=pair["right"])
+
+
+def covered(ctx, para, start: int, end: int, cache: dict) -> bool:
+    """Whether a glossary form covers [start, end): the paragraph's covering hits are sorted
+    once, and only those starting a few characters before are looked at (linear, not a scan of
+    every hit per place)."""
+    from bisect import bisect_right  # a small helper: keeps this module's imports as they were
+
+    spans = cache.get(para.number)
+    if spans is None:
+        spans = cache[para.number] = sorted((h.start, h.end) for h in ctx.hits(para) if h.kind in COVERING)
+    i = bisect_right(spans, (start, float("inf")))
+    return any(s <= start and end <= e for s, e in spans[max(0, i - 8):i])

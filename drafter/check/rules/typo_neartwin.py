@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import words as word_layer
-from .typo import COVERING
+from .typo import covered
 
 ID = "typo.neartwin"
 SEVERITY = "warning"
@@ -91,9 +91,10 @@ def check(draft, ctx):
     pattern, by_word = _index(ctx.glossary)
     if pattern is None:
         return
+    spans: dict = {}
     for para, start, form in _occurrences(ctx, pattern):
         text, end = para.text, start + len(form)
-        if any(h.start <= start and end <= h.end and h.kind in COVERING for h in ctx.hits(para)):
+        if covered(ctx, para, start, end, spans):
             continue  # inside a glossary form (国家权利机关): the glossary's rule reports it
         for twin in by_word[form]:
             rivals = [w for w in twin.data["words"] if w != form and _near(text, start, end, twin.cues(w))]

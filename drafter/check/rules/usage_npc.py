@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .typo import COVERING
+from .typo import covered
 
 ID = "usage.npc"
 SEVERITY = "warning"
@@ -40,8 +40,9 @@ def check(draft, ctx):
             in_document[word] = word in ctx.text
         return in_document[word]
 
+    spans: dict = {}
     for para, start, end, m in ctx.scan(pattern):
-        if any(h.start <= start and end <= h.end and h.kind in COVERING for h in ctx.hits(para)):
+        if covered(ctx, para, start, end, spans):
             continue  # a glossary form (人大代表提案): the glossary's rule reports it
         usage = usages[m.group()]
         data, text = usage.data, para.text
