@@ -244,10 +244,12 @@ function input(parts, f, order) {
     control.value = v;
     control.addEventListener("change", () => { onchange(control.value); renderForm(); });
   } else if (f.type === "lines") {
-    control = el("textarea", { id, "data-path": path, rows: 2, placeholder: "每行一个" });
+    const hintLine = f.item === "date" ? "每行一个日期，如 2024-03-20" : f.item === "integer" ? "每行一个序号，如 1" : "每行一个";
+    control = el("textarea", { id, "data-path": path, rows: 2, placeholder: hintLine });
     control.value = Array.isArray(value) ? value.join("\n") : value == null ? "" : String(value);
     control.addEventListener("input", () => {
-      const lines = control.value.split("\n").map((s) => s.trim()).filter(Boolean);
+      let lines = control.value.split("\n").map((s) => s.trim()).filter(Boolean);
+      if (f.item === "integer") lines = lines.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       onchange(lines.length ? lines : "");
     });
   } else {
@@ -337,6 +339,13 @@ function recordsEditor(parts, f) {
       if (sub.type === "paragraphs") {
         card.append(el("div", { class: "field", "data-path": fmtPath([...here, sub.name]) },
           el("span", { class: "label", text: label(sub) }), paragraphsEditor([...here, sub.name], order)));
+      } else if (sub.type === "records") {  // a list of records inside a record (a sitting's items)
+        card.append(el("div", { class: "field", "data-path": fmtPath([...here, sub.name]) },
+          el("span", { class: "label", text: label(sub) }), recordsEditor([...here, sub.name], sub)));
+      } else if (sub.type === "record") {  // a record inside a record: its fields side by side
+        const g = el("div", { class: "grid2", "data-path": fmtPath([...here, sub.name]) });
+        for (const inner of sub.fields) g.append(input([...here, sub.name, inner.name], inner, sub.fields.map((x) => x.name)));
+        card.append(el("div", { class: "field" }, el("span", { class: "label", text: label(sub) }), g));
       } else grid.append(input([...here, sub.name], sub, order));
     }
     card.insertBefore(grid, card.children[1] || null);
@@ -345,9 +354,10 @@ function recordsEditor(parts, f) {
   wrap.append(el("div", { class: "adders" }, el("button", { type: "button", text: `＋ ${what}`,
     "aria-label": `添加${what}`, onclick: () => {
       if (!Array.isArray(getAt(parts))) setAt(parts, [], fieldOrder());
-      getAt(parts).push({ title: "" });
+      const first = f.fields.some((x) => x.name === "title") ? "title" : f.fields[0].name;
+      getAt(parts).push({ [first]: "" });
       markDirty();
-      renderForm(fmtPath([...parts, getAt(parts).length - 1, "title"]));
+      renderForm(fmtPath([...parts, getAt(parts).length - 1, first]));
     } })));
   return wrap;
 }
