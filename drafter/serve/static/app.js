@@ -185,6 +185,7 @@ async function openOutline(path) {
     setStatus("已载入");
     banner("");
     for (const id of ["#save", "#download-docx"]) $(id).disabled = false;
+    $("#make-set").hidden = got.form.kind !== "meeting";
     $("#download-pdf").disabled = !S.soffice;
     $("#download-pdf").title = S.soffice ? "" : "未安装 LibreOffice，不能生成 PDF";
     $("#show-pdf").disabled = !S.soffice;
@@ -219,7 +220,9 @@ const LABELS = { title: "标题", speaker: "讲话人", role: "职务", meeting:
   attachments: "附件", signer: "署名", note: "附注", cc: "抄送机关", printer: "印发机关", printed: "印发日期",
   paragraphs: "正文段落", style: "下一层序号样式", subpoints: "分论点", columns: "表格列名", rows: "空白行数" };
 const KIND_LABELS = { notice: { organ: "发文机关", title: "标题", date: "成文日期" }, report: { organ: "报告机关" } };
-const label = (f) => (S.form && (KIND_LABELS[S.form.kind] || {})[f.name]) || LABELS[f.name] || f.name;
+// A field the labels above do not name (the meeting kinds' fields): the first words of its schema description.
+const docLabel = (f) => { const w = (f.doc || "").split(/[，,：:；;（(。]/)[0].trim(); return w && w.length <= 14 ? w : ""; };
+const label = (f) => (S.form && (KIND_LABELS[S.form.kind] || {})[f.name]) || LABELS[f.name] || docLabel(f) || f.name;
 
 function input(parts, f, order) {
   const path = fmtPath(parts);
@@ -594,6 +597,7 @@ function showMarks() {
     }
   }
   S.findings.forEach((f, k) => {
+    if (f.file && f.file !== S.path) return;  // another document of the set: listed in the panel only
     const target = nearest(f.field);
     if (!target) return;
     const note = el("div", { class: `finding-note ${f.severity}`, "data-finding": k },
@@ -613,6 +617,7 @@ function renderFindings() {
     const li = el("li", {});
     li.append(el("button", { type: "button", class: "jump", onclick: () => jumpTo(f) },
       el("span", { class: `sev-${f.severity}`, text: f.severity_label }),
+      (f.set ? "【会议材料核对】" : "") + (f.file && f.file !== S.path ? `${f.file} ` : "") +
       ` ${f.field || "第" + f.paragraph + "段"}：“${f.match}” ${f.message}` + (f.suggestion ? `（建议：${f.suggestion}）` : ""),
       el("br"), el("small", { class: "muted", text: `${f.rule} · 依据：${f.basis}` })));
     if (f.fixable && fixTarget(f)) li.append(el("button", { type: "button", text: "改正",
@@ -630,6 +635,7 @@ function fixTarget(f) {
 }
 
 function jumpTo(f) {
+  if (f.file && f.file !== S.path) { location.hash = encodeURIComponent(f.file); return; }  // opens that document
   const target = nearest(f.field);
   if (!target) return;
   target.scrollIntoView({ block: "center" });
@@ -810,6 +816,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("#save").addEventListener("click", save);
   $("#download-docx").addEventListener("click", () => download("docx"));
   $("#download-pdf").addEventListener("click", () => download("pdf"));
+  $("#make-set").addEventListener("click", makeSet);
   $("#show-pdf").addEventListener("click", showPdf);
   $("#reload").addEventListener("click", () => { S.dirty = false; openOutline(S.path); });
   $("#banner-close").addEventListener("click", () => banner(""));
@@ -829,3 +836,17 @@ document.addEventListener("DOMContentLoaded", async () => {
     if (wanted) await openOutline(wanted);
   } catch (e) { banner(e.message); }
 });
+
+// A meeting file: its whole set into the folder beside it (drafter render 会议.yaml -o 目录/).
+async function makeSet() {
+  if (S.dirty) { banner("请先保存会议文件，再生成全套材料。"); return; }
+  setStatus("正在生成全套材料…");
+  try {
+    const got = await call("/api/meeting-set", { path: S.path });
+    await loadList();
+    banner(`已在 ${got.folder}/ 中生成 ${got.written.length} 个文件；` +
+      (got.findings.length ? `会议材料核对发现 ${got.findings.length} 处不一致，见“校对”。` : "各材料与会议文件一致。"), { ok: true });
+    setStatus("已生成");
+    runPreview();
+  } catch (e) { setStatus(""); banner(`未生成：${e.message}`); }
+}
