@@ -219,7 +219,8 @@ const LABELS = { title: "标题", speaker: "讲话人", role: "职务", meeting:
   number: "发文字号", prefix: "机关代字", year: "年份", serial: "顺序号", addressees: "主送机关", intro: "开头",
   attachments: "附件", signer: "署名", note: "附注", cc: "抄送机关", printer: "印发机关", printed: "印发日期",
   paragraphs: "正文段落", style: "下一层序号样式", subpoints: "分论点", columns: "表格列名", rows: "空白行数" };
-const KIND_LABELS = { notice: { organ: "发文机关", title: "标题", date: "成文日期" }, report: { organ: "报告机关" } };
+const KIND_LABELS = { notice: { organ: "发文机关", title: "标题", date: "成文日期" }, report: { organ: "报告机关" },
+  "host-script": { name: "名称", number: "第几项议程" }, meeting: { name: "名称" } };
 // A field the labels above do not name (the meeting kinds' fields): the first words of its schema description.
 const docLabel = (f) => { const w = (f.doc || "").split(/[，,：:；;（(。]/)[0].trim(); return w && w.length <= 14 ? w : ""; };
 const label = (f) => (S.form && (KIND_LABELS[S.form.kind] || {})[f.name]) || LABELS[f.name] || docLabel(f) || f.name;
