@@ -49,5 +49,4 @@ def test_meeting_file_generates_its_set_and_shows_a_disagreement(browser, served
     page.get_by_role("button", name="生成全套材料").click()
     expect(page.locator("#banner-text")).to_contain_text(re.compile("未生成.*02-会议议程.*未覆盖"))
     page.screenshot(path=str(tmp_path / "meeting-refused.png"), full_page=False)
-    shutil.copytree(tmp_path, "/tmp/w24shots", dirs_exist_ok=True) if Path("/tmp/w24shots").exists() else None
     assert not errors
