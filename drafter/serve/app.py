@@ -203,7 +203,19 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
             except DrafterError as exc:
                 out["against_error"] = str(exc.located(str(against)))
         out["findings"] = library.findings_for(text, rel, res)
+        out["findings"] += _set_findings(rel, ol)
         return out
+
+    def _set_findings(rel: str, ol) -> list:
+        """The set's cross-check: all of it for a meeting file (its folder beside it), and for a
+        document in a set's folder, what concerns it. The saved files are what is compared."""
+        try:
+            path = store.resolve(rel)
+            if library.is_meeting(ol):
+                return library.set_findings(library.set_folder_of(path), res)
+            return library.set_findings(path.parent, res, only=path)
+        except DrafterError:  # a broken file of the set: its own preview says why
+            return []
 
     @api
     async def preview(request: Request):
@@ -224,6 +236,26 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
             raise DrafterError("缺少大纲数据")
         return JSONResponse(await run_in_threadpool(_save, data.get("path"), data.get("version"), data["data"],
                                                     data.get("against")))
+
+    def _meeting_set(rel: str) -> dict:
+        path = store.resolve(rel)
+        raw, text = store.read(path)
+        ol = library.parse_outline(text, store.rel(path), res.search_path, res.root)
+        if not library.is_meeting(ol):
+            raise DrafterError("只有会议文件（kind: meeting）才能生成全套材料", file=store.rel(path))
+        try:
+            written = library.render_meeting_set(path, res)
+        except DrafterError as exc:  # the refusal names the file as the workbench lists it
+            if exc.file and Path(exc.file).resolve().is_relative_to(res.root):
+                exc.file = store.rel(Path(exc.file).resolve())
+            raise
+        folder = library.set_folder_of(path)
+        return {"folder": store.rel(folder), "written": written, "findings": library.set_findings(folder, res)}
+
+    @api
+    async def meeting_set(request: Request):
+        data = await body(request)
+        return JSONResponse(await run_in_threadpool(_meeting_set, data.get("path") or ""))
 
     @api
     async def documents(request: Request):
@@ -318,6 +350,7 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         Route("/api/page-image", page_image),
         Route("/api/glossary", glossary),
         Route("/api/documents", documents),
+        Route("/api/meeting-set", meeting_set, methods=["POST"]),
         Route("/api/upload", upload, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ]

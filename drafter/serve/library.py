@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import numbering, outline, safeyaml, tasks, workspace
 from ..check import ignore_list, load_glossary, read_draft, run_rules, with_against
 from ..check.against import old_document
+from ..check.meeting import cross_check, find_meeting_file
 from ..check.people import workspace_register
 from ..check.edits import fixable
 from ..check.report import LABELS, describe_entry
@@ -25,6 +26,7 @@ from ..errors import DrafterError
 from ..files.fs import atomic_write, decode
 from ..outline.kinds import registry
 from ..outline.builtins import point_spec
+from ..outline.meeting import SET as MEETING_SET
 from ..render import (context as render_context, layout, markdown, model, pagination, preview, sections,
                       speaking, templating, titles, writers)
 from ..schema import Boolean, Choice, Date, Integer, ListOf, Paragraphs, Record, SchemaError, Text, TextList
@@ -33,7 +35,8 @@ __all__ = ["DrafterError", "atomic_write", "MAX_YAML_BYTES", "Resources", "resou
            "kind_names", "resolve_kind", "kind_form", "parse_outline", "check_safe", "render_blocks", "docx_bytes",
            "to_pdf", "pdf_pages", "have_soffice", "findings_for", "glossary_lookup", "section_list",
            "decode_text", "kind_of", "speaking_line", "layout", "model", "title_lines", "outline_facts",
-           "style_choices", "old_document", "DRAFT_EXTENSIONS"]
+           "style_choices", "old_document", "DRAFT_EXTENSIONS", "is_meeting", "set_folder_of",
+           "render_meeting_set", "set_findings"]
 
 MAX_YAML_BYTES = safeyaml.MAX_BYTES
 
@@ -203,6 +206,10 @@ def _widget(spec) -> dict:
         return {"type": "records", "fields": _fields(spec.item), "max": spec.max_items}
     if isinstance(spec, ListOf) and isinstance(spec.item, Text):
         return {"type": "lines"}
+    if isinstance(spec, ListOf) and isinstance(spec.item, Date):  # a meeting's days: one date a line
+        return {"type": "lines", "item": "date", "max": spec.max_items}
+    if isinstance(spec, ListOf) and isinstance(spec.item, Integer):  # a sitting's items: one number a line
+        return {"type": "lines", "item": "integer", "min": spec.item.minimum, "max_value": spec.item.maximum}
     if isinstance(spec, ListOf):
         return {"type": "unsupported"}
     if isinstance(spec, Text):
@@ -353,4 +360,49 @@ def section_list(res: Resources, kind: str | None = None) -> list[dict]:
                     "params": [{"name": p, "doc": spec.get("doc") or "", "default": spec.get("default"),
                                 "example": spec.get("example"), "required": spec.get("default") is None}
                                for p, spec in s.params.items()]})
+    return out
+
+
+# --- a meeting file and its set ----------------------------------------------------------
+
+def is_meeting(ol) -> bool:
+    """Whether a validated outline is a meeting file (its kind renders a set)."""
+    return ol.kind.set == MEETING_SET
+
+
+def set_folder_of(path: Path) -> Path:
+    """The folder a meeting file's set goes to in the workbench: beside it, named after it
+    (``drafter render 会议.yaml -o 会议/``)."""
+    return path.with_suffix("") if path.suffix else path.with_name(path.name + "-材料")
+
+
+def render_meeting_set(path: Path, res: Resources) -> list[str]:
+    """``drafter render 会议.yaml -o <stem>/``: the whole set into the folder beside the meeting
+    file; a document edited since it was written is not overwritten (DrafterError names it).
+    The files written, relative to the folder served."""
+    folder = set_folder_of(path)
+    outcomes = tasks.render_set(str(path), str(folder), "docx", res.template_dirs)
+    written = [folder / path.name]
+    for o in outcomes:
+        written += [Path(o.outline), Path(o.out)] if Path(o.outline).parent == folder else [Path(o.out)]
+    return sorted({p.resolve().relative_to(res.root).as_posix() for p in written if p.exists()})
+
+
+def set_findings(folder: Path, res: Resources, only: Path | None = None) -> list[dict]:
+    """The set's cross-check (``drafter check 目录/``) of ``folder`` as the findings panel shows
+    them, each naming its document (relative to the folder served); with ``only``, those that
+    concern that document."""
+    if not folder.is_dir() or find_meeting_file(str(folder)) is None:
+        return []
+    out = []
+    for f in cross_check(str(folder), res.template_dirs):
+        file = Path(f.file).resolve()
+        if only is not None and file != only.resolve():
+            continue
+        d = f.as_dict()
+        d["file"] = file.relative_to(res.root).as_posix() if file.is_relative_to(res.root) else file.name
+        d["fixable"] = False
+        d["severity_label"] = LABELS[f.severity]
+        d["set"] = True
+        out.append(d)
     return out

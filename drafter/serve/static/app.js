@@ -185,6 +185,7 @@ async function openOutline(path) {
     setStatus("已载入");
     banner("");
     for (const id of ["#save", "#download-docx"]) $(id).disabled = false;
+    $("#make-set").hidden = got.form.kind !== "meeting";
     $("#download-pdf").disabled = !S.soffice;
     $("#download-pdf").title = S.soffice ? "" : "未安装 LibreOffice，不能生成 PDF";
     $("#show-pdf").disabled = !S.soffice;
@@ -218,10 +219,11 @@ const LABELS = { title: "标题", speaker: "讲话人", role: "职务", meeting:
   number: "发文字号", prefix: "机关代字", year: "年份", serial: "顺序号", addressees: "主送机关", intro: "开头",
   attachments: "附件", signer: "署名", note: "附注", cc: "抄送机关", printer: "印发机关", printed: "印发日期",
   paragraphs: "正文段落", style: "下一层序号样式", subpoints: "分论点", columns: "表格列名", rows: "空白行数" };
-const KIND_LABELS = { notice: { organ: "发文机关", title: "标题", date: "成文日期" }, report: { organ: "报告机关" } };
-// A field of a kind folder that the names above do not know is labelled by its Chinese
-// description up to the first “，：；（” (kind.yaml: “期号，排成‘第×期’” → 期号), not by its id.
-const docLabel = (f) => ((f.doc || "").split(/[，：；（,:;(]/)[0] || "").trim();
+const KIND_LABELS = { notice: { organ: "发文机关", title: "标题", date: "成文日期" }, report: { organ: "报告机关" },
+  "host-script": { name: "名称", number: "第几项议程" }, meeting: { name: "名称" } };
+// A field of a kind folder that the names above do not know is labelled by the first words of its
+// Chinese description (kind.yaml: “期号，排成‘第×期’” → 期号), not by its id.
+const docLabel = (f) => { const w = (f.doc || "").split(/[，,：:；;（(。]/)[0].trim(); return w && w.length <= 14 ? w : ""; };
 const label = (f) => (S.form && (KIND_LABELS[S.form.kind] || {})[f.name]) || LABELS[f.name] || docLabel(f) || f.name;
 
 function input(parts, f, order) {
@@ -247,10 +249,12 @@ function input(parts, f, order) {
     control.value = v;
     control.addEventListener("change", () => { onchange(control.value); renderForm(); });
   } else if (f.type === "lines") {
-    control = el("textarea", { id, "data-path": path, rows: 2, placeholder: "每行一个" });
+    const hintLine = f.item === "date" ? "每行一个日期，如 2024-03-20" : f.item === "integer" ? "每行一个序号，如 1" : "每行一个";
+    control = el("textarea", { id, "data-path": path, rows: 2, placeholder: hintLine });
     control.value = Array.isArray(value) ? value.join("\n") : value == null ? "" : String(value);
     control.addEventListener("input", () => {
-      const lines = control.value.split("\n").map((s) => s.trim()).filter(Boolean);
+      let lines = control.value.split("\n").map((s) => s.trim()).filter(Boolean);
+      if (f.item === "integer") lines = lines.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       onchange(lines.length ? lines : "");
     });
   } else {
@@ -340,6 +344,13 @@ function recordsEditor(parts, f) {
       if (sub.type === "paragraphs") {
         card.append(el("div", { class: "field", "data-path": fmtPath([...here, sub.name]) },
           el("span", { class: "label", text: label(sub) }), paragraphsEditor([...here, sub.name], order)));
+      } else if (sub.type === "records") {  // a list of records inside a record (a sitting's items)
+        card.append(el("div", { class: "field", "data-path": fmtPath([...here, sub.name]) },
+          el("span", { class: "label", text: label(sub) }), recordsEditor([...here, sub.name], sub)));
+      } else if (sub.type === "record") {  // a record inside a record: its fields side by side
+        const g = el("div", { class: "grid2", "data-path": fmtPath([...here, sub.name]) });
+        for (const inner of sub.fields) g.append(input([...here, sub.name, inner.name], inner, sub.fields.map((x) => x.name)));
+        card.append(el("div", { class: "field" }, el("span", { class: "label", text: label(sub) }), g));
       } else grid.append(input([...here, sub.name], sub, order));
     }
     card.insertBefore(grid, card.children[1] || null);
@@ -348,9 +359,10 @@ function recordsEditor(parts, f) {
   wrap.append(el("div", { class: "adders" }, el("button", { type: "button", text: `＋ ${what}`,
     "aria-label": `添加${what}`, onclick: () => {
       if (!Array.isArray(getAt(parts))) setAt(parts, [], fieldOrder());
-      getAt(parts).push({ title: "" });
+      const first = f.fields.some((x) => x.name === "title") ? "title" : f.fields[0].name;
+      getAt(parts).push({ [first]: "" });
       markDirty();
-      renderForm(fmtPath([...parts, getAt(parts).length - 1, "title"]));
+      renderForm(fmtPath([...parts, getAt(parts).length - 1, first]));
     } })));
   return wrap;
 }
@@ -587,6 +599,7 @@ function showMarks() {
     }
   }
   S.findings.forEach((f, k) => {
+    if (f.file && f.file !== S.path) return;  // another document of the set: listed in the panel only
     const target = nearest(f.field);
     if (!target) return;
     const note = el("div", { class: `finding-note ${f.severity}`, "data-finding": k },
@@ -606,6 +619,7 @@ function renderFindings() {
     const li = el("li", {});
     li.append(el("button", { type: "button", class: "jump", onclick: () => jumpTo(f) },
       el("span", { class: `sev-${f.severity}`, text: f.severity_label }),
+      (f.set ? "【会议材料核对】" : "") + (f.file && f.file !== S.path ? `${f.file} ` : "") +
       ` ${f.field || "第" + f.paragraph + "段"}：“${f.match}” ${f.message}` + (f.suggestion ? `（建议：${f.suggestion}）` : ""),
       el("br"), el("small", { class: "muted", text: `${f.rule} · 依据：${f.basis}` })));
     if (f.fixable && fixTarget(f)) li.append(el("button", { type: "button", text: "改正",
@@ -623,6 +637,7 @@ function fixTarget(f) {
 }
 
 function jumpTo(f) {
+  if (f.file && f.file !== S.path) { location.hash = encodeURIComponent(f.file); return; }  // opens that document
   const target = nearest(f.field);
   if (!target) return;
   target.scrollIntoView({ block: "center" });
@@ -803,6 +818,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("#save").addEventListener("click", save);
   $("#download-docx").addEventListener("click", () => download("docx"));
   $("#download-pdf").addEventListener("click", () => download("pdf"));
+  $("#make-set").addEventListener("click", makeSet);
   $("#show-pdf").addEventListener("click", showPdf);
   $("#reload").addEventListener("click", () => { S.dirty = false; openOutline(S.path); });
   $("#banner-close").addEventListener("click", () => banner(""));
@@ -822,3 +838,17 @@ document.addEventListener("DOMContentLoaded", async () => {
     if (wanted) await openOutline(wanted);
   } catch (e) { banner(e.message); }
 });
+
+// A meeting file: its whole set into the folder beside it (drafter render 会议.yaml -o 目录/).
+async function makeSet() {
+  if (S.dirty) { banner("请先保存会议文件，再生成全套材料。"); return; }
+  setStatus("正在生成全套材料…");
+  try {
+    const got = await call("/api/meeting-set", { path: S.path });
+    await loadList();
+    banner(`已在 ${got.folder}/ 中生成 ${got.written.length} 个文件；` +
+      (got.findings.length ? `会议材料核对发现 ${got.findings.length} 处不一致，见“校对”。` : "各材料与会议文件一致。"), { ok: true });
+    setStatus("已生成");
+    runPreview();
+  } catch (e) { setStatus(""); banner(`未生成：${e.message}`); }
+}
