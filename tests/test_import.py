@@ -14,9 +14,13 @@ MARKERS = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四�
                      r"|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]+[是要](?=.)|首先[，,]|其次[，,]|再次[，,]|最后[，,]")
 
 
+SALUTATION_COLON = re.compile(r"(同志们|各位代表|各位委员|各位领导)[:：]")
+
+
 def normal(text: str) -> str:
-    """Text up to numbering and white space, as the round trip compares it."""
-    return MARKERS.sub("", re.sub(r"\s+", "", text))
+    """Text up to numbering and white space, as the round trip compares it; and up to the colon
+    after a salutation, which import writes full-width (同志们: -> 同志们：, README 导入旧稿)."""
+    return SALUTATION_COLON.sub(r"\1：", MARKERS.sub("", re.sub(r"\s+", "", text)))
 
 
 def round_trip(cli, source, tmp_path):
