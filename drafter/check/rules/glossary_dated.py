@@ -5,7 +5,8 @@ import re
 ID = "glossary.dated"
 SEVERITY = "warning"
 DOC = ("时效：有有效期的提法（如“十四五”规划 2021—2025 年）出现在有效期以外的文稿中，提醒核实是否应改用现行提法；"
-       "回顾以往的说法（圆满收官、过去五年、……以来、完成情况）不报。")
+       "回顾以往的说法（圆满收官、过去五年、……以来、完成情况、共作出……项）和展望以后的说法（明年是……开局之年、"
+       "编制……规划）不报。")
 BASIS = "规范提法词库（各条目注明出处）"
 FIXABLE = False
 
@@ -18,7 +19,10 @@ def _label(ym: tuple[int, int]) -> str:
 # 推动“十四五”规划圆满收官, 过去五年, “十四五”时期，全区共制定……, 主要指标完成情况. (收官之年 is
 # no looking back: 今年是“十四五”规划收官之年 in 2026 is the slip the rule is for.)
 LOOKING_BACK = re.compile("(?:圆满|顺利|胜利|全面)收官|收官以来|以来|回顾|过去|(?:圆满|胜利|顺利)完成|完成情况|取得了|已经"
-                          "|期间|累计|共(?:制定|修改|审议|听取|开展|办理|召开|组织|提出|收到|交办|完成)")
+                          "|期间|累计|跃上|(?:共|建成)(?!同)[\u4e00-\u9fff]{0,12}?\\d")
+# A period that has not begun is named rightly in an earlier draft when the draft looks ahead:
+# 明年是“十五五”规划的开局之年, 编制“十五五”规划 (in 2025).
+LOOKING_AHEAD = re.compile("明年|即将|将要|编制|起草|展望")
 REACH = 200  # characters looked at on each side: a sentence, never the whole of a long paragraph
 CLAUSE = re.compile(f"[^。；;！？!?]{{0,{REACH}}}")
 
@@ -26,14 +30,26 @@ CLAUSE = re.compile(f"[^。；;！？!?]{{0,{REACH}}}")
 YEAR = re.compile(r"(\d{4})年")
 
 
-def _looking_back(text: str, start: int, end: int, year: int) -> bool:
-    """Whether the sentence around [start, end) speaks of the period as past: a looking-back
-    word, or a year before the draft's (2025年是“十四五”规划收官之年, in 2026)."""
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end), without those characters, at most REACH a side."""
     floor = max(start - REACH, 0)
     left = max(floor, *(text.rfind(ch, floor, start) + 1 for ch in "。；;！？!?"))
-    right = CLAUSE.match(text, end).end()
-    sentence = text[left:start] + text[end:right]
+    return text[left:start] + text[end:CLAUSE.match(text, end).end()]
+
+
+def _looking_back(text: str, start: int, end: int, year: int) -> bool:
+    """Whether the sentence around [start, end) speaks of the period as past: a looking-back
+    word, a count of what was done (共作出决议决定46项), or a year before the draft's
+    (2025年是“十四五”规划收官之年, in 2026)."""
+    sentence = _sentence(text, start, end)
     return bool(LOOKING_BACK.search(sentence)) or any(int(y) < year for y in YEAR.findall(sentence))
+
+
+def _looking_ahead(text: str, start: int, end: int, year: int) -> bool:
+    """Whether the sentence around [start, end) speaks of the period as to come: a looking-ahead
+    word, or a year after the draft's."""
+    sentence = _sentence(text, start, end)
+    return bool(LOOKING_AHEAD.search(sentence)) or any(int(y) > year for y in YEAR.findall(sentence))
 
 
 def check(draft, ctx):
@@ -53,7 +69,7 @@ def check(draft, ctx):
                 continue
             start, end = valid.get("from"), valid.get("to")
             message = None
-            if start and latest < (start[0], start[1] or 1):
+            if start and latest < (start[0], start[1] or 1) and not _looking_ahead(para.text, hit.start, hit.end, year):
                 message = f"“{entry.term}”始于{_label(start)}，晚于文稿日期{dated}，请核实{source}"
             elif end and earliest > (end[0], end[1] or 12) and not _looking_back(para.text, hit.start, hit.end, year):
                 successor = entry.data.get("successor")
