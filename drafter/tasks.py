@@ -167,15 +167,6 @@ def render_batch(pairs: list[tuple[str, str]], fmt: str = "docx", template_dirs:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def meeting_file(path: str, template_dirs: tuple[str, ...] = ()) -> bool:
-    """Whether ``path`` is a meeting file (an outline of a kind that renders a set); an outline
-    that does not load is not, and is left to render to report."""
-    try:
-        return render.load(path, template_dirs).kind.set == meeting.SET
-    except DrafterError:
-        return False
-
-
 def set_folder(path: str, output: str | None, out_dir: str | None) -> str:
     """Where a meeting file's documents go: ``-o`` names the folder; else a folder named after
     the meeting file, in ``--out-dir`` or beside it."""

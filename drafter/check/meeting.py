@@ -4,7 +4,7 @@ A folder written by ``drafter render 会议.yaml -o 目录/`` holds the meeting 
 document of the meeting (``drafter.outline.meeting``), its outline and its .docx. A writer
 edits some of them afterwards, in Word or in the outline; this module reads every one back as
 text — the .docx as Word left it, the outline as drafter renders it — and compares it with the
-meeting file: 届次 and 次, every date and its weekday, the agenda (every item, in order) in the
+meeting file: 届次 and 次, every meeting day (its weekday is numbers.weekday's, as in any draft), the agenda (every item, in order) in the
 通知, 议程, 日程 and 主持词, the attendance against the quorum, and a 决议 or 决定 for every item
 voted on, with its title. Each disagreement is a finding at its place in the document that
 disagrees (for an outline, the field that holds the words).
@@ -18,15 +18,13 @@ import os
 import re
 from dataclasses import dataclass
 
-from .. import documents, numbering, outline, render
-from ..errors import DrafterError
-from ..outline import meeting
+from .. import documents, numbering, render
+from ..outline import kinds, meeting
 from ..safeyaml import format_path
 from .findings import Finding
 
 FAMILY = "meeting"
 BASIS_FACTS = "实务：一次会议的各份材料，届次、次、日期、议程须与会议文件一致"
-BASIS_WEEKDAY = "日历：日期与星期须相符"
 BASIS_QUORUM = "各地常委会议事规则：常委会会议须有全体组成人员过半数出席才能举行"
 BASIS_VOTE = "实务：表决的每项议程都要有决议或决定，标题与会议文件一致"
 
@@ -37,7 +35,6 @@ DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[上下]午|晚上
 CAPTION = re.compile(r"[（(](\d{4})年(\d{1,2})月(\d{1,2})日(?:提请)?(.+?)(?:通过|审议)[）)]")
 SCRIPT_ITEM = re.compile(rf"第({CN})项议程(?:：(.+?)。|，对(.+?)进行表决)")
 ATTENDANCE = re.compile(r"应到会组成人员(\d+)人，实到(\d+)人")
-WEEKDAYS = "一二三四五六日"
 
 
 @dataclass
@@ -54,23 +51,9 @@ def find_meeting_file(folder: str) -> str | None:
     """The meeting file in ``folder`` (an outline whose kind renders a set), if any."""
     for name in sorted(os.listdir(folder)):
         path = os.path.join(folder, name)
-        if name.lower().endswith((".yaml", ".yml")) and os.path.isfile(path) and _is_meeting(path):
+        if name.lower().endswith((".yaml", ".yml")) and kinds.is_meeting_file(path):
             return path
     return None
-
-
-def _is_meeting(path: str) -> bool:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return False
-    if not re.search(r"(?m)^kind:\s*[\"']?(meeting|会议|会议材料)[\"']?\s*$", head):
-        return False
-    try:
-        return outline.load(path).kind.set == meeting.SET
-    except DrafterError:
-        return True  # a broken meeting file is still the set's: cross_check reports why
 
 
 def cross_check(folder: str, template_dirs: tuple[str, ...] = ()) -> list[Finding]:
@@ -206,11 +189,7 @@ class _Checker:
                 day = dt.date(int(m.group(1) or year), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 continue
-            written, right = m.group(4)[-1], WEEKDAYS[day.weekday()]
-            if written.replace("天", "日") != right:
-                self.add(text, para, m.start(), m.group(0), "weekday",
-                         f"{day.year}年{day.month}月{day.day}日是星期{right}，这里写的是星期{written}", BASIS_WEEKDAY)
-            elif strict and day not in self.days:
+            if strict and day not in self.days:  # its weekday is numbers.weekday's, in every draft
                 self.add(text, para, m.start(), m.group(0), "date", f"{day.month}月{day.day}日不在会议文件的会期"
                          f"（{_days(self.facts['dates'])}）之中", BASIS_FACTS)
         for m in CAPTION.finditer(para.text):

@@ -53,11 +53,12 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     # The library (python-docx, jinja2, markdown-it) loads only when a command runs: fast --help.
     from .. import tasks, workspace
     from ..check import ignore_list, load_glossary
+    from ..outline.kinds import is_meeting_file
 
     _check_render_args(outlines, output, out_dir)
     tasks.refuse_drafts(outlines)
     res = workspace.resources(template_dirs, glossary_dirs)
-    meetings = [p for p in outlines if tasks.meeting_file(p, res.template_dirs)]
+    meetings = [p for p in outlines if is_meeting_file(p)]
     if meetings:
         _render_sets(meetings, output, out_dir, fmt, res, strict, rate, force)
         outlines = tuple(p for p in outlines if p not in meetings)

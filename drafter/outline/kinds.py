@@ -27,7 +27,7 @@ from ..errors import DrafterError
 from ..files.fs import atomic_write, cache_dir
 from ..resources import shipped
 from ..schema import MAX_TEXT, Boolean, Choice, Date, Field, Integer, ListOf, Mapping, Record, SchemaError, Spec, Text
-from . import builtins
+from . import builtins, meeting
 
 SCHEMA_FILE = "kind.yaml"
 COMMON_FILE = "_common.yaml"
@@ -454,3 +454,26 @@ def __getattr__(name: str):
     if name == "KIND_CHOICE":
         return registry().choice
     raise AttributeError(name)
+
+
+KIND_LINE = re.compile(r"(?m)^kind:[ \t]*[\"']?([^\"'\n#]+?)[\"']?[ \t]*(?:#.*)?$")
+
+
+def is_meeting_file(path: str) -> bool:
+    """Whether ``path`` is a meeting file: its ``kind:`` line names a kind that renders a set,
+    among the kinds that apply where it is (a workspace's aliases too). Read from the file's
+    head without parsing it, so that a batch of outlines is not loaded twice and a broken
+    meeting file is still known for one (rendering or cross-checking it tells what is wrong)."""
+    if not os.path.isfile(path):
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            m = KIND_LINE.search(fh.read(4096))
+    except OSError:
+        return False
+    if not m:
+        return False
+    try:
+        return registry(os.path.dirname(os.path.abspath(path))).get(m.group(1).strip()).set == meeting.SET
+    except SchemaError:
+        return False
