@@ -151,3 +151,21 @@ def test_a_rule_reports_only_its_own_id_and_severity():
     for text in texts:
         for f in findings_for(text):
             assert f.rule in by_id and f.severity == by_id[f.rule].SEVERITY, (f.rule, f.severity, f.match)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if getattr(r, "FIXTURES", {}).get("bad")], ids=lambda r: r.ID)
+def test_every_rule_reaches_the_word_comments(rule, tmp_path):
+    """check --annotate writes a Word comment for each finding, whatever its rule: the first bad
+    fixture of every rule, annotated, carries a comment naming that rule."""
+    import docx
+
+    from drafter.check.edits import annotate
+
+    text = rule.FIXTURES["bad"][0]
+    src = tmp_path / "d.txt"
+    src.write_text(text + "\n", encoding="utf-8")
+    found = [f for f in findings_for(text) if f.rule == rule.ID]
+    assert found
+    out = tmp_path / "review.docx"
+    assert annotate(str(src), found, str(out)) >= 1
+    assert any(f"［{rule.ID}］" in c.text for c in docx.Document(str(out)).comments)

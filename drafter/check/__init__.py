@@ -12,13 +12,13 @@ from .against import RULES as AGAINST, compare
 from .findings import Finding
 from .edits import _apply, fixable
 from .glossary import Entry, Glossary, Pair, Twin, Usage, load_glossary
-from .rules import BY_ID, RULES, run_rules, silenced
+from .rules import BY_ID, RULES, for_file, run_rules, silenced
 
 # rules that check a law's dates (glossary/laws.yaml adopted, effective, changes): a dated law entry's
 # examples may be told by them as well as by the glossary rules
 LAW_DATE_RULES = ("usage.lawdate", "usage.lawnew")
 
-__all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file",
+__all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "for_file", "check_file",
            "check_rendered", "self_test", "fixed_text"]
 
 
