@@ -183,11 +183,11 @@ def edit_ignore(root: Path, add=None, remove=None) -> Workspace:
     new = out.getvalue()
     data, marks = safeyaml.load(new, str(path))
     try:
-        config = CONFIG.check(data or {}, ())
+        CONFIG.check(data or {}, ())  # what would be written is a valid drafter.yaml
     except SchemaError as exc:
         raise marks.schema_error(exc, str(path)) from None
     atomic_write(str(path), new.encode("utf-8"))
-    return Workspace(root, config)
+    return _load(root)  # the list as the file now holds it
 
 
 def find(start: str | os.PathLike | None = None) -> Workspace | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 PREFIX = "中华人民共和国"
 # what may follow a bare law name when the name is part of a longer title (《监察法实施条例》)
-LONGER = r"(?!实施条例|实施办法|实施细则|修正案|草案|若干|释义|解释|》)"
+LONGER = r"(?!实施条例|实施办法|实施细则|实施意见|修正案|草案|若干|释义|解释)"
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def laws(glossary) -> tuple[dict[str, Law], object]:
                 if len(name) >= 2 and name.endswith(("法", "法典", "规则")):
                     names.setdefault(name, law)
         alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        law_re = f"(?:《(?P<quoted>{alts})》|(?P<bare>{alts}){LONGER})" if names else "(?!)"
+        law_re = f"(?:《(?P<quoted>{alts})》|(?P<bare>{alts})(?!》)){LONGER}" if names else "(?!)"
         cached = glossary._dated_laws = (names, law_re)
     return cached
 
