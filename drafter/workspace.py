@@ -7,6 +7,7 @@ templates and glossary entries come before the shipped ones of the same name.
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ MARKER = "drafter.yaml"
 ACCEPTED = Record(fields={
     "rule": Field(Text(max_len=60), doc="规则 ID；不写则任何规则"),
     "text": Field(Text(max_len=200), required=True, doc="接受的文字（查出的原文）"),
+    "file": Field(Text(max_len=300), doc="只在这份文稿中接受（相对工作区目录的路径）；不写则所有文稿"),
 })
 
 
@@ -60,7 +62,7 @@ CONFIG_TEXT = """\
 # drafter 工作区设置。drafter 在本目录及其子目录中运行时使用这里的设置。
 rate: 220        # 讲话语速（字/分钟），用于估算讲话时长；常见为 200—240
 # region: 湖南   # 本单位所在省份，drafter check 据此检查外省的地方性提法
-# ignore: [punctuation.unpaired, {rule: glossary.dated, text: “十四五”规划}]   # drafter check 不报的：整类规则，或接受的某处文字
+# ignore: [punctuation.unpaired, {rule: glossary.dated, text: “十四五”规划}]   # drafter check 不报的：整类规则，或接受的某处文字（加 file: 只在这份文稿中）
 # serve: {password: 换成本单位的密码}   # drafter serve --host 0.0.0.0 时的登录密码（至少 8 个字符）；不写则每次启动时生成一次性链接
 """ + unit.CONFIG_TEXT
 
@@ -138,6 +140,54 @@ def _load(root: Path) -> Workspace:
     except SchemaError as exc:
         raise marks.schema_error(exc, str(path)) from None
     return Workspace(root, config)
+
+
+def _same_entry(a, b) -> bool:
+    """Whether two ignore entries say the same: a rule id, or the same rule, text and file."""
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    return all((a.get(k) or None) == (b.get(k) or None) for k in ("rule", "text", "file"))
+
+
+def edit_ignore(root: Path, add=None, remove=None) -> Workspace:
+    """Add an entry to the workspace's ``ignore`` list, or remove one, in its drafter.yaml: the
+    rest of the file (comments, other settings) kept as written, the new text validated as the
+    workspace is, and written with a temporary file and a rename. The workspace as re-read."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # ruamel loads only when the list is edited
+    from .files.yamledit import roundtrip
+
+    path = root / MARKER
+    text = safeyaml.read_text(str(path))
+    safeyaml.load(text, str(path))  # a file the writer broke is refused before it is edited
+    y = roundtrip()
+    doc = y.load(text) if text.strip() else None
+    if doc is None:
+        doc = CommentedMap()
+    if not hasattr(doc, "get"):
+        raise DrafterError("drafter.yaml 应是“设置: 值”形式的映射", file=str(path), line=1, col=1)
+    entries = doc.get("ignore")
+    if entries is None:
+        entries = doc["ignore"] = CommentedSeq()
+    plain = [e if isinstance(e, str) else dict(e) for e in entries]
+    if add is not None and not any(_same_entry(add, e) for e in plain):
+        entries.append(add)
+    if remove is not None:
+        for i, entry in enumerate(plain):
+            if _same_entry(remove, entry):
+                del entries[i]
+                break
+        else:
+            raise DrafterError("忽略列表中没有这一项（可能已在别处恢复）", file=str(path), field="ignore")
+    out = io.StringIO()
+    y.dump(doc, out)
+    new = out.getvalue()
+    data, marks = safeyaml.load(new, str(path))
+    try:
+        CONFIG.check(data or {}, ())  # what would be written is a valid drafter.yaml
+    except SchemaError as exc:
+        raise marks.schema_error(exc, str(path)) from None
+    atomic_write(str(path), new.encode("utf-8"))
+    return _load(root)  # the list as the file now holds it
 
 
 def find(start: str | os.PathLike | None = None) -> Workspace | None:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from drafter.check import RULES, load_glossary, run_rules
+from drafter.check import LAW_DATE_RULES, RULES, load_glossary, run_rules
 from drafter.documents import draft_from_lines
 
 from .conftest import CORPUS, ROOT, write
@@ -37,7 +37,9 @@ ENTRY_CASES = [(e.term, kind, example) for e in GLOSSARY.entries.values()
 def test_glossary_entry_examples(term, kind, example):
     text = example["text"]
     found = findings_for(text, example["date"], example["region"])
-    hits = [f for f in found if f.rule.startswith("glossary.") and f"规范提法词库：{term}（" in f.basis]
+    dated = bool(GLOSSARY.entries[term].data.get("adopted"))  # a law with its dates: usage.lawdate tells too
+    hits = [f for f in found if (f.rule.startswith("glossary.") or dated and f.rule in LAW_DATE_RULES)
+            and f"规范提法词库：{term}（" in f.basis]
     assert bool(hits) == (kind == "bad"), (term, text, hits)
 
 
@@ -149,3 +151,21 @@ def test_a_rule_reports_only_its_own_id_and_severity():
     for text in texts:
         for f in findings_for(text):
             assert f.rule in by_id and f.severity == by_id[f.rule].SEVERITY, (f.rule, f.severity, f.match)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if getattr(r, "FIXTURES", {}).get("bad")], ids=lambda r: r.ID)
+def test_every_rule_reaches_the_word_comments(rule, tmp_path):
+    """check --annotate writes a Word comment for each finding, whatever its rule: the first bad
+    fixture of every rule, annotated, carries a comment naming that rule."""
+    import docx
+
+    from drafter.check.edits import annotate
+
+    text = rule.FIXTURES["bad"][0]
+    src = tmp_path / "d.txt"
+    src.write_text(text + "\n", encoding="utf-8")
+    found = [f for f in findings_for(text) if f.rule == rule.ID]
+    assert found
+    out = tmp_path / "review.docx"
+    assert annotate(str(src), found, str(out)) >= 1
+    assert any(f"［{rule.ID}］" in c.text for c in docx.Document(str(out)).comments)

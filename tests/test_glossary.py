@@ -286,3 +286,64 @@ def test_the_register_of_npc_usage_reads_the_sentence_and_an_office_can_disable_
     (mine / "usage" / "本单位.yaml").write_text("- {term: 质询, disabled: true}\n", encoding="utf-8")
     code, out, _ = cli("check", "--format", "json", draft, "--glossary", mine)
     assert {f["match"] for f in json.loads(out)["findings"] if f["rule"] == "usage.npc"} == {"提案"}
+
+
+LAW = ("- term: 本地条例法\n  category: 法律名称\n  basis: 中华人民共和国本地条例法\n"
+       "  examples: {bad: 依照2001年修正的本地条例法。, good: 依照2010年修正的本地条例法。}\n")
+
+
+@pytest.mark.parametrize("dates,message", [
+    ("  adopted: 2005-03-01\n  effective: 2004-01-01\n  dates_source: 本单位核对\n", "施行日期 2004-01-01 早于通过日期 2005-03-01"),
+    ("  adopted: 2005-03-01\n  changes: [{date: 2012-01-01, kind: 修正}, {date: 2010-01-01, kind: 修正}]\n"
+     "  dates_source: 本单位核对\n", "修改日期 2010-01-01 应晚于 2012-01-01"),
+    ("  adopted: 2005-03-01\n  changes: [{date: 2005-03-01, kind: 修订}]\n  dates_source: 本单位核对\n",
+     "修改日期 2005-03-01 应晚于 2005-03-01"),
+    ("  adopted: 2005-03-01\n  changes: [{date: 2010-01-01, kind: 修正, effective: 2009-12-01}]\n"
+     "  dates_source: 本单位核对\n", "修改后的施行日期 2009-12-01 早于修改日期 2010-01-01"),
+    ("  adopted: 2005-03-01\n", "要写 dates_source"),
+    ("  changes: [{date: 2010-01-01, kind: 修正}]\n  dates_source: 本单位核对\n", "要写 adopted"),
+    ("  adopted: 2005-03-01\n  changes: [{date: 2010-01-01, kind: 改了}]\n  dates_source: 本单位核对\n", "kind"),
+    ("  adopted: 2005-02-30\n  dates_source: 本单位核对\n", "日期不存在"),
+])
+def test_a_law_whose_dates_are_out_of_order_is_refused(cli, tmp_path, dates, message):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "laws.yaml").write_text(LAW + dates, encoding="utf-8")
+    code, _, err = cli("glossary", "--test", "--glossary", mine)
+    assert code == 2 and "Traceback" not in err
+    assert f"{mine / 'laws.yaml'}:" in err and message in err
+
+
+def test_every_shipped_law_date_is_in_order_and_sourced():
+    dated = [e for e in GLOSSARY.entries.values() if e.data.get("adopted")]
+    assert {"宪法", "监督法", "代表法", "地方组织法", "选举法", "立法法", "预算法", "全国人民代表大会组织法",
+            "全国人民代表大会议事规则", "监察法", "民法典", "行政诉讼法"} <= {e.term for e in dated}
+    for entry in dated:
+        data = entry.data
+        days = [data["adopted"], *(c["date"] for c in data["changes"])]
+        assert days == sorted(days) and len(set(days)) == len(days), entry.term
+        assert data["effective"] is None or data["effective"] >= data["adopted"], entry.term
+        assert data["dates_source"], entry.term
+
+
+def test_an_office_adds_a_law_with_its_dates_and_the_checker_uses_them(cli, tmp_path, monkeypatch):
+    root = tmp_path / "办公室"
+    assert cli("init", root)[0] == 0
+    monkeypatch.chdir(root / "outlines")
+    draft = write(tmp_path, "d.txt", "2024年5月1日\n依照2001年修正的本地条例法。认真执行2014年修正的监督法。\n")
+    code, out, _ = cli("check", "--format", "json", draft)
+    before = {(f["rule"], f["match"]) for f in json.loads(out)["findings"]}
+    assert ("usage.lawdate", "2014年修正的监督法") in before
+    assert not any("本地条例法" in match for _, match in before)
+    (root / "glossary" / "法律.yaml").write_text(  # its own law, and the shipped 监督法 given other dates
+        LAW + "  adopted: 2005-03-01\n  effective: 2005-06-01\n  changes: [{date: 2010-01-01, kind: 修正}]\n"
+        "  dates_source: 本单位核对\n"
+        "- term: 监督法\n  category: 法律名称\n  basis: 中华人民共和国各级人民代表大会常务委员会监督法\n"
+        "  adopted: 2006-08-27\n  changes: [{date: 2014-01-01, kind: 修正}]\n  dates_source: 本单位核对\n"
+        "  examples: {bad: 依照2015年修正的监督法。, good: 依照2014年修正的监督法。}\n", encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", draft)
+    after = {(f["rule"], f["match"]) for f in json.loads(out)["findings"]}
+    assert ("usage.lawdate", "2001年修正的本地条例法") in after
+    assert ("usage.lawdate", "2014年修正的监督法") not in after
+    code, out, _ = cli("glossary", "--test")
+    assert code == 0 and "0 处不符" in out, out

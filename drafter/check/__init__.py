@@ -11,10 +11,14 @@ from ..render import unit_profile
 from .against import RULES as AGAINST, compare
 from .findings import Finding
 from .edits import _apply, fixable
-from .glossary import Glossary, Pair, Twin, Usage, load_glossary
-from .rules import BY_ID, RULES, run_rules, silenced
+from .glossary import Entry, Glossary, Pair, Twin, Usage, load_glossary
+from .rules import BY_ID, RULES, for_file, run_rules, silenced
 
-__all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "check_file",
+# rules that check a law's dates (glossary/laws.yaml adopted, effective, changes): a dated law entry's
+# examples may be told by them as well as by the glossary rules
+LAW_DATE_RULES = ("usage.lawdate", "usage.lawnew")
+
+__all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "for_file", "check_file",
            "check_rendered", "self_test", "fixed_text"]
 
 
@@ -117,12 +121,14 @@ def self_test(glossary: Glossary) -> list[tuple[object, str, str]]:
                  *glossary.usages.values()]:
         family = ("usage.npc" if isinstance(item, Usage) else "typo.neartwin" if isinstance(item, Twin)
                   else "typo" if isinstance(item, Pair) else "glossary.")
+        dated = isinstance(item, Entry) and bool(item.data.get("adopted"))  # a law with its dates
         for kind, example in _examples(item):
             draft = draft_from_lines("<例句>", example["text"].splitlines())
             draft.set_date(example["date"], "例句的 date")
             draft.region = example["region"] or draft.region
             findings = run_rules(draft, glossary)
-            hit = any(f.rule.startswith(family) and f.basis == item.basis for f in findings)
+            hit = any((f.rule.startswith(family) or dated and f.rule in LAW_DATE_RULES) and f.basis == item.basis
+                      for f in findings)
             if hit != (kind == "bad"):
                 failures.append((item, kind, example["text"]))
             elif kind == "bad" and example.get("fixed") is not None:

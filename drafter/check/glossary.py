@@ -71,6 +71,14 @@ PERIOD = Record(fields={
     "from": Field(Month(), doc="起始年月，如 2021 或 2024-07"),
     "to": Field(Month(), doc="截止年月"),
 })
+# A law's dates (the register of laws, laws.yaml): when it was adopted, when it took effect, and
+# every change since (修正 by a decision, 修订 as a whole, 修正案 for the constitution).
+CHANGE = Record(fields={
+    "date": Field(Date(), required=True, doc="修改通过的日期"),
+    "kind": Field(Choice(choices=("修正", "修订", "修正案")), required=True, doc="修正、修订或（宪法）修正案"),
+    "effective": Field(Date(), doc="修改后的施行日期（与通过日期不同时）"),
+    "source": Field(Text(max_len=300), doc="核实这次修改的来源"),
+})
 ENTRY = Record(fields={
     "term": Field(Text(max_len=100), required=True, doc="规范提法"),
     "category": Field(Text(max_len=50), doc="类别"),
@@ -84,6 +92,10 @@ ENTRY = Record(fields={
     "successor": Field(Text(max_len=100), doc="有效期过后的现行提法"),
     "note": Field(Text(max_len=500), doc="说明"),
     "basis": Field(Text(max_len=200), required=True, doc="依据"),
+    "adopted": Field(Date(), doc="法律通过的日期"),
+    "effective": Field(Date(), doc="法律施行的日期"),
+    "changes": Field(ListOf(CHANGE), default=list, doc="历次修正、修订，按时间先后"),
+    "dates_source": Field(Text(max_len=300), doc="核实这些日期的来源（国家法律法规数据库、中国人大网等）"),
     "examples": Field(EXAMPLES, required=True, doc="自测例句"),
 })
 
@@ -347,10 +359,33 @@ def _records(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
             elif pairs:
                 out.append(("pair", _pair(PAIR.check(raw, (i,)), (i,))))
             else:
-                out.append(("entry", ENTRY.check(raw, (i,))))
+                out.append(("entry", _dated(ENTRY.check(raw, (i,)), (i,))))
         except SchemaError as exc:
             raise marks.schema_error(exc, str(path)) from None
     return out
+
+
+def _dated(entry: dict, path: tuple) -> dict:
+    """An entry whose law dates are in order: effective on or after adopted, each change after
+    the adoption and after the change before it, a change's effective date on or after it; and
+    dates with a source to check them by."""
+    adopted, effective, changes = entry["adopted"], entry["effective"], entry["changes"]
+    if (adopted or effective or changes) and not entry["dates_source"]:
+        raise SchemaError("写了法律的日期，就要写 dates_source（核实日期的来源）", path + ("dates_source",))
+    if changes and adopted is None:
+        raise SchemaError("写了修正、修订，就要写 adopted（通过日期）", path + ("adopted",))
+    if adopted and effective and effective < adopted:
+        raise SchemaError(f"施行日期 {effective} 早于通过日期 {adopted}", path + ("effective",))
+    before = adopted
+    for j, change in enumerate(changes):
+        if before and change["date"] <= before:
+            raise SchemaError(f"修改日期 {change['date']} 应晚于 {before}（通过日期和历次修改按时间先后）",
+                              path + ("changes", j, "date"))
+        if change["effective"] and change["effective"] < change["date"]:
+            raise SchemaError(f"修改后的施行日期 {change['effective']} 早于修改日期 {change['date']}",
+                              path + ("changes", j, "effective"))
+        before = change["date"]
+    return entry
 
 
 def _pair(pair: dict, path: tuple) -> dict:
@@ -379,7 +414,7 @@ def _load_cached(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
     """
     data = read_bounded(str(path), safeyaml.MAX_BYTES)
     # the record format is part of the key: another format's pickle of the same file is never read
-    key = hashlib.sha256(f"{__version__}\0records-1\0{pairs if isinstance(pairs, str) else 'pairs' if pairs else 'entries'}\0".encode() + data).hexdigest()
+    key = hashlib.sha256(f"{__version__}\0records-2\0{pairs if isinstance(pairs, str) else 'pairs' if pairs else 'entries'}\0".encode() + data).hexdigest()
     cached = cache_dir() / f"glossary-{key}.pickle"
     records = cache_get(cached, lambda v: isinstance(v, list) and all(isinstance(r, tuple) and len(r) == 2 for r in v))
     if records is not None:

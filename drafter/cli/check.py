@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -37,7 +38,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     """
     from .. import workspace  # the library loads only when a command runs: fast --help
     from ..files import outputs
-    from ..check import check_file, ignore_list, load_glossary
+    from ..check import check_file, for_file, ignore_list, load_glossary
     from ..check.meeting import cross_check
     from ..check.people import workspace_register
     from ..check.report import as_json, text
@@ -67,7 +68,8 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     for path in files:
         try:
             findings.extend(check_file(path, glossary, date=when, region=res.setting("region", region),
-                                       template_dirs=res.template_dirs, ignore=ignore, against=old, notes=notes,
+                                       template_dirs=res.template_dirs, ignore=for_file(ignore, _in_workspace(path, res)),
+                                       against=old, notes=notes,
                                        people=register))
         except DrafterError as exc:
             bad += 1
@@ -90,6 +92,14 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         _annotate(files[0], findings, annotate)
     if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _in_workspace(path: str, res) -> str | None:
+    """A draft's path relative to the workspace's folder, as an ignore entry's ``file`` names it."""
+    if res.workspace is None:
+        return None
+    here, root = Path(path).resolve(), res.workspace.root.resolve()
+    return here.relative_to(root).as_posix() if here.is_relative_to(root) else None
 
 
 def _expand_folders(files: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:

@@ -330,6 +330,46 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         q = request.query_params.get("q", "")[:50]
         return JSONResponse({"entries": await run_in_threadpool(library.glossary_lookup, res, q)})
 
+    ignore_lock = threading.Lock()
+
+    def _ignore_entry(data) -> object:
+        """The ignore entry a finding's 忽略 button asks for: ``here`` (this text, in this
+        document), ``phrase`` (this text of this rule, in every document), ``rule`` (the rule)."""
+        scope, rule, text = data.get("scope"), data.get("rule"), data.get("text")
+        if not isinstance(rule, str) or not rule:
+            raise DrafterError("缺少规则 ID")
+        if scope == "rule":
+            return rule
+        if not isinstance(text, str) or not text.strip():
+            raise DrafterError("缺少要接受的文字")
+        if scope == "phrase":
+            return {"rule": rule, "text": text}
+        if scope == "here":
+            rel = store.rel(store.resolve(data.get("file") or ""))
+            where = res.in_workspace(rel)
+            if where is None:
+                raise DrafterError("这份文稿不在工作区中，无法只在这里忽略", file=rel)
+            return {"rule": rule, "text": text, "file": where}
+        raise DrafterError("忽略的范围应为 here、phrase 或 rule")
+
+    def _edit_ignore(data: dict) -> dict:
+        with ignore_lock:
+            if "remove" in data:
+                entry = data["remove"]
+                if not isinstance(entry, (str, dict)):
+                    raise DrafterError("要恢复的忽略项无效")
+                return {"ignored": res.edit_ignore(remove=entry)}
+            return {"ignored": res.edit_ignore(add=_ignore_entry(data))}
+
+    @api
+    async def ignored(request: Request):
+        return JSONResponse({"ignored": res.ignored(), "workspace": res.workspace_root is not None})
+
+    @api
+    async def ignore(request: Request):
+        data = await body(request)
+        return JSONResponse(await run_in_threadpool(_edit_ignore, data))
+
     async def not_found(request: Request, exc):
         return JSONResponse({"error": "没有这个页面"}, status_code=404)
 
@@ -349,6 +389,8 @@ def create_app(res: library.Resources, allowed_hosts: tuple[str, ...] = LOOPBACK
         Route("/api/pages", page_images),
         Route("/api/page-image", page_image),
         Route("/api/glossary", glossary),
+        Route("/api/ignore", ignored),
+        Route("/api/ignore", ignore, methods=["POST"]),
         Route("/api/documents", documents),
         Route("/api/meeting-set", meeting_set, methods=["POST"]),
         Route("/api/upload", upload, methods=["POST"]),

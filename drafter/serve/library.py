@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import numbering, outline, safeyaml, tasks, workspace
-from ..check import ignore_list, load_glossary, read_draft, run_rules, with_against
+from ..check import for_file, ignore_list, known_ids, load_glossary, read_draft, run_rules, with_against
 from ..check.against import old_document
 from ..check.meeting import cross_check, find_meeting_file
 from ..check.people import workspace_register
@@ -61,6 +61,43 @@ class Resources:
         if self._glossary is None:
             self._glossary = load_glossary(self.glossary_dirs)
         return self._glossary
+
+    def in_workspace(self, rel: str) -> str | None:
+        """A document's path (relative to the folder served) relative to the workspace's folder,
+        as an ignore entry's ``file`` names it."""
+        if self.workspace_root is None:
+            return None
+        here, root = (self.root / rel).resolve(), Path(self.workspace_root).resolve()
+        return here.relative_to(root).as_posix() if here.is_relative_to(root) else None
+
+    def ignored(self) -> list[dict]:
+        """The workspace's ignore list as the workbench shows it: each entry, and what it means."""
+        out = []
+        for entry in self.ignore:
+            if isinstance(entry, str):
+                label = "全部文稿不查" + ("任何规则" if entry == "*" else f"规则 {entry}")
+            else:
+                entry = {k: v for k, v in entry.items() if v is not None}
+                rule = entry.get("rule") or "任何规则"
+                where = f"仅在 {entry['file']} 中" if entry.get("file") else "全部文稿中"
+                label = f"{where}接受“{entry['text']}”（{rule}）"
+            out.append({"entry": entry, "label": label})
+        return out
+
+    def edit_ignore(self, add=None, remove=None) -> list[dict]:
+        """Add or remove an ignore entry in the workspace's drafter.yaml, then use the list as
+        re-read from the file."""
+        if self.workspace_root is None:
+            raise DrafterError("工作台打开的目录不在工作区中（没有 drafter.yaml），无法记录忽略；"
+                               "请先用 drafter init 建立工作区")
+        if add is not None:
+            rule = add if isinstance(add, str) else add.get("rule")
+            if rule and rule != "*" and rule not in known_ids():
+                raise DrafterError(f"没有规则“{rule}”")
+        ws = workspace.edit_ignore(Path(self.workspace_root), add=add, remove=remove)
+        self.ignore = ignore_list(ws)
+        self.config["ignore"] = ws.config.get("ignore")
+        return self.ignored()
 
     def people(self):
         """The workspace's people register, read afresh (an office edits it beside the workbench)."""
@@ -306,8 +343,9 @@ def findings_for(text: str, name: str, res: Resources, against: Path | None = No
         Path(path).write_text(text, encoding="utf-8")
         draft = read_draft(path, res.template_dirs)
         draft.region = draft.region or res.config.get("region")
-        found = run_rules(draft, res.glossary(), res.ignore, res.people())
-        found = with_against(draft, found, old, res.ignore, notes)
+        ignore = for_file(res.ignore, res.in_workspace(name))
+        found = run_rules(draft, res.glossary(), ignore, res.people())
+        found = with_against(draft, found, old, ignore, notes)
         safe = set(id(f) for f in fixable(found))  # the rules' own FIXABLE, as --fix applies them
     out = []
     for f in found:

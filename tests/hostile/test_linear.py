@@ -40,6 +40,7 @@ UNITS = {
     "law-titles": ("", "《代表法》《中华人民共和国人大监督法》代表提案专题质询"),
     "de-di": ("", "清醒的看到有了更加深入地理解"),
     "words-twice": ("", "培训培训工作工作要研究研究"),
+    "law-dates": ("", "2014年修订的《代表法》（2005年）依照新修订的监督法新《代表法》于2015年第二次修正"),
 }
 SMALL, LARGE = 250_000, 1_000_000
 
@@ -106,3 +107,23 @@ def test_checking_a_url_like_run_is_linear(name):
     small = pipeline_seconds(PIPELINE_UNITS[name], 75_000)
     large = pipeline_seconds(PIPELINE_UNITS[name], 300_000)
     assert not (large > 0.3 and large / max(small, 0.05) > 8), f"{name}: {small:.3f} s -> {large:.3f} s"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.ID in ("usage.lawdate", "usage.lawnew")], ids=lambda r: r.ID)
+def test_the_law_date_rules_are_linear_in_a_dated_draft(rule):
+    """usage.lawdate and usage.lawnew do most of their work only when the draft has a date."""
+    import datetime as dt
+
+    def timed(size: int) -> float:
+        draft = Draft("t.txt", [Paragraph(1, paragraph("law-dates", size))], kind="notice", date=dt.date(2006, 1, 1))
+        ctx = Context(draft, GLOSSARY)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            for _ in rule.check(draft, ctx):
+                pass
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = timed(SMALL), timed(LARGE)
+    assert not (large > 0.15 and large / max(small, 0.02) > 8), f"{small:.3f} s -> {large:.3f} s"

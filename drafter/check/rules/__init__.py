@@ -111,13 +111,29 @@ class Context:
 
 def silenced(finding: Finding, ignore) -> bool:
     """Whether an ignore entry covers a finding: a rule id or family ("punctuation" covers
-    punctuation.unpaired too), "*" for every rule, or {rule, text} for one accepted phrase."""
+    punctuation.unpaired too), "*" for every rule, or {rule, text} for one accepted phrase. An
+    entry for one document ({rule, text, file}) is left to ``for_file``."""
     for entry in ignore:
+        if not isinstance(entry, str) and entry.get("file"):
+            continue  # one document's: for_file gives it to the check of that document
         rule, text = (entry, None) if isinstance(entry, str) else (entry.get("rule") or "*", entry.get("text"))
         if rule == "*" or finding.rule == rule or finding.rule.startswith(rule + "."):
             if text is None or text == finding.match:
                 return True
     return False
+
+
+def for_file(ignore, name: str | None) -> list:
+    """The ignore list as it applies to the document ``name`` (its path relative to the
+    workspace, as the entries write it): the entries for every document, and that document's
+    own entries as accepted phrases."""
+    out = []
+    for entry in ignore:
+        if isinstance(entry, str) or not entry.get("file"):
+            out.append(entry)
+        elif name is not None and entry["file"] == name:
+            out.append({"rule": entry.get("rule"), "text": entry["text"]})
+    return out
 
 
 def run_rules(draft: Draft, glossary: Glossary, ignore=(), people=None) -> list[Finding]:

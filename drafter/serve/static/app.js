@@ -624,7 +624,51 @@ function renderFindings() {
       el("br"), el("small", { class: "muted", text: `${f.rule} · 依据：${f.basis}` })));
     if (f.fixable && fixTarget(f)) li.append(el("button", { type: "button", text: "改正",
       "aria-label": `改正“${f.match}”为“${f.suggestion}”`, onclick: () => applyFix(f) }));
+    if (!f.set) {  // a meeting set's cross-check is not in the ignore list
+      const own = !f.file || f.file === S.path;
+      if (own && f.match) li.append(el("button", { type: "button", class: "ignore", text: "忽略此处",
+        "aria-label": `忽略此处：“${f.match}”（${f.rule}）`,
+        onclick: () => ignoreFinding({ scope: "here", rule: f.rule, text: f.match, file: S.path }) }));
+      const glossary = f.rule.startsWith("glossary.");
+      li.append(el("button", { type: "button", class: "ignore",
+        text: glossary ? "忽略此提法" : "不再检查此规则",
+        "aria-label": glossary ? `忽略此提法：“${f.match}”（所有文稿）` : `不再检查规则 ${f.rule}（所有文稿）`,
+        onclick: () => ignoreFinding(glossary ? { scope: "phrase", rule: f.rule, text: f.match }
+                                              : { scope: "rule", rule: f.rule }) }));
+    }
     list.append(li);
+  });
+}
+
+// --- the workspace's ignore list (drafter.yaml ignore:) -------------------------------------------
+async function ignoreFinding(what) {
+  try {
+    const got = await call("/api/ignore", what);
+    renderIgnored(got.ignored);
+    await runPreview();
+    setStatus(what.scope === "rule" ? `已不再检查规则 ${what.rule}` : `已忽略“${what.text}”`, S.dirty);
+  } catch (e) { banner(e.message); }
+}
+async function restoreIgnored(entry) {
+  try {
+    const got = await call("/api/ignore", { remove: entry });
+    renderIgnored(got.ignored);
+    await runPreview();
+    setStatus("已恢复检查", S.dirty);
+  } catch (e) { banner(e.message); }
+}
+async function loadIgnored() {
+  try { renderIgnored((await call("/api/ignore")).ignored); } catch (e) { banner(e.message); }
+}
+function renderIgnored(items) {
+  const list = $("#ignored");
+  list.textContent = "";
+  $("#ignored-count").textContent = String(items.length);
+  if (!items.length) list.append(el("li", { class: "muted", text: "没有忽略的结果。" }));
+  items.forEach((item) => {
+    list.append(el("li", {}, item.label + " ",
+      el("button", { type: "button", text: "恢复", "aria-label": `恢复检查：${item.label}`,
+        onclick: () => restoreIgnored(item.entry) })));
   });
 }
 
@@ -834,6 +878,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   try {
     await loadList();
     await loadDocuments("");
+    await loadIgnored();
     const wanted = decodeURIComponent(location.hash.slice(1));
     if (wanted) await openOutline(wanted);
   } catch (e) { banner(e.message); }
