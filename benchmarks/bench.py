@@ -513,7 +513,13 @@ def archive_workload(tmp: Path, runs: int) -> list:
     floor = [sys.executable, "-c", FLOOR_ARCHIVE, str(terms), str(folder)]
     (t, mem), (f, fmem) = measure_pair(drafter, floor, runs)
     FIGURES.update(e_archive=t, e_floor=t / f)
-    PROFILES["archive"] = profile([*drafter, "--jobs", "1"])
+    PROFILES["archive"] = profile([*drafter, "--jobs", "1"], split={
+        "reading the files (`read_draft`: .docx opened and bounded, paragraphs made)": "documents.py:read_draft",
+        "the rules (`run_rules`)": "rules/__init__.py:run_rules",
+        "of which the glossary's automaton and lists (`occurrences`)": "check/glossary.py:occurrences",
+        "the report (`as_json`)": "check/report.py:as_json",
+        "importing drafter and its rules (regular expressions compiled)": "check/__init__.py:<module>",
+    })
     mix = ", ".join(f"{counts[e]} {e}" for e, _ in ARCHIVE_MIX if e in counts)
     return [(f"E: archive of {len(files)} drafts ({mix}), ~{megabytes:.1f} MB of text, one drafter check "
              f"of the folder on {os.cpu_count()} cores", t, mem,
@@ -615,16 +621,27 @@ TARGETS = [
 ]
 
 
-def profile(cmd: list[str], top: int = 12) -> list[str]:
-    """The functions where a drafter command spends its time, from cProfile, as Markdown rows."""
+def profile(cmd: list[str], top: int = 12, split: dict[str, str] | None = None) -> list[str]:
+    """The functions where a drafter command spends its time, from cProfile, as Markdown rows;
+    with ``split`` ({label: "file.py:function"}), first a table of those functions' cumulative
+    time, each as a share of the whole run."""
     import pstats
 
     with tempfile.NamedTemporaryFile(suffix=".prof") as out:
         subprocess.run([sys.executable, "-m", "cProfile", "-o", out.name, *cmd[1:]],
                        capture_output=True, check=False)
         stats = pstats.Stats(out.name)
+    lines = []
+    if split:
+        total = stats.total_tt
+        lines += ["| part of the run | cumulative time | share |", "| --- | --- | --- |"]
+        for label, where in split.items():
+            file, name = where.split(":")
+            ct = sum(v[3] for (f, _, n), v in stats.stats.items() if f.endswith(file) and n == name)
+            lines.append(f"| {label} | {ct:.2f} s | {ct / total:.0%} |")
+        lines += [f"| the whole run | {total:.2f} s | 100% |", ""]
     rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]  # by own time
-    lines = ["| own time | calls | function |", "| --- | --- | --- |"]
+    lines += ["| own time | calls | function |", "| --- | --- | --- |"]
     for (file, line, name), (cc, nc, tt, ct, callers) in rows:
         where = f"{Path(file).name}:{line} {name}" if line else name
         lines.append(f"| {tt:.3f} s | {nc} | `{where}` |")
