@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DIGITS = "零一二三四五六七八九"
 
@@ -190,6 +191,16 @@ _INLINE_HEADINGS = re.compile(rf"(?:^|(?<=[{SENTENCE_END}；;：:]))[ \t　]*(?:
 def inline(text: str, headings: bool = False) -> list[Marker]:
     """The markers inside a paragraph, in order: run-in ones (一是 二要 首先), and with
     ``headings`` also 一、 and （一） that follow the end of a sentence."""
+    if len(text) > CACHED_PARAGRAPH:
+        return list(_inline.__wrapped__(text, headings))
+    return list(_inline(text, headings))
+
+
+CACHED_PARAGRAPH = 2000  # characters: a longer paragraph is not kept in the cache below
+
+
+@lru_cache(maxsize=1024)  # several check rules ask about the same paragraph in turn
+def _inline(text: str, headings: bool) -> tuple[Marker, ...]:
     out = []
     for m in _INLINE.finditer(text):
         if m.group("s"):
@@ -207,7 +218,7 @@ def inline(text: str, headings: bool = False) -> list[Marker]:
                 start = m.start("h") if m.group("h") else m.start() + len(m.group()) - len(m.group().lstrip(" \t　"))
                 out.append(Marker(style, number, text[start:m.end()], start, m.end()))
         out.sort(key=lambda marker: marker.start)
-    return out
+    return tuple(out)
 
 
 ATTACHMENT_LEAD = re.compile(r"附件[ \t　]*[:：][ \t　]*")

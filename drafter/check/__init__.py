@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import os
+
 from ..documents import Draft, draft_from_blocks, draft_from_lines, read_draft
 from ..errors import DrafterError
 from ..render import unit_profile
@@ -19,7 +21,7 @@ from .rules import BY_ID, RULES, for_file, run_rules, silenced
 LAW_DATE_RULES = ("usage.lawdate", "usage.lawnew")
 
 __all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES", "run_rules", "for_file", "check_file",
-           "check_rendered", "self_test", "fixed_text"]
+           "check_files", "check_rendered", "self_test", "fixed_text"]
 
 
 def check_file(path: str, glossary: Glossary, date=None, region: str | None = None,
@@ -38,6 +40,65 @@ def check_file(path: str, glossary: Glossary, date=None, region: str | None = No
     draft.region = region or draft.region
     draft.level = unit_profile(path).get("level")
     return with_against(draft, run_rules(draft, glossary, ignore, people), against, ignore, notes)
+
+
+def batch_jobs(count: int, asked: int | None = None) -> int:
+    """Worker processes for checking ``count`` files: as many as ``asked``, else one per
+    available core for a batch worth it (8 files or more), one where processes cannot fork."""
+    if not hasattr(os, "fork"):
+        return 1
+    if asked:
+        return asked
+    if count < 8:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, count // 4))
+
+
+def _quiet_worker() -> None:
+    import signal  # only in a worker process
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; no worker tracebacks
+
+
+_BATCH: dict = {}  # the settings of the batch under way, which forked workers inherit
+
+
+def _check_one(path: str) -> tuple[list[Finding] | DrafterError, list]:
+    notes: list = []
+    settings = dict(_BATCH)
+    names = settings.pop("names", None)  # each path's name in the workspace, for one-document ignore entries
+    if names is not None:
+        settings["ignore"] = for_file(settings.get("ignore", ()), names.get(path))
+    try:
+        return check_file(path, notes=notes, **settings), notes
+    except DrafterError as exc:
+        return exc, notes
+
+
+def check_files(paths, glossary: Glossary, jobs: int = 1, **settings):
+    """``check_file`` for every path, with the same settings: (findings or the DrafterError,
+    notes) for each, in the order given. With ``jobs`` > 1 the files are shared out, a few at a
+    time, to that many forked worker processes; the glossary (its automaton built here first) and
+    every other one-off load (jieba's dictionary when a word rule needs it) is made at most once
+    per process, and a file's failure is its own, never the batch's."""
+    _BATCH.clear()
+    _BATCH.update(settings, glossary=glossary)
+    if jobs <= 1 or len(paths) < 2:
+        yield from map(_check_one, paths)
+        return
+    glossary.automaton()  # built once, before the fork: the workers share it
+    import multiprocessing  # only for a batch shared out to workers
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
+    try:
+        yield from pool.map(_check_one, paths, chunksize=max(1, min(16, len(paths) // (jobs * 4))))
+    except BrokenProcessPool:  # a worker killed from outside (out of memory): said, not a traceback
+        raise DrafterError(f"校对进程意外退出（可能是内存不足），请用 --jobs 1 重新校对这 {len(paths)} 个文件") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def with_against(draft: Draft, findings: list[Finding], old: Draft | None, ignore=(),

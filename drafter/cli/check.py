@@ -28,9 +28,11 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
               help="对照旧稿（如去年的同题文稿，或生成的文稿目录）：查沿用未改的年份、会议次数、今年去年的数据和照抄的段落。")
 @click.option("--against-date", "against_date", metavar="日期",
               help="旧稿的日期（如 2025-02-18），旧稿中找不到日期时用；新稿的日期用 --date。")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, metavar="N",
+              help="同时校对的进程数；默认 8 个文件以上时每个处理器核一个，--jobs 1 只用一个进程。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
           region: str | None, fix: bool, output: str | None, track: bool, annotate: str | None,
-          force: bool, against_path: str | None, against_date: str | None) -> None:
+          force: bool, against_path: str | None, against_date: str | None, jobs: int | None) -> None:
     """校对文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
@@ -38,7 +40,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     """
     from .. import workspace  # the library loads only when a command runs: fast --help
     from ..files import outputs
-    from ..check import check_file, for_file, ignore_list, load_glossary
+    from ..check import batch_jobs, check_files, ignore_list, load_glossary
     from ..check.meeting import cross_check
     from ..check.people import workspace_register
     from ..check.report import as_json, text
@@ -65,15 +67,16 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     elif against_date:
         raise click.UsageError("--against-date 只与 --against 一起使用")
     findings, bad, notes = [], 0, []
-    for path in files:
-        try:
-            findings.extend(check_file(path, glossary, date=when, region=res.setting("region", region),
-                                       template_dirs=res.template_dirs, ignore=for_file(ignore, _in_workspace(path, res)),
-                                       against=old, notes=notes,
-                                       people=register))
-        except DrafterError as exc:
+    outcomes = check_files(files, glossary, batch_jobs(len(files), jobs), date=when,
+                           region=res.setting("region", region), template_dirs=res.template_dirs, ignore=ignore,
+                           names={path: _in_workspace(path, res) for path in files}, against=old, people=register)
+    for path, (found, said) in zip(files, outcomes):
+        notes.extend(said)
+        if isinstance(found, DrafterError):
             bad += 1
-            fail(exc.located(path))
+            fail(found.located(path))
+        else:
+            findings.extend(found)
     for folder in sets:
         try:
             findings.extend(cross_check(folder, res.template_dirs))

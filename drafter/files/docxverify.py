@@ -135,6 +135,28 @@ def _count_elements(data: bytes, limit: int) -> int:
     return count
 
 
+def _most_elements(data: bytes) -> int:
+    """At least as many as the elements of an XML part: its start tags and empty-element tags
+    each open with a ``<`` that no ``/`` follows (comments and the like only add to the count)."""
+    return data.count(b"<") - data.count(b"</")
+
+
+def _well_formed(data: bytes) -> None:
+    """Raise etree.XMLSyntaxError unless the part parses. A part byte-identical to one that
+    parsed before in this process is not parsed again: the drafts of an archive made from one
+    template share its styles, often the largest part of a small document."""
+    key = _digest(data)
+    if key in _PARSED:
+        return
+    try:
+        etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError:
+        _count_elements(data, MAX_ELEMENTS)  # the error as the streaming count meets it (its line)
+        raise
+    if len(_PARSED) < _MAX_PARSED:
+        _PARSED.add(key)
+
+
 def open_document(path: str, total: int = MAX_TOTAL_BYTES):
     """python-docx's Document for the .docx at ``path``, refused (DrafterError) past any bound."""
     return open_package(path, total)[0]
@@ -152,13 +174,23 @@ def open_package(path: str, total: int = MAX_TOTAL_BYTES):
             zf.getinfo("word/document.xml")  # KeyError: not a Word document
             if sum(i.file_size for i in infos) > total or any(i.file_size > MAX_PART_BYTES for i in infos):
                 raise bomb
-            elements, name = 0, None
+            elements, most, name, earlier = 0, 0, None, []
             for name in _READ_PARTS:
-                if name in zf.NameToInfo:
-                    elements += _count_elements(zf.read(name), MAX_ELEMENTS - elements)
-                    if elements > MAX_ELEMENTS:
-                        raise DrafterError(f"文档的 XML 元素超过 {MAX_ELEMENTS} 个，已拒绝（可能是恶意构造的文件）",
-                                           file=path)
+                if name not in zf.NameToInfo:
+                    continue
+                part = zf.read(name)
+                if earlier is not None:
+                    most += _most_elements(part)
+                    if most <= MAX_ELEMENTS:  # within the bound whatever it holds: only its XML is checked
+                        _well_formed(part)
+                        earlier.append(part)
+                        continue
+                    elements = sum(_count_elements(p, MAX_ELEMENTS) for p in earlier)  # counted now
+                    earlier = None
+                elements += _count_elements(part, MAX_ELEMENTS - elements)
+                if elements > MAX_ELEMENTS:
+                    raise DrafterError(f"文档的 XML 元素超过 {MAX_ELEMENTS} 个，已拒绝（可能是恶意构造的文件）",
+                                       file=path)
     except RuntimeError:  # zipfile: "File ... is encrypted, password required"
         raise DrafterError("文件已加密，请在 Word 中取消密码后另存为 .docx", file=path) from None
     except DAMAGED:

@@ -19,6 +19,8 @@ A finding of another severity is another rule, with an id of its own.
 from __future__ import annotations
 
 from bisect import bisect_right
+import re
+from re import _constants as sre, _parser as sre_parse  # loaded by re itself
 from dataclasses import replace
 import pkgutil
 from importlib import import_module
@@ -63,6 +65,71 @@ def table() -> str:
     return "\n".join(rows) + "\n"
 
 
+_NEEDS: dict = {}
+MAX_NEEDS = 64
+
+
+def _needs(pattern) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """Literal strings one of which every match of ``pattern`` holds (作者 or 【 for a pattern of
+    web residue, 一 to 十 for a heading marker), as (the characters, the longer strings), or None when the pattern gives no such short list
+    (all its parts are broad classes, ``.``, ``\\d``, optional, or it folds case)."""
+    if pattern not in _NEEDS:
+        try:  # the standard library's own parse of the pattern
+            found = None if pattern.flags & re.IGNORECASE else _need(list(sre_parse.parse(pattern.pattern,
+                                                                                           pattern.flags)))
+        except Exception:  # noqa: BLE001 - a construct this reading does not know: no shortcut
+            found = None
+        _NEEDS[pattern] = (frozenset(s for s in found if len(s) == 1), tuple(s for s in found if len(s) > 1)) \
+            if found and "" not in found else None
+    return _NEEDS[pattern]
+
+
+def _need(items: list) -> set[str] | None:
+    """For a parsed sequence: of the sets of strings each required part of it must match one of,
+    the most telling (longest shortest string, then fewest strings); None when no part gives one."""
+    c = sre
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
+    found: list[set[str]] = []
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        got = None
+        if op is c.LITERAL:
+            text = ""
+            while i < len(items) and items[i][0] is c.LITERAL:
+                text += chr(items[i][1])
+                i += 1
+            found.append({text})
+            continue
+        if op is c.IN:
+            got = set()
+            for op2, av2 in av:
+                if op2 is c.LITERAL:
+                    got.add(chr(av2))
+                elif op2 is c.RANGE and av2[1] - av2[0] < MAX_NEEDS:
+                    got.update(map(chr, range(av2[0], av2[1] + 1)))
+                else:  # a negated set, a category (\\d, \\s), a wide range: any of many
+                    got = None
+                    break
+        elif op is c.BRANCH:
+            got = set()
+            for branch in av[1]:
+                one = _need(list(branch))
+                if one is None:  # a branch that needs nothing: neither does the whole
+                    got = None
+                    break
+                got |= one
+        elif op is c.SUBPATTERN and not av[1] and not av[2]:  # (?i:…) and the like: left alone
+            got = _need(list(av[3]))
+        elif op in repeats and av[0] >= 1:
+            got = _need(list(av[2]))
+        # anything else (an optional part, a look-around, ^ $ \\b, ., a back-reference) needs nothing
+        if got and len(got) <= MAX_NEEDS:
+            found.append(got)
+        i += 1
+    return max(found, key=lambda strings: (min(map(len, strings)), -len(strings))) if found else None
+
+
 class Context:
     """What rules share: the draft as one text, and the glossary hits of one scan over it."""
 
@@ -73,6 +140,17 @@ class Context:
         self.text = "\n".join(p.text for p in draft.paragraphs)  # paragraphs never hold "\n"
         self.starts = list(accumulate((len(p.text) + 1 for p in draft.paragraphs[:-1]), initial=0))
         self._hits: dict[int, list[Hit]] | None = None
+        self._chars: frozenset[str] | None = None  # the characters of the draft, when a scan asks
+
+    def may_hold(self, needs: tuple[frozenset[str], tuple[str, ...]] | None) -> bool:
+        """False when the draft holds none of the characters and strings ``needs`` gives (see
+        ``_needs``; None: nothing to look for)."""
+        if needs is None:
+            return True
+        if self._chars is None:
+            self._chars = frozenset(self.text)
+        chars, longer = needs
+        return not chars.isdisjoint(self._chars) or any(s[0] in self._chars and s in self.text for s in longer)
 
     def locate(self, pos: int) -> tuple[Paragraph, int]:
         """The paragraph holding position ``pos`` of ``self.text``, and the offset in it."""
@@ -82,8 +160,12 @@ class Context:
     def scan(self, pattern) -> Iterator[tuple[Paragraph, int, int, object]]:
         """Matches of a compiled pattern over the whole draft (one C-level pass), per paragraph.
 
-        The pattern must not match across a line break; ``^`` and ``$`` need re.M.
+        The pattern must not match across a line break; ``^`` and ``$`` need re.M. A pattern
+        every match of which holds one of a few literal strings is not run at all over a
+        draft that holds none of them (a look at the draft's characters, then a substring search).
         """
+        if not self.may_hold(_needs(pattern)):
+            return
         for m in pattern.finditer(self.text):
             para, offset = self.locate(m.start())
             yield para, offset, offset + (m.end() - m.start()), m
