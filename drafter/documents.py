@@ -240,7 +240,10 @@ def draft_from_lines(file: str, lines: list[str]) -> Draft:
 
 # A 公文's title names its kind: 关于……的通知 / 请示 / 函 / 复函. Speeches and work reports
 # are read aloud; the format rules of a 公文 (发文字号, 附件说明, 成文日期) apply to the others.
-_TITLE_KIND = re.compile(r"^关于.{1,80}的(?P<k>通知|请示|复函|函|通报|意见|报告|批复)$")
+# A 公文's title: the issuer may come first (云溪镇人大主席团关于……的请示), and a web copy may
+# keep a site's name after it (……的通知_百度文库).
+_TITLE_KIND = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,40}?)?关于.{1,80}的(?P<k>通知|请示|复函|函|通报|意见|报告|批复)"
+                         r"(?:[ \t　]*[_｜|\-–—][^。，,]{0,30})?$")
 TITLE_KINDS = {"通知": "notice", "通报": "notice", "请示": "request", "函": "letter", "复函": "letter",
                "意见": "notice", "报告": "request", "批复": "letter"}
 DOCUMENT_KINDS = ("notice", "request", "letter")
