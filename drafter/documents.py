@@ -57,6 +57,7 @@ PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉
              "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
              "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_TITLE_MONTH = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*[）)]")
 
 
 _THIS_YEAR = re.compile(r"(?:今年|本年度?)[（(]?(\d{4})年|(\d{4})年(?:[，,]?(?:是|为))?(?:今年|本年)")
@@ -64,7 +65,7 @@ _THIS_YEAR = re.compile(r"(?:今年|本年度?)[（(]?(\d{4})年|(\d{4})年(?:[�
 
 def detect_date(paragraphs: list[Paragraph]) -> tuple[dt.date | None, str | None]:
     """The draft's date and where it was found: the 成文日期 near the end, else the date under
-    the title near the start, else the latest year the text calls 今年 or 本年 (as 1 January)."""
+    the title near the start, else a year and month in brackets in the title, else the latest year the text calls 今年 or 本年 (as 1 January)."""
     for place, group in (("文末的成文日期", reversed(paragraphs[-6:])), ("标题下的日期", paragraphs[:6])):
         for para in group:
             for m in reversed(list(_DATE.finditer(para.text))):
@@ -72,6 +73,10 @@ def detect_date(paragraphs: list[Paragraph]) -> tuple[dt.date | None, str | None
                     return dt.date(*(int(g) for g in m.groups())), place
                 except ValueError:
                     continue
+    for para in paragraphs[:3]:  # a title's month in brackets: ……工作打算（2026年1月）, 会议日程（2026年1月）
+        m = _TITLE_MONTH.search(para.text)
+        if m and 1 <= int(m.group(2)) <= 12:
+            return dt.date(int(m.group(1)), int(m.group(2)), 1), "标题中的年月"
     years = [int(m.group(1) or m.group(2)) for p in paragraphs for m in _THIS_YEAR.finditer(p.text)]
     years = [y for y in years if 1949 <= y <= 2100]
     if years:

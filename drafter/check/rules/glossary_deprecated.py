@@ -16,6 +16,7 @@ def check(draft, ctx):
             old = hit.extra
             since = f"（自{old['since']}起）" if old.get("since") else ""
             note = f"：{old['note']}" if old.get("note") else ""
+            right = old.get("right") or hit.entry.term
             yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end,
-                              f"“{hit.form}”是旧提法{since}，现行提法为“{hit.entry.term}”{note}",
-                              hit.entry.basis, suggestion=hit.entry.term)
+                              f"“{hit.form}”是旧提法{since}，现行提法为“{right}”{note}",
+                              hit.entry.basis, suggestion=right)
