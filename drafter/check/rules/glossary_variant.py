@@ -28,6 +28,15 @@ def check(draft, ctx):
                 continue  # part of the correct term (社会主义核心价值 in 社会主义核心价值观)
             if hit.form.endswith("法") and para.text[hit.end:hit.end + 1] in tuple(LAW_WORD_AFTER):
                 continue
+            if hit.entry.data.get("category") == "法律名称" and _in_title(para.text, hit.start, hit.end):
+                continue  # 《中华人民共和国各级人大常委会监督法》: a wrong full name, which usage.lawname tells
             yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end,
                               f"“{hit.form}”应为“{hit.entry.term}”", hit.entry.basis,
                               suggestion=hit.entry.term)
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) ends a law's full name in 《中华人民共和国……》 (looked for within a title's length)."""
+    before, after = text[max(0, start - 40):start], text[end:end + 2]
+    opening = before.rfind("《")
+    return opening > before.rfind("》") and after.startswith("》") and before.startswith("《中华人民共和国", opening)

@@ -29,7 +29,7 @@ FIXTURES = {
             "工作报告.docx　　第1页/共7页　　↓下载本文档", "1. 人大代表建议办理工作总结（通用5篇）",
             "在作风建设大会上的讲话-党政范文网", "开幕式主持词（通用版）-主持词大全",
             "关于第108号代表建议的答复 - 政务公开 - 江陵市住房和城乡建设局网站", "2025年工作总结（2026年1月） - 第1页",
-            "扫码关注“党政范文网”公众号，每日更新讲话稿", "关注我们的公众号，获取更多精彩范文", "本文完。　　版权所有©某某网",
+            "扫码关注“党政范文网”公众号，每日更新讲话稿", "关注我们的公众号，每日更新精彩范文", "本文完。　　版权所有©某某网",
             "阅读全文请点击下方“阅读原文”　↓↓↓", "（隐藏内容，剩余2页，下载后可见）"],
     "good": ["要加强人大代表联络站建设，打造一站一品。", "资金来源：区级财政预算安排。",
              "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网",
@@ -43,7 +43,8 @@ FIXTURES = {
              "版权所有的作品受著作权法保护。", "收入 > 支出", "共印发文件5篇。", "页数较多的文件要装订成册。",
              "《恒阳县国民经济和社会发展第十五个五年规划纲要（2026-2030年）》", "附件1-报名回执",
              "关注“恒阳人大”公众号，及时了解人大工作动态。", "第三部分 - 第2节", "南水北调中线-汉江生态经济带",
-             "数据来源 - 县统计局网站"],
+             "数据来源 - 县统计局网站", "欢迎关注“恒阳人大”微信公众号，获取更多履职信息。",
+             "请各单位于5月10日前报送以下材料，含工作总结 - 佐证资料"],
 }
 
 SPACE = r"[ \t　]*"
@@ -88,12 +89,12 @@ PATTERNS = [
                 r"|更多精彩内容[^，。\n]{0,8}关注[^，。\n]{0,30}[，,]?|={2,}[^=\n]{0,30}整理={2,}"),
      "网站的推广语"),
     # A follow-us prompt of a site: the account is a site's (its name ends 网/文库/范文…) or the
-    # prompt promises the site's service (每日更新, 获取更多, 回复…领取); an office's own
+    # prompt promises the site's service (每日更新, 免费领取, 回复…领取); an office's own
     # account in a notice (扫码关注“清河人大”微信公众号，下载履职APP。) is neither.
     (re.compile(r"(?:扫码|扫描二维码|长按识别二维码|长按二维码)?关注[ \t　]*[“\"「]?[^\n。！？，,“”\"「」]{0,16}"
                 r"(?:网|网站|文库|范文|大全|文档|资料库?)[”\"」]?(?:微信)?公众号[^\n。！？ \t　]{0,30}"
                 r"|(?:扫码|扫描二维码|长按识别二维码|长按二维码)?关注[^\n。！？]{0,24}公众号[，,：:　 \t]*"
-                r"(?:每日更新|每天更新|获取更多|更多精彩|免费领取|回复[^\n。！？]{0,10}(?:领取|获取|下载))[^\n。！？ \t　]{0,30}"),
+                r"(?:每日更新|每天更新|免费领取|回复[^\n。！？]{0,10}(?:领取|获取|下载))[^\n。！？ \t　]{0,30}"),
      "网站的推广语"),
     # A site's footer after the text on the same line: “……　　版权所有©党政范文网”, “© 2026 某某网”
     (re.compile(r"(?:版权所有[ \t　]*[©:：]|©|[Cc]opyright[ \t　]*(?:©|\(c\)|\d{4}))[^\n。！？；]{0,40}$", re.M),
@@ -276,6 +277,8 @@ def _site_tail(text: str) -> tuple[int, str] | None:
     seps = list(TITLE_SEP.finditer(text))
     if not seps or seps[0].start() < TITLE:  # “数据来源 - 县统计局网站” names a source, no title before it
         return None
+    if SENTENCE.search(text, 0, seps[0].start()):
+        return None  # a sentence before the dash is text, not a page title
     last = seps[-1]
     tail = text[last.end():].rstrip()
     if PAGE_TAIL.fullmatch(tail):
@@ -314,7 +317,8 @@ def _site_lines(draft, ctx, whole: set[int], lists: set[int]):
                               suggestion="")
             continue
         tail = SITE_TAIL.search(text) if len(text) <= LONGEST else None
-        tail = tail if tail and tail.start() >= TITLE else None  # a short head names a source, not a title
+        # a short head names a source (数据来源 - 县统计局网站), a sentence is text: neither is a page title
+        tail = tail if tail and tail.start() >= TITLE and not SENTENCE.search(text, 0, tail.start()) else None
         site = _site_tail(text) if len(text) <= LONGEST else None
         if site is not None and not (tail and (SITE_NAME.search(tail.group(1)) or "范文" in text[:tail.start()])):
             start, kind = site

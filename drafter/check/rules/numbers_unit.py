@@ -12,12 +12,13 @@ BASIS = ("实务：阿拉伯数字只与“万”“亿”连用，写成一个�
 FIXTURES = {
     "bad": ["补助资金3万6千元已发放到位。", "共接待群众3千余人次。", "发放宣传资料2百余份。", "投入资金1亿2千万元。"],
     "good": ["补助资金3.6万元已发放到位。", "共接待群众3000余人次。", "新建线路12千米。", "增长2.5个百分点。",
-             "装机容量100千瓦。", "三千五百元", "110千伏变电站", "全长5千米，投资1.2亿元。"],
+             "装机容量100千瓦。", "三千五百元", "110千伏变电站", "全长5千米，投资1.2亿元。", "入选2025百强县名单", "千分之3"],
 }
 
 # A number, an optional 万/亿 and a second number, then 千 or 百 that is no metric prefix
 # (千米 千克 千瓦 千伏 千帕 千焦 千卡 千赫) and no 百分 (百分点, 百分比).
-PATTERN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(?:([万亿])[ \t]*(\d+)[ \t]*)?([千百])(?![米克瓦伏帕焦卡赫兆分])")
+PATTERN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(?:([万亿])[ \t]*(\d+)[ \t]*)?([千百])(?![米克瓦伏帕焦卡赫兆分强佳])")
+YEAR = re.compile(r"(?:19|20)\d\d")  # 2025百强 (a list's year), not a count
 SCALE = {"千": 1000, "百": 100, "万": 10000, "亿": 100000000}
 
 
@@ -36,6 +37,8 @@ def _suggest(m) -> str:
 def check(draft, ctx):
     for para, start, end, m in ctx.scan(PATTERN):
         text = para.text
+        if not m.group(2) and YEAR.fullmatch(m.group(1)):
+            continue
         if m.group(2) == "亿" and text[end:end + 1] == "万":  # 1亿2千万: 2千万 is 0.2亿
             head, second = m.group(1), m.group(3)
             value = float(head) + int(second) * 1000 * 10000 / 100000000

@@ -21,7 +21,7 @@ FIXTURES = {
     "good": ["县人大常委会召开会议。", "镇人大主席团召开会议。", "市人大常委会秘书长张三出席会议。",
              "镇人大主席李四作报告。", "城乡人大代表联络站", "县人民法院的同志列席。", "乡镇人大主席团",
              "县人大常委会主任、副主任出席。", "镇人大主席团召开会议。", "县人大常委会主任会议", "市人大常委会秘书长张三",
-             "县人大常委会主席台就座", "依法监督县“一府一委两院”的工作。", "镇人大副主席李四"],
+             "县人大常委会主席台就座", "省人大常委会副秘书长王五", "依法监督县“一府一委两院”的工作。", "镇人大副主席李四"],
 }
 
 _TOWN = r"(?<![城市县区])[乡镇]"
@@ -102,7 +102,7 @@ def _titles(ctx, taken):
         if (organ == "常委会") != bool(entry["standing"]):
             continue  # 镇人大常委会 (no such body) is told above; a 县's 人代会 主席团 has no standing titles
         titles = [t for t in (entry["head"], entry["deputy"], entry["secretary"]) if t]
-        if m.group("title") in titles:
+        if m.group("title") in titles or (m.group("title") == "副秘书长" and "秘书长" in titles):
             continue
         if any(s < end and start < e for s, e in taken.get(id(para), ())):
             continue
