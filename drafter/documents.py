@@ -57,6 +57,7 @@ PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉
              "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
              "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+TITLE_MONTH = "标题中的年月"  # the date source of a title's bracketed month
 _TITLE_MONTH = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*[）)]")
 
 
@@ -76,7 +77,7 @@ def detect_date(paragraphs: list[Paragraph]) -> tuple[dt.date | None, str | None
     for para in paragraphs[:3]:  # a title's month in brackets: ……工作打算（2026年1月）, 会议日程（2026年1月）
         m = _TITLE_MONTH.search(para.text)
         if m and 1 <= int(m.group(2)) <= 12:
-            return dt.date(int(m.group(1)), int(m.group(2)), 1), "标题中的年月"
+            return dt.date(int(m.group(1)), int(m.group(2)), 1), TITLE_MONTH
     years = [int(m.group(1) or m.group(2)) for p in paragraphs for m in _THIS_YEAR.finditer(p.text)]
     years = [y for y in years if 1949 <= y <= 2100]
     if years:
@@ -239,7 +240,9 @@ def draft_from_lines(file: str, lines: list[str]) -> Draft:
                 ignores[i] = silenced
             pending = ()
     when, source = detect_date(paragraphs)
-    return Draft(file, paragraphs, date=when, date_source=source, year_only=bool(source) and "今年" in source,
+    # a year (今年) or a title's month (……（2026年1月）) dates the draft only roughly: no day to hold dates against
+    return Draft(file, paragraphs, date=when, date_source=source,
+                 year_only=bool(source) and ("今年" in source or source == TITLE_MONTH),
                  region=detect_region(paragraphs), kind=_detect_kind(paragraphs), ignores=ignores)
 
 

@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+from ...documents import TITLE_MONTH
+
 ID = "numbers.weekday"
 SEVERITY = "error"
 FIXABLE = False
@@ -79,7 +81,7 @@ def check(draft, ctx):
         source = None
         if year is not None:
             when = _date(int(year), int(month), int(day))
-        elif draft.date is not None and not draft.year_only:
+        elif draft.date is not None and (not draft.year_only or draft.date_source == TITLE_MONTH):
             when = _nearest(int(month), int(day), draft.date)
             source = draft.date_source
         elif draft.date is not None:
