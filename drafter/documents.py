@@ -57,6 +57,8 @@ PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉
              "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
              "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+TITLE_MONTH = "标题中的年月"  # the date source of a title's bracketed month
+_TITLE_MONTH = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*[）)]")
 
 
 _THIS_YEAR = re.compile(r"(?:今年|本年度?)[（(]?(\d{4})年|(\d{4})年(?:[，,]?(?:是|为))?(?:今年|本年)")
@@ -64,7 +66,7 @@ _THIS_YEAR = re.compile(r"(?:今年|本年度?)[（(]?(\d{4})年|(\d{4})年(?:[�
 
 def detect_date(paragraphs: list[Paragraph]) -> tuple[dt.date | None, str | None]:
     """The draft's date and where it was found: the 成文日期 near the end, else the date under
-    the title near the start, else the latest year the text calls 今年 or 本年 (as 1 January)."""
+    the title near the start, else a year and month in brackets in the title, else the latest year the text calls 今年 or 本年 (as 1 January)."""
     for place, group in (("文末的成文日期", reversed(paragraphs[-6:])), ("标题下的日期", paragraphs[:6])):
         for para in group:
             for m in reversed(list(_DATE.finditer(para.text))):
@@ -72,6 +74,10 @@ def detect_date(paragraphs: list[Paragraph]) -> tuple[dt.date | None, str | None
                     return dt.date(*(int(g) for g in m.groups())), place
                 except ValueError:
                     continue
+    for para in paragraphs[:3]:  # a title's month in brackets: ……工作打算（2026年1月）, 会议日程（2026年1月）
+        m = _TITLE_MONTH.search(para.text)
+        if m and 1 <= int(m.group(2)) <= 12:
+            return dt.date(int(m.group(1)), int(m.group(2)), 1), TITLE_MONTH
     years = [int(m.group(1) or m.group(2)) for p in paragraphs for m in _THIS_YEAR.finditer(p.text)]
     years = [y for y in years if 1949 <= y <= 2100]
     if years:
@@ -234,13 +240,18 @@ def draft_from_lines(file: str, lines: list[str]) -> Draft:
                 ignores[i] = silenced
             pending = ()
     when, source = detect_date(paragraphs)
-    return Draft(file, paragraphs, date=when, date_source=source, year_only=bool(source) and "今年" in source,
+    # a year (今年) or a title's month (……（2026年1月）) dates the draft only roughly: no day to hold dates against
+    return Draft(file, paragraphs, date=when, date_source=source,
+                 year_only=bool(source) and ("今年" in source or source == TITLE_MONTH),
                  region=detect_region(paragraphs), kind=_detect_kind(paragraphs), ignores=ignores)
 
 
 # A 公文's title names its kind: 关于……的通知 / 请示 / 函 / 复函. Speeches and work reports
 # are read aloud; the format rules of a 公文 (发文字号, 附件说明, 成文日期) apply to the others.
-_TITLE_KIND = re.compile(r"^关于.{1,80}的(?P<k>通知|请示|复函|函|通报|意见|报告|批复)$")
+# A 公文's title: the issuer may come first (云溪镇人大主席团关于……的请示), and a web copy may
+# keep a site's name after it (……的通知_百度文库).
+_TITLE_KIND = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,40}?)?关于.{1,80}的(?P<k>通知|请示|复函|函|通报|意见|报告|批复)"
+                         r"(?:[ \t　]*[_｜|\-–—][^。，,]{0,30})?$")
 TITLE_KINDS = {"通知": "notice", "通报": "notice", "请示": "request", "函": "letter", "复函": "letter",
                "意见": "notice", "报告": "request", "批复": "letter"}
 DOCUMENT_KINDS = ("notice", "request", "letter")

@@ -35,6 +35,7 @@ class Month(Spec):
 OUTDATED = Record(fields={
     "form": Field(Text(max_len=100), required=True, doc="旧提法"),
     "since": Field(Text(max_len=20), doc="自何时起不再使用"),
+    "right": Field(Text(max_len=100), doc="替换旧提法的现行写法（不写则为本条提法）"),
     "note": Field(Text(max_len=500), doc="说明"),
 })
 EXAMPLE = Record(fields={

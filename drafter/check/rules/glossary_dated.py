@@ -6,7 +6,8 @@ ID = "glossary.dated"
 SEVERITY = "warning"
 DOC = ("时效：有有效期的提法（如“十四五”规划 2021—2025 年）出现在有效期以外的文稿中，提醒核实是否应改用现行提法；"
        "回顾以往的说法（圆满收官、过去五年、……以来、完成情况、共作出……项）和展望以后的说法（明年是……开局之年、"
-       "编制……规划）不报。")
+       "编制……规划）不报；说某年是一个时期的收官之年、开局之年，而那一年不是它的最后一年、第一年的（2024年说"
+       "今年是“十四五”规划的收官之年），也报。")
 BASIS = "规范提法词库（各条目注明出处）"
 FIXABLE = False
 
@@ -52,6 +53,27 @@ def _looking_ahead(text: str, start: int, end: int, year: int) -> bool:
     return bool(LOOKING_AHEAD.search(sentence)) or any(int(y) > year for y in YEAR.findall(sentence))
 
 
+# A year said to be a period's first or last: 今年是“十四五”规划的收官之年, 2026年是“十五五”开局之年.
+MILESTONE = re.compile(r"[^。；;！？!?，,]{0,16}?(收官|开局|起步|决胜)之年")
+WHICH_YEAR = re.compile(r"(今年|明年|去年|(\d{4})年)[^。；;！？!?，,]{0,6}?是[^。；;！？!?，,]{0,24}$")
+SHIFT = {"今年": 0, "明年": 1, "去年": -1}
+
+
+def _milestone(text: str, hit, first: int, last: int, year: int, term: str, source: str) -> str | None:
+    """The message for a year said to be the period's first or last when it is not."""
+    said = MILESTONE.match(text, hit.end)
+    which = WHICH_YEAR.search(text, max(0, hit.start - 40), hit.start)
+    if not said or not which:
+        return None
+    named = int(which.group(2)) if which.group(2) else year + SHIFT[which.group(1)]
+    kind = said.group(1)
+    right = last if kind in ("收官", "决胜") else first
+    if named == right:
+        return None
+    whose = "" if which.group(2) else source
+    return (f"“{term}”时期为{first}—{last}年，{kind}之年是{right}年，这里说的是{named}年，请核实{whose}")
+
+
 def check(draft, ctx):
     if draft.date is None:
         return
@@ -75,6 +97,8 @@ def check(draft, ctx):
                 successor = entry.data.get("successor")
                 tail = f"；现行提法为“{successor}”" if successor else ""
                 message = f"“{entry.term}”的时限至{_label(end)}，文稿日期为{dated}，如指当前工作请核实{tail}{source}"
+            if not message and start and end:
+                message = _milestone(para.text, hit, start[0], end[0], year, entry.term, source)
             if message:
                 done.add(entry.term)
                 yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end, message, entry.basis,

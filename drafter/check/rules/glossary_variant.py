@@ -9,6 +9,9 @@ DOC = "错误写法：固定提法被写成近似的错误形式。"
 BASIS = "规范提法词库（各条目注明出处）"
 GROUPED = True
 FIXABLE = False
+# A law's short name ends in 法; when the next character makes 法 part of another word
+# (监督法律实施, 依法治理), the near-form is no law's name (人大常委会监督法律实施 is a sentence).
+LAW_WORD_AFTER = "律规治人院官定制典庭理"
 
 
 def check(draft, ctx):
@@ -23,6 +26,17 @@ def check(draft, ctx):
             i = bisect_right(starts, hit.start) - 1  # one look-up, not a scan of every term
             if i >= 0 and reach[i] >= hit.end:
                 continue  # part of the correct term (社会主义核心价值 in 社会主义核心价值观)
+            if hit.form.endswith("法") and para.text[hit.end:hit.end + 1] in tuple(LAW_WORD_AFTER):
+                continue
+            if hit.entry.data.get("category") == "法律名称" and _in_title(para.text, hit.start, hit.end):
+                continue  # 《中华人民共和国各级人大常委会监督法》: a wrong full name, which usage.lawname tells
             yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end,
                               f"“{hit.form}”应为“{hit.entry.term}”", hit.entry.basis,
                               suggestion=hit.entry.term)
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) ends a law's full name in 《中华人民共和国……》 (looked for within a title's length)."""
+    before, after = text[max(0, start - 40):start], text[end:end + 2]
+    opening = before.rfind("《")
+    return opening > before.rfind("》") and after.startswith("》") and before.startswith("《中华人民共和国", opening)

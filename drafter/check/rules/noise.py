@@ -6,7 +6,9 @@ ID = "noise"
 SEVERITY = "error"
 DOC = ("网页复制残留：隐藏文字标记、下载或推广提示、来源/作者/阅读次数行、网站名和网址（发文机关的联系网址、邮箱除外）、"
        "“当前位置”导航、上一篇/下一篇、分享和打印按钮、“相关文档”列表、广告、只有一个竖线的行；"
-       "也按行的样子认：用 | 或 > 隔开的菜单和导航、页码计数行、文档网站的下载和会员信息、标题后的网站名、网页列出的其他文章。"
+       "也按行的样子认：用 | 或 > 隔开的菜单和导航、页码计数行、文档网站的下载和会员信息、标题后用横线隔开的网站名、栏目名或页码"
+       "（……的讲话-党政范文网，…… - 政务公开 - ××局网站，…… - 第1页）、行尾的版权声明（版权所有©……）、网站公众号的推广语、"
+       "“阅读全文请点击……↓↓↓”“（隐藏内容，剩余2页，下载后可见）”之类的提示、网页列出的其他文章。"
        "整段都是残留的（如“上一篇：……”“版权所有：……”），--fix 删除这一段；夹在句中的只报告，不自动删。")
 BASIS = "实务：从网页复制的文稿须清除网站附加内容"
 FIXABLE = True  # only a finding that covers its whole paragraph carries a fix: deleting it
@@ -26,7 +28,12 @@ FIXTURES = {
             "版权所有 © 2026 文稿网 All Rights Reserved", "Copyright © 文档之家 版权所有",
             "文档之家 > 公文范文 > 工作报告 > 人大工作报告", "文档格式:DOCX  页数:6  下载次数:238",
             "本文共计4216字，预计阅读时间11分钟", "温馨提示：本文为会员专享文档，开通VIP即可免费下载全文",
-            "工作报告.docx　　第1页/共7页　　↓下载本文档", "1. 人大代表建议办理工作总结（通用5篇）"],
+            "工作报告.docx　　第1页/共7页　　↓下载本文档", "1. 人大代表建议办理工作总结（通用5篇）",
+            "在作风建设大会上的讲话-党政范文网", "开幕式主持词（通用版）-主持词大全",
+            "关于第108号代表建议的答复 - 政务公开 - 江陵市住房和城乡建设局网站", "2025年工作总结（2026年1月） - 第1页",
+            "扫码关注“党政范文网”公众号，每日更新讲话稿", "关注我们的公众号，每日更新精彩范文", "本文完。　　版权所有©某某网",
+            "阅读全文请点击下方“阅读原文”　↓↓↓", "（隐藏内容，剩余2页，下载后可见）",
+            "本文来源于网络，如有侵权请联系删除。", "转载请注明出处。", "点击上方蓝字关注我们"],
     "good": ["要加强人大代表联络站建设，打造一站一品。", "资金来源：区级财政预算安排。",
              "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网",
              "联系电话：0731-88886666，电子邮箱：hyrd@163.com。", "网址：www.xxrd.gov.cn",
@@ -36,7 +43,11 @@ FIXTURES = {
              "增长率 > 5%", "关于召开县十八届人大常委会第二十次会议的通知 - 征求意见稿",
              "·会议听取了县人民政府的报告，审议了有关事项。", "一、会议时间 2026年3月5日上午9时",
              "相关文档已印发各单位。\n请认真学习。", "机密★1年", "会议审议了《关于修改〈代表法〉的决定（草案）》。",
-             "版权所有的作品受著作权法保护。", "收入 > 支出", "共印发文件5篇。", "页数较多的文件要装订成册。"],
+             "版权所有的作品受著作权法保护。", "收入 > 支出", "共印发文件5篇。", "页数较多的文件要装订成册。",
+             "《恒阳县国民经济和社会发展第十五个五年规划纲要（2026-2030年）》", "附件1-报名回执",
+             "关注“恒阳人大”公众号，及时了解人大工作动态。", "第三部分 - 第2节", "南水北调中线-汉江生态经济带",
+             "数据来源 - 县统计局网站", "依法保护知识产权，对侵权行为依法查处。", "点击上方的按钮提交。", "欢迎关注“恒阳人大”微信公众号，获取更多履职信息。",
+             "请各单位于5月10日前报送以下材料，含工作总结 - 佐证资料"],
 }
 
 SPACE = r"[ \t　]*"
@@ -44,7 +55,9 @@ BUTTON = r"(?:免费下载|下载[ \t　]*(?:[Ww]ord|PDF|pdf)?[ \t　]*文档|�
 PATTERNS = [
     (re.compile(r"此处隐藏[ \t　]*\d+[ \t　]*字[^\n-]*-*"), "隐藏文字标记"),
     # a prompt takes in the rest of its sentence: 预览阅读已结束,若您需要全文……
-    (re.compile(r"(?:下载后查看|预览阅读已结束|若您需要全文|请点击.{0,12}(?:下载|联系|查看全文)"
+    (re.compile(r"(?:下载后(?:查看|可见|阅读)|预览阅读已结束|若您需要全文|请点击.{0,12}(?:下载|联系|查看全文)"
+                r"|隐藏内容[ \t　]*[，,：:]|剩余[ \t　]*\d+[ \t　]*页[ \t　]*[，,]"
+                r"|(?:阅读|查看|展开)(?:全文|原文)[ \t　]*请?点击|点击.{0,12}(?:阅读原文|阅读全文|展开全文)|[↓⬇]{2,}"
                 r"|点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔|(?:需要|获取)(?:完整版|全文|原文)|联系客服)"
                 r"[^。！!\n]{0,60}[。！!]?"), "下载或推广提示"),
     # Lines that are residue as a whole: one pass for the kinds, told apart by group.
@@ -75,9 +88,24 @@ PATTERNS = [
                 r"|[（(]本文由[^）)\n]{0,30}[）)]|[（(](?:来源|更新时间|发布时间)[:：][^）)\n]{0,60}[）)]"
                 r"|(?:_[^_\s，。]{1,12}){1,4}(?:网|文库)(?=[ \t　]*(?:\n|$))|[\u4e00-\u9fff]{0,3}ICP备\d+号"),
      "网页按钮和阅读信息"),
+    # A site's own notices about the copy: 如有侵权请联系删除, 转载请注明出处, 点击上方蓝字关注我们
+    (re.compile(r"(?:如有侵权|若有侵权|如涉及侵权)[^。！\n]{0,20}?(?:删除|联系)[^。！\n]{0,12}[。！]?"
+                r"|(?:转载请注明|欢迎转载)[^。！\n]{0,16}[。！]?|点击上方[^。！\n]{0,8}关注[^。！\n]{0,16}[。！]?"),
+     "网站的版权和推广提示"),
     (re.compile(r"以上就是小编[^。！\n]{0,40}[。！]?(?:希望对(?:您|你|大家)有所帮助[。！]?)?"
                 r"|更多精彩内容[^，。\n]{0,8}关注[^，。\n]{0,30}[，,]?|={2,}[^=\n]{0,30}整理={2,}"),
      "网站的推广语"),
+    # A follow-us prompt of a site: the account is a site's (its name ends 网/文库/范文…) or the
+    # prompt promises the site's service (每日更新, 免费领取, 回复…领取); an office's own
+    # account in a notice (扫码关注“清河人大”微信公众号，下载履职APP。) is neither.
+    (re.compile(r"(?:扫码|扫描二维码|长按识别二维码|长按二维码)?关注[ \t　]*[“\"「]?[^\n。！？，,“”\"「」]{0,16}"
+                r"(?:网|网站|文库|范文|大全|文档|资料库?)[”\"」]?(?:微信)?公众号[^\n。！？ \t　]{0,30}"
+                r"|(?:扫码|扫描二维码|长按识别二维码|长按二维码)?关注[^\n。！？]{0,24}公众号[，,：:　 \t]*"
+                r"(?:每日更新|每天更新|免费领取|回复[^\n。！？]{0,10}(?:领取|获取|下载))[^\n。！？ \t　]{0,30}"),
+     "网站的推广语"),
+    # A site's footer after the text on the same line: “……　　版权所有©党政范文网”, “© 2026 某某网”
+    (re.compile(r"(?:版权所有[ \t　]*[©:：]|©|[Cc]opyright[ \t　]*(?:©|\(c\)|\d{4}))[^\n。！？；]{0,40}$", re.M),
+     "版权声明"),
     # ★ after a 密级 is GB/T 9704-2012 7.2.2's separator of the 保密期限 (机密★1年), not residue
     (re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u2604\u2606-\u27BF]|(?<![秘机绝]密)\u2605)+"), "广告符号"),
     (re.compile(r"(?:本文来自|本文来源|本文转载自|本文摘自|来自|转载自|摘自|来源于)[ \t　]*[:：]?[ \t　]*[^，。,（）()\n]{0,12}"
@@ -239,6 +267,43 @@ def _site_line(text: str) -> str | None:
     return None
 
 
+# The separators a page title puts before its site's or column's name: a spaced dash or bar
+# (“…的答复 - 政务公开 - 某某局网站”), or a bare dash right after a title's last character
+# (“…的讲话-党政范文网”, “…主持词（通用版）-主持词大全”); never a dash between digits (2021-2025).
+TITLE_SEP = re.compile(r"[ \t　]+[-–—|｜][ \t　]*|(?<=[\u4e00-\u9fff）)》」])[-–—][ \t　]*")
+SEGMENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,20}")
+BARE_SITE = re.compile(r"(?:网|网站|文库|大全|范文)$")  # after a bare dash, only a site's own name
+PAGE_TAIL = re.compile(r"第[ \t　]*\d+[ \t　]*页(?:[ \t　/／]*共[ \t　]*\d+[ \t　]*页)?")
+TITLE = 8  # the shortest page title taken before a site's name
+COLUMN = 8  # a column's name between the title and the site's (政务公开, 通知公告) is short
+
+
+def _site_tail(text: str) -> tuple[int, str] | None:
+    """Where a title line's tail of site residue starts, and what it is: the site's name (with
+    the columns before it) or a page number after a dash. None when the line ends otherwise."""
+    seps = list(TITLE_SEP.finditer(text))
+    if not seps or seps[0].start() < TITLE:  # “数据来源 - 县统计局网站” names a source, no title before it
+        return None
+    if SENTENCE.search(text, 0, seps[0].start()):
+        return None  # a sentence before the dash is text, not a page title
+    last = seps[-1]
+    tail = text[last.end():].rstrip()
+    if PAGE_TAIL.fullmatch(tail):
+        return last.start(), "网页标题后的页码"
+    if not SEGMENT.fullmatch(tail):
+        return None
+    bare = not last.group()[0].isspace()
+    if not (BARE_SITE if bare else SITE_NAME).search(tail):
+        return None
+    start = last.start()
+    for sep in reversed(seps[:-1]):  # columns between the title and the site: “ - 政务公开”
+        column = text[sep.end():start].strip(" \t　")
+        if not (2 <= len(column) <= COLUMN and SEGMENT.fullmatch(column)):
+            break
+        start = sep.start()
+    return start, "网页标题后的网站或栏目名"
+
+
 FIELD_LINE = re.compile(r"^(?:文章)?(?:来源|作者|发布者|发布人|发布日期|发布时间|更新时间|阅读|浏览|点击|编辑|责任编辑)")
 
 
@@ -259,6 +324,14 @@ def _site_lines(draft, ctx, whole: set[int], lists: set[int]):
                               suggestion="")
             continue
         tail = SITE_TAIL.search(text) if len(text) <= LONGEST else None
+        # a short head names a source (数据来源 - 县统计局网站), a sentence is text: neither is a page title
+        tail = tail if tail and tail.start() >= TITLE and not SENTENCE.search(text, 0, tail.start()) else None
+        site = _site_tail(text) if len(text) <= LONGEST else None
+        if site is not None and not (tail and (SITE_NAME.search(tail.group(1)) or "范文" in text[:tail.start()])):
+            start, kind = site
+            yield ctx.finding(ID, SEVERITY, para, lead + start, lead + len(text), f"网页复制残留（{kind}），应删除",
+                              BASIS, suggestion=None)
+            continue
         if tail and (SITE_NAME.search(tail.group(1)) or "范文" in text[:tail.start()]):
             # a 范文 page's title is residue as a whole; else only the site's name after the title
             start = 0 if "范文" in text[:tail.start()] else tail.start()

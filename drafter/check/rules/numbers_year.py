@@ -5,13 +5,17 @@ import re
 ID = "numbers.year"
 SEVERITY = "warning"
 FIXABLE = False
-DOC = "年份简写：公历年份应写全四位（2026年3月，不写作26年3月；2025年度，不写作25年度）。“26年来”之类表示年数的不报。"
+DOC = ("年份简写：公历年份应写全四位（2026年3月，不写作26年3月；2025年度，不写作25年度；做好2026年的工作，"
+       "不写作做好26年的工作）。“26年来”“用了26年的时间”之类表示年数的不报。")
 BASIS = "GB/T 15835-2011《出版物上数字用法》：年份不应简写（“1990年”不写为“90年”）"
 FIXTURES = {
     "bad": ["26年3月2日", "25年3月以来，常委会共召开会议8次。", "请于26年4月15日前报送。", "24年以来，主席团共组织活动15次。",
-            "25年度工作总结", "25年，常委会首次开展专项审议。"],
+            "25年度工作总结", "25年，常委会首次开展专项审议。",
+            "全力以赴做好26年的工作。", "谋划好26年工作。", "26年是“十五五”开局之年。", "确保26年各项目标任务全面完成。", "为做好26年市级预算执行情况的监督工作"],
     "good": ["2026年3月2日", "县人大常委会成立26年来，始终坚持党的领导。", "建站12年以来，接待群众上万人次。",
-             "用了12年3个月时间。", "第26年3月", "全县建站已有12年，接待群众上万人次。", "我们用了25年，走完了这段路。"],
+             "用了12年3个月时间。", "第26年3月", "全县建站已有12年，接待群众上万人次。", "我们用了25年，走完了这段路。",
+             "在26年的工作中积累了经验。", "代表联络站建立26年的工作经验值得总结。", "他从事人大工作26年，是一位老同志。",
+             "经过26年的工作", "总结12年的工作经验", "确保26年来从未发生事故。", "总结26年的经验"],
 }
 
 # Found by 年 (a literal re finds fast); the two digits before it and what follows are read in
@@ -21,7 +25,18 @@ TWO_DIGITS = re.compile(r"(?<![\d０-９.．第])\d{2}$")
 DURATION = ("成立", "建立", "设立", "建站", "建会", "开展", "坚持", "历经", "走过", "经过", "过去", "近", "这", "用了", "连续")
 
 
+# A two-digit year in running text with no month after it: a verb of planning before it, the
+# year's work or tasks after it (做好26年的工作, 确保26年各项目标任务, 26年是……之年). Only
+# 20–39 are read as years (2020–2039); a length of time has other words around it.
+PLAN = re.compile(r"(?:(?<=做好)|(?<=抓好)|(?<=谋划)|(?<=谋划好)|(?<=部署)|(?<=确保)|(?<=推进)|(?<=落实)|(?<=迎接))(?P<open>[2-3]\d)年"
+                  r"(?![ \t　]*(?:来|以来|间|里|内|中|多|前|后|左右|的?时间|之久|连续))"
+                  r"|(?:(?<=完成)|(?<=实现)|(?<=安排)|(?<=总结)|(?<=回顾)|(?<=开启)|(?<=为)|(?<=对)|(?<=^)"
+                  r"|(?<=[。；;！？，,：:]))[2-3]\d年(?=的?(?:工作|各项|目标|任务|重点|计划|要点|全年)|是[^。；，,]{0,24}之年)", re.M)
+DURATION_AFTER = re.compile(r"的?(?:工作|奋斗|实践)(?:经验|经历|实践|历程|中)")
+
+
 def check(draft, ctx):
+    yield from _running(draft, ctx)
     for para, start, end, m in ctx.scan(PATTERN):
         digits = TWO_DIGITS.search(para.text, max(0, start - 2), start)
         if not digits:
@@ -33,4 +48,13 @@ def check(draft, ctx):
         if any(window.endswith(w) for w in DURATION):
             continue  # 成立26年以来: a number of years
         yield ctx.finding(ID, SEVERITY, para, start, end, f"年份“{para.text[start:end]}”简写了，应写全四位（如 20{digits.group()}年）",
+                          BASIS)
+
+
+def _running(draft, ctx):
+    for para, start, end, m in ctx.scan(PLAN):
+        if DURATION_AFTER.match(para.text, end):
+            continue  # 26年的工作经验: a length of time
+        digits = para.text[start:end - 1]
+        yield ctx.finding(ID, SEVERITY, para, start, end, f"年份“{para.text[start:end]}”简写了，应写全四位（如 20{digits}年）",
                           BASIS)
