@@ -16,7 +16,7 @@ BASIS = "实务：删去多打的虚词，一个分句中的介词不重复使�
 FIXTURES = {
     "bad": ["常委会对对代表提出的建议高度重视。", "要在在全市范围内开展视察活动。", "常委会关于关于加强监督的决定。",
             "常委会把对代表建议的办理情况把作为监督重点。", "要按照方案的要求，把各项任务把落到实处。", "通过通过多种方式听取意见。",
-            "加强护理人员培训培训，切实提高服务水平。", "完善工作工作机制。", "已完成全年任务的的60%。",
+            "加强护理人员培训培训，切实提高服务水平。", "完善工作工作机制。", "已完成全年任务的的60%。", "在服务群众的的过程中增长才干。",
             "增强作风风建设的自觉性。", "我们我们要认真学习领会。",
             "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n推进依法治国。"],
     "good": ["常委会组成人员要对对口联系的代表常走访。", "对在在建项目中发现的问题要及时整改。",
@@ -77,8 +77,9 @@ def _char_twice(ctx):
             continue  # XX is one word (人人) or the second begins a word (县/县长, 常委会/会议)
         if len(first.text) == 1 and word_layer.frequency(char * 2):
             continue  # a word the dictionary knows, cut otherwise here
+        after = next((w.text for w in words if w.start == end), "")
         if char in POSTPOSITIONS or second.tag in ("x", "eng", "m", "f") or second.tag.startswith("v") \
-                or text[end:end + 1] in ("得", "了", "着", "过"):
+                or after in ("得", "了", "着", "过"):
             continue  # a verb after a word ending in it reads on (询问/问得很直接)
         yield ctx.finding(ID, SEVERITY, para, start, end, f"“{char}”重复，疑为多打", BASIS, suggestion=char)
 

@@ -81,6 +81,7 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=4096)
 def _route(text: str) -> tuple[float, list[str]]:
     """The dictionary's best segmentation of ``text``, and its log probability."""
     dt = word_layer.segmenter().dt
