@@ -36,7 +36,7 @@ DOC = ("形近、音近字误用：成语、固定词组中的一个字打成了
 BASIS = ("形近音近字表（pycorrector 的 same_pinyin/same_stroke 字表，Apache-2.0）和 jieba 词典词频；"
          "词形以《现代汉语词典》为准")
 FIXTURES = {
-    "bad": ["要推动即定目标任务落地见效。", "这一点不容质疑。", "这是当务之及。", "要防患于未燃。", "工作要精益求经。",
+    "bad": ["要推动即定目标任务落地见效。", "这一点不容质疑。", "这是当务之及。", "工作要精益求经。",
             "要锲而不拾地抓下去。", "各部门要齐心协利。", "做到有的放失。"],
     "good": ["要推动既定目标任务落地见效。", "这一点不容置疑。", "推进农村公路提质改造。", "来函收悉。",
              "对代表建议逐件跟踪督办。", "执法检查顺延至下月。", "专人到您所在的青石乡开展实地调研。",
@@ -49,7 +49,7 @@ FIXTURES = {
 # three-character word is often two words read as one (下半页 is no 下半叶, 数十兆 no 数十招).
 THRESHOLD = {4: 7.0, 3: 11.0}
 MARGIN = 6  # characters each side of the place that the two segmentations compare
-MIN_FREQ = 3  # dictionary words seen fewer times are no evidence
+MIN_FREQ = {4: 3, 3: 50}  # dictionary words seen fewer times are no evidence (a long index costs time to build)
 NAMES = ("nr", "ns", "nt", "nz", "nrt", "nrfg")  # persons, places, bodies, other proper nouns
 HAN = re.compile(r"[\u4e00-\u9fff]{3,}")
 DATA = "confusions/charsets.tsv"
@@ -75,7 +75,7 @@ def _index() -> dict[str, tuple[str, ...]]:
     word = re.compile(r"[\u4e00-\u9fff]{3,4}\Z")
     index: dict[str, list[str]] = {}
     for w, f in word_layer.segmenter().dt.FREQ.items():
-        if f >= MIN_FREQ and word.match(w):
+        if word.match(w) and f >= MIN_FREQ[len(w)]:
             for i in range(len(w)):
                 index.setdefault(w[:i] + "?" + w[i + 1:], []).append(w)
     return {k: tuple(v) for k, v in index.items()}
