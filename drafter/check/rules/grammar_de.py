@@ -100,7 +100,7 @@ def check(draft, ctx):
 # 的 between two Han words: the word layer says what they are (扎扎实实的推动, 自觉的参与, 高效的完成).
 DE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=[\u4e00-\u9fff])")
 REDUPLICATED = re.compile(r"([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2\Z")  # AABB: 扎扎实实, 认认真真
-MODIFIER_TAGS = ("ad",)  # the dictionary's adverbial adjectives (积极, 认真); its "d" holds nouns too (进度)
+MODIFIER_TAGS = ()  # the dictionary's tags are not asked: its "d" holds nouns too (进度), and asking loads it
 # A verb of two characters before the modifier makes the 的 phrase its object (制定统一的流转合同);
 # these are the verbs that leave it an adverbial (要自觉地参与, 必须认真地落实).
 MODALS = frozenset("应当 应该 能够 可以 必须 务必 需要 要求 继续 坚持 始终 一直 共同".split())
@@ -125,6 +125,11 @@ def _de_words(ctx):
         text = para.text
         if text.startswith(("的确", "的话"), start):
             continue
+        modifier = _ending(text, start, ADJECTIVES) or (text[start - 4:start] if start >= 4 and
+                                                         REDUPLICATED.match(text[start - 4:start]) else None)
+        if not modifier or text[end:end + 2] in NOUNS_AFTER or text[start - len(modifier) - 1:start - len(modifier)] in \
+                ("是", "为", "有", "的", "了"):
+            continue  # cheap looks first: the word layer is asked only after a listed or AABB adverbial
         words = word_layer.around(text, start, end)
         i = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
         if i is None or i == 0 or i + 1 >= len(words):

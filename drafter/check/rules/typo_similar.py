@@ -12,15 +12,17 @@ Two-character words are left alone: official prose is full of short words the di
 (提质, 逐件, 收悉, 维保), and a change there is too often a guess.
 
 Places inside a glossary form or a listed misspelling (the typo rule reports those) and
-proper nouns (names of persons, places, bodies) are skipped. The index of dictionary words and
-the character sets are built once per process, on first use.
+proper nouns (names of persons, places, bodies) are skipped. The index of dictionary words (read
+from jieba's dictionary file without importing jieba) and the character sets are built once per
+process, on first use; the segmenter itself is loaded only when some place could be a mistyped
+phrase.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from .. import words as word_layer
 from ...files.fs import decode, read_bounded
@@ -54,6 +56,7 @@ NAMES = ("nr", "ns", "nt", "nz", "nrt", "nrfg")  # persons, places, bodies, othe
 HAN = re.compile(r"[\u4e00-\u9fff]{3,}")
 DATA = "confusions/charsets.tsv"
 MAX_DATA_BYTES = 4 * 1024 * 1024
+MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
 
 
 @lru_cache(maxsize=1)
@@ -68,16 +71,29 @@ def charsets() -> dict[str, str]:
     return sets
 
 
+def _dictionary_lines():
+    """The lines of the segmenter's own dictionary file (word, frequency, tag), read without
+    importing jieba: a draft in which no place could be a mistyped phrase never loads it."""
+    from importlib.util import find_spec
+
+    spec = find_spec("jieba")
+    path = Path(spec.origin).parent / "dict.txt"
+    return decode(read_bounded(str(path), MAX_DICTIONARY_BYTES), str(path)).splitlines()
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
     """Dictionary words of three or four characters by each form with one character left out
     (既?目标 → 既定目标): the place of a one-character change is found with a few look-ups."""
     word = re.compile(r"[\u4e00-\u9fff]{3,4}\Z")
     index: dict[str, list[str]] = {}
-    for w, f in word_layer.segmenter().dt.FREQ.items():
-        if word.match(w) and f >= MIN_FREQ[len(w)]:
-            for i in range(len(w)):
-                index.setdefault(w[:i] + "?" + w[i + 1:], []).append(w)
+    for line in _dictionary_lines():
+        w, _, rest = line.partition(" ")
+        if len(w) in (3, 4) and word.match(w):
+            f = rest.split(" ", 1)[0]
+            if f.isdigit() and int(f) >= MIN_FREQ[len(w)]:
+                for i in range(len(w)):
+                    index.setdefault(w[:i] + "?" + w[i + 1:], []).append(w)
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -125,7 +141,7 @@ def candidates(run: str):
                     if right in alternatives and right not in made:
                         made[right] = word
         if not made:
-            continue
+            continue  # the segmenter is loaded only past this point
         lo, hi = max(0, i - MARGIN), min(len(run), i + MARGIN + 1)
         before, words = _route(run[lo:hi])
         was, _ = _holder(words, i - lo)
