@@ -13,7 +13,7 @@ from drafter.render import render_outline
 from .conftest import OUTLINES
 
 GLOSSARY = load_glossary()
-NEW = {"numbering.duplicate", "grammar.de", "grammar.doubled", "usage.jiezhi", "usage.ellipsis_deng",
+NEW = {"numbering.duplicate", "grammar.de", "grammar.doubled", "usage.ellipsis_deng",
        "usage.dengdeng", "numbers.year", "numbers.range", "numbers.fullwidth", "numbers.hao", "numbers.mixed",
        "format.docnumber", "format.attachments", "format.attachment_list",  # the rules of issues 10 and 15
        "numbers.approx", "numbers.percent", "numbers.magnitude", "numbers.zero", "numbers.weekday", "numbers.date"}  # issue 21

@@ -15,12 +15,17 @@ FIXTURES = {
     "bad": ["各级人大要认真的落实会议部署。", "常委会有效的推动了一批项目落地。", "去年的监督工作做的很扎实。", "要把代表工作做的更好。",
             "要不断的提高履职能力。", "民生实事项目落实的很到位。", "我们也要清醒的看到，问题依然存在。",
             "引导企业、社会组织积极的参与。", "使大家有了更加深入地理解。", "将为代表履职提供更好地服务和保障。",
-            "对议案进行了认真地研究。"],
+            "对议案进行了认真地研究。", "党员干部要自觉的参与志愿服务。", "高效的完成了各项任务。",
+            "要扎扎实实的推动各项工作落地。", "目前各项准备工作进展的很顺利。", "要把问题找的准、分析透。"],
     "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
              "要认真地落实会议部署。", "接受严格的监督是应尽的义务。", "这是积极的参与。", "开展认真的学习。",
              "有了更加深入的理解。", "提供更好的服务和保障。", "提供土地资源，更好地服务群众。",
-             "得到了积极的回应。", "取得了积极的效果。"],
+             "得到了积极的回应。", "取得了积极的效果。", "全年高效的完成率达到98%。", "扎扎实实的作风。",
+             "这是自觉的参与。", "得到了有效的保护。", "有的多，有的少。", "我们做的很多工作得到了肯定。",
+             "要把问题找得准、分析透。", "同样的问题不能再出现。",
+             "要制定统一的流转合同示范文本。", "实行统一的流转程序。", "加快进度的做法。",
+             "让人民群众感受到更多实实在在的获得感。"],
 }
 
 ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
@@ -87,8 +92,105 @@ def _ending(text: str, end: int, words: tuple[str, ...]) -> str | None:
 def check(draft, ctx):
     if "的" in ctx.text:
         yield from _de(ctx)
+        yield from _de_words(ctx)
     if "地" in ctx.text:
         yield from _di(ctx)
+
+
+# 的 between two Han words: the word layer says what they are (扎扎实实的推动, 自觉的参与, 高效的完成).
+DE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=[\u4e00-\u9fff])")
+REDUPLICATED = re.compile(r"([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2\Z")  # AABB: 扎扎实实, 认认真真
+MODIFIER_TAGS = ()  # the dictionary's tags are not asked: its "d" holds nouns too (进度), and asking loads it
+# A verb of two characters before the modifier makes the 的 phrase its object (制定统一的流转合同);
+# these are the verbs that leave it an adverbial (要自觉地参与, 必须认真地落实).
+MODALS = frozenset("应当 应该 能够 可以 必须 务必 需要 要求 继续 坚持 始终 一直 共同".split())
+# A verb followed by these is a noun phrase's head (完成的情况) or the 的 is a noun's (高效的完成率).
+NOUN_AFTER_VERB = tuple("率 者 量 度 性 感 权 观 情况 工作 过程 效果 方式 能力 水平 质量 结果 任务 成绩 问题".split())
+# One character after the verb that may follow a verb in an adverbial phrase (参与到, 完成了); any
+# other single character there is read as a suffix making a noun (获得感, 参与度).
+VERB_FOLLOWERS = set("了着过到在好出起上下进为给成完入住来去，,。；;：:！？!?、）)")
+# 进展的很顺利, 找的准: 的 right after a verb, before a degree adverb and its adjective, or before a
+# one-character complement, at the end of a clause.
+DEGREE_COMPLEMENT = re.compile(r"的(?:很|非常|十分|比较|更加|特别|相当|越来越|较为|极为|还算|不太|不够)"
+                               r"([\u4e00-\u9fff]{1,2})(?=[，,。；;！？!?、：:）)]|$)", re.M)
+BARE_COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff])的([准好快实细稳深透牢足全对早严紧狠活])(?=[，,。；;！？!?、]|$)", re.M)
+# The degree adverb counts words (做的很多工作, 想的更多是): not a complement.
+COUNTING = "多少"
+
+
+def _de_words(ctx):
+    """的 where 地 or 得 is due, told by the parts of speech around it (beyond the lists above)."""
+    seen = set()
+    for para, start, end, m in ctx.scan(DE):
+        text = para.text
+        if text.startswith(("的确", "的话"), start):
+            continue
+        modifier = _ending(text, start, ADJECTIVES) or (text[start - 4:start] if start >= 4 and
+                                                         REDUPLICATED.match(text[start - 4:start]) else None)
+        if not modifier or text[end:end + 2] in NOUNS_AFTER or text[start - len(modifier) - 1:start - len(modifier)] in \
+                ("是", "为", "有", "的", "了"):
+            continue  # cheap looks first: the word layer is asked only after a listed or AABB adverbial
+        words = word_layer.around(text, start, end)
+        i = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
+        if i is None or i == 0 or i + 1 >= len(words):
+            continue
+        before, verb = words[i - 1], words[i + 1]
+        if before.start < start - 4 or verb.tag != "v" or len(verb.text) < 2:
+            continue
+        reduplicated = REDUPLICATED.match(before.text)
+        listed = before.text in ADJECTIVES
+        if not (reduplicated or listed or before.tag in MODIFIER_TAGS):
+            continue
+        if _ending(text, start, ADVERBS) and re.match(rf"({VERBS})", text[end:]):
+            continue  # the list above reports it
+        if text.startswith(NOUN_AFTER_VERB, verb.end) or text.startswith("的", verb.end):
+            continue  # 高效的完成情况, 认真的研究的结果: a noun phrase
+        nxt = words[i + 2] if i + 2 < len(words) else None
+        if nxt is not None and len(nxt.text) == 1 and nxt.text not in VERB_FOLLOWERS:
+            continue  # 实实在在的获得感: a suffix the dictionary does not join
+        at = before.start
+        at -= next((len(d) for d in DEGREE if text.endswith(d, 0, at)), 0)
+        taker = _ending(text, at, NOMINAL)
+        if taker and _verb_before(text, at, taker):
+            continue  # an object (得到了有效的保护, 进行认真的研究), not an adverbial
+        if i >= 2 and words[i - 2].text in ("是", "为", "有", "的", "了"):
+            continue  # 是积极的参与: a noun phrase after 是
+        if i >= 2 and words[i - 2].tag.startswith("v") and len(words[i - 2].text) > 1 \
+                and words[i - 2].text not in MODALS:
+            continue  # 制定统一的流转合同: the object of the verb before
+        if (para.number, before.start) in seen:
+            continue
+        seen.add((para.number, before.start))
+        yield ctx.finding(ID, SEVERITY, para, before.start, verb.end,
+                          f"“{before.text}”修饰动词“{verb.text}”，应用“地”", BASIS,
+                          suggestion=f"{before.text}地{verb.text}")
+    for para, start, end, m in ctx.scan(DEGREE_COMPLEMENT):
+        if m.group(1)[0] in COUNTING:
+            continue
+        text = para.text
+        words = word_layer.around(text, start, start + 1)
+        j = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
+        if not j:
+            continue
+        verb = words[j - 1]
+        if not verb.tag.startswith("v") and word_layer.tag(verb.text[-2:]) not in ("v", "vn"):
+            continue  # 他们的很多, 今年的很好: no verb before the 的
+        if _ending(text, start, COMPLEMENT_VERBS):
+            continue  # the list above reports it
+        word = verb.text if len(verb.text) <= 2 else verb.text[-2:]
+        yield ctx.finding(ID, SEVERITY, para, start - len(word), end, f"动词“{word}”后接补语，应用“得”", BASIS,
+                          suggestion=f"{word}得{text[start + 1:end]}")
+    for para, start, end, m in ctx.scan(BARE_COMPLEMENT):
+        text = para.text
+        verb = text[start - 1]
+        if word_layer.frequency(verb + "的") or word_layer.frequency(text[start - 1:end]):
+            continue  # 有的, 目的, 别的; 的确
+        words = word_layer.around(text, start - 1, end)
+        k = next((n for n, w in enumerate(words) if w.start == start - 1), None)
+        if k is None or words[k].text != verb or words[k].tag != "v" or k + 1 >= len(words) or words[k + 1].text != "的":
+            continue  # the character is no verb of its own here
+        yield ctx.finding(ID, SEVERITY, para, start - 1, end, f"动词“{verb}”后接补语“{m.group(1)}”，应用“得”", BASIS,
+                          suggestion=f"{verb}得{m.group(1)}")
 
 
 def _de(ctx):

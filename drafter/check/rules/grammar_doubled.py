@@ -1,4 +1,5 @@
-"""grammar.doubled: a function word typed twice (对对、在在), or 把 repeated within one clause."""
+"""grammar.doubled: a character or word typed twice (对对、的的、作风风建设、我们我们), also across
+the break of a pasted line, or 把 repeated within one clause."""
 
 import re
 
@@ -7,18 +8,24 @@ from .. import words as word_layer
 ID = "grammar.doubled"
 SEVERITY = "warning"
 FIXABLE = False
-DOC = ("词语重复：介词、连词连打两次（对对代表建议、在在全市范围内、关于关于），名词连打两次（培训培训），"
-       "或同一分句中用了两个“把”（把……把作为）。“对对口”“在在建”“与与会”之类是两个词，"
-       "“研究研究”之类的动词重叠是口语说法，不报。")
+DOC = ("字词重复：介词、连词、助词连打两次（对对代表建议、在在全市范围内、关于关于、任务的的），词语中的字多打一个"
+       "（作风风建设），名词、代词连打两次（培训培训、我们我们），换行处重复的词（上一行末尾“全面推进”，下一行开头又是"
+       "“推进”），或同一分句中用了两个“把”（把……把作为）。“对对口”“在在建”“与与会”之类是两个词，“人人”“常常”"
+       "“研究研究”之类的重叠是正常说法，不报。")
 BASIS = "实务：删去多打的虚词，一个分句中的介词不重复使用"
 FIXTURES = {
     "bad": ["常委会对对代表提出的建议高度重视。", "要在在全市范围内开展视察活动。", "常委会关于关于加强监督的决定。",
             "常委会把对代表建议的办理情况把作为监督重点。", "要按照方案的要求，把各项任务把落到实处。", "通过通过多种方式听取意见。",
-            "加强护理人员培训培训，切实提高服务水平。", "完善工作工作机制。"],
+            "加强护理人员培训培训，切实提高服务水平。", "完善工作工作机制。", "已完成全年任务的的60%。", "在服务群众的的过程中增长才干。",
+            "增强作风风建设的自觉性。", "我们我们要认真学习领会。",
+            "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n推进依法治国。"],
     "good": ["常委会组成人员要对对口联系的代表常走访。", "对在在建项目中发现的问题要及时整改。",
              "要与与会代表充分交流。", "对群众反映的问题不能不了了之。", "要把学习贯彻会议精神作为重要任务，把工作抓实。",
              "家家户户和和美美。", "让人民群众感受到实实在在的获得感。", "被被告人起诉。", "要把把关作用发挥好。", "要把这件事把握好。", "由一把手把关，把好方向。", "把情况摸清、把问题找准", "既把情况摸清又把问题找准，并把措施落实。",
-             "这件事要研究研究。", "大家再商量商量。", "一个一个地落实。", "实实在在的获得感。", "代表代表人民的利益行使国家权力。"],
+             "这件事要研究研究。", "大家再商量商量。", "一个一个地落实。", "实实在在的获得感。", "代表代表人民的利益行使国家权力。",
+             "的的确确如此。", "常委会会议审议通过。", "县县长热线。", "一天天地进步。", "学习习近平总书记重要讲话精神。",
+             "人人参与，常常讲。", "这是是非问题。", "做到件件有着落、事事有回音。", "专题询问问得很直接。", "超时时给出警告。", "把工作作为重点。", "让人民群众感受到实实在在的获得感。",
+             "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n依法治国。"],
 }
 
 # One-character words by a character class (fast to find), two-character words by their own group.
@@ -44,7 +51,59 @@ CLAUSE_MARKS = "，,。；;：:！？!?、"  # 把情况摸清、把问题找准
 PARALLEL = "并又也再还既要和与及或而就才都"  # 把A摸清并把B找准
 
 
+# Any other Han character twice: the word layer tells a typed-twice character (作风/风/建设, 的/的)
+# from a word (人人, 常常) or two words meeting (常委会/会议, 学习/习近平).
+CHAR_TWICE = re.compile(r"([\u4e00-\u9fff])\1")
+HANDLED = "对把在被从向和与及于以将给由为跟或"  # the first pattern above
+MEASURES = "件个条项样处次场人事家户村天年月日"
+POSTPOSITIONS = "时中上下里内外前后间"  # 超时时给出警告, 会议期间间隙: "when", "in" after a word ending alike
+WORD_TAGS = ("n", "vn", "r")  # nouns and pronouns typed twice (培训培训, 我们我们); a verb doubled is a spoken form
+CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _char_twice(ctx):
+    for para, start, end, m in ctx.scan(CHAR_TWICE):
+        char, text = m.group(1), para.text
+        if char in HANDLED or (start and text[start - 1] == "一"):
+            continue  # reported above; 一天天, 一步步: a measure word doubled
+        if (start >= 2 and text[start - 2] == text[start - 1]) or (end + 1 < len(text) and text[end] == text[end + 1]):
+            continue  # three in a row, or AABB (竞竞业业, 件件有着落、事事): not a slip of one character
+        if char in MEASURES or (word_layer.tag(char) or "").startswith("q"):
+            continue  # 件件有着落, 条条: a measure word doubled means "every"
+        words = word_layer.around(text, start, end)
+        second = next((w for w in words if w.start == start + 1), None)
+        first = next((w for w in words if w.end == start + 1), None)
+        if first is None or second is None or len(second.text) != 1:
+            continue  # XX is one word (人人) or the second begins a word (县/县长, 常委会/会议)
+        if len(first.text) == 1 and word_layer.frequency(char * 2):
+            continue  # a word the dictionary knows, cut otherwise here
+        after = next((w.text for w in words if w.start == end), "")
+        if char in POSTPOSITIONS or second.tag in ("x", "eng", "m", "f") or second.tag.startswith("v") \
+                or after in ("得", "了", "着", "过"):
+            continue  # a verb after a word ending in it reads on (询问/问得很直接)
+        yield ctx.finding(ID, SEVERITY, para, start, end, f"“{char}”重复，疑为多打", BASIS, suggestion=char)
+
+
+def _across_break(draft, ctx):
+    """A word doubled across the break of a pasted line (……全面推进 / 推进依法治国……), where the first
+    line stops in mid-sentence."""
+    previous = None
+    for para in draft.paragraphs:
+        text = para.text.strip()
+        if previous is not None and text and len(previous) > 40 and "\u4e00" <= previous[-1] <= "\u9fff":
+            for n in (4, 3, 2):
+                word = text[:n]
+                if previous.endswith(word) and CJK_WORD.fullmatch(word):
+                    start = para.text.index(text)
+                    yield ctx.finding(ID, SEVERITY, para, start, start + n,
+                                      f"“{word}”在换行处重复了（上一行末尾已有），删去一个", BASIS, suggestion="")
+                    break
+        previous = text
+
+
 def check(draft, ctx):
+    yield from _char_twice(ctx)
+    yield from _across_break(draft, ctx)
     for para, start, end, m in (hit for pattern in DOUBLED for hit in ctx.scan(pattern)):
         word = m.group(1)
         after = para.text[end:end + 1]
@@ -59,7 +118,7 @@ def check(draft, ctx):
         if word[0] == word[1] or word in SAID_TWICE_OK:
             continue  # 实实在在 and the like; words that double as a verb after themselves
         tag = word_layer.tag(word) or ""
-        if not tag.startswith(("n", "vn")) or para.text[max(0, start - 2):start].endswith(VERB_DOUBLING):
+        if not tag.startswith(WORD_TAGS) or para.text[max(0, start - 2):start].endswith(VERB_DOUBLING):
             continue  # not a noun, or a verb doubled after 要/再/来 (要研究研究)
         yield ctx.finding(ID, SEVERITY, para, start, end, f"“{word}”重复，疑为多打", BASIS, suggestion=word)
     for para, start, end, m in ctx.scan(BA):

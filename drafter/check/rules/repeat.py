@@ -1,18 +1,17 @@
-"""repeat: a passage repeated verbatim, or a doubled 的的."""
+"""repeat: a passage repeated verbatim (a character or word typed twice is grammar.doubled's)."""
 
 import re
 
 ID = "repeat"
 SEVERITY = "warning"
-DOC = "重复：与前文逐字相同的语句（通常是复制粘贴所致）、上下两段相同的短句（特此函复。），换行处重复的词，或多打的“的的”。"
+DOC = "重复：与前文逐字相同的语句（通常是复制粘贴所致）、上下两段相同的短句（特此函复。）。多打的字词（的的、换行处重复的词）见 grammar.doubled。"
 BASIS = "实务：通读时删除重复内容"
 FIXABLE = False
 FIXTURES = {
     "bad": ["要深入学习习近平新时代中国特色社会主义思想。会议要求，要深入学习习近平新时代中国特色社会主义思想。",
-            "这是我们的的责任。", "希望大家珍惜这次学习机会。希望大家珍惜这次学习机会，认真听讲。",
+            "希望大家珍惜这次学习机会。希望大家珍惜这次学习机会，认真听讲。",
             "常委会紧紧围绕县委决策部署，依法行使监督权。\n一年来，常委会共召开会议9次。常委会紧紧围绕县委决策部署，依法行使监督权。",
-            "特此函复。\n特此函复。",
-            "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n推进依法治国。"],
+            "特此函复。\n特此函复。"],
     "good": ["要深入学习。要深入调研。", "的的确确如此。", "让人民群众感受到实实在在的获得感。",
              "附件：全区人大代表履职能力提升培训班报名回执\n全区人大代表履职能力提升培训班报名回执",
              "要加强学习，加强学习，再加强学习。", "一天天地进步，天天地进步。", "特此通知。\n附件：会议议程",
@@ -25,7 +24,6 @@ MIN_ADJACENT = 6  # ... but not right after themselves (代表工作是人大工
 MIN_SENTENCE = 12
 CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 SENTENCE = re.compile(rf"[^。！？!?\n]{{{MIN_SENTENCE},}}")
-DOUBLED = re.compile(r"的的(?!确确)")
 
 
 def _heading(text: str) -> bool:
@@ -77,18 +75,14 @@ def check(draft, ctx):
             elif len(clause) >= MIN_CLAUSE:
                 seen[clause] = para.number
     yield from flush()
-    for para, start, end, m in ctx.scan(DOUBLED):
-        yield ctx.finding(ID, SEVERITY, para, start, end, "“的的”疑为多打了一个字", BASIS, suggestion="")
     yield from _twins(draft, ctx)
 
 
-CJK = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _twins(draft, ctx):
     """A short sentence pasted twice on consecutive lines (特此函复。/特此函复。), too short for the
-    clause comparison above; and a word doubled across the break of a pasted line (……全面推进 /
-    推进依法治国……), where the first line stops in mid-sentence."""
+    clause comparison above (a word doubled across a line break is grammar.doubled's)."""
     previous = None
     for para in draft.paragraphs:
         text = para.text.strip()
@@ -97,13 +91,5 @@ def _twins(draft, ctx):
                     and max((len(c.strip()) for c in CLAUSE.findall(text)), default=0) < MIN_CLAUSE):
                 start = para.text.index(text)
                 yield ctx.finding(ID, SEVERITY, para, start, start + len(text), "与上一段重复", BASIS, suggestion="")
-            elif len(previous) > 40 and "\u4e00" <= previous[-1] <= "\u9fff":
-                for n in (4, 3, 2):
-                    word = text[:n]
-                    if previous.endswith(word) and CJK.fullmatch(word):
-                        start = para.text.index(text)
-                        yield ctx.finding(ID, SEVERITY, para, start, start + n,
-                                          f"“{word}”在换行处重复了（上一行末尾已有），删去一个", BASIS, suggestion="")
-                        break
         previous = text
 

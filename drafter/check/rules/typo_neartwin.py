@@ -25,6 +25,33 @@ FIXTURES = {"bad": [], "good": []}  # every set's own examples are run by drafte
 
 SKIP = ("了", "过", "着")  # 做出了决定: the cue is the word after the particle
 NEAR = 6  # characters: how far a cue may stand from the form (a cue is one word next to it)
+# A cue written with “…” stands further off, in the same clause: “赴…” before (赴贵市考察), “…系统”
+# after (启用城市更新项目管理信息系统), within these many characters and no clause mark between.
+CLAUSE_BEFORE, CLAUSE_AFTER = 8, 16
+CLAUSE_MARKS = re.compile(r"[，,。；;：:！？!?、（）()“”《》\n]")
+
+
+def _clause_before(text: str, begin: int, cue: str) -> bool:
+    window = text[max(0, begin - CLAUSE_BEFORE):begin]
+    window = CLAUSE_MARKS.split(window)[-1]
+    return cue[:-1] in window
+
+
+def _clause_after(text: str, end: int, cue: str) -> bool:
+    window = CLAUSE_MARKS.split(text[end:end + CLAUSE_AFTER], 1)[0]
+    return cue[1:] in window
+
+
+def _before_cue(text: str, begin: int, cue: str) -> bool:
+    return _clause_before(text, begin, cue) if cue.endswith("…") else text.endswith(cue, 0, begin)
+
+
+def _after_cue(text: str, at: int, cue: str) -> bool:
+    if cue.startswith("《…"):
+        return _titled(text, at, cue)
+    if cue.startswith("…"):
+        return _clause_after(text, at, cue)
+    return text.startswith(cue, at)
 
 
 def _index(glossary) -> tuple[re.Pattern | None, dict[str, list]]:
@@ -52,11 +79,10 @@ def _near(text: str, start: int, end: int, cue: dict) -> bool:
     """A cheap look (no segmenter) for whether any cue of a word stands next to the form."""
     if cue["after_tags"]:
         return True
-    before, after = text[max(0, start - NEAR):start], text[end:end + NEAR]
-    after_particle = after[1:] if after[:1] in SKIP else after
-    return any(before.endswith(w) for w in cue["before"]) or any(
-        _titled(text, end, w) if w.startswith("《…") else (after.startswith(w) or after_particle.startswith(w))
-        for w in cue["after"])
+    after = text[end:end + NEAR]
+    past = end + 1 if after[:1] in SKIP else end
+    return any(_before_cue(text, start, w) for w in cue["before"]) or any(
+        _after_cue(text, end, w) or _after_cue(text, past, w) for w in cue["after"])
 
 
 def _score(text: str, words: list, span: tuple[int, int], cue: dict) -> int:
@@ -65,14 +91,13 @@ def _score(text: str, words: list, span: tuple[int, int], cue: dict) -> int:
     or the next word's part of speech."""
     first, last = span
     begin = words[first].start
-    score = any(text.endswith(w, 0, begin) for w in cue["before"]) if first > 0 else False
+    score = any(_before_cue(text, begin, w) for w in cue["before"]) if first > 0 else False
     j = last + 1
     if j < len(words) and words[j].text in SKIP:
         j += 1
     if j < len(words):
         nxt = words[j]
-        score += any(_titled(text, nxt.start, w) if w.startswith("《…") else text.startswith(w, nxt.start)
-                     for w in cue["after"]) or nxt.tag in cue["after_tags"]
+        score += any(_after_cue(text, nxt.start, w) for w in cue["after"]) or nxt.tag in cue["after_tags"]
     return score
 
 

@@ -1,0 +1,198 @@
+"""typo.similar: one character of a set phrase typed as a character of like sound or shape
+(即定目标 → 既定目标, 不容质疑 → 不容置疑, 一愁莫展 → 一筹莫展), found without a list of misspellings.
+
+The open character sets of glossary/confusions/charsets.tsv say which characters are confused
+(same sound, near sound, like shape); the segmenter's dictionary (jieba, its word frequencies)
+says which words exist and how common they are. A place is reported when putting ONE confusable
+character there makes a dictionary word of three or four characters that the clause reads far
+better with: the best segmentation of the few characters around scores (log probability, a
+unigram model over the dictionary) at least THRESHOLD higher with the change than without it
+(more for a word of three characters than for a set phrase of four).
+Two-character words are left alone: official prose is full of short words the dictionary lacks
+(提质, 逐件, 收悉, 维保), and a change there is too often a guess.
+
+Places inside a glossary form or a listed misspelling (the typo rule reports those) and
+proper nouns (names of persons, places, bodies) are skipped. The index of dictionary words (read
+from jieba's dictionary file without importing jieba) and the character sets are built once per
+process, on first use; the segmenter itself is loaded only when some place could be a mistyped
+phrase.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from .. import words as word_layer
+from ...errors import DrafterError
+from ...files.fs import cache_dir, decode, read_bounded
+from ...resources import shipped
+from .typo import covered
+
+ID = "typo.similar"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = ("形近、音近字误用：成语、固定词组中的一个字打成了音近或形近的字（即定目标→既定目标、不容质疑→不容置疑、"
+       "一愁莫展→一筹莫展），不依赖易错字词表，按形近音近字表和词典词频判断。只报换一个字后成为常用词语、"
+       "且读起来明显更通顺的地方，提醒核实。")
+BASIS = ("形近音近字表（pycorrector 的 same_pinyin/same_stroke 字表，Apache-2.0）和 jieba 词典词频；"
+         "词形以《现代汉语词典》为准")
+FIXTURES = {
+    "bad": ["要推动即定目标任务落地见效。", "这一点不容质疑。", "这是当务之及。", "工作要精益求经。",
+            "要锲而不拾地抓下去。", "各部门要齐心协利。", "做到有的放失。"],
+    "good": ["要推动既定目标任务落地见效。", "这一点不容置疑。", "推进农村公路提质改造。", "来函收悉。",
+             "对代表建议逐件跟踪督办。", "执法检查顺延至下月。", "专人到您所在的青石乡开展实地调研。",
+             "在第十次会议闭幕时的讲话。", "增强宪法意识和法治观念。", "改善农村人居环境。", "刘芳同志主持会议。",
+             "恒人常办发〔2026〕3号", "版记在下半页底部。", "一兆到数十兆字节。", "附件说明一行列了几个名称。"],
+}
+
+# Natural log: a changed clause that makes a set phrase of four characters must read e^7 (about
+# 1100) times likelier; one that makes a three-character word, e^11 (about 60000) times: a
+# three-character word is often two words read as one (下半页 is no 下半叶, 数十兆 no 数十招).
+THRESHOLD = {4: 7.0, 3: 11.0}
+MARGIN = 6  # characters each side of the place that the two segmentations compare
+MIN_FREQ = {4: 3, 3: 50}  # dictionary words seen fewer times are no evidence (a long index costs time to build)
+NAMES = ("nr", "ns", "nt", "nz", "nrt", "nrfg")  # persons, places, bodies, other proper nouns
+HAN = re.compile(r"[\u4e00-\u9fff]{3,}")
+DATA = "confusions/charsets.tsv"
+MAX_DATA_BYTES = 4 * 1024 * 1024
+MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
+
+
+@lru_cache(maxsize=1)
+def charsets() -> dict[str, str]:
+    """Each character and the characters it may be mistyped for (the shipped table)."""
+    path = shipped("glossary") / DATA
+    sets = {}
+    for line in decode(read_bounded(str(path), MAX_DATA_BYTES), str(path)).splitlines():
+        if line and not line.startswith("#"):
+            char, _, others = line.partition("\t")
+            sets[char] = others.strip()
+    return sets
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    """Dictionary words of three or four characters by each form with one character left out
+    (既?目标 → 既定目标): the place of a one-character change is found with a few look-ups.
+
+    Built once from the dictionary file and kept in the user's cache folder (rebuilt when the
+    dictionary file changes): loading it is many times faster than building it."""
+    source = Path(find_spec("jieba").origin).parent / "dict.txt"
+    stat = source.stat()
+    key = f"{stat.st_size}-{int(stat.st_mtime)}-{MIN_FREQ[4]}-{MIN_FREQ[3]}"
+    cached = cache_dir() / "similar-index.marshal"
+    try:
+        stored_key, index = marshal.loads(read_bounded(str(cached), MAX_DICTIONARY_BYTES * 2))
+        if stored_key == key and isinstance(index, dict):
+            return index
+    except (OSError, ValueError, EOFError, TypeError, DrafterError):
+        pass
+    index = _build_index(source)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((key, index)))
+        tmp.replace(cached)
+    except OSError:
+        pass  # no cache folder: built again next time
+    return index
+
+
+def _build_index(source: Path) -> dict[str, tuple[str, ...]]:
+    word = re.compile(r"[\u4e00-\u9fff]{3,4}\Z")
+    index: dict[str, list[str]] = {}
+    for line in decode(read_bounded(str(source), MAX_DICTIONARY_BYTES), str(source)).splitlines():
+        w, _, rest = line.partition(" ")
+        if len(w) in (3, 4) and word.match(w):
+            f = rest.split(" ", 1)[0]
+            if f.isdigit() and int(f) >= MIN_FREQ[len(w)]:
+                for i in range(len(w)):
+                    index.setdefault(w[:i] + "?" + w[i + 1:], []).append(w)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=4096)
+def _route(text: str) -> tuple[float, list[str]]:
+    """The dictionary's best segmentation of ``text``, and its log probability."""
+    dt = word_layer.segmenter().dt
+    dag, route = dt.get_DAG(text), {}
+    dt.calc(text, dag, route)
+    out, i = [], 0
+    while i < len(text):
+        j = route[i][1] + 1
+        out.append(text[i:j])
+        i = j
+    return route[0][0], out
+
+
+def _holder(words: list[str], i: int) -> tuple[str, int]:
+    """The word of a segmentation that holds position ``i``, and where it begins."""
+    pos = 0
+    for w in words:
+        if pos <= i < pos + len(w):
+            return w, pos
+        pos += len(w)
+    return "", i
+
+
+def _proper(word: str) -> bool:
+    return (word_layer.tag(word) or "").startswith(NAMES)
+
+
+def candidates(run: str):
+    """(index, right character, word it makes, where that word begins, gain) for the places of a
+    run of Han characters where a change reads far better."""
+    sets, index = charsets(), _index()
+    for i, char in enumerate(run):
+        alternatives = sets.get(char)
+        if not alternatives:
+            continue
+        made: dict[str, str] = {}
+        for a in range(max(0, i - 3), i + 1):
+            for b in range(max(i + 1, a + 3), min(len(run), a + 4) + 1):
+                for word in index.get(run[a:i] + "?" + run[i + 1:b], ()):
+                    right = word[i - a]
+                    if right in alternatives and right not in made:
+                        made[right] = word
+        if not made:
+            continue  # the segmenter is loaded only past this point
+        lo, hi = max(0, i - MARGIN), min(len(run), i + MARGIN + 1)
+        before, words = _route(run[lo:hi])
+        was, _ = _holder(words, i - lo)
+        if _proper(was):
+            continue
+        for right, word in made.items():
+            changed = run[lo:i] + right + run[i + 1:hi]
+            after, new_words = _route(changed)
+            now, begin = _holder(new_words, i - lo)
+            if len(now) >= 3 and not _proper(now) and after - before >= THRESHOLD[min(len(now), 4)]:
+                yield i, right, now, lo + begin, after - before
+
+
+def check(draft, ctx):
+    spans: dict = {}
+    for para, start, end, m in ctx.scan(HAN):
+        run = m.group()
+        best: dict[int, tuple] = {}
+        for i, right, word, begin, gain in candidates(run):
+            if i not in best or gain > best[i][3]:
+                best[i] = (right, word, begin, gain)
+        for i, (right, word, begin, gain) in sorted(best.items()):
+            at, begin = start + i, start + begin
+            stop = begin + len(word)
+            if covered(ctx, para, at, at + 1, spans) or _listed(ctx, para, begin, stop):
+                continue
+            wrong = para.text[begin:stop]
+            yield ctx.finding(ID, SEVERITY, para, begin, stop,
+                              f"“{wrong}”疑为“{word}”（“{para.text[at]}”与“{right}”音近或形近），请核实", BASIS,
+                              suggestion=word)
+
+
+def _listed(ctx, para, start: int, end: int) -> bool:
+    """Whether a listed misspelling overlaps the place: the typo rule reports it already."""
+    return any(h.kind == "typo" and h.start < end and start < h.end for h in ctx.hits(para))
