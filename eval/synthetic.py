@@ -201,7 +201,10 @@ def inject_placeholder(text, rng):
 _NOTES = ["（此处补充{y}年数据）", "【待核实】", "（数据请财政局{m}月底前提供）", "[请填写具体数字]",
           "（案例待补充）", "（此段请办公室再斟酌）", "【注：与上文重复，待删】", "（待领导审定）",
           "【此处插入表格】", "（具体数字会后核对）", "（此处加一个典型事例）", "[待确认]",
-          "【修改意见：这一段压缩到200字以内】", "（时间待定）", "（请研究室补充）"]
+          "【修改意见：这一段压缩到200字以内】", "（时间待定）", "（请研究室补充）",
+          "（此处引用领导讲话原文）", "【待补：典型案例】", "（数字待统计）", "（以上内容请{n}主任把关）",
+          "【此段是否保留？】", "（与前文重复，建议删除）", "【数据来源待查】", "（这里再加两句）",
+          "（{m}月份数据待更新）", "【请{n}同志核实】"]
 
 
 def inject_editorial_note(text, rng):
@@ -210,7 +213,8 @@ def inject_editorial_note(text, rng):
     if not spots:
         return None
     i = rng.choice(spots)
-    note = rng.choice(_NOTES).format(y=rng.choice([2024, 2025, 2026]), m=rng.randint(1, 12))
+    note = rng.choice(_NOTES).format(y=rng.choice([2024, 2025, 2026]), m=rng.randint(1, 12),
+                                     n=rng.choice(["王", "李", "张", "刘", "陈"]))
     return _replace(text, i, i, note)
 
 
