@@ -10,7 +10,8 @@ BASIS = "GB/T 9704-2012 7.3.3（结构层次序数）；实务：同一层次的
 FIXABLE = False
 FIXTURES = {
     "bad": ["一、学习\n二、监督\n四、建设", "要加强学习。\n2. 要广泛宣传。\n3. 要抓好落实。", "一是加强学习。\n二是强化监督。\n二是改进作风。",
-            "首先，要学习。\n再次，要落实。", "在监督方面，一是听取报告，二是开展检查，四是专题询问。"],
+            "首先，要学习。\n再次，要落实。", "在监督方面，一是听取报告，二是开展检查，四是专题询问。",
+            "一是深化理论武装，三是强化政治担当，四是锤炼过硬作风。", "一要把握重大意义。三要把握主要精神。"],
     "good": ["一、学习\n（一）读原著\n（二）谈体会\n二、监督\n（一）听报告", "1. 要加强学习。\n2. 要广泛宣传。",
              "首先，要学习。\n其次，要监督。\n最后，要落实。", "附件：1. 培训班日程安排\n2. 参训人员回执", "附件：1.2026年代表履职培训日程安排\n2.参训人员回执",
              "请协助做好以下工作：\n1. 提供情况说明；\n2. 确定人员。\n附件：1. 工作方案\n2. 数据统计表",
@@ -69,8 +70,11 @@ def _inline(para, ctx):
     numbering.duplicate's."""
     last: dict[str, int] = {}
     for m in numbering.inline(para.text):
-        if m.style == numbering.STYLE_SHOUXIAN or m.start == 0:
-            continue  # 首先…最后 have no numbers to skip; a paragraph's own opening marker is above
+        if m.style == numbering.STYLE_SHOUXIAN:
+            continue  # 首先…最后 have no numbers to skip
+        if m.start == 0:  # the paragraph's own opening marker is checked above; the run-in ones go on from it
+            last[m.style] = m.number
+            continue
         prev = last.get(m.style)
         if m.number == 1:
             last[m.style] = 1  # a new group within the paragraph (在学习方面，一是……在监督方面，一是……)

@@ -4,18 +4,21 @@ import re
 
 ID = "repeat"
 SEVERITY = "warning"
-DOC = "重复：与前文逐字相同的语句（通常是复制粘贴所致）、上下两段相同的短句（特此函复。），换行处重复的词，或多打的“的的”。"
+DOC = ("重复：与前文逐字相同的语句（通常是复制粘贴所致）、紧接着重复的一句、上下两段相同的短句（特此函复。）"
+       "或标题、称呼、日期行，换行处重复的词，或多打的“的的”。")
 BASIS = "实务：通读时删除重复内容"
 FIXABLE = False
 FIXTURES = {
     "bad": ["要深入学习习近平新时代中国特色社会主义思想。会议要求，要深入学习习近平新时代中国特色社会主义思想。",
             "这是我们的的责任。", "希望大家珍惜这次学习机会。希望大家珍惜这次学习机会，认真听讲。",
             "常委会紧紧围绕县委决策部署，依法行使监督权。\n一年来，常委会共召开会议9次。常委会紧紧围绕县委决策部署，依法行使监督权。",
-            "特此函复。\n特此函复。",
+            "特此函复。\n特此函复。", "会议地点：区行政中心302会议室。会议地点：区行政中心302会议室。",
+            "关于召开全县人大代表工作会议的通知\n关于召开全县人大代表工作会议的通知\n各乡镇人大主席团：",
+            "各乡镇人大主席团，县直有关单位：\n各乡镇人大主席团，县直有关单位：\n现将有关事项通知如下。",
             "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n推进依法治国。"],
     "good": ["要深入学习。要深入调研。", "的的确确如此。", "让人民群众感受到实实在在的获得感。",
              "附件：全区人大代表履职能力提升培训班报名回执\n全区人大代表履职能力提升培训班报名回执",
-             "要加强学习，加强学习，再加强学习。", "一天天地进步，天天地进步。", "特此通知。\n附件：会议议程",
+             "要加强学习，加强学习，再加强学习。", "好！好！", "合计\n合计", "一、总体要求\n二、总体要求实施", "一天天地进步，天天地进步。", "特此通知。\n附件：会议议程",
              "一、加强代表工作\n加强代表工作是人大工作的基础。",
              "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n依法治国。"],
 }
@@ -26,6 +29,7 @@ MIN_SENTENCE = 12
 CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 SENTENCE = re.compile(rf"[^。！？!?\n]{{{MIN_SENTENCE},}}")
 DOUBLED = re.compile(r"的的(?!确确)")
+WHOLE_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]")
 
 
 def _heading(text: str) -> bool:
@@ -59,6 +63,16 @@ def check(draft, ctx):
                                   BASIS, suggestion="")
             else:
                 seen[sentence] = para.number
+        last_sentence = None
+        for m in WHOLE_SENTENCE.finditer(text):
+            sentence = m.group().strip()
+            if sentence == last_sentence and len(sentence) >= MIN_ADJACENT and m.end() - 1 > covered:
+                # the same sentence twice in a row, whatever its clauses (会议地点：……。会议地点：……。)
+                yield from flush()
+                covered = m.end()
+                yield ctx.finding(ID, SEVERITY, para, m.start() + len(m.group()) - len(m.group().lstrip()), m.end(),
+                                  "与前一句重复", BASIS, suggestion="")
+            last_sentence = sentence
         previous = None
         for m in CLAUSE.finditer(text):
             clause, start, end = m.group().strip(), m.start(), m.end()
@@ -93,8 +107,12 @@ def _twins(draft, ctx):
     for para in draft.paragraphs:
         text = para.text.strip()
         if previous is not None and text:
-            if (text == previous and text[-1] in "。！？!?"
-                    and max((len(c.strip()) for c in CLAUSE.findall(text)), default=0) < MIN_CLAUSE):
+            if text == previous and (
+                    (text[-1] in "。！？!?"
+                     and max((len(c.strip()) for c in CLAUSE.findall(text)), default=0) < MIN_CLAUSE)
+                    or (_heading(text) and len(text) >= MIN_ADJACENT and CJK.search(text))):
+                # a short sentence, or a title, heading, salutation or date line pasted twice (the
+                # comparison above reads sentences, not headings)
                 start = para.text.index(text)
                 yield ctx.finding(ID, SEVERITY, para, start, start + len(text), "与上一段重复", BASIS, suggestion="")
             elif len(previous) > 40 and "\u4e00" <= previous[-1] <= "\u9fff":
