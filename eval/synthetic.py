@@ -839,6 +839,9 @@ def render_markdown(res: dict, commit: str, date: str) -> str:
     return "\n".join(out) + "\n"
 
 
+FIRST_RUN = "<!-- first run: kept as written by eval/synthetic.py -->"
+
+
 def _commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
@@ -879,8 +882,18 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(render_text(res, opts.verbose))
     if opts.markdown:
-        with open(opts.markdown, "w", encoding="utf-8") as fh:
-            fh.write(render_markdown(res, _commit(), datetime.date.today().isoformat()))
+        text = render_markdown(res, _commit(), datetime.date.today().isoformat())
+        try:  # the first run's record, below its mark, stays as it was written
+            with open(opts.markdown, encoding="utf-8") as fh:
+                old = fh.read(1_000_000)
+            if FIRST_RUN in old:
+                text += "\n" + old[old.index(FIRST_RUN):]
+        except OSError:
+            pass
+        tmp = opts.markdown + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, opts.markdown)
     return 0
 
 
