@@ -252,8 +252,10 @@ _LINE_MARKS = [
     ("cnp", re.compile(r"^（([一二三四五六七八九十]{1,3})）"), lambda n: f"（{_CN_NUM[n]}）"),
     ("ar", re.compile(r"^(\d{1,2})[.．](?!\d)"), lambda n: f"{n}."),
     ("arp", re.compile(r"^（(\d{1,2})）"), lambda n: f"（{n}）"),
+    ("ord", re.compile(r"^第([一二三四五六七八九十])(?=[，、：])"), lambda n: f"第{_CN_NUM[n]}"),
 ]
 _INLINE = re.compile(f"(?:^|(?<=[，。；：]))([一二三四五六七八九十])(是|要|方面|则|来)")
+_ORDINAL = re.compile("(?:^|(?<=[。；：]))第([一二三四五六七八九十])(?=[，、：])")
 
 
 def _runs(text: str):
@@ -288,6 +290,16 @@ def _runs(text: str):
                 runs.append(inline)
             elif inline and inline[-1][2] == v - 1 and text[inline[-1][0] + 1:inline[-1][1]] == word:
                 inline.append((start + m.start(), start + m.end(), v, lambda n, w=word: f"{_CN_NUM[n]}{w}"))
+        ordinal = []
+        for m in _ORDINAL.finditer(line):
+            v = _cn_int(m.group(1))
+            if m.start() == 0:
+                continue  # a line's opening 第一， is read with the line markers above
+            if v == 1:
+                ordinal = [(start + m.start(), start + m.end(), 1, lambda n: f"第{_CN_NUM[n]}")]
+                runs.append(ordinal)
+            elif ordinal and ordinal[-1][2] == v - 1:
+                ordinal.append((start + m.start(), start + m.end(), v, lambda n: f"第{_CN_NUM[n]}"))
     return [r for r in runs if len(r) >= 3]
 
 
