@@ -357,6 +357,29 @@ def inject_repeated_sentence(text, rng):
     return _replace(text, m.end(), m.end(), m.group(0).lstrip("，；："))
 
 
+def inject_repeated_item(text, rng):
+    """A list item pasted under the next number and not rewritten (六、审议……报告 七、审议……报告)."""
+    pairs = []
+    for run in _runs(text):
+        for (a1, b1, _, _), (a2, b2, _, _) in zip(run, run[1:]):
+            line_end = text.find("\n", b2)
+            line_end = len(text) if line_end < 0 else line_end
+            first_end = text.find("\n", b1)
+            first_end = len(text) if first_end < 0 else first_end
+            # the item's text: up to the next marker of the run in the same line, or to the line's end
+            nxt = [a for a, _, _, _ in run if b2 < a < line_end]
+            end2 = nxt[0] if nxt else line_end
+            nxt1 = [a for a, _, _, _ in run if b1 < a < first_end]
+            end1 = nxt1[0] if nxt1 else first_end
+            if end1 - b1 >= 6 and end2 - b2 >= 6:
+                pairs.append((b1, end1, b2, end2))
+    pick = _pick(rng, pairs)
+    if pick is None:
+        return None
+    b1, end1, b2, end2 = pick
+    return _replace(text, b2, end2, text[b1:end1])
+
+
 # ---------------------------------------------------------------- grammar
 
 def inject_de_swap(text, rng):
@@ -592,6 +615,7 @@ INJECTORS = {
     "numbering_repeat": (inject_numbering_repeat, "numbering"),
     "doubled_marker": (inject_doubled_marker, "numbering"),
     "repeated_sentence": (inject_repeated_sentence, "repeat"),
+    "repeated_item": (inject_repeated_item, "repeat"),
     "de_swap": (inject_de_swap, "grammar"),
     "doubled_word": (inject_doubled_word, "grammar"),
     "redundant_cause": (inject_redundant_cause, "grammar"),

@@ -16,7 +16,8 @@ FIXTURES = {
             "一是深化理论武装，三是强化政治担当，四是锤炼过硬作风。", "一要把握重大意义。三要把握主要精神。",
             "第一，深刻领悟重大意义。\n第二，准确把握实践要求。\n第四，切实扛起政治责任。",
             "要重点抓好三件事：第一，提升阵地水平；第二，丰富活动内容；第二，健全闭环机制。",
-            "要重点抓好三件事：第一，提升阵地水平；第一，丰富活动内容；第二，健全闭环机制。"],
+            "要重点抓好三件事：第一，提升阵地水平；第一，丰富活动内容；第二，健全闭环机制。",
+            "会议议程 一、审议计划执行情况的报告 二、审议预算执行情况的报告 四、审议行政审判工作情况的报告"],
     "good": ["一、学习\n（一）读原著\n（二）谈体会\n二、监督\n（一）听报告", "1. 要加强学习。\n2. 要广泛宣传。",
              "首先，要学习。\n其次，要监督。\n最后，要落实。", "附件：1. 培训班日程安排\n2. 参训人员回执", "附件：1.2026年代表履职培训日程安排\n2.参训人员回执",
              "请协助做好以下工作：\n1. 提供情况说明；\n2. 确定人员。\n附件：1. 工作方案\n2. 数据统计表",
@@ -24,7 +25,8 @@ FIXTURES = {
              "同志们：今天召开动员会。一、深化理论武装要学深悟透。二、加强能力建设要开展培训。\n三、改进工作作风要调查研究。",
              "在学习方面，一是读原著，二是谈体会。在监督方面，一是听报告，二是搞检查。",
              "第一，提升阵地水平。\n第二，丰富活动内容。\n一、下一步打算\n第一，加强学习。\n第二，改进作风。",
-             "会议通过了第二个议题。第三，第四季度的工作安排另行研究。", "第三季度，完成了第二批项目。"],
+             "会议通过了第二个议题。第三，第四季度的工作安排另行研究。", "第三季度，完成了第二批项目。",
+             "会议议程 一、审议计划的报告 二、审议预算的报告 三、审议审判工作的报告", "获得一、二、三等奖的代表：一、二年级"],
 }
 
 
@@ -46,6 +48,7 @@ def check(draft, ctx):
     previous = None
     for para in draft.paragraphs:
         yield from _inline(para, ctx)
+        yield from _run_in_headings(para, ctx)
         m, lead = numbering.opening_item(para.text)
         if lead:  # 附件：1. …… opens the attachment list: a new numbering
             last.clear(), ran_in.clear(), inverted.clear()
@@ -92,6 +95,26 @@ def _ordinals(draft, ctx):
                 yield ctx.finding(ID, SEVERITY, para, start, m.end(),
                                   f"序号{word}：上一项是“第{numbering.cn(prev)}”，这里应为“第{numbering.cn(prev + 1)}”", BASIS)
             prev = n
+
+
+# Heading markers a web copy ran into one paragraph, after a space or a sentence's end
+# (……的报告 二、审议……的报告 四、审议……).
+RUN_IN_HEADING = re.compile(r"(?:^|(?<=[\s。；;：:]))(?P<n>[一二三四五六七八九十]{1,3})、")
+
+
+def _run_in_headings(para, ctx):
+    """一、……二、……四、 run together in one paragraph: a list of three or more from 一、 that skips or repeats."""
+    marks = list(RUN_IN_HEADING.finditer(para.text))
+    if len(marks) < 3 or numbering.to_int(marks[0].group("n")) != 1:
+        return
+    prev = 1
+    for m in marks[1:]:
+        n = numbering.to_int(m.group("n"))
+        if n != prev + 1 and n != 1:
+            word = "重复" if n == prev else "跳号"
+            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(),
+                              f"序号{word}：上一项是“{numbering.cn(prev)}、”，这里应为“{numbering.cn(prev + 1)}、”", BASIS)
+        prev = n
 
 
 def _inline(para, ctx):
