@@ -340,6 +340,18 @@ def inject_doubled_marker(text, rng):
     return _replace(text, a, b, mark + mark)
 
 
+def inject_marker_punct(text, rng):
+    """A mark typed after a numbering marker that has its own (（一）、 一、， （1）.)."""
+    spots = [(a, b) for run in _runs(text) for a, b, _, _ in run
+             if text[b - 1] in "、）" and not text[a:b].startswith("第")]
+    pick = _pick(rng, spots)
+    if pick is None:
+        return None
+    a, b = pick
+    mark = rng.choice(["、", "，", ".", "：", "、"] if text[b - 1] == "）" else ["，", "：", ".", "．"])
+    return _replace(text, b, b, mark, lead=b - a)
+
+
 # ---------------------------------------------------------------- repeat
 
 def inject_repeated_sentence(text, rng):
@@ -608,6 +620,7 @@ INJECTORS = {
     "unpaired_mark": (inject_unpaired, "punctuation"),
     "bookmark_dunhao": (inject_bookmark_dunhao, "punctuation"),
     "title_stop": (inject_title_stop, "punctuation"),
+    "marker_punct": (inject_marker_punct, "punctuation"),
     "placeholder": (inject_placeholder, "placeholder"),
     "editorial_note": (inject_editorial_note, "placeholder"),
     "web_residue": (inject_web_residue, "noise"),
