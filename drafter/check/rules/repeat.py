@@ -39,7 +39,9 @@ MIN_SENTENCE = 12
 CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 SENTENCE = re.compile(rf"[^。！？!?\n]{{{MIN_SENTENCE},}}")
 DOUBLED = re.compile(r"的的(?!确确)")
-WHOLE_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]")
+# Sentences are cut at their ends (a pattern of "not an end, then an end" would rescan a long
+# paragraph with no end from every position).
+SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _heading(text: str) -> bool:
@@ -74,13 +76,16 @@ def check(draft, ctx):
             else:
                 seen[sentence] = para.number
         last_sentence = None
-        for m in WHOLE_SENTENCE.finditer(text):
-            sentence = m.group().strip()
-            if sentence == last_sentence and len(sentence) >= MIN_ADJACENT and m.end() - 1 > covered:
+        begin = 0
+        for m in SENTENCE_END.finditer(text):
+            raw, start, end = text[begin:m.end()], begin, m.end()
+            begin = end
+            sentence = raw.strip()
+            if sentence == last_sentence and len(sentence) >= MIN_ADJACENT and end - 1 > covered:
                 # the same sentence twice in a row, whatever its clauses (会议地点：……。会议地点：……。)
                 yield from flush()
-                covered = m.end()
-                yield ctx.finding(ID, SEVERITY, para, m.start() + len(m.group()) - len(m.group().lstrip()), m.end(),
+                covered = end
+                yield ctx.finding(ID, SEVERITY, para, start + len(raw) - len(raw.lstrip()), end,
                                   "与前一句重复", BASIS, suggestion="")
             last_sentence = sentence
         previous = None
