@@ -3,7 +3,7 @@
 #   make test   run the test suite (the command CI runs)
 #   make bench  run the benchmarks in benchmarks/ and write benchmarks/results.md
 #   make eval   run the evaluations in eval/: the checker's precision and recall, import's structure accuracy,
-#               check --against on labelled pairs
+#               check --against on labelled pairs, and the synthetic corruption eval (recall per injected class)
 # DEPS=oldest (e.g. `make test DEPS=oldest`) uses a second virtual environment, .venv-oldest, where
 # every dependency is the oldest version pyproject.toml allows (.ci/lower_bounds.py); CI runs both.
 PYTHON ?= python3
@@ -51,6 +51,7 @@ eval: $(BIN)/drafter
 	$(BIN)/python eval/check_eval.py
 	$(BIN)/python eval/import_eval.py
 	$(BIN)/python eval/against_eval.py
+	$(BIN)/python eval/synthetic.py
 
 # Rewrite README's rule table from the rules themselves (tests/test_check.py keeps them equal).
 rules-table: $(BIN)/drafter

@@ -1,22 +1,32 @@
 """numbering.sequence: numbers at one level that skip, repeat, or start after 1."""
 
+import re
+
 from ... import numbering
 
 ID = "numbering.sequence"
 SEVERITY = "error"
-DOC = ("序号错误：同一层次的序号跳号（一、二、四、；段内的一是、二是、四是）、重复（一是、二是、二是），"
+DOC = ("序号错误：同一层次的序号跳号（一、二、四、；段内的一是、二是、四是；第一，第二，第四，）、重复（一是、二是、二是），"
        "或一组序号不从 1 开始（第一项漏写序号）。")
 BASIS = "GB/T 9704-2012 7.3.3（结构层次序数）；实务：同一层次的序号依次连续"
 FIXABLE = False
 FIXTURES = {
     "bad": ["一、学习\n二、监督\n四、建设", "要加强学习。\n2. 要广泛宣传。\n3. 要抓好落实。", "一是加强学习。\n二是强化监督。\n二是改进作风。",
-            "首先，要学习。\n再次，要落实。", "在监督方面，一是听取报告，二是开展检查，四是专题询问。"],
+            "首先，要学习。\n再次，要落实。", "在监督方面，一是听取报告，二是开展检查，四是专题询问。",
+            "一是深化理论武装，三是强化政治担当，四是锤炼过硬作风。", "一要把握重大意义。三要把握主要精神。",
+            "第一，深刻领悟重大意义。\n第二，准确把握实践要求。\n第四，切实扛起政治责任。",
+            "要重点抓好三件事：第一，提升阵地水平；第二，丰富活动内容；第二，健全闭环机制。",
+            "要重点抓好三件事：第一，提升阵地水平；第一，丰富活动内容；第二，健全闭环机制。",
+            "会议议程 一、审议计划执行情况的报告 二、审议预算执行情况的报告 四、审议行政审判工作情况的报告"],
     "good": ["一、学习\n（一）读原著\n（二）谈体会\n二、监督\n（一）听报告", "1. 要加强学习。\n2. 要广泛宣传。",
              "首先，要学习。\n其次，要监督。\n最后，要落实。", "附件：1. 培训班日程安排\n2. 参训人员回执", "附件：1.2026年代表履职培训日程安排\n2.参训人员回执",
              "请协助做好以下工作：\n1. 提供情况说明；\n2. 确定人员。\n附件：1. 工作方案\n2. 数据统计表",
              "1. 强化监督\n（一）听取报告\n（二）开展检查\n2. 做好代表工作",
              "同志们：今天召开动员会。一、深化理论武装要学深悟透。二、加强能力建设要开展培训。\n三、改进工作作风要调查研究。",
-             "在学习方面，一是读原著，二是谈体会。在监督方面，一是听报告，二是搞检查。"],
+             "在学习方面，一是读原著，二是谈体会。在监督方面，一是听报告，二是搞检查。",
+             "第一，提升阵地水平。\n第二，丰富活动内容。\n一、下一步打算\n第一，加强学习。\n第二，改进作风。",
+             "会议通过了第二个议题。第三，第四季度的工作安排另行研究。", "第三季度，完成了第二批项目。",
+             "会议议程 一、审议计划的报告 二、审议预算的报告 三、审议审判工作的报告", "获得一、二、三等奖的代表：一、二年级"],
 }
 
 
@@ -31,12 +41,14 @@ def _message(style: str, prev: int | None, m) -> str | None:
 
 
 def check(draft, ctx):
+    yield from _ordinals(draft, ctx)
     last: dict[str, int] = {}  # style -> the number last seen at that level
     ran_in: dict[str, int] = {}  # headings a web copy ran into a paragraph (……。二、加强……)
     inverted: set[int] = set()  # depths opened under a lower level (（一） under 1.): they end no group
     previous = None
     for para in draft.paragraphs:
         yield from _inline(para, ctx)
+        yield from _run_in_headings(para, ctx)
         m, lead = numbering.opening_item(para.text)
         if lead:  # 附件：1. …… opens the attachment list: a new numbering
             last.clear(), ran_in.clear(), inverted.clear()
@@ -64,13 +76,57 @@ def check(draft, ctx):
                 ran_in[h.style] = h.number
 
 
+# 第一，第二，第三， opening a paragraph or a clause after 。；：(第二十次 and 第三季度 are no markers)
+ORDINAL = re.compile(r"(?:^|(?<=[。；;：:！？!?]))[ \t　]*第(?P<n>[一二三四五六七八九十])(?=[，,、：:])")
+
+
+def _ordinals(draft, ctx):
+    """第一，第二，第四，: ordinal markers that skip or repeat a number; a heading starts a new group."""
+    prev = None
+    for para in draft.paragraphs:
+        m0, _ = numbering.opening_item(para.text)
+        if m0 is not None and m0.depth <= 4:
+            prev = None
+        for m in ORDINAL.finditer(para.text):
+            n = numbering.to_int(m.group("n"))
+            if prev is not None and n != prev + 1 and (n != 1 or prev == 1):  # 第一 after 第二 starts anew
+                start = m.end() - 2
+                word = "重复" if n == prev else "跳号"
+                yield ctx.finding(ID, SEVERITY, para, start, m.end(),
+                                  f"序号{word}：上一项是“第{numbering.cn(prev)}”，这里应为“第{numbering.cn(prev + 1)}”", BASIS)
+            prev = n
+
+
+# Heading markers a web copy ran into one paragraph, after a space or a sentence's end
+# (……的报告 二、审议……的报告 四、审议……).
+RUN_IN_HEADING = re.compile(r"(?:^|(?<=[\s。；;：:]))(?P<n>[一二三四五六七八九十]{1,3})、")
+
+
+def _run_in_headings(para, ctx):
+    """一、……二、……四、 run together in one paragraph: a list of three or more from 一、 that skips or repeats."""
+    marks = list(RUN_IN_HEADING.finditer(para.text))
+    if len(marks) < 3 or numbering.to_int(marks[0].group("n")) != 1:
+        return
+    prev = 1
+    for m in marks[1:]:
+        n = numbering.to_int(m.group("n"))
+        if n != prev + 1 and n != 1:
+            word = "重复" if n == prev else "跳号"
+            yield ctx.finding(ID, SEVERITY, para, m.start(), m.end(),
+                              f"序号{word}：上一项是“{numbering.cn(prev)}、”，这里应为“{numbering.cn(prev + 1)}、”", BASIS)
+        prev = n
+
+
 def _inline(para, ctx):
     """Run-in markers inside one paragraph that skip a number (一是、二是、四是); a repeated one is
     numbering.duplicate's."""
     last: dict[str, int] = {}
     for m in numbering.inline(para.text):
-        if m.style == numbering.STYLE_SHOUXIAN or m.start == 0:
-            continue  # 首先…最后 have no numbers to skip; a paragraph's own opening marker is above
+        if m.style == numbering.STYLE_SHOUXIAN:
+            continue  # 首先…最后 have no numbers to skip
+        if m.start == 0:  # the paragraph's own opening marker is checked above; the run-in ones go on from it
+            last[m.style] = m.number
+            continue
         prev = last.get(m.style)
         if m.number == 1:
             last[m.style] = 1  # a new group within the paragraph (在学习方面，一是……在监督方面，一是……)
