@@ -324,6 +324,7 @@ def batches(scored: list[Scored], cases: list[Case]) -> list[tuple[dict, dict]]:
 def render_batches(pairs: list[tuple[dict, dict]]) -> str:
     if not pairs:
         return ""
+    width = max(len(run["batch"]) for run, _ in pairs)
     run, today = pairs[-1]
     now = today["overall"]
     out = [f"headline: {run['batch']}, first run on {run['commit']} ({run['date']}): "
@@ -331,10 +332,10 @@ def render_batches(pairs: list[tuple[dict, dict]]) -> str:
            f"{run['false_alarms']} false alarms on {run['controls']} clean controls",
            f"          today: precision {fmt(now['precision'])}, recall {fmt(now['recall'])}, "
            f"{len(today['false_alarms'])} false alarms", "",
-           "batch                 labels   first run: P     R   alarms    today: P     R   alarms"]
+           f"{'batch':<{width}}  labels   first run: P     R   alarms    today: P     R   alarms"]
     for run, today in pairs:
         now = today["overall"]
-        out.append(f"{run['batch']:<20}  {now['labels']:>6}   {run['precision']:>13.2f}  {run['recall']:.2f}  "
+        out.append(f"{run['batch']:<{width}}  {now['labels']:>6}   {run['precision']:>13.2f}  {run['recall']:.2f}  "
                    f"{run['false_alarms']:>6}  {fmt(now['precision']):>11}  {fmt(now['recall'])}  "
                    f"{len(today['false_alarms']):>6}")
     return "\n".join(out)
