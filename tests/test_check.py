@@ -169,3 +169,12 @@ def test_every_rule_reaches_the_word_comments(rule, tmp_path):
     out = tmp_path / "review.docx"
     assert annotate(str(src), found, str(out)) >= 1
     assert any(f"［{rule.ID}］" in c.text for c in docx.Document(str(out)).comments)
+
+
+def test_dated_term_not_reported_when_the_draft_sums_the_period_up():
+    import datetime as dt
+
+    text = "主要任务是总结“十四五”时期全县人大工作，部署今年重点任务。"
+    assert not [f for f in findings_for(text, dt.date(2026, 3, 24)) if f.rule == "glossary.dated"]
+    # the same period named as current work is still reported
+    assert [f for f in findings_for("抓好“十四五”时期各项任务。", dt.date(2026, 3, 24)) if f.rule == "glossary.dated"]

@@ -19,7 +19,7 @@ def _label(ym: tuple[int, int]) -> str:
 # A period that has ended is still named rightly in a later draft when the draft looks back:
 # 推动“十四五”规划圆满收官, 过去五年, “十四五”时期，全区共制定……, 主要指标完成情况. (收官之年 is
 # no looking back: 今年是“十四五”规划收官之年 in 2026 is the slip the rule is for.)
-LOOKING_BACK = re.compile("(?:圆满|顺利|胜利|全面)收官|收官以来|以来|回顾|过去|(?:圆满|胜利|顺利)完成|完成情况|取得了|已经"
+LOOKING_BACK = re.compile("(?:圆满|顺利|胜利|全面)收官|收官以来|以来|回顾|总结|过去|(?:圆满|胜利|顺利)完成|完成情况|取得了|已经"
                           "|期间|累计|跃上|(?:共|建成)(?!同)[\u4e00-\u9fff]{0,12}?\\d")
 # A period that has not begun is named rightly in an earlier draft when the draft looks ahead:
 # 明年是“十五五”规划的开局之年, 编制“十五五”规划 (in 2025).

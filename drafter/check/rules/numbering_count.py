@@ -11,7 +11,8 @@ DOC = "点数不符：开头宣布的点数（“我讲三点意见”“从三�
 BASIS = "实务：宣布的点数须与正文一致"
 FIXABLE = False
 FIXTURES = {
-    "bad": ["下面，我讲三点意见。\n一、学习\n二、监督\n三、建设\n四、落实",
+    "bad": ["下面，我讲三点意见。一、肯定成绩。今年工作完成得比较好。\n二、谋划好明年的工作。",
+            "下面，我讲三点意见。\n一、学习\n二、监督\n三、建设\n四、落实",
             "要从两个方面入手：一是加强学习，二是强化监督，三是改进作风。",
             "重点抓好以下三项工作：\n一是加强学习。\n二是强化监督。",
             "重点抓了三个方面的工作:一是加强服务;二是提升质效;三是拓展渠道;四是加强管理。",
@@ -26,6 +27,7 @@ FIXTURES = {
              "这三个方面的工作，我们一直抓得很紧。\n一、学习\n二、监督",
              "要增强“四个意识”。\n一、学习\n二、监督", "一是落实第一项要求。\n二是落实第二项要求。",
              "最后，我再强调一点。\n一、学习\n二、监督",
+             "下面，我讲两点意见。一、肯定成绩。今年工作完成得比较好。\n二、谋划好明年的工作。",
              "请协助做好以下三项工作：\n1. 提供说明；\n2. 确定人员；\n3. 做好准备。\n附件：1. 工作方案\n2. 统计表"],
 }
 
@@ -47,13 +49,17 @@ def _number(word: str) -> int:
     return 2 if word == "两" else numbering.to_int(word)
 
 
-def _inline_count(text: str) -> int:
+def _inline_count(text: str) -> tuple[int, str | None]:
     """How many items of the first style used follow in the same paragraph (run-in markers, or
-    headings whose line breaks a web copy lost)."""
+    headings whose line breaks a web copy lost), and that style."""
     markers = numbering.inline(text, headings=True)
     if not markers:
-        return 0
+        return 0, None
     style = markers[0].style
+    return _count_of(text, markers, style), style
+
+
+def _count_of(text: str, markers, style: str) -> int:
     if style in ("一、", numbering.STYLE_PAREN) and markers[0].number == 1:
         # headings run together (……工作二、突出重点……): find 二、 三、 … in turn after 一、
         count, pos = 1, markers[0].end
@@ -89,16 +95,32 @@ def _following(paragraphs) -> list[int]:
     return counts
 
 
+def _continued(paras, i: int, style: str | None, counted: int) -> bool:
+    """Whether the next numbered paragraph after paras[i] goes on with the run-in list that
+    paras[i] holds: same style, the next number."""
+    if style is None:
+        return False
+    for para in islice(paras, i + 1, i + 4):
+        m, lead = numbering.opening_item(para.text)
+        if lead:
+            return False
+        if m is not None:
+            return m.style == style and m.number == counted + 1
+    return False
+
+
 def check(draft, ctx):
     paras = draft.paragraphs
     following = None
     for i, para in enumerate(paras):
         for m in islice(ANNOUNCE.finditer(para.text), MAX_ANNOUNCEMENTS):
             group = next(g for g in ("a", "b", "c", "d") if m.group(g))
-            counted = _inline_count(para.text[m.end():])
-            if not counted:
+            counted, style = _inline_count(para.text[m.end():])
+            if not counted or _continued(paras, i, style, counted):
+                # no run-in list, or one whose next items open the paragraphs after
+                # (……两点意见。一、……。 then a paragraph 二、……)
                 following = following if following is not None else _following(paras)
-                counted = following[i]
+                counted += following[i]
             if counted and counted != _number(m.group(group)):
                 start = m.start(group)
                 yield ctx.finding(ID, SEVERITY, para, start, m.end(),
