@@ -47,7 +47,7 @@ FIXTURES = {
     "good": ["要推动既定目标任务落地见效。", "这一点不容置疑。", "推进农村公路提质改造。", "来函收悉。",
              "对代表建议逐件跟踪督办。", "执法检查顺延至下月。", "专人到您所在的青石乡开展实地调研。",
              "在第十次会议闭幕时的讲话。", "增强宪法意识和法治观念。", "改善农村人居环境。", "刘芳同志主持会议。",
-             "恒人常办发〔2026〕3号", "版记在下半页底部。", "一兆到数十兆字节。", "附件说明一行列了几个名称。"],
+             "恒人常办发〔2026〕3号", "我们一定不负重托。", "版记在下半页底部。", "一兆到数十兆字节。", "附件说明一行列了几个名称。"],
 }
 
 # Natural log: a changed clause that makes a set phrase of four characters must read e^7 (about
@@ -56,6 +56,7 @@ FIXTURES = {
 THRESHOLD = {4: 7.0, 3: 11.0}
 MARGIN = 6  # characters each side of the place that the two segmentations compare
 MIN_FREQ = {4: 3, 3: 50}  # dictionary words seen fewer times are no evidence (a long index costs time to build)
+COMMON, SET_PHRASE = 20, 50  # written as two words this common, the phrase it would become must be this common
 NAMES = ("nr", "ns", "nt", "nz", "nrt", "nrfg")  # persons, places, bodies, other proper nouns
 HAN = re.compile(r"[\u4e00-\u9fff]{3,}")
 DATA = "confusions/charsets.tsv"
@@ -140,6 +141,16 @@ def _holder(words: list[str], i: int) -> tuple[str, int]:
     return "", i
 
 
+def _phrase(written: str, word: str) -> bool:
+    """Whether the written characters are themselves common words put together (不负 + 重托) while
+    the word they would become is a rare dictionary entry (不负众托): a unigram model favours one
+    long word over two, so only a well-attested set phrase outweighs two common words."""
+    freq = word_layer.segmenter().dt.FREQ
+    _, parts = _route(written)
+    return (len(parts) > 1 and all(len(w) >= 2 and freq.get(w, 0) >= COMMON for w in parts)
+            and freq.get(word, 0) < SET_PHRASE)
+
+
 def _proper(word: str) -> bool:
     return (word_layer.tag(word) or "").startswith(NAMES)
 
@@ -170,7 +181,8 @@ def candidates(run: str):
             changed = run[lo:i] + right + run[i + 1:hi]
             after, new_words = _route(changed)
             now, begin = _holder(new_words, i - lo)
-            if len(now) >= 3 and not _proper(now) and after - before >= THRESHOLD[min(len(now), 4)]:
+            if (len(now) >= 3 and not _proper(now) and after - before >= THRESHOLD[min(len(now), 4)]
+                    and not _phrase(run[lo + begin:lo + begin + len(now)], now)):
                 yield i, right, now, lo + begin, after - before
 
 
