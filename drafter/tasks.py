@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import importer, levels, outline, render, safeyaml, workspace
+from . import importer, levels, outline, render, safeyaml, workers, workspace
 from .files import guard, outputs
 from .files.fs import MAX_FILE_MB
 from .outline import kinds, meeting
@@ -125,24 +125,10 @@ def _render_one(pair: tuple[str, str]) -> Outcome | DrafterError:
     return _outcome(result, b["rate"])
 
 
-def _quiet_worker() -> None:
-    import signal  # only in a worker process
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; no worker tracebacks
-
-
 def batch_jobs(count: int, fmt: str, asked: int | None = None) -> int:
-    """Worker processes for a batch of ``count`` outlines: as many as ``asked``, else one per
-    available core for a batch worth it (8 outlines or more); one for PDF whatever is asked
-    (LibreOffice's profile is one per user) and where processes cannot fork."""
-    if fmt == "pdf" or not hasattr(os, "fork"):
-        return 1
-    if asked:
-        return asked
-    if count < 8:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cores, count // 4))
+    """Worker processes for a batch of ``count`` outlines (``drafter.workers.count``); one for PDF
+    whatever is asked (LibreOffice's profile is one per user)."""
+    return 1 if fmt == "pdf" else workers.count(count, asked)
 
 
 def render_batch(pairs: list[tuple[str, str]], fmt: str = "docx", template_dirs: tuple[str, ...] = (),
@@ -160,7 +146,7 @@ def render_batch(pairs: list[tuple[str, str]], fmt: str = "docx", template_dirs:
     import multiprocessing  # only for a batch shared out to workers
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=workers.quiet)
     try:
         yield from pool.map(_render_one, pairs, chunksize=max(1, min(8, len(pairs) // (jobs * 4))))
     finally:

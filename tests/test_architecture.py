@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "drafter"
 LAYERS = [
     ("base", ("drafter", "drafter.errors", "drafter.files", "drafter.safeyaml", "drafter.schema",
               "drafter.resources", "drafter.numbering", "drafter.workspace", "drafter.convert", "drafter.unit", "drafter.levels",
+              "drafter.workers",
               )),
     ("outline", ("drafter.outline",)),
     ("render", ("drafter.render",)),

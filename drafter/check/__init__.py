@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-import os
 
 from ..documents import Draft, draft_from_blocks, draft_from_lines, read_draft
+from .. import workers
 from ..errors import DrafterError
 from ..render import unit_profile
 from .against import RULES as AGAINST, compare
@@ -43,22 +43,8 @@ def check_file(path: str, glossary: Glossary, date=None, region: str | None = No
 
 
 def batch_jobs(count: int, asked: int | None = None) -> int:
-    """Worker processes for checking ``count`` files: as many as ``asked``, else one per
-    available core for a batch worth it (8 files or more), one where processes cannot fork."""
-    if not hasattr(os, "fork"):
-        return 1
-    if asked:
-        return asked
-    if count < 8:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cores, count // 4))
-
-
-def _quiet_worker() -> None:
-    import signal  # only in a worker process
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; no worker tracebacks
+    """Worker processes for checking ``count`` files (``drafter.workers.count``)."""
+    return workers.count(count, asked)
 
 
 _BATCH: dict = {}  # the settings of the batch under way, which forked workers inherit
@@ -92,7 +78,7 @@ def check_files(paths, glossary: Glossary, jobs: int = 1, **settings):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=workers.quiet)
     try:
         yield from pool.map(_check_one, paths, chunksize=max(1, min(16, len(paths) // (jobs * 4))))
     except BrokenProcessPool:  # a worker killed from outside (out of memory): said, not a traceback
