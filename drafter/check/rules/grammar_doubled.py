@@ -9,20 +9,21 @@ ID = "grammar.doubled"
 SEVERITY = "warning"
 FIXABLE = False
 DOC = ("字词重复：介词、连词、助词连打两次（对对代表建议、在在全市范围内、关于关于、任务的的），词语中的字多打一个"
-       "（作风风建设），名词、代词连打两次（培训培训、我们我们），换行处重复的词（上一行末尾“全面推进”，下一行开头又是"
+       "（作风风建设），词语连打两次（培训培训、我们我们、提高提高、第十六届第十六届），换行处重复的词（上一行末尾“全面推进”，下一行开头又是"
        "“推进”），或同一分句中用了两个“把”（把……把作为）。“对对口”“在在建”“与与会”之类是两个词，“人人”“常常”"
-       "“研究研究”之类的重叠是正常说法，不报。")
+       "“一个一个”、口语里“要研究研究”之类的重叠是正常说法，不报。")
 BASIS = "实务：删去多打的虚词，一个分句中的介词不重复使用"
 FIXTURES = {
     "bad": ["常委会对对代表提出的建议高度重视。", "要在在全市范围内开展视察活动。", "常委会关于关于加强监督的决定。",
             "常委会把对代表建议的办理情况把作为监督重点。", "要按照方案的要求，把各项任务把落到实处。", "通过通过多种方式听取意见。",
             "加强护理人员培训培训，切实提高服务水平。", "完善工作工作机制。", "已完成全年任务的的60%。", "在服务群众的的过程中增长才干。",
-            "增强作风风建设的自觉性。", "我们我们要认真学习领会。",
+            "增强作风风建设的自觉性。", "我们我们要认真学习领会。", "会议在桐川市召开召开。", "请县人民政府认真研究研究处理。",
+            "在桐川市第十六届第十六届人民代表大会第七次会议上", "各代表代表小组推荐部分代表。", "要提高提高履职能力。",
             "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n推进依法治国。"],
     "good": ["常委会组成人员要对对口联系的代表常走访。", "对在在建项目中发现的问题要及时整改。",
              "要与与会代表充分交流。", "对群众反映的问题不能不了了之。", "要把学习贯彻会议精神作为重要任务，把工作抓实。",
              "家家户户和和美美。", "让人民群众感受到实实在在的获得感。", "被被告人起诉。", "要把把关作用发挥好。", "要把这件事把握好。", "由一把手把关，把好方向。", "把情况摸清、把问题找准", "既把情况摸清又把问题找准，并把措施落实。",
-             "这件事要研究研究。", "大家再商量商量。", "一个一个地落实。", "实实在在的获得感。", "代表代表人民的利益行使国家权力。",
+             "这件事要研究研究。", "大家再商量商量。", "回去好好学习学习。", "雪白雪白的墙。", "水哗啦哗啦地流。", "一个一个地落实。", "实实在在的获得感。", "代表代表人民的利益行使国家权力。",
              "的的确确如此。", "常委会会议审议通过。", "县县长热线。", "一天天地进步。", "学习习近平总书记重要讲话精神。",
              "人人参与，常常讲。", "这是是非问题。", "做到件件有着落、事事有回音。", "专题询问问得很直接。", "超时时给出警告。", "把工作作为重点。", "让人民群众感受到实实在在的获得感。",
              "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n依法治国。"],
@@ -40,9 +41,22 @@ WORD_AFTER = {
 }
 # A two-character word typed twice (培训培训); the word layer says whether it is a noun (a verb
 # doubled, 研究研究, is a spoken form, and 代表代表人民 is a noun and a verb).
-WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2})\1")
-SAID_TWICE_OK = ("代表",)  # 代表代表人民: the noun, then the verb
+WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+# 代表代表人民: the noun, then the verb (read so only before what a verb 代表 takes).
+SAID_TWICE_OK = {"代表": ("人民", "群众", "广大", "全体", "全", "各", "选民", "本", "了", "着", "的是")}
 VERB_DOUBLING = tuple("要 再 来 去 请 让 好好 可以 应该 得 需 想 能 帮 都 也 就".split())
+# Verbs of an action that takes a while, which speech doubles to soften it (研究研究, 商量商量):
+# right after 要/再/请/大家… or before the end of the clause (这件事要研究研究。). Any other verb
+# doubled (提高提高, 制定制定) is a slip, and so is a softened one followed by another verb
+# (研究研究处理) or after 的.
+SOFTENED = frozenset(("研究 讨论 商量 考虑 琢磨 思考 掂量 交流 沟通 了解 打听 学习 总结 反思 回顾 整理 收拾 打扫 "
+                      "休息 活动 锻炼 准备 比较 分析 检查 调查 走访 熟悉 体验 感受 放松 介绍 说明 解释 请教 议论 "
+                      "看看 聊聊 说说 想想 听听 问问 试试").split())
+HORTATIVE = VERB_DOUBLING + tuple("大家 一起 咱们 我们 先 再 好 请".split())
+SOFTENED_AFTER = "吧呢啊一看，,。；;！？!?"
+# Parts of speech whose ABAB doubling is a word's own form: state words (雪白雪白), sounds (哗啦哗啦),
+# interjections and modal particles.
+DOUBLING_TAGS = ("z", "o", "e", "y")
 BA = re.compile("把")
 # 把 as a preposition: not 一把手, 把握, 把关 (the character begins or ends another word).
 NOT_PREPOSITION_BEFORE = "一这那两几火车扶刀"
@@ -113,14 +127,7 @@ def check(draft, ctx):
         if (start >= 2 and text[start - 2] == text[start - 1]) or (end + 1 < len(text) and text[end] == text[end + 1]):
             continue  # AABB reduplication: 实实在在, 和和美美, 是是非非
         yield ctx.finding(ID, SEVERITY, para, start, end, f"“{word}”重复，疑为多打", BASIS, suggestion=word)
-    for para, start, end, m in ctx.scan(WORD_TWICE):
-        word = m.group(1)
-        if word[0] == word[1] or word in SAID_TWICE_OK:
-            continue  # 实实在在 and the like; words that double as a verb after themselves
-        tag = word_layer.tag(word) or ""
-        if not tag.startswith(WORD_TAGS) or para.text[max(0, start - 2):start].endswith(VERB_DOUBLING):
-            continue  # not a noun, or a verb doubled after 要/再/来 (要研究研究)
-        yield ctx.finding(ID, SEVERITY, para, start, end, f"“{word}”重复，疑为多打", BASIS, suggestion=word)
+    yield from _word_twice(ctx)
     for para, start, end, m in ctx.scan(BA):
         text = para.text
         if not _preposition(text, start) or (start and text[start - 1] in "把" + PARALLEL):
@@ -133,6 +140,29 @@ def check(draft, ctx):
         if first >= 0 and start - first > 1:
             yield ctx.finding(ID, SEVERITY, para, start, start + 1,
                               f"同一分句中已有“把”（第{first + 1}字），这里的“把”多余", BASIS, suggestion="")
+
+
+def _word_twice(ctx):
+    """A word of two to four characters typed twice (培训培训, 提高提高, 第十六届第十六届). A word of
+    three or four characters is never doubled on purpose; one of two is, in a few shapes: 一个一个
+    (one by one), 研究研究 (a softened verb), 雪白雪白 (a state word)."""
+    for para, start, end, m in ctx.scan(WORD_TWICE):
+        word, text = m.group(1), para.text
+        if len(set(word)) == 1:
+            continue  # 哈哈哈哈: one character over and over
+        if (start and text[start - 1] == word[-1]) or text.startswith(word[0], end):
+            continue  # the doubled run is cut out of a longer one (……的是是的)
+        if len(word) == 2:
+            if word[0] == "一" and (word_layer.tag(word[1]) or "").startswith("q"):
+                continue  # 一个一个, 一步一步: one by one
+            if word in SAID_TWICE_OK and text.startswith(SAID_TWICE_OK[word], end):
+                continue
+            if word in SOFTENED and text[start - 1:start] != "的" and (
+                    text[max(0, start - 3):start].endswith(HORTATIVE) or end == len(text) or text[end] in SOFTENED_AFTER):
+                continue  # 要研究研究, 大家再商量商量。: a verb softened by doubling, not followed by another verb
+            if (word_layer.tag(word) or "").startswith(DOUBLING_TAGS):
+                continue
+        yield ctx.finding(ID, SEVERITY, para, start, end, f"“{word}”重复，疑为多打", BASIS, suggestion=word)
 
 
 def _preposition(text: str, i: int) -> bool:
