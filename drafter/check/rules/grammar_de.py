@@ -16,7 +16,9 @@ FIXTURES = {
             "要不断的提高履职能力。", "民生实事项目落实的很到位。", "我们也要清醒的看到，问题依然存在。",
             "引导企业、社会组织积极的参与。", "使大家有了更加深入地理解。", "将为代表履职提供更好地服务和保障。",
             "对议案进行了认真地研究。", "党员干部要自觉的参与志愿服务。", "高效的完成了各项任务。",
-            "要扎扎实实的推动各项工作落地。", "目前各项准备工作进展的很顺利。", "要把问题找的准、分析透。"],
+            "要扎扎实实的推动各项工作落地。", "目前各项准备工作进展的很顺利。", "要把问题找的准、分析透。",
+            "要把工作做的更细、更实。", "代表工作做的好不好，群众说了算。", "把问题梳理的清清楚楚。",
+            "把群众的意见收集的全面一些。", "部分农户了解的不多。", "项目落实的怎么样，直接关系到公信力。"],
     "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
              "要认真地落实会议部署。", "接受严格的监督是应尽的义务。", "这是积极的参与。", "开展认真的学习。",
@@ -25,7 +27,9 @@ FIXTURES = {
              "这是自觉的参与。", "得到了有效的保护。", "有的多，有的少。", "我们做的很多工作得到了肯定。",
              "要把问题找得准、分析透。", "同样的问题不能再出现。",
              "要制定统一的流转合同示范文本。", "实行统一的流转程序。", "加快进度的做法。",
-             "让人民群众感受到更多实实在在的获得感。"],
+             "让人民群众感受到更多实实在在的获得感。",
+             "正视工作中存在的不足。", "给群众带来的不便。", "系统的更新。", "群众的不满。", "这是我们的不对。",
+             "有的好一些，有的差一些。", "解决的办法不多。"],
 }
 
 ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
@@ -93,6 +97,7 @@ def check(draft, ctx):
     if "的" in ctx.text:
         yield from _de(ctx)
         yield from _de_words(ctx)
+        yield from _complements(ctx)
     if "地" in ctx.text:
         yield from _di(ctx)
 
@@ -191,6 +196,40 @@ def _de_words(ctx):
             continue  # the character is no verb of its own here
         yield ctx.finding(ID, SEVERITY, para, start - 1, end, f"动词“{verb}”后接补语“{m.group(1)}”，应用“得”", BASIS,
                           suggestion=f"{verb}得{m.group(1)}")
+
+
+# More complements after 的 than the degree adverbs above: 做的更细, 讲的都很实在, 了解的不多 (the
+# adverb a word of its own, then a short predicate ending the clause); 做的好不好, 写的怎么样 (a
+# question of how well); 梳理的清清楚楚 (a doubled adjective); 收集的全面一些 (an adjective and 一些).
+SHORT_COMPLEMENT = re.compile(r"的(?:(?:更|都|不|太|还)(?:很|更|非常|比较)?[\u4e00-\u9fff]{1,2}|([\u4e00-\u9fff]{1,2})不\1|怎么样|怎样|如何|"
+                              r"([\u4e00-\u9fff])\2([\u4e00-\u9fff])\3|[\u4e00-\u9fff]{1,2}(?:一些|一点))"
+                              r"(?=[，,。；;！？!?、：:）)]|$)", re.M)
+LEADS = ("更", "都", "不", "太", "还")
+# What a noun phrase ends in after 的 at the end of a clause: 存在的不足, 带来的不便, 系统的更新.
+NOT_COMPLEMENT = ("不足", "不便", "不利", "不良", "不当", "不同", "不是", "不少", "更新", "更多", "都是", "还是", "还有")
+
+
+def _complements(ctx):
+    for para, start, end, m in ctx.scan(SHORT_COMPLEMENT):
+        text = para.text
+        after = text[start + 1:end]
+        if after.startswith(NOT_COMPLEMENT):
+            continue
+        words = word_layer.around(text, start, end)
+        j = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
+        if not j or j + 1 >= len(words):
+            continue
+        verb, nxt = words[j - 1], words[j + 1]
+        if after.startswith(LEADS) and nxt.text not in LEADS and not (nxt.text.startswith("不") and m.group(1)):
+            continue  # 更新, 不足: the word after 的 is not the adverb of its own
+        if verb.tag.startswith(("r", "t", "m", "q", "x", "u", "p", "c", "nr", "ns")) or len(verb.text) > 2:
+            continue  # 我们的不, 今年的更: no verb before the 的
+        if not (verb.tag.startswith(("v", "n", "a")) or word_layer.tag(verb.text) in ("v", "vn")):
+            continue
+        if verb.text in ("有", "是", "别", "为", "目", "新", "大", "小", "好") or word_layer.frequency(verb.text + "的"):
+            continue  # 有的好一些, 别的, 新的更大贡献: no verb and complement
+        yield ctx.finding(ID, SEVERITY, para, verb.start, end, f"动词“{verb.text}”后接补语，应用“得”", BASIS,
+                          suggestion=f"{verb.text}得{after}")
 
 
 def _de(ctx):
