@@ -18,7 +18,9 @@ FIXTURES = {
             "对议案进行了认真地研究。", "党员干部要自觉的参与志愿服务。", "高效的完成了各项任务。",
             "要扎扎实实的推动各项工作落地。", "目前各项准备工作进展的很顺利。", "要把问题找的准、分析透。",
             "要把工作做的更细、更实。", "代表工作做的好不好，群众说了算。", "把问题梳理的清清楚楚。",
-            "把群众的意见收集的全面一些。", "部分农户了解的不多。", "项目落实的怎么样，直接关系到公信力。"],
+            "把群众的意见收集的全面一些。", "三个报告总结得全面、部署的具体。",
+            "让代表定期地、有序的进站接待群众。", "希望各位代表经常的、主动地走到群众中去。", "代表要认真的看、仔细地问。",
+            "较好的完成了各项任务。", "代表们踊跃的发言。", "部分农户了解的不多。", "项目落实的怎么样，直接关系到公信力。"],
     "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
              "要认真地落实会议部署。", "接受严格的监督是应尽的义务。", "这是积极的参与。", "开展认真的学习。",
@@ -29,7 +31,8 @@ FIXTURES = {
              "要制定统一的流转合同示范文本。", "实行统一的流转程序。", "加快进度的做法。",
              "让人民群众感受到更多实实在在的获得感。",
              "正视工作中存在的不足。", "给群众带来的不便。", "系统的更新。", "群众的不满。", "这是我们的不对。",
-             "有的好一些，有的差一些。", "解决的办法不多。"],
+             "有的好一些，有的差一些。", "解决的办法不多。",
+             "报告写得全面、群众的评价好。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
 }
 
 ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
@@ -52,7 +55,9 @@ COMPLEMENT_VERBS = tuple(("做 完成 落实 开展 搞 办 抓 干 推进 执�
 # 清醒的看到，: an adjective, 的, then a word the dictionary calls a verb ending the clause. The
 # word layer is asked only when the words before 的 are one of these adverbials.
 ADJECTIVES = ADVERBS + tuple(("清醒 自觉 清楚 准确 顺利 彻底 坚定 正确 深深 紧紧 默默 大胆 真正 尽快 尽早 及早 "
-                              "逐一 全力 客观 公正 精准 科学 合理 稳妥 有序 高效 灵活 明确 集中 统一 广泛").split())
+                              "逐一 全力 客观 公正 精准 科学 合理 稳妥 有序 高效 灵活 明确 集中 统一 广泛 "
+                              "紧密 耐心 细心 仔细 用心 虚心 诚恳 慎重 经常 定期 踊跃 较好 反复 "
+                              "一如既往 不折不扣 迫不及待 一脉相承 实事求是 积极主动 认认真真 扎扎实实").split())
 CLAUSE_VERB = re.compile(r"的([\u4e00-\u9fff]{2})(?=[，,。；;！？!?、：:]|$)", re.M)
 NOMINAL = TAKES_OBJECT + tuple(("发挥 起到 给予 提供 取得 获得 赢得 体现 展现 表现 表示 感到 引起 加以 予以 这 那 种 个 项 次 "
                                 "一些 一定 许多 很多 更多 较多 诸多").split())
@@ -98,6 +103,7 @@ def check(draft, ctx):
         yield from _de(ctx)
         yield from _de_words(ctx)
         yield from _complements(ctx)
+        yield from _parallels(ctx)
     if "地" in ctx.text:
         yield from _di(ctx)
 
@@ -123,6 +129,21 @@ BARE_COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff])的([准好快实细稳深透
 COUNTING = "多少"
 
 
+# One-character verbs an adverbial may take before a pause or a complement (认真的看、仔细地记,
+# 主动的走到群众中去, 迫不及待的去解决, 切实的把……摆上): the dictionary's other single verbs are too often
+# the head of a noun phrase.
+SINGLE_VERBS = frozenset("看听问记走去把查想说讲干抓学做")
+
+
+def _verb_word(text: str, verb) -> bool:
+    """Whether the word after 的 is a verb an adverbial modifies."""
+    if verb.tag == "v" and len(verb.text) >= 2:
+        return True
+    if verb.tag in ("l", "i") and len(verb.text) >= 3:
+        return word_layer.tag(verb.text[:2]) == "v"  # 发表意见, 落到实处: a verb and its object
+    return verb.text in SINGLE_VERBS and (verb.text in "去把" or text[verb.end:verb.end + 1] in "、，,。；;到好着")
+
+
 def _de_words(ctx):
     """的 where 地 or 得 is due, told by the parts of speech around it (beyond the lists above)."""
     seen = set()
@@ -140,10 +161,12 @@ def _de_words(ctx):
         if i is None or i == 0 or i + 1 >= len(words):
             continue
         before, verb = words[i - 1], words[i + 1]
-        if before.start < start - 4 or verb.tag != "v" or len(verb.text) < 2:
+        if before.start < start - 4 or not _verb_word(text, verb):
             continue
         reduplicated = REDUPLICATED.match(before.text)
-        listed = before.text in ADJECTIVES
+        listed = before.text in ADJECTIVES or (modifier in ADJECTIVES and before.start > start - len(modifier))
+        if listed and before.text not in ADJECTIVES:  # 较好 cut 较/好: the listed word is the modifier
+            before = word_layer.Word(modifier, "d", start - len(modifier), start)
         if not (reduplicated or listed or before.tag in MODIFIER_TAGS):
             continue
         if _ending(text, start, ADVERBS) and re.match(rf"({VERBS})", text[end:]):
@@ -230,6 +253,69 @@ def _complements(ctx):
             continue  # 有的好一些, 别的, 新的更大贡献: no verb and complement
         yield ctx.finding(ID, SEVERITY, para, verb.start, end, f"动词“{verb.text}”后接补语，应用“得”", BASIS,
                           suggestion=f"{verb.text}得{after}")
+
+
+# 的 in one of two parallel phrases whose other one has 得 or 地 (学得深、悟得透、用的好; 定期地、有序的进站;
+# 经常的、主动地走): the parallel shows what the 的 stands for.
+SEPARATORS = "、，,"
+PARALLEL_COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff])的([\u4e00-\u9fff]{1,3})(?=[、，,。；;！？!?]|$)", re.M)
+SIBLING_DE = re.compile(r"得(?:更|很|不)?[\u4e00-\u9fff]{1,3}$")
+PARALLEL_ADVERBIAL = re.compile(r"([\u4e00-\u9fff]{2})的(?=[、，,]([\u4e00-\u9fff]{2,4})地[\u4e00-\u9fff])|"
+                                r"(?<=地[、，,])([\u4e00-\u9fff]{2,4})的(?=[\u4e00-\u9fff])")
+NOT_DI = "土基各当本实外耕园阵林湿绿用场属就落异两产腹高盆山田草陆境营驻工墓领天"
+
+
+def _segment(text: str, start: int, end: int, before: bool) -> str:
+    """The phrase next to text[start:end] across one separator, before or after it."""
+    if before:
+        if start == 0 or text[start - 1] not in SEPARATORS:
+            return ""
+        lo = max(0, start - 12)
+        cut = max(text.rfind(c, lo, start - 1) for c in SEPARATORS + "。；;：:")
+        return text[max(cut + 1, lo):start - 1]
+    if end >= len(text) or text[end] not in SEPARATORS:
+        return ""
+    hi = min(len(text), end + 13)
+    cuts = [i for i in (text.find(c, end + 1, hi) for c in SEPARATORS + "。；;！？!?") if i >= 0]
+    return text[end + 1:min(cuts) if cuts else hi]
+
+
+def _parallels(ctx):
+    for para, start, end, m in ctx.scan(PARALLEL_COMPLEMENT):
+        text = para.text
+        if SHORT_COMPLEMENT.match(text, start):
+            continue  # reported above
+        lo = max(0, start - 8)
+        cut = max(text.rfind(c, lo, start) for c in SEPARATORS + "。；;：:！？!?")
+        phrase_start = cut + 1 if cut >= 0 else (0 if start - lo < 8 else -1)
+        if phrase_start < 0 or start - phrase_start > 6:
+            continue  # a long phrase: not one of a short parallel set
+        sibling = _segment(text, phrase_start, end, True) or _segment(text, phrase_start, end, False)
+        if not SIBLING_DE.search(sibling) and not SIBLING_DE.search(_segment(text, phrase_start, end, False)):
+            continue
+        words = word_layer.around(text, start, end)
+        j = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
+        if not j or j + 1 >= len(words):
+            continue
+        verb, nxt = words[j - 1], words[j + 1]
+        if not verb.tag.startswith(("v", "n")) or not (nxt.tag.startswith(("a", "d", "z")) or nxt.text in LEADS):
+            continue  # 群众的评价好: a noun after 的
+        yield ctx.finding(ID, SEVERITY, para, verb.start, end, f"与并列的“得”字短语对照，“{verb.text}”后接补语，应用“得”",
+                          BASIS, suggestion=f"{verb.text}得{m.group(1)}")
+    for para, start, end, m in ctx.scan(PARALLEL_ADVERBIAL):
+        text = para.text
+        if m.group(1):
+            modifier, other = m.group(1), m.group(2)
+            if other[-1] in NOT_DI:
+                continue  # 各地, 实地: a noun in 地
+            begin = start
+        else:
+            modifier = m.group(3)
+            if text[start - 3:start - 2] in NOT_DI or start < 4 or text[start - 4] in "的地得":
+                continue
+            begin = start
+        yield ctx.finding(ID, SEVERITY, para, begin, end, f"与并列的“地”字短语对照，“{modifier}”是状语，应用“地”",
+                          BASIS, suggestion=f"{modifier}地")
 
 
 def _de(ctx):
