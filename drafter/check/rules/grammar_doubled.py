@@ -17,13 +17,13 @@ FIXTURES = {
     "bad": ["常委会对对代表提出的建议高度重视。", "要在在全市范围内开展视察活动。", "常委会关于关于加强监督的决定。",
             "常委会把对代表建议的办理情况把作为监督重点。", "要按照方案的要求，把各项任务把落到实处。", "通过通过多种方式听取意见。",
             "加强护理人员培训培训，切实提高服务水平。", "完善工作工作机制。", "已完成全年任务的的60%。", "在服务群众的的过程中增长才干。",
-            "增强作风风建设的自觉性。", "我们我们要认真学习领会。", "会议在桐川市召开召开。", "请县人民政府认真研究研究处理。",
+            "增强作风风建设的自觉性。", "我们我们要认真学习领会。", "组织代表开展了了接待活动。", "明年是是开局之年。", "开展专题调研12次次。", "会议在桐川市召开召开。", "请县人民政府认真研究研究处理。",
             "在桐川市第十六届第十六届人民代表大会第七次会议上", "各代表代表小组推荐部分代表。", "要提高提高履职能力。",
             "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n推进依法治国。"],
     "good": ["常委会组成人员要对对口联系的代表常走访。", "对在在建项目中发现的问题要及时整改。",
              "要与与会代表充分交流。", "对群众反映的问题不能不了了之。", "要把学习贯彻会议精神作为重要任务，把工作抓实。",
              "家家户户和和美美。", "让人民群众感受到实实在在的获得感。", "被被告人起诉。", "要把把关作用发挥好。", "要把这件事把握好。", "由一把手把关，把好方向。", "把情况摸清、把问题找准", "既把情况摸清又把问题找准，并把措施落实。",
-             "这件事要研究研究。", "大家再商量商量。", "回去好好学习学习。", "雪白雪白的墙。", "水哗啦哗啦地流。", "一个一个地落实。", "实实在在的获得感。", "代表代表人民的利益行使国家权力。",
+             "这件事要研究研究。", "问题不能不了了之。", "要有有效的措施。", "上上个月召开了会议。", "全村300人人均收入提高。", "大家再商量商量。", "回去好好学习学习。", "雪白雪白的墙。", "水哗啦哗啦地流。", "一个一个地落实。", "实实在在的获得感。", "代表代表人民的利益行使国家权力。",
              "的的确确如此。", "常委会会议审议通过。", "县县长热线。", "一天天地进步。", "学习习近平总书记重要讲话精神。",
              "人人参与，常常讲。", "这是是非问题。", "做到件件有着落、事事有回音。", "专题询问问得很直接。", "超时时给出警告。", "把工作作为重点。", "让人民群众感受到实实在在的获得感。",
              "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n依法治国。"],
@@ -70,6 +70,10 @@ PARALLEL = "并又也再还既要和与及或而就才都"  # 把A摸清并把B�
 CHAR_TWICE = re.compile(r"([\u4e00-\u9fff])\1")
 HANDLED = "对把在被从向和与及于以将给由为跟或"  # the first pattern above
 MEASURES = "件个条项样处次场人事家户村天年月日"
+DIGITS = "0123456789０１２３４５６７８９"
+# Words that are never doubled on purpose: typed twice, each copy a word of one character alone
+# (开展了了, 明年是是开局之年, 要要加强).
+FUNCTION_WORDS = "是要了有中上受拟占使让着过就都也还又很最更"
 POSTPOSITIONS = "时中上下里内外前后间"  # 超时时给出警告, 会议期间间隙: "when", "in" after a word ending alike
 WORD_TAGS = ("n", "vn", "r")  # nouns and pronouns typed twice (培训培训, 我们我们); a verb doubled is a spoken form
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -82,6 +86,18 @@ def _char_twice(ctx):
             continue  # reported above; 一天天, 一步步: a measure word doubled
         if (start >= 2 and text[start - 2] == text[start - 1]) or (end + 1 < len(text) and text[end] == text[end + 1]):
             continue  # three in a row, or AABB (竞竞业业, 件件有着落、事事): not a slip of one character
+        if char in MEASURES and start and text[start - 1] in DIGITS:
+            if not word_layer.frequency(text[start + 1:end + 1]):  # 300人人均: 人均 a word
+                yield ctx.finding(ID, SEVERITY, para, start, end, f"“{char}”重复，疑为多打", BASIS, suggestion=char)
+            continue  # 开展专题调研2次次: a measure after a number is said once
+        if char in FUNCTION_WORDS:
+            words = word_layer.around(text, start, end)
+            first = next((w for w in words if w.start <= start < w.end), None)
+            second = next((w for w in words if w.start <= start + 1 < w.end), None)
+            if first is not None and second is not None and first is not second \
+                    and len(first.text) == 1 and len(second.text) == 1:
+                yield ctx.finding(ID, SEVERITY, para, start, end, f"“{char}”重复，疑为多打", BASIS, suggestion=char)
+            continue  # otherwise one copy is part of a word (不了了之, 是非, 有效, 上个月)
         if char in MEASURES or (word_layer.tag(char) or "").startswith("q"):
             continue  # 件件有着落, 条条: a measure word doubled means "every"
         words = word_layer.around(text, start, end)
