@@ -19,7 +19,9 @@ FIXTURES = {
             "要扎扎实实的推动各项工作落地。", "目前各项准备工作进展的很顺利。", "要把问题找的准、分析透。",
             "要把工作做的更细、更实。", "代表工作做的好不好，群众说了算。", "把问题梳理的清清楚楚。",
             "把群众的意见收集的全面一些。", "三个报告总结得全面、部署的具体。",
-            "让代表定期地、有序的进站接待群众。", "希望各位代表经常的、主动地走到群众中去。", "代表要认真的看、仔细地问。",
+            "让代表定期地、有序的进站接待群众。", "希望各位代表经常的、主动地走到群众中去。", "全县人民要更加紧密的团结在党中央周围。",
+            "把情况摸的清、问题找得准。", "让孩子们住得安心、学的开心。",
+            "把问题解决的更彻底一些。", "把会务工作做的更细更实。", "问题找的不准。", "代表要认真的看、仔细地问。",
             "较好的完成了各项任务。", "代表们踊跃的发言。", "部分农户了解的不多。", "项目落实的怎么样，直接关系到公信力。"],
     "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
@@ -119,7 +121,7 @@ MODALS = frozenset("应当 应该 能够 可以 必须 务必 需要 要求 继�
 NOUN_AFTER_VERB = tuple("率 者 量 度 性 感 权 观 情况 工作 过程 效果 方式 能力 水平 质量 结果 任务 成绩 问题".split())
 # One character after the verb that may follow a verb in an adverbial phrase (参与到, 完成了); any
 # other single character there is read as a suffix making a noun (获得感, 参与度).
-VERB_FOLLOWERS = set("了着过到在好出起上下进为给成完入住来去，,。；;：:！？!?、）)")
+VERB_FOLLOWERS = set("了着过到在好出起上下进为给成完入住来去，,。；;：:！？!?、）)“《")
 # 进展的很顺利, 找的准: 的 right after a verb, before a degree adverb and its adjective, or before a
 # one-character complement, at the end of a clause.
 DEGREE_COMPLEMENT = re.compile(r"的(?:很|非常|十分|比较|更加|特别|相当|越来越|较为|极为|还算|不太|不够)"
@@ -139,6 +141,8 @@ def _verb_word(text: str, verb) -> bool:
     """Whether the word after 的 is a verb an adverbial modifies."""
     if verb.tag == "v" and len(verb.text) >= 2:
         return True
+    if verb.tag == "a" and len(verb.text) == 2 and text[verb.end:verb.end + 1] in "在于到向":
+        return True  # 团结在……周围: the dictionary calls it an adjective, the 在 after it says verb
     if verb.tag in ("l", "i") and len(verb.text) >= 3:
         return word_layer.tag(verb.text[:2]) == "v"  # 发表意见, 落到实处: a verb and its object
     return verb.text in SINGLE_VERBS and (verb.text in "去把" or text[verb.end:verb.end + 1] in "、，,。；;到好着")
@@ -224,7 +228,7 @@ def _de_words(ctx):
 # More complements after 的 than the degree adverbs above: 做的更细, 讲的都很实在, 了解的不多 (the
 # adverb a word of its own, then a short predicate ending the clause); 做的好不好, 写的怎么样 (a
 # question of how well); 梳理的清清楚楚 (a doubled adjective); 收集的全面一些 (an adjective and 一些).
-SHORT_COMPLEMENT = re.compile(r"的(?:(?:更|都|不|太|还)(?:很|更|非常|比较)?[\u4e00-\u9fff]{1,2}|([\u4e00-\u9fff]{1,2})不\1|怎么样|怎样|如何|"
+SHORT_COMPLEMENT = re.compile(r"的(?:(?:更|都|不|太|还)(?:很|更|非常|比较)?[\u4e00-\u9fff]{1,2}(?:更[\u4e00-\u9fff])?(?:一些|一点)?|([\u4e00-\u9fff]{1,2})不\1|怎么样|怎样|如何|"
                               r"([\u4e00-\u9fff])\2([\u4e00-\u9fff])\3|[\u4e00-\u9fff]{1,2}(?:一些|一点))"
                               r"(?=[，,。；;！？!?、：:）)]|$)", re.M)
 LEADS = ("更", "都", "不", "太", "还")
@@ -243,8 +247,10 @@ def _complements(ctx):
         if not j or j + 1 >= len(words):
             continue
         verb, nxt = words[j - 1], words[j + 1]
-        if after.startswith(LEADS) and nxt.text not in LEADS and not (nxt.text.startswith("不") and m.group(1)):
-            continue  # 更新, 不足: the word after 的 is not the adverb of its own
+        if after.startswith(LEADS) and nxt.text not in LEADS and not m.group(1) \
+                and not (nxt.tag.startswith(("a", "z")) and verb.tag.startswith("v")) \
+                and not (nxt.text.startswith("不") and verb.tag.startswith("v")):
+            continue  # 更新, 不足: the word after 的 is not the adverb of its own (but 更稳, 不准 are)
         if verb.tag.startswith(("r", "t", "m", "q", "x", "u", "p", "c", "nr", "ns")) or len(verb.text) > 2:
             continue  # 我们的不, 今年的更: no verb before the 的
         if not (verb.tag.startswith(("v", "n", "a")) or word_layer.tag(verb.text) in ("v", "vn")):
@@ -298,8 +304,11 @@ def _parallels(ctx):
         if not j or j + 1 >= len(words):
             continue
         verb, nxt = words[j - 1], words[j + 1]
-        if not verb.tag.startswith(("v", "n")) or not (nxt.tag.startswith(("a", "d", "z")) or nxt.text in LEADS):
-            continue  # 群众的评价好: a noun after 的
+        if not (verb.tag.startswith("v") or len(verb.text) == 1 or (verb.tag == "n" and nxt.tag == "a")) \
+                or verb.text in ("有", "是", "别", "为"):
+            continue  # 群众的评价好: no verb before 的
+        if not (nxt.tag.startswith(("a", "d", "z")) or nxt.text in LEADS or len(m.group(1)) <= 2):
+            continue  # a noun phrase after 的
         yield ctx.finding(ID, SEVERITY, para, verb.start, end, f"与并列的“得”字短语对照，“{verb.text}”后接补语，应用“得”",
                           BASIS, suggestion=f"{verb.text}得{m.group(1)}")
     for para, start, end, m in ctx.scan(PARALLEL_ADVERBIAL):
