@@ -19,14 +19,16 @@ FIXTURES = {
             "加强护理人员培训培训，切实提高服务水平。", "完善工作工作机制。", "已完成全年任务的的60%。", "在服务群众的的过程中增长才干。",
             "增强作风风建设的自觉性。", "我们我们要认真学习领会。", "组织代表开展了了接待活动。", "明年是是开局之年。", "开展专题调研12次次。", "会议在桐川市召开召开。", "请县人民政府认真研究研究处理。",
             "在桐川市第十六届第十六届人民代表大会第七次会议上", "各代表代表小组推荐部分代表。", "要提高提高履职能力。",
-            "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n推进依法治国。"],
+            "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n推进依法治国。",
+            "代表来自人民、植根人民，要进一步\n进一步密切同人民群众的联系。"],
     "good": ["常委会组成人员要对对口联系的代表常走访。", "对在在建项目中发现的问题要及时整改。",
              "要与与会代表充分交流。", "对群众反映的问题不能不了了之。", "要把学习贯彻会议精神作为重要任务，把工作抓实。",
              "家家户户和和美美。", "让人民群众感受到实实在在的获得感。", "被被告人起诉。", "要把把关作用发挥好。", "要把这件事把握好。", "由一把手把关，把好方向。", "把情况摸清、把问题找准", "既把情况摸清又把问题找准，并把措施落实。",
              "这件事要研究研究。", "问题不能不了了之。", "要有有效的措施。", "上上个月召开了会议。", "全村300人人均收入提高。", "大家再商量商量。", "回去好好学习学习。", "雪白雪白的墙。", "水哗啦哗啦地流。", "一个一个地落实。", "实实在在的获得感。", "代表代表人民的利益行使国家权力。",
              "的的确确如此。", "常委会会议审议通过。", "县县长热线。", "一天天地进步。", "学习习近平总书记重要讲话精神。",
              "人人参与，常常讲。", "这是是非问题。", "做到件件有着落、事事有回音。", "专题询问问得很直接。", "超时时给出警告。", "把工作作为重点。", "让人民群众感受到实实在在的获得感。",
-             "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n依法治国。"],
+             "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n依法治国。",
+             "关于加强和改进代表工作\n代表工作是人大工作的重要组成部分。"],
 }
 
 # One-character words by a character class (fast to find), two-character words by their own group.
@@ -120,10 +122,13 @@ def _across_break(draft, ctx):
     previous = None
     for para in draft.paragraphs:
         text = para.text.strip()
-        if previous is not None and text and len(previous) > 40 and "\u4e00" <= previous[-1] <= "\u9fff":
+        if previous is not None and text and len(previous) > 10 and "\u4e00" <= previous[-1] <= "\u9fff":
             for n in (4, 3, 2):
                 word = text[:n]
-                if previous.endswith(word) and CJK_WORD.fullmatch(word):
+                # a line of 40 characters stops in mid-sentence; a shorter one only when it holds a
+                # comma (a title has none) and the word is of three characters or more
+                if previous.endswith(word) and CJK_WORD.fullmatch(word) and (
+                        len(previous) > 40 or (n >= 3 and ("，" in previous or "," in previous))):
                     start = para.text.index(text)
                     yield ctx.finding(ID, SEVERITY, para, start, start + n,
                                       f"“{word}”在换行处重复了（上一行末尾已有），删去一个", BASIS, suggestion="")
