@@ -34,7 +34,7 @@ FIXTURES = {
              "让人民群众感受到更多实实在在的获得感。",
              "正视工作中存在的不足。", "给群众带来的不便。", "系统的更新。", "群众的不满。", "这是我们的不对。",
              "有的好一些，有的差一些。", "解决的办法不多。",
-             "报告写得全面、群众的评价好。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
+             "报告写得全面、群众的评价好。", "问得很直接、答得很坦诚，达到了预期的目的。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
 }
 
 ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
@@ -307,8 +307,9 @@ def _parallels(ctx):
         if not (verb.tag.startswith("v") or len(verb.text) == 1 or (verb.tag == "n" and nxt.tag == "a")) \
                 or verb.text in ("有", "是", "别", "为"):
             continue  # 群众的评价好: no verb before 的
-        if not (nxt.tag.startswith(("a", "d", "z")) or nxt.text in LEADS or len(m.group(1)) <= 2):
-            continue  # a noun phrase after 的
+        if not (nxt.tag.startswith(("a", "d", "z")) or nxt.text in LEADS or len(m.group(1)) <= 2) \
+                or nxt.tag.startswith("n"):
+            continue  # a noun phrase after 的 (问得很直接、答得很坦诚，达到了预期的目的)
         yield ctx.finding(ID, SEVERITY, para, verb.start, end, f"与并列的“得”字短语对照，“{verb.text}”后接补语，应用“得”",
                           BASIS, suggestion=f"{verb.text}得{m.group(1)}")
     for para, start, end, m in ctx.scan(PARALLEL_ADVERBIAL):

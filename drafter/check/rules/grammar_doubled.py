@@ -28,7 +28,8 @@ FIXTURES = {
              "的的确确如此。", "常委会会议审议通过。", "县县长热线。", "一天天地进步。", "学习习近平总书记重要讲话精神。",
              "人人参与，常常讲。", "这是是非问题。", "做到件件有着落、事事有回音。", "专题询问问得很直接。", "超时时给出警告。", "把工作作为重点。", "让人民群众感受到实实在在的获得感。",
              "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n依法治国。",
-             "关于加强和改进代表工作\n代表工作是人大工作的重要组成部分。"],
+             "关于加强和改进代表工作\n代表工作是人大工作的重要组成部分。",
+             "一、提高政治站位，抓好学习贯彻\n学习贯彻全国两会精神，是当前的一项重要政治任务。"],
 }
 
 # One-character words by a character class (fast to find), two-character words by their own group.
@@ -78,6 +79,10 @@ DIGITS = "0123456789０１２３４５６７８９"
 FUNCTION_WORDS = "是要了有中上受拟占使让着过就都也还又很最更"
 POSTPOSITIONS = "时中上下里内外前后间"  # 超时时给出警告, 会议期间间隙: "when", "in" after a word ending alike
 WORD_TAGS = ("n", "vn", "r")  # nouns and pronouns typed twice (培训培训, 我们我们); a verb doubled is a spoken form
+# A heading's number: a heading stops where it likes (一、提高政治站位，抓好学习贯彻 / 学习贯彻……).
+HEADING = re.compile(r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+[章节条部分])")
+# 一是一是: a numbering marker typed twice, which numbering reports.
+MARKER_WORD = re.compile(r"[一二三四五六七八九十]是")
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
@@ -128,7 +133,8 @@ def _across_break(draft, ctx):
                 # a line of 40 characters stops in mid-sentence; a shorter one only when it holds a
                 # comma (a title has none) and the word is of three characters or more
                 if previous.endswith(word) and CJK_WORD.fullmatch(word) and (
-                        len(previous) > 40 or (n >= 3 and ("，" in previous or "," in previous))):
+                        len(previous) > 40 or (n >= 3 and ("，" in previous or "," in previous)
+                                               and not HEADING.match(previous))):
                     start = para.text.index(text)
                     yield ctx.finding(ID, SEVERITY, para, start, start + n,
                                       f"“{word}”在换行处重复了（上一行末尾已有），删去一个", BASIS, suggestion="")
@@ -169,8 +175,8 @@ def _word_twice(ctx):
     (one by one), 研究研究 (a softened verb), 雪白雪白 (a state word)."""
     for para, start, end, m in ctx.scan(WORD_TWICE):
         word, text = m.group(1), para.text
-        if len(set(word)) == 1:
-            continue  # 哈哈哈哈: one character over and over
+        if len(set(word)) == 1 or MARKER_WORD.fullmatch(word):
+            continue  # 哈哈哈哈: one character over and over; 一是一是: a marker (numbering's)
         if (start and text[start - 1] == word[-1]) or text.startswith(word[0], end):
             continue  # the doubled run is cut out of a longer one (……的是是的)
         if len(word) == 2:
