@@ -21,7 +21,7 @@ FIXTURES = {
             "把群众的意见收集的全面一些。", "三个报告总结得全面、部署的具体。",
             "让代表定期地、有序的进站接待群众。", "希望各位代表经常的、主动地走到群众中去。", "全县人民要更加紧密的团结在党中央周围。",
             "把情况摸的清、问题找得准。", "让孩子们住得安心、学的开心。",
-            "把问题解决的更彻底一些。", "把会务工作做的更细更实。", "问题找的不准。", "代表要认真的看、仔细地问。",
+            "把问题解决的更彻底一些。", "把会务工作做的更细更实。", "问题找的不准。", "几位同志的发言交流的很充分。", "实实在在的解决问题，做到件件有回音。", "我局将采取有效地措施。", "代表要认真的看、仔细地问。",
             "较好的完成了各项任务。", "代表们踊跃的发言。", "部分农户了解的不多。", "项目落实的怎么样，直接关系到公信力。"],
     "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
@@ -34,7 +34,7 @@ FIXTURES = {
              "让人民群众感受到更多实实在在的获得感。",
              "正视工作中存在的不足。", "给群众带来的不便。", "系统的更新。", "群众的不满。", "这是我们的不对。",
              "有的好一些，有的差一些。", "解决的办法不多。",
-             "报告写得全面、群众的评价好。", "问得很直接、答得很坦诚，达到了预期的目的。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
+             "报告写得全面、群众的评价好。", "问得很直接、答得很坦诚，达到了预期的目的。", "这个方案的很多内容。", "同志们的很多意见。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
 }
 
 ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
@@ -68,7 +68,8 @@ NOUNS_AFTER = frozenset(("效果 作用 态度 作风 措施 成效 成果 成�
                          "局面 环境 政策 基础 条件 保障 支持 评价 反响 回应 结果 目标 要求 责任 关系 状态").split())
 # 有了更加深入地理解, 提供更好地服务: after a verb taking an object, the 地 phrase is that object.
 DEGREE = ("更加", "更为", "十分", "非常", "比较", "较为", "进一步", "更", "很", "最")
-OBJECT_DI = re.compile(r"(?:有了|提供了?|进行了?|作出了?|做出了?|给予了?|得到了?|受到了?|取得了?|加深了?)"
+OBJECT_DI = re.compile(r"(?:有了|提供了?|进行了?|作出了?|做出了?|给予了?|得到了?|受到了?|取得了?|加深了?|采取了?|"
+                       r"制定了?|出台了?|拿出了?)"
                        r"([\u4e00-\u9fff]{1,5}?)地([\u4e00-\u9fff]{2})(?=[，,。；;！？!?、和与及]|$)", re.M)
 
 
@@ -143,6 +144,8 @@ def _verb_word(text: str, verb) -> bool:
         return True
     if verb.tag == "a" and len(verb.text) == 2 and text[verb.end:verb.end + 1] in "在于到向":
         return True  # 团结在……周围: the dictionary calls it an adjective, the 在 after it says verb
+    if verb.tag == "n" and len(verb.text) >= 4:
+        return word_layer.tag(verb.text[:2]) == "v"  # 解决问题, cut as one noun: a verb and its object
     if verb.tag in ("l", "i") and len(verb.text) >= 3:
         return word_layer.tag(verb.text[:2]) == "v"  # 发表意见, 落到实处: a verb and its object
     return verb.text in SINGLE_VERBS and (verb.text in "去把" or text[verb.end:verb.end + 1] in "、，,。；;到好着")
@@ -205,7 +208,8 @@ def _de_words(ctx):
         if not j:
             continue
         verb = words[j - 1]
-        if not verb.tag.startswith("v") and word_layer.tag(verb.text[-2:]) not in ("v", "vn"):
+        if not verb.tag.startswith("v") and word_layer.tag(verb.text[-2:]) not in ("v", "vn") \
+                and not (verb.tag == "n" and len(verb.text) == 2 and text[start - 3:start - 2] not in "的之"):
             continue  # 他们的很多, 今年的很好: no verb before the 的
         if _ending(text, start, COMPLEMENT_VERBS):
             continue  # the list above reports it
