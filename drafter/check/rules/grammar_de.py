@@ -34,7 +34,7 @@ FIXTURES = {
              "让人民群众感受到更多实实在在的获得感。",
              "正视工作中存在的不足。", "给群众带来的不便。", "系统的更新。", "群众的不满。", "这是我们的不对。",
              "有的好一些，有的差一些。", "解决的办法不多。",
-             "报告写得全面、群众的评价好。", "问得很直接、答得很坦诚，达到了预期的目的。", "这个方案的很多内容。", "他说的都对。", "大家讲的都很好。", "他说的不对。", "我们做的还不够。", "同志们的很多意见。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
+             "报告写得全面、群众的评价好。", "问得很直接、答得很坦诚，达到了预期的目的。", "这是一次认真的学习、深入的交流。", "听得进、看得见的成效。", "这个方案的很多内容。", "他说的都对。", "大家讲的都很好。", "他说的不对。", "我们做的还不够。", "同志们的很多意见。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
 }
 
 ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
@@ -73,6 +73,7 @@ OBJECT_DI = re.compile(r"(?:有了|提供了?|进行了?|作出了?|做出了?|�
                        r"([\u4e00-\u9fff]{1,5}?)地([\u4e00-\u9fff]{2})(?=[，,。；;！？!?、和与及]|$)", re.M)
 
 
+COUNTERS = frozenset("这 那 种 个 项 次".split())  # 一次认真的学习: a measure makes the 的 phrase a noun
 NOUNS_TOO = ("组织", "服务")  # takers that are nouns too, after another noun
 
 
@@ -186,7 +187,7 @@ def _de_words(ctx):
         at = before.start
         at -= next((len(d) for d in DEGREE if text.endswith(d, 0, at)), 0)
         taker = _ending(text, at, NOMINAL)
-        if taker and _verb_before(text, at, taker):
+        if taker and (taker in COUNTERS or _verb_before(text, at, taker)):
             continue  # an object (得到了有效的保护, 进行认真的研究), not an adverbial
         if i >= 2 and words[i - 2].text in ("是", "为", "有", "的", "了"):
             continue  # 是积极的参与: a noun phrase after 是
@@ -305,8 +306,8 @@ def _parallels(ctx):
         lo = max(0, start - 8)
         cut = max(text.rfind(c, lo, start) for c in SEPARATORS + "。；;：:！？!?")
         phrase_start = cut + 1 if cut >= 0 else (0 if start - lo < 8 else -1)
-        if phrase_start < 0 or start - phrase_start > 6:
-            continue  # a long phrase: not one of a short parallel set
+        if phrase_start < 0 or start - phrase_start > 6 or "得" in text[phrase_start:start]:
+            continue  # a long phrase, or one with its own 得 (听得进、看得见的成效)
         sibling = _segment(text, phrase_start, end, True) or _segment(text, phrase_start, end, False)
         if not SIBLING_DE.search(sibling) and not SIBLING_DE.search(_segment(text, phrase_start, end, False)):
             continue
@@ -344,7 +345,7 @@ def _de(ctx):
     flagged = set()
     for para, start, end, m in ctx.scan(ADVERBIAL):
         adverb = _ending(para.text, start, ADVERBS)
-        if not adverb or _ending(para.text, start - len(adverb), TAKES_OBJECT):
+        if not adverb or _ending(para.text, start - len(adverb), TAKES_OBJECT + tuple(COUNTERS)):
             continue
         flagged.add((para.number, start))
         start -= len(adverb)
@@ -369,7 +370,7 @@ def _de(ctx):
         at = start - len(adjective)
         at -= next((len(d) for d in DEGREE if para.text.endswith(d, 0, at)), 0)  # 有了更加深入的理解
         taker = _ending(para.text, at, NOMINAL)
-        if taker and _verb_before(para.text, at, taker):
+        if taker and (taker in COUNTERS or _verb_before(para.text, at, taker)):
             continue  # an object (开展认真的学习), not an adverbial
         if word_layer.tag(verb) != "v":
             continue  # the dictionary's verbs only: 积极的效果, 认真的态度 are nouns after 的
