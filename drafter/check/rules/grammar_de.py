@@ -34,7 +34,7 @@ FIXTURES = {
              "让人民群众感受到更多实实在在的获得感。",
              "正视工作中存在的不足。", "给群众带来的不便。", "系统的更新。", "群众的不满。", "这是我们的不对。",
              "有的好一些，有的差一些。", "解决的办法不多。",
-             "报告写得全面、群众的评价好。", "问得很直接、答得很坦诚，达到了预期的目的。", "这是一次认真的学习、深入的交流。", "听得进、看得见的成效。", "这个方案的很多内容。", "他说的都对。", "大家讲的都很好。", "他说的不对。", "我们做的还不够。", "同志们的很多意见。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
+             "报告写得全面、群众的评价好。", "问得很直接、答得很坦诚，达到了预期的目的。", "这是一次认真的学习、深入的交流。", "听得进、看得见的成效。", "各地踊跃的参与令人感动。", "积极的参与是关键。", "这个方案的很多内容。", "他说的都对。", "大家讲的都很好。", "他说的不对。", "我们做的还不够。", "同志们的很多意见。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
 }
 
 ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
@@ -73,6 +73,8 @@ OBJECT_DI = re.compile(r"(?:有了|提供了?|进行了?|作出了?|做出了?|�
                        r"([\u4e00-\u9fff]{1,5}?)地([\u4e00-\u9fff]{2})(?=[，,。；;！？!?、和与及]|$)", re.M)
 
 
+# What follows a noun phrase that is the subject (踊跃的参与令人感动, 积极的参与是关键).
+PREDICATES = ("是", "令", "使", "让", "很", "为", "成为", "得到", "受到", "离不开", "必不可少")
 COUNTERS = frozenset("这 那 种 个 项 次".split())  # 一次认真的学习: a measure makes the 的 phrase a noun
 NOUNS_TOO = ("组织", "服务")  # takers that are nouns too, after another noun
 
@@ -103,6 +105,15 @@ def _ending(text: str, end: int, words: tuple[str, ...]) -> str | None:
 
 
 def check(draft, ctx):
+    seen = set()  # the passes overlap at the edges (主动的作为): one finding per place
+    for finding in _all(ctx):
+        key = (finding.paragraph, finding.offset, finding.length)
+        if key not in seen:
+            seen.add(key)
+            yield finding
+
+
+def _all(ctx):
     if "的" in ctx.text:
         yield from _de(ctx)
         yield from _de_words(ctx)
@@ -179,7 +190,7 @@ def _de_words(ctx):
             continue
         if _ending(text, start, ADVERBS) and re.match(rf"({VERBS})", text[end:]):
             continue  # the list above reports it
-        if text.startswith(NOUN_AFTER_VERB, verb.end) or text.startswith("的", verb.end):
+        if text.startswith(NOUN_AFTER_VERB + PREDICATES, verb.end) or text.startswith("的", verb.end):
             continue  # 高效的完成情况, 认真的研究的结果: a noun phrase
         nxt = words[i + 2] if i + 2 < len(words) else None
         if nxt is not None and len(nxt.text) == 1 and nxt.text not in VERB_FOLLOWERS:
@@ -347,6 +358,8 @@ def _de(ctx):
         adverb = _ending(para.text, start, ADVERBS)
         if not adverb or _ending(para.text, start - len(adverb), TAKES_OBJECT + tuple(COUNTERS)):
             continue
+        if para.text.startswith(PREDICATES, end):
+            continue  # 积极的参与是关键: the 的 phrase is a subject
         flagged.add((para.number, start))
         start -= len(adverb)
         verb = m.group(1)
