@@ -5,9 +5,9 @@ import re
 ID = "noise"
 SEVERITY = "error"
 DOC = ("网页复制残留：隐藏文字标记、下载或推广提示、来源/作者/阅读次数行、网站名和网址（发文机关的联系网址、邮箱除外）、"
-       "“当前位置”导航、上一篇/下一篇、分享和打印按钮、“相关文档”列表、广告、只有一个竖线的行；"
+       "“当前位置”导航、上一篇/下一篇、分享和打印按钮（【打印本页】、打印本页 关闭窗口、扫一扫 分享到微信）、【广告】开头的广告、“相关文档”列表、广告、只有一个竖线的行；"
        "也按行的样子认：用 | 或 > 隔开的菜单和导航、页码计数行、文档网站的下载和会员信息、标题后用横线隔开的网站名、栏目名或页码"
-       "（……的讲话-党政范文网，…… - 政务公开 - ××局网站，…… - 第1页）、行尾的版权声明（版权所有©……）、网站公众号的推广语、"
+       "（……的讲话-党政范文网，…… - 政务公开 - ××局网站，…… - 第1页，……会议日程_人代会日程安排）、行尾的版权声明（版权所有©……）、网站公众号的推广语、"
        "“阅读全文请点击……↓↓↓”“（隐藏内容，剩余2页，下载后可见）”之类的提示、网页列出的其他文章。"
        "整段都是残留的（如“上一篇：……”“版权所有：……”），--fix 删除这一段；夹在句中的只报告，不自动删。")
 BASIS = "实务：从网页复制的文稿须清除网站附加内容"
@@ -34,7 +34,9 @@ FIXTURES = {
             "扫码关注“党政范文网”公众号，每日更新讲话稿", "关注我们的公众号，每日更新精彩范文", "本文完。　　版权所有©某某网",
             "阅读全文请点击下方“阅读原文”　↓↓↓", "（隐藏内容，剩余2页，下载后可见）", "……（剩余1200字，登录后阅读全文）",
             "（本文共3页，当前第2页）", "更多优秀范文，请搜索“某某文库”小程序",
-            "本文来源于网络，如有侵权请联系删除。", "转载请注明出处。", "点击上方蓝字关注我们"],
+            "本文来源于网络，如有侵权请联系删除。", "转载请注明出处。", "点击上方蓝字关注我们",
+            "打印本页 关闭窗口", "柳河镇第十八届人民代表大会第三次会议日程_人代会日程安排", "本文档共6页，当前显示前2页",
+            "【广告】讲话稿写作培训班火热招生中", "扫一扫 分享到微信"],
     "good": ["要加强人大代表联络站建设，打造一站一品。", "更多代表履职资料，请登录市人大常委会网站查阅。",
              "本报告共3页，当前第2页为附表。", "资金来源：区级财政预算安排。",
              "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网",
@@ -54,6 +56,7 @@ FIXTURES = {
 
 SPACE = r"[ \t　]*"
 BUTTON = r"(?:免费下载|下载[ \t　]*(?:[Ww]ord|PDF|pdf)?[ \t　]*文档|在线阅读|收藏|举报|分享|打印|纠错)"
+PAGE_BUTTON = r"打印本页|关闭窗口|返回顶部|加入收藏|收藏本页|打印此页|关闭本页"
 PATTERNS = [
     (re.compile(r"此处隐藏[ \t　]*\d+[ \t　]*字[^\n-]*-*"), "隐藏文字标记"),
     # a prompt takes in the rest of its sentence: 预览阅读已结束,若您需要全文……
@@ -81,7 +84,11 @@ PATTERNS = [
       "site": "网站名和网址行"}),
     # Residue a page puts beside the text, on the title's line or inside a sentence.
     (re.compile(rf"字号{SPACE}[:：]{SPACE}大{SPACE}中{SPACE}小|【(?:打印本页|关闭窗口|打印|关闭|返回顶部|加入收藏)】"
-                rf"|扫一扫在手机上(?:阅读|打开|查看)|手机扫码阅读"
+                rf"|扫一扫在手机上(?:阅读|打开|查看)|手机扫码阅读|扫一扫{SPACE}分享(?:到|至)[^\n。！？，,]{{0,12}}"
+                # a page's buttons without brackets, two or more in a row: 打印本页 关闭窗口
+                rf"|(?:{PAGE_BUTTON})(?:{SPACE}(?:{PAGE_BUTTON}))+"
+                # an advertisement a page puts in a line: 【广告】……研修班火热报名中，扫码咨询
+                r"|【(?:广告|推广|赞助)】[^\n]{0,60}"
                 rf"|作者{SPACE}[:：][^\n：:]{{0,12}}?[ 　]+(?:时间|日期|发布时间){SPACE}[:：][\d\-/: ]+"
                 rf"|{BUTTON}(?:[ \t　]*[|｜][ \t　]*{BUTTON})+"
                 r"|[（(]本文已被(?:浏览|阅读)[\d,，]+次[）)]"
@@ -101,7 +108,7 @@ PATTERNS = [
                 r"请?(?:搜索|关注|访问|下载|点击)[^。！\n]{0,24}[。！]?"),
      "网站的推广语"),
     # A page counter of a web or library copy: （本文共2页，当前第1页）
-    (re.compile(r"(?:[（(](?:本文)?|本文)共[ \t　]*\d+[ \t　]*页[，,、 \t　]*当前(?:为)?第[ \t　]*\d+[ \t　]*页[）)]?"
+    (re.compile(r"(?:[（(](?:本文)?|本文档?)共[ \t　]*\d+[ \t　]*页[，,、 \t　]*当前(?:为|显示)?(?:第|前)[ \t　]*\d+[ \t　]*页[）)]?"
                 r"|[（(]?当前(?:为)?第[ \t　]*\d+[ \t　]*页[，,/／ \t　]*共[ \t　]*\d+[ \t　]*页[）)]?"),
      "页码计数"),
     # A follow-us prompt of a site: the account is a site's (its name ends 网/文库/范文…) or the
@@ -340,6 +347,12 @@ def _site_lines(draft, ctx, whole: set[int], lists: set[int]):
             start, kind = site
             yield ctx.finding(ID, SEVERITY, para, lead + start, lead + len(text), f"网页复制残留（{kind}），应删除",
                               BASIS, suggestion=None)
+            continue
+        if tail and tail.group().startswith("_") and not tail.group(2) and not SENTENCE.search(text):
+            # a page title joins its column's name with a bare underscore (……会议日程_乡镇人代会日程安排);
+            # a draft never puts “_” between words
+            yield ctx.finding(ID, SEVERITY, para, lead + tail.start(), lead + len(text),
+                              "网页复制残留（网页标题后的栏目名），应删除", BASIS, suggestion=None)
             continue
         if tail and (SITE_NAME.search(tail.group(1)) or "范文" in text[:tail.start()]):
             # a 范文 page's title is residue as a whole; else only the site's name after the title

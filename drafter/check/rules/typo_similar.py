@@ -60,6 +60,7 @@ COMMON, SET_PHRASE = 20, 50  # written as two words this common, the phrase it w
 NAMES = ("nr", "ns", "nt", "nz", "nrt", "nrfg")  # persons, places, bodies, other proper nouns
 HAN = re.compile(r"[\u4e00-\u9fff]{3,}")
 DATA = "confusions/charsets.tsv"
+EXTRA = "confusions/charsets-extra.tsv"  # pairs the table lacks (已/己), with an example each
 MAX_DATA_BYTES = 4 * 1024 * 1024
 MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
 
@@ -67,12 +68,16 @@ MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
 @lru_cache(maxsize=1)
 def charsets() -> dict[str, str]:
     """Each character and the characters it may be mistyped for (the shipped table)."""
-    path = shipped("glossary") / DATA
-    sets = {}
-    for line in decode(read_bounded(str(path), MAX_DATA_BYTES), str(path)).splitlines():
-        if line and not line.startswith("#"):
-            char, _, others = line.partition("\t")
-            sets[char] = others.strip()
+    sets: dict[str, str] = {}
+    for name in (DATA, EXTRA):
+        path = shipped("glossary") / name
+        for line in decode(read_bounded(str(path), MAX_DATA_BYTES), str(path)).splitlines():
+            if line and not line.startswith("#"):
+                char, _, others = line.partition("\t")
+                for a, b in ((char, c) for c in others.strip()):  # both ways, no repeats
+                    for x, y in ((a, b), (b, a)):
+                        if y not in sets.get(x, ""):
+                            sets[x] = sets.get(x, "") + y
     return sets
 
 

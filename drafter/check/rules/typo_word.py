@@ -1,0 +1,165 @@
+"""typo.word: a misused word found without a list of misspellings, in two shapes typo.similar
+leaves alone.
+
+- Two characters that are no word (会议记律, 开展视查, 酝量候选人) where changing ONE of them to a
+  confusable character (glossary/confusions/charsets*.tsv) makes a common word (纪律, 视察, 酝酿)
+  that the clause reads far better with: the best segmentation of the characters around scores at
+  least THRESHOLD higher with the change (log probability, unigram model over jieba's dictionary).
+  Precision comes first: both characters must stand alone in the unchanged segmentation (no
+  longer word holds either), the pair must be in no lexicon (jieba's dictionary, the office words
+  of glossary/confusions/known-words.txt), and a pair next to a surname or before 县/市/区 (a
+  name: 马骏驰, 青崖县) or holding a function character (委于) is skipped.
+- A set phrase of four characters that the dictionary itself lists as a rare variant (各抒已见,
+  再接再历: jieba saw them a few times) while a one-character change gives a form it saw at
+  least RATIO times as often (各抒己见, 再接再厉).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from .. import words as word_layer
+from ...files.fs import decode, read_bounded
+from ...resources import shipped
+from .typo import covered
+from .typo_similar import MAX_DATA_BYTES, MAX_DICTIONARY_BYTES, _holder, _index, _listed, _proper, _route, charsets
+
+ID = "typo.word"
+SEVERITY = "warning"
+FIXABLE = False
+DOC = ("错用字造成的别字词：两个字不成词、换其中一个音近或形近字就成为常用词且句子明显通顺的（会议记律→会议纪律、"
+       "开展视查→开展视察、酝量→酝酿），以及词典只偶见、换一个字就是常见写法的成语（各抒已见→各抒己见、再接再历→再接再厉）。"
+       "不依赖易错字词表；人名、地名和 known-words.txt 中的工作用语不报。")
+BASIS = ("形近音近字表（glossary/confusions/charsets.tsv 及补充表）和 jieba 词典词频；词形以《现代汉语词典》为准")
+FIXTURES = {
+    "bad": ["请严格遵守会议记律。", "常委会组织代表开展视查。", "分组讨论，酝量乡人民政府副乡长候选人。",
+            "请大家畅所欲言、各抒已见。", "全镇人民要锐意进取、再接再历。"],
+    "good": ["请严格遵守会议纪律。", "常委会组织代表开展视察。", "要持之以恒纠治形式主义。", "人大教科文卫委于近日召开会议。",
+             "委员会主任马骏驰主持会议。", "为青崖县高质量发展贡献力量。", "请大家畅所欲言、各抒己见。",
+             "推进农村公路提质改造。", "加强电梯维保管理。"],
+}
+
+THRESHOLD = 8.4  # natural log: the changed clause reads e^8.4 (about 4400) times likelier
+MIN_FREQ = 300  # the word a pair becomes is a common one
+RATIO, RARE, SET_FREQ = 10, 10, 40  # a listed rare phrase (<= RARE) against one seen RATIO times as often (>= SET_FREQ)
+MARGIN = 6
+JOINS = 5  # a word seen fewer times does not join a character to its neighbour
+HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+KNOWN = "confusions/known-words.txt"
+# The commonest surnames: a pair beginning with one, or right after one, is likely a given name.
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+                     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+PLACE_AFTER = frozenset("县市区州省")
+FUNCTION = frozenset("于的了在和与及是为把被对从向之而")
+
+
+@lru_cache(maxsize=1)
+def known() -> frozenset[str]:
+    """Office words jieba's dictionary lacks (纠治, 维保): never reported as a misused pair."""
+    path = shipped("glossary") / KNOWN
+    text = decode(read_bounded(str(path), MAX_DATA_BYTES), str(path))
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Common two-character words by each form with one character left out (?律 → 纪律, 规律 …),
+    and every dictionary word of two to four characters: whether a pair, or a character of it
+    with its neighbours, is a word is known without loading the segmenter."""
+    source = Path(find_spec("jieba").origin).parent / "dict.txt"
+    index: dict[str, list[str]] = {}
+    lexicon = set()
+    for line in decode(read_bounded(str(source), MAX_DICTIONARY_BYTES), str(source)).splitlines():
+        w, _, rest = line.partition(" ")
+        if 2 <= len(w) <= 4:
+            f = rest.split(" ", 1)[0]
+            f = int(f) if f.isdigit() else 0
+            if f >= JOINS:  # a rare word (展视, seen 3 times) rarely wins a segmentation
+                lexicon.add(w)
+            if len(w) == 2:
+                if f >= MIN_FREQ:
+                    index.setdefault("?" + w[1], []).append(w)
+                    index.setdefault(w[0] + "?", []).append(w)
+    return {k: tuple(v) for k, v in index.items()}, frozenset(lexicon)
+
+
+def _alone(run: str, a: int, lexicon: frozenset[str]) -> bool:
+    """Whether no dictionary word joins either character of the pair at ``a`` to a neighbour."""
+    for lo in range(max(0, a - 3), a + 2):
+        for hi in range(max(lo + 2, a + 1), min(len(run), lo + 4) + 1):
+            if (lo, hi) != (a, a + 2) and run[lo:hi] in lexicon:
+                return False
+    return True
+
+
+def _pair_candidates(run: str):
+    """(start, written pair, word) for the non-word pairs of a run that one change makes a word."""
+    sets, lexicon = charsets(), known()
+    pairs, words = _pairs()
+    for i, char in enumerate(run):
+        alternatives = sets.get(char)
+        if not alternatives:
+            continue
+        for a in (i - 1, i):
+            if a < 0 or a + 2 > len(run):
+                continue
+            written = run[a:a + 2]
+            if written in lexicon or written[0] in SURNAMES or (a and run[a - 1] in SURNAMES) \
+                    or run[a + 2:a + 3] in PLACE_AFTER or FUNCTION & set(written):
+                continue
+            if written in words:
+                continue
+            made = [w for w in pairs.get(run[a:i] + "?" + run[i + 1:a + 2], ()) if w[i - a] in alternatives]
+            if not made or not _alone(run, a, words):
+                continue  # the segmenter is loaded only past this point
+            lo, hi = max(0, i - MARGIN), min(len(run), i + MARGIN + 1)
+            before, words = _route(run[lo:hi])
+            if len(_holder(words, a - lo)[0]) != 1 or len(_holder(words, a + 1 - lo)[0]) != 1:
+                continue  # a longer word holds one of them: 中共|桐川
+            best = None
+            for word in made:
+                after, new_words = _route(run[lo:i] + word[i - a] + run[i + 1:hi])
+                now, _ = _holder(new_words, i - lo)
+                if now == word and not _proper(word) and after - before >= THRESHOLD and (best is None or after > best[0]):
+                    best = (after, word)
+            if best:
+                yield a, written, best[1]
+
+
+def _phrase_candidates(run: str):
+    """(start, written phrase, phrase) for rare listed variants of a set phrase of four characters."""
+    sets, index = charsets(), _index()
+    freq = None
+    for i, char in enumerate(run):
+        alternatives = sets.get(char)
+        if not alternatives:
+            continue
+        for a in range(max(0, i - 3), min(i, len(run) - 4) + 1):
+            made = [w for w in index.get(run[a:i] + "?" + run[i + 1:a + 4], ()) if w[i - a] in alternatives]
+            if not made:
+                continue
+            if freq is None:
+                freq = word_layer.segmenter().dt.FREQ
+            written = run[a:a + 4]
+            seen = freq.get(written) or 0
+            if not 1 <= seen <= RARE:
+                continue
+            best = max(made, key=lambda w: freq.get(w, 0))
+            if freq.get(best, 0) >= max(SET_FREQ, RATIO * seen) and not _proper(best):
+                yield a, written, best
+
+
+def check(draft, ctx):
+    spans: dict = {}
+    for para, start, end, m in ctx.scan(HAN):
+        run, done = m.group(), set()
+        for a, written, word in (*_pair_candidates(run), *_phrase_candidates(run)):
+            begin, stop = start + a, start + a + len(written)
+            if (begin, stop) in done or covered(ctx, para, begin, stop, spans) or _listed(ctx, para, begin, stop):
+                continue
+            done.add((begin, stop))
+            yield ctx.finding(ID, SEVERITY, para, begin, stop,
+                              f"“{written}”疑为“{word}”（一字音近或形近而误），请核实", BASIS, suggestion=word)
