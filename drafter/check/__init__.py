@@ -167,7 +167,8 @@ def self_test(glossary: Glossary) -> list[tuple[object, str, str]]:
     for item in [*glossary.entries.values(), *glossary.pairs.values(), *glossary.twins.values(),
                  *glossary.usages.values()]:
         family = ("usage.npc" if isinstance(item, Usage) else "typo.neartwin" if isinstance(item, Twin)
-                  else "typo" if isinstance(item, Pair) else "glossary.")
+                  else "typo" if isinstance(item, Pair) else "usage.term" if item.data.get("family") == "usage"
+                  else "glossary.")
         dated = isinstance(item, Entry) and bool(item.data.get("adopted"))  # a law with its dates
         for kind, example in _examples(item):
             draft = draft_from_lines("<例句>", example["text"].splitlines())

@@ -83,6 +83,8 @@ CHANGE = Record(fields={
 ENTRY = Record(fields={
     "term": Field(Text(max_len=100), required=True, doc="规范提法"),
     "category": Field(Text(max_len=50), doc="类别"),
+    "family": Field(Choice(choices=("glossary", "usage")), doc="报告为哪一类：usage 表示用错的是别的机关的用语"
+                    "（政协委员“议案”），由 usage.term 报告；不写即 glossary"),
     "items": Field(ListOf(Text(max_len=200)), default=list, doc="各项内容，按规范顺序"),
     "verbs": Field(TextList(), default=list, doc="搭配的动词"),
     "wrong_verbs": Field(TextList(), default=list, doc="不能搭配的动词"),

@@ -8,16 +8,17 @@ from ...documents import DOCUMENT_KINDS
 ID = "format.date"
 SEVERITY = "error"
 DOC = ("日期：公文（通知、请示、函）的成文日期未用阿拉伯数字或编了虚位（05月），成文日期或正文中用圆点、斜线写的日期"
-       "（2026.5.19，应写作2026年5月19日），以及不存在的日期（2月30日、13月）。")
+       "（2026.5.19，应写作2026年5月19日）或用了口语的“号”（2026年5月20号），以及不存在的日期（2月30日、13月）。")
 BASIS = "GB/T 9704-2012 7.3.5.4；实务"
 FIXABLE = False
 BASIS_GBT = "GB/T 9704-2012 7.3.5.4（成文日期中的数字）：用阿拉伯数字将年、月、日标全，月、日不编虚位"
 BASIS_REAL = "实务：日期须真实存在"
+BASIS_HAO = "GB/T 9704-2012 7.3.5.4（成文日期用阿拉伯数字将年、月、日标全，即“2026年5月20日”）"
 BASIS_DOTTED = "GB/T 9704-2012 7.3.5.4（成文日期用阿拉伯数字将年、月、日标全，即“2026年5月19日”）；实务：公文正文中的日期写作“×年×月×日”，不用圆点分隔"
 FIXTURES = {
     "bad": ["关于举办培训班的通知\n二〇二四年五月八日", "关于举办培训班的通知\n2024年05月08日",
             "会议定于2024年2月30日召开。", "会议定于2月30日召开。", "关于调整会议时间的请示\n26年3月2日",
-            "云溪镇人大主席团\n2026.5.19", "会议定于2026.6.3召开。", "在全县代表工作会议上的讲话\n2026/3/12"],
+            "云溪镇人大主席团\n2026.5.19", "区教育局\n2026年5月20号", "会议定于2026.6.3召开。", "在全县代表工作会议上的讲话\n2026/3/12"],
     "good": ["关于举办培训班的通知\n2024年5月8日", "会议定于2024年2月29日召开。", "在（二〇二四年三月二十八日）的讲话中。",
              "增长2026.5个百分点", "版本号为2.3.1。", "第2026.13.5条", "GB/T 9704-2012"],
 }
@@ -31,6 +32,8 @@ YEAR_BEFORE = re.compile(r"(\d{4})[ \t　]*年[ \t　]*$")
 # A date of points or slashes: a line of its own (a 成文日期) with . / or -, or in a sentence with
 # points only (GB/T 15835-2011 lets a sentence write 2008-08-08; no standard gives 2026.5.19).
 DATE_LINE = re.compile(r"^[（(]?((?:19|20)\d\d)[ \t]*([.．/／-])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})[）)]?$")
+# A date line of its own (a 成文日期 or the date under a title) ending in the spoken 号.
+HAO_LINE = re.compile(r"^[（(]?((?:19|20)\d\d)[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*号[）)]?$")
 DOTTED = re.compile(r"(?<![\d.．])((?:19|20)\d\d)[.．](\d{1,2})[.．](\d{1,2})(?![\d.．])")
 
 
@@ -55,6 +58,13 @@ def check(draft, ctx):
                               BASIS_GBT, suggestion=f"{y}年{int(m)}月{int(d)}日")
     dated: set[int] = set()
     for para in draft.paragraphs:
+        hao = HAO_LINE.match(para.text.strip())
+        if hao and _real(*hao.groups()):
+            lead = len(para.text) - len(para.text.lstrip())
+            y, mo, d = hao.group(1), int(hao.group(2)), int(hao.group(3))
+            yield ctx.finding(ID, SEVERITY, para, lead, lead + len(para.text.strip()),
+                              f"成文日期写作“{y}年{mo}月{d}日”，不用口语的“号”", BASIS_HAO, suggestion=f"{y}年{mo}月{d}日")
+            continue
         m = DATE_LINE.match(para.text.strip())
         if m and _real(m.group(1), m.group(3), m.group(4)):
             dated.add(para.number)

@@ -21,8 +21,8 @@ def check(draft, ctx):
         starts = [s for s, _ in terms]
         reach = list(accumulate((e for _, e in terms), max))  # the furthest end of the terms so far
         for hit in hits:
-            if hit.kind != "variant":
-                continue
+            if hit.kind != "variant" or hit.entry.data.get("family") == "usage":
+                continue  # an entry of another body's usage: usage.term reports it
             i = bisect_right(starts, hit.start) - 1  # one look-up, not a scan of every term
             if i >= 0 and reach[i] >= hit.end:
                 continue  # part of the correct term (社会主义核心价值 in 社会主义核心价值观)

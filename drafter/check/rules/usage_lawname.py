@@ -8,19 +8,28 @@ ID = "usage.lawname"
 SEVERITY = "warning"
 FIXABLE = False
 DOC = ("法律名称：书名号内的法律全称有误（《中华人民共和国各级人大常委会监督法》），或首次引用就用简称加书名号"
-       "（《监督法》）。首次引用写全称《中华人民共和国……法》，后文可注明“以下简称……”。"
-       "法律的全称和简称取自词库中“法律名称”类的条目。")
+       "（《监督法》）；书名号内的单书名号中法律全称有误（〈中华人民共和国监督法〉）。首次引用写全称《中华人民共和国……法》，后文可注明“以下简称……”。"
+       "法律的全称和简称取自词库中“法律名称”类的条目；词库未收的“《××法》”按国家法律的全称《中华人民共和国××法》提示。")
 BASIS = ("实务：公文首次引用法律写全称并加书名号，后文用简称时先注明“（以下简称……）”；"
          "法律名称以全国人大及其常委会公布的为准（规范提法词库“法律名称”类条目）")
 FIXTURES = {
-    "bad": ["执法检查是《中华人民共和国各级人大常委会监督法》规定的监督方式。", "《代表法》、《监督法》解读。"],
+    "bad": ["执法检查是《中华人民共和国各级人大常委会监督法》规定的监督方式。", "《代表法》、《监督法》解读。",
+            "审议《岚州省实施〈中华人民共和国监督法〉办法（修订草案）》。", "会议认为，区人民政府依照《环境保护法》等法律法规开展工作。"],
     "good": ["执法检查是《中华人民共和国各级人民代表大会常务委员会监督法》规定的监督方式。",
              "贯彻实施《中华人民共和国农村土地承包法》（以下简称《农村土地承包法》）。依照《农村土地承包法》规定。",
              "学习《中华人民共和国各级人民代表大会常务委员会监督法》。监督法实施以来，《监督法》的规定得到落实。",
-             "学习代表法、监督法。", "印发《恒阳县人大代表述职评议办法》。", "《中华人民共和国食品安全法》实施情况。"],
+             "学习代表法、监督法。", "印发《恒阳县人大代表述职评议办法》。", "《中华人民共和国食品安全法》实施情况。",
+             "审议《岚州省实施〈中华人民共和国各级人民代表大会常务委员会监督法〉办法（修订草案）》。",
+             "检查《中华人民共和国环境保护法》实施情况。《环境保护法》实施以来，成效明显。", "《岚州省大气污染防治条例》",
+             "印发《恒阳县代表履职管理办法》。", "学习《工作方法》一书。"],
 }
 
 TITLE = re.compile(r"《([^《》\n]{2,60})》")
+INNER = re.compile(r"〈([^〈〉《》\n]{2,60})〉")  # a title within a title: 《××省实施〈中华人民共和国……法〉办法》
+# A national law's short name the register does not hold (《环境保护法》): a title of Han
+# characters that ends in 法 but is no 办法 or 方法, and names no place (a local rule has 省, 市……).
+NATIONAL = re.compile(r"[\u4e00-\u9fff]{2,14}法")
+NOT_NATIONAL = re.compile(r"办法$|方法$|做法$|想法$|说法$|看法$|算法$|书法$|手法$|兵法$|[省市县区州旗镇乡]|条例|规定|中华人民共和国")
 OFFICIAL = re.compile(r"中华人民共和国[^，,；;（）()《》\s]{1,50}(?:法|法典|议事规则)")
 SHORT = "简称"
 
@@ -65,6 +74,13 @@ def check(draft, ctx):
             found[text] = at if at >= 0 else len(ctx.text)
         return found[text]
 
+    for para, start, end, m in ctx.scan(INNER):
+        name = m.group(1)
+        if name.startswith("中华人民共和国") and name not in fulls:
+            short = _known(name, shorts) if name.endswith("法") else None
+            if short:
+                yield ctx.finding(ID, SEVERITY, para, start, end,
+                                  f"法律全称有误，应为〈{shorts[short]}〉", BASIS, suggestion=f"〈{shorts[short]}〉")
     for para, start, end, m in ctx.scan(TITLE):
         name = m.group(1)
         if name in fulls:
@@ -76,6 +92,10 @@ def check(draft, ctx):
                                   f"法律全称有误，应为《{shorts[short]}》", BASIS, suggestion=f"《{shorts[short]}》")
             continue
         full = shorts.get(name)
+        if full is None and NATIONAL.fullmatch(name) and not NOT_NATIONAL.search(name):
+            if any(h.kind in ("variant", "outdated") and h.start < end - 1 and start + 1 < h.end for h in ctx.hits(para)):
+                continue  # a form the glossary knows (《妇女权益保护法》 is a wrong name): its rules tell
+            full = f"中华人民共和国{name}"  # a national law's title is 中华人民共和国 + its short name
         if full is None or SHORT in para.text[max(0, start - 4):start]:
             continue  # not a law the glossary knows, or its short name being defined: （以下简称《…》）
         if first(full) < m.start() or first(f"{SHORT}《{name}》") < m.start() or first(f"{SHORT}“{name}”") < m.start() \
