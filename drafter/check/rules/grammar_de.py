@@ -21,7 +21,7 @@ FIXTURES = {
             "把群众的意见收集的全面一些。", "三个报告总结得全面、部署的具体。",
             "让代表定期地、有序的进站接待群众。", "希望各位代表经常的、主动地走到群众中去。", "全县人民要更加紧密的团结在党中央周围。",
             "把情况摸的清、问题找得准。", "让孩子们住得安心、学的开心。",
-            "把问题解决的更彻底一些。", "把会务工作做的更细更实。", "问题找的不准。", "几位同志的发言交流的很充分。", "抓的不紧、落实的不好。", "实实在在的解决问题，做到件件有回音。", "我局将采取有效地措施。", "代表要认真的看、仔细地问。",
+            "把问题解决的更彻底一些。", "把会务工作做的更细更实。", "问题找的不准。", "几位同志的发言交流的很充分。", "抓的不紧、落实的不好。", "宣传面不够广，问题发现的不及时。", "实实在在的解决问题，做到件件有回音。", "我局将采取有效地措施。", "代表要认真的看、仔细地问。",
             "较好的完成了各项任务。", "代表们踊跃的发言。", "项目落实的怎么样，直接关系到公信力。"],
     "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
@@ -252,6 +252,8 @@ LEADS = ("更", "不", "太")
 # 做的不够 read as "what he said", "what was done". 的都, 的还 are left alone for the same reason
 # (代表们提的都很中肯).
 NEGATED = frozenset("准好快实细稳深透牢足全早严紧狠活清")
+# and these words of how well a thing is done (问题发现的不及时, 落实的不到位)
+NEGATED_WORDS = frozenset("及时 到位 扎实 深入 全面 充分 彻底 细致 透彻 明显 理想 规范".split())
 # What a noun phrase ends in after 的 at the end of a clause: 存在的不足, 带来的不便, 系统的更新.
 NOT_COMPLEMENT = ("不足", "不便", "不利", "不良", "不当", "不同", "不是", "不少", "更新", "更多", "都是", "还是", "还有")
 
@@ -263,7 +265,7 @@ def _complements(ctx):
         if after.startswith(NOT_COMPLEMENT):
             continue
         if after.startswith("不") and not m.group(1) and not (
-                after[1:2] in NEGATED and after[2:] in ("", "一些", "一点")):
+                (after[1:2] in NEGATED and after[2:] in ("", "一些", "一点")) or after[1:] in NEGATED_WORDS):
             continue
         words = word_layer.around(text, start, end)
         j = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
