@@ -8,12 +8,21 @@ so rules asking about the same place share one segmentation.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any, Callable
 
+from ..errors import DrafterError
+from ..files.fs import cache_dir, read_bounded
 from ..render.titles import segmenter
 
 MARGIN = 12  # characters each side of a trigger: enough for the two words around it
+MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +83,36 @@ def frequency(word: str) -> int:
 def tag(word: str) -> str | None:
     """The dictionary's part of speech for a word."""
     return _posseg().dt.word_tag_tab.get(word)
+
+
+def dictionary_file() -> Path:
+    """jieba's dictionary file (words, frequencies, parts of speech), found without importing jieba."""
+    return Path(find_spec("jieba").origin).parent / "dict.txt"
+
+
+def dictionary_index(name: str, build: Callable[[Path], Any], params: str = "") -> Any:
+    """An index ``build`` makes from the dictionary file, kept in the user's cache folder as
+    ``name``.marshal: loading it is many times faster than building it. It is built again when the
+    dictionary file, ``params`` (the caller's thresholds) or the code of ``build`` changes; with no
+    cache folder it is built every time."""
+    source = dictionary_file()
+    stat = source.stat()
+    code = build.__code__
+    made_by = hashlib.sha1(code.co_code + repr([c for c in code.co_consts if not hasattr(c, "co_code")]).encode())
+    key = f"{stat.st_size}-{int(stat.st_mtime)}-{params}-{made_by.hexdigest()[:12]}"
+    cached = cache_dir() / f"{name}.marshal"
+    try:
+        stored_key, index = marshal.loads(read_bounded(str(cached), MAX_DICTIONARY_BYTES * 2))
+        if stored_key == key:
+            return index
+    except (OSError, ValueError, EOFError, TypeError, DrafterError):
+        pass  # no cache yet, or one this code cannot read
+    index = build(source)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((key, index)))
+        tmp.replace(cached)
+    except OSError:
+        pass  # no cache folder: built again next time
+    return index

@@ -20,16 +20,12 @@ phrase.
 
 from __future__ import annotations
 
-import marshal
-import os
 import re
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
 
 from .. import words as word_layer
-from ...errors import DrafterError
-from ...files.fs import cache_dir, decode, read_bounded
+from ...files.fs import decode, read_bounded
 from ...resources import shipped
 from .typo import covered
 
@@ -62,7 +58,6 @@ HAN = re.compile(r"[\u4e00-\u9fff]{3,}")
 DATA = "confusions/charsets.tsv"
 EXTRA = "confusions/charsets-extra.tsv"  # pairs the table lacks (已/己), with an example each
 MAX_DATA_BYTES = 4 * 1024 * 1024
-MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
 
 
 @lru_cache(maxsize=1)
@@ -85,34 +80,14 @@ def charsets() -> dict[str, str]:
 def _index() -> dict[str, tuple[str, ...]]:
     """Dictionary words of three or four characters by each form with one character left out
     (既?目标 → 既定目标): the place of a one-character change is found with a few look-ups.
-
-    Built once from the dictionary file and kept in the user's cache folder (rebuilt when the
-    dictionary file changes): loading it is many times faster than building it."""
-    source = Path(find_spec("jieba").origin).parent / "dict.txt"
-    stat = source.stat()
-    key = f"{stat.st_size}-{int(stat.st_mtime)}-{MIN_FREQ[4]}-{MIN_FREQ[3]}"
-    cached = cache_dir() / "similar-index.marshal"
-    try:
-        stored_key, index = marshal.loads(read_bounded(str(cached), MAX_DICTIONARY_BYTES * 2))
-        if stored_key == key and isinstance(index, dict):
-            return index
-    except (OSError, ValueError, EOFError, TypeError, DrafterError):
-        pass
-    index = _build_index(source)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((key, index)))
-        tmp.replace(cached)
-    except OSError:
-        pass  # no cache folder: built again next time
-    return index
+    Built once from the dictionary file and kept in the user's cache folder."""
+    return word_layer.dictionary_index("similar-index", _build_index, f"{MIN_FREQ[4]}-{MIN_FREQ[3]}")
 
 
 def _build_index(source: Path) -> dict[str, tuple[str, ...]]:
     word = re.compile(r"[\u4e00-\u9fff]{3,4}\Z")
     index: dict[str, list[str]] = {}
-    for line in decode(read_bounded(str(source), MAX_DICTIONARY_BYTES), str(source)).splitlines():
+    for line in decode(read_bounded(str(source), word_layer.MAX_DICTIONARY_BYTES), str(source)).splitlines():
         w, _, rest = line.partition(" ")
         if len(w) in (3, 4) and word.match(w):
             f = rest.split(" ", 1)[0]

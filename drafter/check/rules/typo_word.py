@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
 
 from .. import words as word_layer
 from ...files.fs import decode, read_bounded
 from ...resources import shipped
 from .typo import covered
-from .typo_similar import MAX_DATA_BYTES, MAX_DICTIONARY_BYTES, _holder, _index, _listed, _proper, _route, charsets
+from .typo_similar import MAX_DATA_BYTES, _holder, _index, _listed, _proper, _route, charsets
 
 ID = "typo.word"
 SEVERITY = "warning"
@@ -68,11 +67,15 @@ def known() -> frozenset[str]:
 def _pairs() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     """Common two-character words by each form with one character left out (?律 → 纪律, 规律 …),
     and every dictionary word of two to four characters: whether a pair, or a character of it
-    with its neighbours, is a word is known without loading the segmenter."""
-    source = Path(find_spec("jieba").origin).parent / "dict.txt"
+    with its neighbours, is a word is known without loading the segmenter. Built once from the
+    dictionary file and kept in the user's cache folder."""
+    return word_layer.dictionary_index("word-pairs", _build_pairs, f"{MIN_FREQ}-{JOINS}")
+
+
+def _build_pairs(source: Path) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     index: dict[str, list[str]] = {}
     lexicon = set()
-    for line in decode(read_bounded(str(source), MAX_DICTIONARY_BYTES), str(source)).splitlines():
+    for line in decode(read_bounded(str(source), word_layer.MAX_DICTIONARY_BYTES), str(source)).splitlines():
         w, _, rest = line.partition(" ")
         if 2 <= len(w) <= 4:
             f = rest.split(" ", 1)[0]
@@ -116,8 +119,8 @@ def _pair_candidates(run: str):
             if not made or not _alone(run, a, words):
                 continue  # the segmenter is loaded only past this point
             lo, hi = max(0, i - MARGIN), min(len(run), i + MARGIN + 1)
-            before, words = _route(run[lo:hi])
-            if len(_holder(words, a - lo)[0]) != 1 or len(_holder(words, a + 1 - lo)[0]) != 1:
+            before, parts = _route(run[lo:hi])
+            if len(_holder(parts, a - lo)[0]) != 1 or len(_holder(parts, a + 1 - lo)[0]) != 1:
                 continue  # a longer word holds one of them: 中共|桐川
             best = None
             for word in made:
