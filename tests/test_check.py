@@ -180,3 +180,14 @@ def test_dated_term_not_reported_when_the_draft_sums_the_period_up():
     assert not [f for f in findings_for(text, dt.date(2026, 3, 24)) if f.rule == "glossary.dated"]
     # the same period named as current work is still reported
     assert [f for f in findings_for("抓好“十四五”时期各项任务。", dt.date(2026, 3, 24)) if f.rule == "glossary.dated"]
+
+
+def test_dated_term_not_reported_beside_a_tally_of_work_done():
+    import datetime as dt
+
+    day = dt.date(2026, 11, 30)
+    text = "“十四五”时期，市人大常委会制定地方性法规14件，修改9件。"
+    assert not [f for f in findings_for(text, day) if f.rule == "glossary.dated"]
+    # a tally set as a goal is no looking back
+    goal = "“十四五”时期，市人大常委会要制定地方性法规14件。"
+    assert [f for f in findings_for(goal, day) if f.rule == "glossary.dated"]
