@@ -150,6 +150,16 @@ COUNTING = "多少"
 SINGLE_VERBS = frozenset("看听问记走去把查想说讲干抓学做")
 
 
+def _beside(text: str, start: int, end: int):
+    """The words just before and just after the 的 at ``start``, when the segmenter keeps it a word
+    of its own between two others (None otherwise)."""
+    words = word_layer.around(text, start, end)
+    i = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
+    if not i or i + 1 >= len(words):
+        return None
+    return words[i - 1], words[i + 1]
+
+
 def _verb_word(text: str, verb) -> bool:
     """Whether the word after 的 is a verb an adverbial modifies."""
     if verb.tag == "v" and len(verb.text) >= 2:
@@ -267,11 +277,10 @@ def _complements(ctx):
         if after.startswith("不") and not m.group(1) and not (
                 (after[1:2] in NEGATED and after[2:] in ("", "一些", "一点")) or after[1:] in NEGATED_WORDS):
             continue
-        words = word_layer.around(text, start, end)
-        j = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
-        if not j or j + 1 >= len(words):
+        pair = _beside(text, start, end)
+        if pair is None:
             continue
-        verb, nxt = words[j - 1], words[j + 1]
+        verb, nxt = pair
         if after.startswith(LEADS) and nxt.text not in LEADS and not m.group(1) \
                 and not (nxt.tag.startswith(("a", "z")) and verb.tag.startswith("v")) \
                 and not (nxt.text.startswith("不") and verb.tag.startswith("v")):
@@ -324,11 +333,10 @@ def _parallels(ctx):
         sibling = _segment(text, phrase_start, end, True) or _segment(text, phrase_start, end, False)
         if not SIBLING_DE.search(sibling) and not SIBLING_DE.search(_segment(text, phrase_start, end, False)):
             continue
-        words = word_layer.around(text, start, end)
-        j = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
-        if not j or j + 1 >= len(words):
+        pair = _beside(text, start, end)
+        if pair is None:
             continue
-        verb, nxt = words[j - 1], words[j + 1]
+        verb, nxt = pair
         if not (verb.tag.startswith("v") or len(verb.text) == 1 or (verb.tag == "n" and nxt.tag == "a")) \
                 or verb.text in ("有", "是", "别", "为"):
             continue  # 群众的评价好: no verb before 的
