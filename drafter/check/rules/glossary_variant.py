@@ -14,18 +14,24 @@ FIXABLE = False
 LAW_WORD_AFTER = "律规治人院官定制典庭理"
 
 
+def stray_variants(para, hits, family: str):
+    """The wrong near-forms among a paragraph's glossary hits whose entry reports in ``family``
+    (an entry's ``family:``, glossary when it names none), leaving out those that are part of a correct term
+    (社会主义核心价值 in 社会主义核心价值观)."""
+    terms = sorted((h.start, h.end) for h in hits if h.kind == "term")
+    starts = [s for s, _ in terms]
+    reach = list(accumulate((e for _, e in terms), max))  # the furthest end of the terms so far
+    for hit in hits:
+        if hit.kind != "variant" or (hit.entry.data.get("family") or "glossary") != family:
+            continue
+        i = bisect_right(starts, hit.start) - 1  # one look-up, not a scan of every term
+        if not (i >= 0 and reach[i] >= hit.end):
+            yield hit
+
+
 def check(draft, ctx):
     for para in draft.paragraphs:
-        hits = ctx.hits(para)
-        terms = sorted((h.start, h.end) for h in hits if h.kind == "term")
-        starts = [s for s, _ in terms]
-        reach = list(accumulate((e for _, e in terms), max))  # the furthest end of the terms so far
-        for hit in hits:
-            if hit.kind != "variant" or hit.entry.data.get("family") == "usage":
-                continue  # an entry of another body's usage: usage.term reports it
-            i = bisect_right(starts, hit.start) - 1  # one look-up, not a scan of every term
-            if i >= 0 and reach[i] >= hit.end:
-                continue  # part of the correct term (社会主义核心价值 in 社会主义核心价值观)
+        for hit in stray_variants(para, ctx.hits(para), "glossary"):
             if hit.form.endswith("法") and para.text[hit.end:hit.end + 1] in tuple(LAW_WORD_AFTER):
                 continue
             if hit.entry.data.get("category") == "法律名称" and _in_title(para.text, hit.start, hit.end):

@@ -1,7 +1,6 @@
 """usage.term: a glossary term's wrong form that is another body's word (政协委员议案 for 政协提案)."""
 
-from bisect import bisect_right
-from itertools import accumulate
+from .glossary_variant import stray_variants
 
 ID = "usage.term"
 SEVERITY = "error"
@@ -14,16 +13,6 @@ FIXTURES = {"bad": [], "good": []}  # every entry's own examples are run by draf
 
 def check(draft, ctx):
     for para in draft.paragraphs:
-        hits = ctx.hits(para)
-        wrong = [h for h in hits if h.kind == "variant" and h.entry.data.get("family") == "usage"]
-        if not wrong:
-            continue
-        terms = sorted((h.start, h.end) for h in hits if h.kind == "term")
-        starts = [s for s, _ in terms]
-        reach = list(accumulate((e for _, e in terms), max))
-        for hit in wrong:
-            i = bisect_right(starts, hit.start) - 1
-            if i >= 0 and reach[i] >= hit.end:
-                continue  # part of the correct term
+        for hit in stray_variants(para, ctx.hits(para), "usage"):
             yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end,
                               f"“{hit.form}”应为“{hit.entry.term}”", hit.entry.basis, suggestion=hit.entry.term)
