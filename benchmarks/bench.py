@@ -590,11 +590,14 @@ def machine() -> str:
 
 ARCHIVE_NOTE = [
     "The profile is of one process (`--jobs 1`): with workers, the parent only waits. The floor reads",
-    "each file and makes one pass of an automaton; drafter reads each .docx with python-docx (every",
-    "XML part it holds is parsed: `parse_xml`, `decompress`), checks the XML within bounds, makes the",
-    "paragraphs (`xpath`, python-docx's text of each run), and then runs every",
+    "each file and makes one pass of an automaton; drafter checks each .docx within bounds (every part",
+    "python-docx would parse must parse: `well_formed`), reads the paragraphs from word/document.xml",
+    "with lxml (python-docx only for a package with Word comments or an odd structure), loads jieba's",
+    "dictionary and word tags once per process (`marshal.load`, `load_word_tag`), and then runs every",
     "rule: each regular-expression rule is a pass of Python's `re` over the draft (`scan`, whose own",
-    "time is those passes), the glossary's automaton and its lists of short items (`occurrences`), the",
+    "time is those passes), the two rules that look for a mistyped character at every place of a run",
+    "of Han characters (`_hot`, `_pair_candidates`, `_phrase_candidates`: a set look-up or two per",
+    "place), the glossary's automaton and its lists of short items (`occurrences`), the",
     "repeated-sentence rule and the numbering rules (`_inline`, `numbering_count`). No single item",
     "dominates: the gap to the floor is the sum of some sixty rules, each a pass over the text in",
     "Python's `re` or in Python, against one pass of a C automaton.",

@@ -8,8 +8,11 @@ paragraph 3 is.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import posixpath
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from . import convert, render
@@ -112,14 +115,102 @@ def _markdown_draft(path: str, text: str) -> Draft:
 
 
 def _docx_lines(path: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
-    from .files.docxverify import open_document  # python-docx is heavy: loaded when a .docx is read
+    from .files.docxverify import document_from, verified_package  # lxml: loaded when a .docx is read
 
-    doc = open_document(path, MAX_DOCX_XML)
+    data = verified_package(path, MAX_DOCX_XML)
+    lines = plain_lines(data)
+    if lines is not None:
+        return lines, {}
+    doc = document_from(data, path)  # python-docx is heavy: loaded only for a package that needs it
     paragraphs = docx_paragraphs(doc)
     return [p.text for p in paragraphs], _comment_ignores(doc, paragraphs)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+# The parts python-docx parses when it opens a package (besides every .rels): one that does not
+# parse makes it refuse the file, and so the plain reading leaves such a package to it.
+_PARSED_TYPES = frozenset(["application/vnd.openxmlformats-package.core-properties+xml", _MAIN, *(
+    f"application/vnd.openxmlformats-officedocument.wordprocessingml.{t}+xml"
+    for t in ("comments", "footer", "header", "numbering", "settings", "styles"))])
+_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+def plain_lines(data: bytes) -> list[str] | None:
+    """The paragraphs of a verified .docx package as ``docx_paragraphs`` gives their text, read
+    from word/document.xml alone, without python-docx: a draft of an archive costs a fraction of
+    the time. None when the package needs python-docx after all: a Word comment (it may say
+    drafter:ignore), a main part other than word/document.xml, or anything unexpected, so that a
+    damaged package still gets python-docx's reading and its message."""
+    from lxml import etree  # loaded when a .docx is read
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = zf.read("word/document.xml")
+            if b"commentRangeStart" in xml or b"commentReference" in xml:
+                return None
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+            types = etree.fromstring(zf.read("[Content_Types].xml"), parser)
+            if not _plain_package(zf, types, parser):
+                return None
+            rels = etree.fromstring(zf.read("_rels/.rels"), parser)
+        if [e.get("Target", "").lstrip("/") for e in rels if e.get("Type") == _OFFICE_DOCUMENT] != ["word/document.xml"]:
+            return None
+        body = etree.fromstring(xml, parser).find(f"{_W}body")
+    except Exception:  # noqa: BLE001 - whatever is odd about the package, python-docx reads it
+        return None
+    if body is None:
+        return None
+    lines = [_paragraph_text(p) for p in body.iterchildren(f"{_W}p")]
+    for table in body.iterchildren(f"{_W}tbl"):  # then each cell's paragraphs, as docx_paragraphs
+        for row in table.iterchildren(f"{_W}tr"):
+            for cell in row.iterchildren(f"{_W}tc"):
+                merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+                if merge is not None and merge.get(f"{_W}val", "continue") == "continue":
+                    continue  # the lower part of a merged cell: counted with the cell above it
+                lines.extend(_paragraph_text(p) for p in cell.iterchildren(f"{_W}p"))
+    return lines
+
+
+def _plain_package(zf, types, parser) -> bool:
+    """Whether python-docx would open the package as it is: word/document.xml is registered as
+    the main part, every part it parses parses, and every relationship inside the package
+    points at a part that is there."""
+    from lxml import etree  # loaded when a .docx is read
+
+    from .files.docxverify import well_formed  # with lxml
+
+    overrides = {e.get("PartName", "").lstrip("/"): e.get("ContentType") for e in types if e.tag.endswith("Override")}
+    defaults = {e.get("Extension", "").lower(): e.get("ContentType") for e in types if e.tag.endswith("Default")}
+    if overrides.get("word/document.xml") != _MAIN:
+        return False
+    names = zf.NameToInfo
+    for name in names:
+        if name.endswith(".rels"):
+            base = posixpath.dirname(posixpath.dirname(name))  # word/_rels/x.rels: relative to word/
+            for rel in etree.fromstring(zf.read(name), parser):
+                target = rel.get("Target", "")
+                target = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+                if rel.get("TargetMode") != "External" and posixpath.normpath(target) not in names:
+                    return False
+        elif (overrides.get(name) or defaults.get(name.rpartition(".")[2].lower())) in _PARSED_TYPES:
+            well_formed(zf.read(name))  # XMLSyntaxError: python-docx's to report (a part seen before: not parsed again)
+    return True
+
+
+def _paragraph_text(p) -> str:
+    """A paragraph's text as python-docx reads it: its runs and hyperlinks' runs; w:t as written,
+    tabs, soft returns and line breaks (not page or column breaks) as characters."""
+    out = []
+    for child in p.iterchildren(f"{_W}r", f"{_W}hyperlink"):
+        for run in (child,) if child.tag == f"{_W}r" else child.iterchildren(f"{_W}r"):
+            for e in run.iterchildren():
+                if e.tag in _RUN_TEXT:
+                    out.append(_RUN_TEXT[e.tag] or e.text or "")
+                elif e.tag == f"{_W}br" and e.get(f"{_W}type", "textWrapping") == "textWrapping":
+                    out.append("\n")
+    return "".join(out)
 
 
 def _comment_ignores(doc, paragraphs) -> dict[int, tuple[str, ...]]:

@@ -34,3 +34,25 @@ def test_the_segmenter_is_loaded_only_where_a_word_rule_has_a_cue(tmp_path):
     plain = "常委会听取和审议了县人民政府关于民生实事项目推进情况的报告，取得了积极的效果。\n"
     assert not _loads_jieba(plain, tmp_path)
     assert _loads_jieba("针对群众反应强烈的问题开展监督。\n", tmp_path)
+
+
+def test_a_long_run_of_han_is_read_in_pieces_that_miss_nothing():
+    """typo.similar and typo.word look at a run of Han characters a few thousand places at a time
+    (bounded memory): a mistyped place on either side of a piece's edge is found as in a short run."""
+    from drafter.check import load_glossary, run_rules
+    from drafter.check.rules.typo_similar import CHUNK
+    from drafter.documents import draft_from_lines
+
+    glossary = load_glossary()
+    padding = "人民代表大会制度是坚持党的领导人民当家作主依法治国有机统一的根本政治制度安排" * (CHUNK // 30 + 2)
+
+    def found(text: str, rule: str) -> list[tuple[int, str]]:
+        draft = draft_from_lines("t.txt", [text])
+        return [(f.offset, f.match) for f in run_rules(draft, glossary) if f.rule == rule]
+
+    for rule, run, place in (("typo.similar", "要推动即定目标任务落地见效", 3), ("typo.word", "请严格遵守会议记律", 7)):
+        short = found(padding[-20:] + run, rule)
+        assert short, (rule, run)
+        for before in range(CHUNK - place - 5, CHUNK - place + 3):
+            text = padding[len(padding) - before:] + run
+            assert found(text, rule) == [(o + before - 20, m) for o, m in short], (rule, before)

@@ -141,7 +141,7 @@ def _most_elements(data: bytes) -> int:
     return data.count(b"<") - data.count(b"</")
 
 
-def _well_formed(data: bytes) -> None:
+def well_formed(data: bytes) -> None:
     """Raise etree.XMLSyntaxError unless the part parses. A part byte-identical to one that
     parsed before in this process is not parsed again: the drafts of an archive made from one
     template share its styles, often the largest part of a small document."""
@@ -164,6 +164,13 @@ def open_document(path: str, total: int = MAX_TOTAL_BYTES):
 
 def open_package(path: str, total: int = MAX_TOTAL_BYTES):
     """``open_document``, and the bytes of the file it was read from (for ``keep_unedited``)."""
+    data = verified_package(path, total)
+    return document_from(data, path), data
+
+
+def verified_package(path: str, total: int = MAX_TOTAL_BYTES) -> bytes:
+    """The bytes of the .docx at ``path``, refused (DrafterError) past any bound or when a part
+    python-docx would read is not well-formed XML."""
     data = read_bounded(path, MAX_DOCX_BYTES)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise DrafterError("文件已加密或是旧版 .doc 格式，请在 Word 中另存为未加密的 .docx", file=path)
@@ -182,7 +189,7 @@ def open_package(path: str, total: int = MAX_TOTAL_BYTES):
                 if earlier is not None:
                     most += _most_elements(part)
                     if most <= MAX_ELEMENTS:  # within the bound whatever it holds: only its XML is checked
-                        _well_formed(part)
+                        well_formed(part)
                         earlier.append(part)
                         continue
                     elements = sum(_count_elements(p, MAX_ELEMENTS) for p in earlier)  # counted now
@@ -197,6 +204,11 @@ def open_package(path: str, total: int = MAX_TOTAL_BYTES):
         raise DrafterError("不是有效的 .docx 文件（文件损坏或格式不符）", file=path) from None
     except etree.XMLSyntaxError as exc:
         raise DrafterError(f"不是有效的 .docx 文件（部件 {name} 的 XML 有误：第 {exc.lineno} 行）", file=path) from None
+    return data
+
+
+def document_from(data: bytes, path: str):
+    """python-docx's Document for a package ``verified_package`` returned."""
     import docx  # python-docx is heavy: loaded only when a .docx is opened
 
     try:
@@ -207,7 +219,7 @@ def open_package(path: str, total: int = MAX_TOTAL_BYTES):
         raise
     except Exception:  # noqa: BLE001 - python-docx raises many kinds on a damaged package
         raise DrafterError(f"不是有效的 .docx 文件（{_what_is_wrong(data)}）", file=path) from None
-    return doc, data
+    return doc
 
 
 def _what_is_wrong(data: bytes) -> str:

@@ -57,7 +57,8 @@ def laws(glossary) -> tuple[dict[str, Law], object]:
                 if len(name) >= 2 and name.endswith(("法", "法典", "规则")):
                     names.setdefault(name, law)
         alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        law_re = f"(?:《(?P<quoted>{alts})》|(?P<bare>{alts})(?!》)){LONGER}" if names else "(?!)"
+        first = re.escape("".join(sorted({"《", *(n[0] for n in names)})))  # looked at before the long alternation
+        law_re = f"(?=[{first}])(?:《(?P<quoted>{alts})》|(?P<bare>{alts})(?!》)){LONGER}" if names else "(?!)"
         cached = glossary._dated_laws = (names, law_re)
     return cached
 

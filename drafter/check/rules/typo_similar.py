@@ -58,6 +58,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]{3,}")
 DATA = "confusions/charsets.tsv"
 EXTRA = "confusions/charsets-extra.tsv"  # pairs the table lacks (已/己), with an example each
 MAX_DATA_BYTES = 4 * 1024 * 1024
+CHUNK = 4096  # places of a run looked at together (the lists made for them are bounded by it)
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +136,66 @@ def _proper(word: str) -> bool:
     return (word_layer.tag(word) or "").startswith(NAMES)
 
 
+@lru_cache(maxsize=1)
+def _edges() -> tuple[frozenset[str], ...]:
+    """The two characters a dictionary word of the index begins with and ends with, by length,
+    and the first and last characters of each word of three: a window of the text can be one
+    character away from such a word only where it shares one of these with it."""
+    four, three = set(), set()
+    for found in _index().values():
+        (four if len(found[0]) == 4 else three).update(found)
+    return (frozenset(w[:2] for w in four), frozenset(w[2:] for w in four),
+            frozenset(w[:2] for w in three), frozenset(w[1:] for w in three), frozenset(w[0] + w[2] for w in three))
+
+
+_TAKEN: dict[str, frozenset[str]] = {}  # a form of the index → the characters it may be a mistyping of
+
+
+def _taken(form: str) -> frozenset[str]:
+    """The characters that, written at the gap of ``form``, are a mistyping of one of its words
+    (a character confusable with the word's own there): made once per form a process meets."""
+    found = _TAKEN.get(form)
+    if found is None:
+        sets, gap = charsets(), form.index("?")
+        found = _TAKEN[form] = frozenset("".join(sets.get(w[gap], "") for w in _index()[form]))
+    return found
+
+
+def _hot(run: str) -> list[int]:
+    """The positions of the run where a window of three or four characters holding it is a word of
+    the index with that one character mistyped for a confusable one: the two characters at either
+    end of each window are looked up first, so that most positions cost no string built for the
+    index."""
+    index = _index()
+    head4, tail4, head3, tail3, ends3 = _edges()
+    n, hot = len(run), set()
+    for c in range(0, n - 2, CHUNK):  # a few thousand windows at a time: a run of megabytes costs no more memory
+        top = min(c + CHUNK, n - 2)
+        pairs = [run[k:k + 2] for k in range(c, min(top + 2, n - 1))]  # pairs[a - c] begins at a
+        forms = []  # (form of the index the window may be, the position of its gap)
+        for a in range(c, top):
+            w, p = run[a:a + 4], a - c
+            if len(w) == 4:
+                if pairs[p] in head4:  # the change is in the last two characters
+                    forms += ((w[:2] + "?" + w[3], a + 2), (w[:3] + "?", a + 3))
+                if pairs[p + 2] in tail4:  # in the first two
+                    forms += (("?" + w[1:], a), (w[0] + "?" + w[2:], a + 1))
+            if pairs[p] in head3:
+                forms.append((pairs[p] + "?", a + 2))
+            if pairs[p + 1] in tail3:
+                forms.append(("?" + pairs[p + 1], a))
+            if run[a] + run[a + 2] in ends3:
+                forms.append((run[a] + "?" + run[a + 2], a + 1))
+        hot.update(i for form, i in forms if form in index and run[i] in (_TAKEN.get(form) or _taken(form)))
+    return sorted(hot)
+
+
 def candidates(run: str):
     """(index, right character, word it makes, where that word begins, gain) for the places of a
     run of Han characters where a change reads far better."""
     sets, index = charsets(), _index()
-    for i, char in enumerate(run):
+    for i in _hot(run):
+        char = run[i]
         alternatives = sets.get(char)
         if not alternatives:
             continue

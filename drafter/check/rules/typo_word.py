@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from .. import words as word_layer
 from ...files.fs import decode, read_bounded
 from ...resources import shipped
 from .typo import covered
-from .typo_similar import MAX_DATA_BYTES, _holder, _index, _listed, _proper, _route, charsets
+from .typo_similar import CHUNK, MAX_DATA_BYTES, _holder, _index, _listed, _proper, _route, charsets
 
 ID = "typo.word"
 SEVERITY = "warning"
@@ -98,22 +99,32 @@ def _alone(run: str, a: int, lexicon: frozenset[str]) -> bool:
     return True
 
 
+def _lone(run: str, words) -> Iterator[int]:
+    """The starts of the pairs of a run that are no word, where neither overlapping pair is one
+    either (a word joining a character to its neighbour: see ``_alone``): a set look-up a place,
+    over a few thousand places at a time, so that a run of megabytes costs no more memory."""
+    n = len(run)
+    for c in range(0, n - 1, CHUNK):
+        top, lo = min(c + CHUNK, n - 1), max(c - 1, 0)
+        free = [run[k:k + 2] not in words for k in range(lo, min(top + 1, n - 1))]  # free[k - lo]: no word at k
+        for a in range(c, top):
+            k = a - lo
+            if free[k] and (a == 0 or free[k - 1]) and (a + 2 == n or free[k + 1]):
+                yield a
+
+
 def _pair_candidates(run: str):
     """(start, written pair, word) for the non-word pairs of a run that one change makes a word."""
     sets, lexicon = charsets(), known()
     pairs, words = _pairs()
-    for i, char in enumerate(run):
-        alternatives = sets.get(char)
-        if not alternatives:
+    for a in _lone(run, words):
+        written = run[a:a + 2]
+        if written in lexicon or written[0] in SURNAMES or (a and run[a - 1] in SURNAMES) \
+                or run[a + 2:a + 3] in PLACE_AFTER or FUNCTION & set(written):
             continue
-        for a in (i - 1, i):
-            if a < 0 or a + 2 > len(run):
-                continue
-            written = run[a:a + 2]
-            if written in lexicon or written[0] in SURNAMES or (a and run[a - 1] in SURNAMES) \
-                    or run[a + 2:a + 3] in PLACE_AFTER or FUNCTION & set(written):
-                continue
-            if written in words:
+        for i in (a, a + 1):
+            alternatives = sets.get(run[i])
+            if not alternatives:
                 continue
             made = [w for w in pairs.get(run[a:i] + "?" + run[i + 1:a + 2], ()) if w[i - a] in alternatives]
             if not made or not _alone(run, a, words):
@@ -134,25 +145,40 @@ def _pair_candidates(run: str):
 
 def _phrase_candidates(run: str):
     """(start, written phrase, phrase) for rare listed variants of a set phrase of four characters."""
-    sets, index = charsets(), _index()
+    sets, index, rare = charsets(), _index(), _rare()
     freq = None
-    for i, char in enumerate(run):
-        alternatives = sets.get(char)
-        if not alternatives:
-            continue
-        for a in range(max(0, i - 3), min(i, len(run) - 4) + 1):
+    for a in range(len(run) - 3):
+        written = run[a:a + 4]
+        if written not in rare:
+            continue  # not a rare dictionary phrase: most places end at this one look-up
+        for i in range(a, a + 4):
+            alternatives = sets.get(run[i])
+            if not alternatives:
+                continue
             made = [w for w in index.get(run[a:i] + "?" + run[i + 1:a + 4], ()) if w[i - a] in alternatives]
             if not made:
                 continue
             if freq is None:
                 freq = word_layer.segmenter().dt.FREQ
-            written = run[a:a + 4]
-            seen = freq.get(written) or 0
-            if not 1 <= seen <= RARE:
-                continue
             best = max(made, key=lambda w: freq.get(w, 0))
-            if freq.get(best, 0) >= max(SET_FREQ, RATIO * seen) and not _proper(best):
+            if freq.get(best, 0) >= max(SET_FREQ, RATIO * rare[written]) and not _proper(best):
                 yield a, written, best
+
+
+@lru_cache(maxsize=1)
+def _rare() -> dict[str, int]:
+    """The phrases of four characters the dictionary saw 1 to RARE times, and how often."""
+    return word_layer.dictionary_index("rare-phrases", _build_rare, str(RARE))
+
+
+def _build_rare(source: Path) -> dict[str, int]:
+    rare = {}
+    for line in decode(read_bounded(str(source), word_layer.MAX_DICTIONARY_BYTES), str(source)).splitlines():
+        w, _, rest = line.partition(" ")
+        f = rest.split(" ", 1)[0]
+        if len(w) == 4 and f.isdigit() and 1 <= int(f) <= RARE:
+            rare[w] = int(f)
+    return rare
 
 
 def check(draft, ctx):
