@@ -301,3 +301,25 @@ def test_a_value_holding_a_line_break_is_quoted_on_one_line(cli, tmp_path, escap
     code, _, stderr = cli("check", path)
     assert code == 2 and len(stderr.splitlines()) == 1, repr(stderr)
     assert stderr.startswith(f"错误：{path}:1:7: kind: “a") and "不是可选值" in stderr
+
+
+def test_the_cache_drops_what_no_run_has_written_for_a_month(tmp_path):
+    """Each version of a glossary or template leaves an entry in the cache: entries written more
+    than CACHE_DAYS ago go when the folder is next written (at most once a day), the rest stay,
+    and files that are not rebuilt from their source (the record of written files) are kept."""
+    import time
+
+    from drafter.files.fs import CACHE_DAYS, cache_get, cache_put
+
+    old = time.time() - (CACHE_DAYS + 1) * 86400
+    for name in ("glossary-old.pickle", "x.123.tmp", "written.json"):
+        (tmp_path / name).write_bytes(b"x")
+        os.utime(tmp_path / name, (old, old))
+    (tmp_path / "glossary-recent.pickle").write_bytes(b"x")
+    cache_put(tmp_path / "glossary-new.pickle", [1])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".pruned", "glossary-new.pickle", "glossary-recent.pickle", "written.json"]
+    (tmp_path / "glossary-old.pickle").write_bytes(b"x")
+    os.utime(tmp_path / "glossary-old.pickle", (old, old))
+    cache_put(tmp_path / "glossary-newer.pickle", [2])  # pruned today already: left for tomorrow
+    assert (tmp_path / "glossary-old.pickle").exists() and cache_get(tmp_path / "glossary-newer.pickle") == [2]

@@ -8,6 +8,7 @@ import os
 import pickle
 import stat
 import tempfile
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -193,6 +194,38 @@ def cache_put(path: Path, value) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+    prune_cache(path.parent, (".pickle", ".tmp"))
+
+
+CACHE_DAYS = 30  # an entry of the cache written longer ago than this is removed
+_PRUNED = ".pruned"  # its time says when the folder was last pruned: at most once a day
+
+
+def prune_cache(folder: Path, suffixes: tuple[str, ...]) -> None:
+    """Remove the entries of a cache folder whose names end with one of ``suffixes`` and that were
+    written more than CACHE_DAYS ago (a glossary's or a template's earlier versions, a run's
+    leftover temporary file), so that the cache does not grow without end; at most once a day per
+    folder. An entry still in use that goes is only rebuilt once; a folder that cannot be listed
+    or changed is left as it is."""
+    now = time.time()
+    stamp = folder / _PRUNED
+    try:
+        if now - stamp.stat().st_mtime < 86400:
+            return
+    except OSError:
+        pass  # never pruned
+    try:
+        stamp.touch()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(suffixes) and entry.is_file(follow_symlinks=False) \
+                        and now - entry.stat(follow_symlinks=False).st_mtime > CACHE_DAYS * 86400:
+                    try:
+                        os.unlink(entry.path)
+                    except OSError:
+                        pass
+    except OSError:
+        pass
 
 
 # What a file holds, told by its first bytes, and the extension that names it (for the message).

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .. import safeyaml, workspace
 from ..errors import DrafterError
-from ..files.fs import atomic_write, cache_dir
+from ..files.fs import atomic_write, cache_dir, prune_cache
 from ..resources import shipped
 from ..schema import MAX_TEXT, Boolean, Choice, Date, Field, Integer, ListOf, Mapping, Record, SchemaError, Spec, Text
 from . import builtins, meeting
@@ -443,6 +443,7 @@ def editor_schema_file(kind: Kind) -> Path:
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(str(path), text.encode("utf-8"))
+        prune_cache(path.parent, (".json", ".tmp"))
     return path
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import numbering
 from ..errors import DrafterError
-from ..files.fs import cache_dir, decode, read_bounded
+from ..files.fs import cache_dir, decode, prune_cache, read_bounded
 from ..safeyaml import XML_ILLEGAL, illegal_char_message
 from ..schema import type_name
 from ..resources import shipped
@@ -329,6 +329,7 @@ def environment(search_path: tuple[str, ...]):
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         pass
+    prune_cache(folder, (".cache",))
     # Compiled templates, keyed by their source; without a writable cache, Jinja compiles anew.
     # The pattern names the budget's code transformation (the loops counted, the operators
     # intercepted): bytecode compiled without this one is never reused.
