@@ -70,32 +70,35 @@ def test_a_batch_uses_every_core_and_a_few_files_one_process():
 
 COUNT_LOADS = """
 import sys
-import jieba
-loads = []
-initialize = jieba.Tokenizer.initialize
-def counted(self, dictionary=None):
-    if not self.initialized:
-        loads.append(1)
-    return initialize(self, dictionary)
-jieba.Tokenizer.initialize = counted
-jieba.initialize = jieba.dt.initialize  # the module's shortcut, bound to the default tokenizer at import
+import sqlite3
+opened = []
+connect = sqlite3.connect
+def counted(database, *args, **kwargs):
+    opened.append(database)
+    return connect(database, *args, **kwargs)
+sqlite3.connect = counted
 from drafter.check import check_file, load_glossary
 glossary = load_glossary()
 for path in sys.argv[1:]:
     check_file(path, glossary)
-print(len(loads))
+print(len(opened), 'jieba' in sys.modules)
 """
 
 
-def test_jieba_is_loaded_at_most_once_per_process(tmp_path):
+def test_the_word_table_is_opened_at_most_once_per_process_and_jieba_never(tmp_path):
     paths = []
     for i, text in enumerate(["针对群众反应强烈的问题开展监督。\n", "要认真做出部署，群众反应强烈。\n",
                               "依法行使经营权力，维护合法权力。\n"]):
         path = tmp_path / f"{i}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
-    out = subprocess.run([sys.executable, "-c", COUNT_LOADS, *paths], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "1"  # three drafts with word cues: the dictionary loaded once
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for run in ("built", "read"):  # the first run builds the table in the cache folder, the second reads it
+        out = subprocess.run([sys.executable, "-c", COUNT_LOADS, *paths], capture_output=True, text=True,
+                             check=True, env=env)
+        opened, jieba = out.stdout.split()
+        # three drafts with word cues: one connection (the first run also tried the missing file, then built it)
+        assert (int(opened), jieba) == ((3, "False") if run == "built" else (1, "False")), (run, out.stdout)
 
 
 def _killed(path):

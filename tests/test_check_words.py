@@ -21,19 +21,37 @@ def test_parts_of_speech_come_from_the_dictionary():
     assert words.frequency("部署") > words.frequency("部属") > 0
 
 
-def _loads_jieba(text: str, tmp_path) -> bool:
+def _opens_word_table(text: str, tmp_path) -> tuple[bool, bool]:
+    """(whether checking ``text`` opened the word table, whether it imported jieba)."""
     draft = tmp_path / "d.txt"
     draft.write_text(text, encoding="utf-8")
-    code = ("import sys; from drafter.check import check_file, load_glossary; "
-            f"check_file({str(draft)!r}, load_glossary()); print('jieba' in sys.modules)")
+    code = ("import sys; from drafter.check import check_file, load_glossary, words; "
+            f"check_file({str(draft)!r}, load_glossary()); print(bool(words._TABLE), 'jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    return out.strip() == "True"
+    opened, jieba = out.split()
+    return opened == "True", jieba == "True"
 
 
-def test_the_segmenter_is_loaded_only_where_a_word_rule_has_a_cue(tmp_path):
+def test_the_word_table_is_opened_only_where_a_word_rule_has_a_cue_and_jieba_never(tmp_path):
     plain = "常委会听取和审议了县人民政府关于民生实事项目推进情况的报告，取得了积极的效果。\n"
-    assert not _loads_jieba(plain, tmp_path)
-    assert _loads_jieba("针对群众反应强烈的问题开展监督。\n", tmp_path)
+    assert _opens_word_table(plain, tmp_path) == (False, False)
+    assert _opens_word_table("针对群众反应强烈的问题开展监督。\n", tmp_path) == (True, False)
+
+
+def test_the_word_table_segments_and_tags_as_jieba_does():
+    """The word layer's segmentation is jieba.posseg's without the HMM, and its frequencies and
+    parts of speech are jieba's, though jieba is not loaded to make them."""
+    import jieba
+    import jieba.posseg
+
+    jieba.initialize()
+    texts = ["针对群众反应强烈的问题开展监督。", "2026年B超检查、T恤 发放：共3.5万元（含税）。",
+             "常委会组织代表开展视查，请严格遵守会议记律。", "要推动即定目标任务落地见效\r\n下一段 abc123 x"]
+    for text in texts:
+        assert words._segment(text) == tuple((w.word, w.flag) for w in jieba.posseg.dt.cut(text, HMM=False))
+        for word, _ in words._segment(text):
+            assert words.frequency(word) == (jieba.dt.FREQ.get(word) or 0)
+            assert words.tag(word) == jieba.posseg.dt.word_tag_tab.get(word)
 
 
 def test_a_long_run_of_han_is_read_in_pieces_that_miss_nothing():

@@ -1,16 +1,21 @@
-"""The word layer: words and their parts of speech, from a real segmenter (jieba).
+"""The word layer: words and their parts of speech, as jieba segments and tags them.
 
-Word rules ask about the words around a place they found by a cheap search (a trigger): the
-segmenter runs over a short window there, never over the whole draft, and jieba is loaded
-only when some rule asks (once per process, shared with render.titles). Windows are cached,
-so rules asking about the same place share one segmentation.
+Word rules ask about the words around a place they found by a cheap search (a trigger): a
+short window there is segmented, never the whole draft. The segmentation is jieba's own (its
+dictionary, its unigram model, its part-of-speech cut without the HMM), computed from a table
+of its dictionary kept as an SQLite file in the user's cache folder: opening it takes a
+millisecond where loading jieba takes a second and 150 MB, so a check loads no segmenter at all.
+Windows are cached, so rules asking about the same place share one segmentation.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+import math
 import os
+import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
@@ -19,7 +24,6 @@ from typing import Any, Callable
 
 from ..errors import DrafterError
 from ..files.fs import cache_dir, read_bounded
-from ..render.titles import segmenter
 
 MARGIN = 12  # characters each side of a trigger: enough for the two words around it
 MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
@@ -33,17 +37,39 @@ class Word:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _posseg():
-    segmenter()  # the dictionary, loaded once
-    import jieba.posseg as posseg  # with jieba: only when a word rule needs parts of speech
-
-    return posseg
+# How jieba's part-of-speech cut splits a text before its dictionary does (jieba.posseg): runs of
+# Han characters, Latin letters, digits and +#&._ are segmented; any other character is a word of its own.
+_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_SPACE = re.compile("(\r\n|\\s)")
+_NUMBER, _LATIN, _LATIN_ONE = re.compile("[\\.0-9]+"), re.compile("[a-zA-Z0-9]+"), re.compile("^[a-zA-Z0-9]$")
 
 
 @lru_cache(maxsize=4096)
 def _segment(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((w.word, w.flag) for w in _posseg().dt.cut(text, HMM=False))
+    """The words of ``text`` and their parts of speech, as jieba.posseg cuts it without its HMM
+    (the dictionary's best path through each block, single Latin letters and digits joined),
+    made from the word table: jieba itself is never loaded for a check."""
+    out: list[tuple[str, str]] = []
+    for block in _BLOCK.split(text):
+        if _BLOCK.match(block):
+            latin = ""
+            for word in route(block)[1]:
+                if _LATIN_ONE.match(word):
+                    latin += word
+                    continue
+                if latin:
+                    out.append((latin, "eng"))
+                    latin = ""
+                out.append((word, tag(word) or "x"))
+            if latin:
+                out.append((latin, "eng"))
+            continue
+        for piece in _SPACE.split(block):
+            if _SPACE.match(piece):
+                out.append((piece, "x"))
+            else:
+                out.extend((c, "m" if _NUMBER.match(c) else "eng" if _LATIN.match(piece) else "x") for c in piece)
+    return tuple(out)
 
 
 def around(text: str, start: int, end: int, margin: int = MARGIN) -> list[Word]:
@@ -75,14 +101,116 @@ def at(words: list[Word], start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def frequency(word: str) -> int:
     """How often the segmenter's dictionary saw ``word`` (0: not a word it knows)."""
-    return segmenter().dt.FREQ.get(word, 0) or 0
+    return _lookup((word,)).get(word, (0, None))[0]
 
 
+@lru_cache(maxsize=65536)
 def tag(word: str) -> str | None:
     """The dictionary's part of speech for a word."""
-    return _posseg().dt.word_tag_tab.get(word)
+    return _lookup((word,)).get(word, (0, None))[1]
+
+
+@lru_cache(maxsize=4096)
+def route(text: str) -> tuple[float, list[str]]:
+    """The dictionary's best segmentation of ``text`` and its log probability: jieba's own
+    (a unigram model over its dictionary, every word that can start at each place, the best
+    path by dynamic programming), computed from the word table so that a rule asking about a
+    few characters does not load the segmenter (its dictionary takes a second and 150 MB)."""
+    n, longest, total = len(text), *_table()[1:]
+    found = _lookup(tuple({text[i:j] for i in range(n) for j in range(i + 1, min(n, i + longest) + 1)}))
+    starts = [[j - 1 for j in range(i + 1, min(n, i + longest) + 1) if found.get(text[i:j], (0,))[0] > 0] or [i]
+              for i in range(n)]
+    best: dict[int, tuple[float, int]] = {n: (0.0, 0)}
+    log_total = math.log(total)
+    for i in range(n - 1, -1, -1):
+        best[i] = max((math.log(found.get(text[i:j + 1], (0,))[0] or 1) - log_total + best[j + 1][0], j)
+                      for j in starts[i])
+    out, i = [], 0
+    while i < n:
+        j = best[i][1] + 1
+        out.append(text[i:j])
+        i = j
+    return best[0][0], out
+
+
+_LOCK = threading.Lock()
+_TABLE: dict = {}  # this process's connection to the word table (a forked worker opens its own)
+TABLE_VERSION = "1"
+
+
+def _table():
+    """(connection, longest word, total of all frequencies) of the word table: jieba's dictionary
+    (word, frequency, part of speech) as an SQLite file in the user's cache folder, built once
+    from the dictionary file; in memory when there is no cache folder."""
+    import sqlite3  # only when a rule asks about a word
+
+    if _TABLE.get("pid") == os.getpid():
+        return _TABLE["table"]
+    source = dictionary_file()
+    stat = source.stat()
+    key = f"{stat.st_size}-{int(stat.st_mtime)}-{TABLE_VERSION}"
+    path = cache_dir() / "words.sqlite"
+    db = None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        if db.execute("SELECT value FROM meta WHERE name = 'key'").fetchone() != (key,):
+            raise sqlite3.DatabaseError("another dictionary")
+    except sqlite3.Error:
+        if db is not None:
+            db.close()
+        db = _build_table(source, key, path)
+    longest, total = (int(db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()[0])
+                      for name in ("longest", "total"))
+    _TABLE.update(pid=os.getpid(), table=(db, longest, total))
+    return _TABLE["table"]
+
+
+def _build_table(source: Path, key: str, path: Path):
+    import sqlite3  # only when a rule asks about a word
+
+    rows, total = {}, 0
+    for line in read_bounded(str(source), MAX_DICTIONARY_BYTES).decode("utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) >= 2 and parts[1].isdigit():
+            rows[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else None)  # the last line of a word wins, as in jieba
+            total += int(parts[1])
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(str(tmp))
+    except (OSError, sqlite3.Error):  # no cache folder: the table lives in memory for this process
+        tmp, db = None, sqlite3.connect(":memory:", check_same_thread=False)
+    db.execute("CREATE TABLE w (word TEXT PRIMARY KEY, freq INTEGER, tag TEXT) WITHOUT ROWID")
+    db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+    db.executemany("INSERT INTO w VALUES (?, ?, ?)", ((w, f, t) for w, (f, t) in rows.items()))
+    db.executemany("INSERT INTO meta VALUES (?, ?)", (("key", key), ("total", str(total)),
+                                                      ("longest", str(max(map(len, rows), default=1)))))
+    db.commit()
+    if tmp is None:
+        return db
+    db.close()
+    try:
+        os.replace(tmp, path)
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        return sqlite3.connect(f"file:{tmp}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _lookup(words: tuple[str, ...]) -> dict[str, tuple[int, str | None]]:
+    """The frequency and part of speech of each of ``words`` the dictionary holds."""
+    db = _table()[0]
+    out = {}
+    for i in range(0, len(words), 500):  # SQLite's limit on the values of one query
+        chunk = words[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        with _LOCK:  # the workbench checks in threads: one query at a time on the connection
+            rows = db.execute(f"SELECT word, freq, tag FROM w WHERE word IN ({marks})", chunk).fetchall()
+        out.update((w, (f, t)) for w, f, t in rows)
+    return out
 
 
 def dictionary_file() -> Path:

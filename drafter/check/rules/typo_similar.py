@@ -13,13 +13,14 @@ Two-character words are left alone: official prose is full of short words the di
 
 Places inside a glossary form or a listed misspelling (the typo rule reports those) and
 proper nouns (names of persons, places, bodies) are skipped. The index of dictionary words (read
-from jieba's dictionary file without importing jieba) and the character sets are built once per
-process, on first use; the segmenter itself is loaded only when some place could be a mistyped
-phrase.
+from jieba's dictionary file without importing jieba) is kept in the user's cache folder and the
+character sets are read once per process, on first use; segmentations come from the word table
+(words.route), opened only when some place could be a mistyped phrase.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -98,18 +99,9 @@ def _build_index(source: Path) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-@lru_cache(maxsize=4096)
 def _route(text: str) -> tuple[float, list[str]]:
     """The dictionary's best segmentation of ``text``, and its log probability."""
-    dt = word_layer.segmenter().dt
-    dag, route = dt.get_DAG(text), {}
-    dt.calc(text, dag, route)
-    out, i = [], 0
-    while i < len(text):
-        j = route[i][1] + 1
-        out.append(text[i:j])
-        i = j
-    return route[0][0], out
+    return word_layer.route(text)
 
 
 def _holder(words: list[str], i: int) -> tuple[str, int]:
@@ -126,10 +118,9 @@ def _phrase(written: str, word: str) -> bool:
     """Whether the written characters are themselves common words put together (不负 + 重托) while
     the word they would become is a rare dictionary entry (不负众托): a unigram model favours one
     long word over two, so only a well-attested set phrase outweighs two common words."""
-    freq = word_layer.segmenter().dt.FREQ
+    freq = word_layer.frequency
     _, parts = _route(written)
-    return (len(parts) > 1 and all(len(w) >= 2 and freq.get(w, 0) >= COMMON for w in parts)
-            and freq.get(word, 0) < SET_PHRASE)
+    return len(parts) > 1 and all(len(w) >= 2 and freq(w) >= COMMON for w in parts) and freq(word) < SET_PHRASE
 
 
 def _proper(word: str) -> bool:
@@ -140,12 +131,19 @@ def _proper(word: str) -> bool:
 def _edges() -> tuple[frozenset[str], ...]:
     """The two characters a dictionary word of the index begins with and ends with, by length,
     and the first and last characters of each word of three: a window of the text can be one
-    character away from such a word only where it shares one of these with it."""
+    character away from such a word only where it shares one of these with it. Kept in the
+    cache folder beside the index."""
+    index_code = hashlib.sha1(_build_index.__code__.co_code).hexdigest()[:12]  # made from the index: rebuilt with it
+    return tuple(map(frozenset, word_layer.dictionary_index("similar-edges", _build_edges,
+                                                            f"{MIN_FREQ[4]}-{MIN_FREQ[3]}-{index_code}")))
+
+
+def _build_edges(source: Path) -> tuple[list[str], ...]:
     four, three = set(), set()
-    for found in _index().values():
+    for found in _build_index(source).values():
         (four if len(found[0]) == 4 else three).update(found)
-    return (frozenset(w[:2] for w in four), frozenset(w[2:] for w in four),
-            frozenset(w[:2] for w in three), frozenset(w[1:] for w in three), frozenset(w[0] + w[2] for w in three))
+    return (sorted({w[:2] for w in four}), sorted({w[2:] for w in four}), sorted({w[:2] for w in three}),
+            sorted({w[1:] for w in three}), sorted({w[0] + w[2] for w in three}))
 
 
 _TAKEN: dict[str, frozenset[str]] = {}  # a form of the index → the characters it may be a mistyping of
@@ -207,7 +205,7 @@ def candidates(run: str):
                     if right in alternatives and right not in made:
                         made[right] = word
         if not made:
-            continue  # the segmenter is loaded only past this point
+            continue  # the word table is opened only past this point
         lo, hi = max(0, i - MARGIN), min(len(run), i + MARGIN + 1)
         before, words = _route(run[lo:hi])
         was, _ = _holder(words, i - lo)

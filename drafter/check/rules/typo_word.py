@@ -128,7 +128,7 @@ def _pair_candidates(run: str):
                 continue
             made = [w for w in pairs.get(run[a:i] + "?" + run[i + 1:a + 2], ()) if w[i - a] in alternatives]
             if not made or not _alone(run, a, words):
-                continue  # the segmenter is loaded only past this point
+                continue  # the word table is opened only past this point
             lo, hi = max(0, i - MARGIN), min(len(run), i + MARGIN + 1)
             before, parts = _route(run[lo:hi])
             if len(_holder(parts, a - lo)[0]) != 1 or len(_holder(parts, a + 1 - lo)[0]) != 1:
@@ -146,7 +146,6 @@ def _pair_candidates(run: str):
 def _phrase_candidates(run: str):
     """(start, written phrase, phrase) for rare listed variants of a set phrase of four characters."""
     sets, index, rare = charsets(), _index(), _rare()
-    freq = None
     for a in range(len(run) - 3):
         written = run[a:a + 4]
         if written not in rare:
@@ -158,10 +157,8 @@ def _phrase_candidates(run: str):
             made = [w for w in index.get(run[a:i] + "?" + run[i + 1:a + 4], ()) if w[i - a] in alternatives]
             if not made:
                 continue
-            if freq is None:
-                freq = word_layer.segmenter().dt.FREQ
-            best = max(made, key=lambda w: freq.get(w, 0))
-            if freq.get(best, 0) >= max(SET_FREQ, RATIO * rare[written]) and not _proper(best):
+            best = max(made, key=word_layer.frequency)
+            if word_layer.frequency(best) >= max(SET_FREQ, RATIO * rare[written]) and not _proper(best):
                 yield a, written, best
 
 
