@@ -8,7 +8,8 @@ DOC = ("网页复制残留：隐藏文字标记、下载或推广提示、来源
        "“当前位置”导航、上一篇/下一篇、分享和打印按钮（【打印本页】、打印本页 关闭窗口、扫一扫 分享到微信）、【广告】开头的广告、“相关文档”列表、广告、只有一个竖线的行；"
        "也按行的样子认：用 | 或 > 隔开的菜单和导航、页码计数行、文档网站的下载和会员信息、标题后用横线隔开的网站名、栏目名或页码"
        "（……的讲话-党政范文网，…… - 政务公开 - ××局网站，…… - 第1页，……会议日程_人代会日程安排）、行尾的版权声明（版权所有©……）、网站公众号的推广语、"
-       "“阅读全文请点击……↓↓↓”“（隐藏内容，剩余2页，下载后可见）”之类的提示、网页列出的其他文章。"
+       "“阅读全文请点击……↓↓↓”“（隐藏内容，剩余2页，下载后可见）”“打开APP阅读全文”之类的提示、网页列出的其他文章、"
+       "标题行末尾残留的文件扩展名（……的通知.doc；“附件”行除外）。"
        "整段都是残留的（如“上一篇：……”“版权所有：……”），--fix 删除这一段；夹在句中的只报告，不自动删。")
 BASIS = "实务：从网页复制的文稿须清除网站附加内容"
 FIXABLE = True  # only a finding that covers its whole paragraph carries a fix: deleting it
@@ -36,7 +37,8 @@ FIXTURES = {
             "（本文共3页，当前第2页）", "更多优秀范文，请搜索“某某文库”小程序",
             "本文来源于网络，如有侵权请联系删除。", "转载请注明出处。", "点击上方蓝字关注我们",
             "打印本页 关闭窗口", "柳河镇第十八届人民代表大会第三次会议日程_人代会日程安排", "本文档共6页，当前显示前2页",
-            "【广告】讲话稿写作培训班火热招生中", "扫一扫 分享到微信"],
+            "【广告】讲话稿写作培训班火热招生中", "扫一扫 分享到微信", "打开APP阅读全文",
+            "关于开展2026年度县人大代表集中视察活动的通知.doc", "【精品】关于召开代表座谈会的通知.docx"],
     "good": ["要加强人大代表联络站建设，打造一站一品。", "更多代表履职资料，请登录市人大常委会网站查阅。",
              "本报告共3页，当前第2页为附表。", "资金来源：区级财政预算安排。",
              "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网",
@@ -51,7 +53,8 @@ FIXTURES = {
              "《恒阳县国民经济和社会发展第十五个五年规划纲要（2026-2030年）》", "附件1-报名回执",
              "关注“恒阳人大”公众号，及时了解人大工作动态。", "第三部分 - 第2节", "南水北调中线-汉江生态经济带",
              "数据来源 - 县统计局网站", "依法保护知识产权，对侵权行为依法查处。", "点击上方的按钮提交。", "欢迎关注“恒阳人大”微信公众号，获取更多履职信息。",
-             "请各单位于5月10日前报送以下材料，含工作总结 - 佐证资料"],
+             "请各单位于5月10日前报送以下材料，含工作总结 - 佐证资料",
+             "附件：报名表.doc", "请下载履职APP，及时查看会议通知。"],
 }
 
 SPACE = r"[ \t　]*"
@@ -62,7 +65,7 @@ PATTERNS = [
     # a prompt takes in the rest of its sentence: 预览阅读已结束,若您需要全文……
     (re.compile(r"(?:下载后(?:查看|可见|阅读)|预览阅读已结束|若您需要全文|请点击.{0,12}(?:下载|联系|查看全文)"
                 r"|隐藏内容[ \t　]*[，,：:]|剩余[ \t　]*\d+[ \t　]*[页字][ \t　]*[，,]|登录后(?:阅读|查看)(?:全文|原文)"
-                r"|(?:阅读|查看|展开)(?:全文|原文)[ \t　]*请?点击|点击.{0,12}(?:阅读原文|阅读全文|展开全文)|[↓⬇]{2,}"
+                r"|(?:阅读|查看|展开)(?:全文|原文)[ \t　]*请?点击|(?:打开|下载|进入)[ \t　]*(?:APP|App|app|客户端)[ \t　]*(?:阅读|查看|看)(?:全文|原文|更多)|点击.{0,12}(?:阅读原文|阅读全文|展开全文)|[↓⬇]{2,}"
                 r"|点击.{0,12}(?:下载|联系|查看全文)|联系老师|代写代笔|(?:需要|获取)(?:完整版|全文|原文)|联系客服)"
                 r"[^。！!\n]{0,60}[。！!]?"), "下载或推广提示"),
     # Lines that are residue as a whole: one pass for the kinds, told apart by group.
@@ -127,6 +130,10 @@ PATTERNS = [
     (re.compile(r"(?:本文来自|本文来源|本文转载自|本文摘自|来自|转载自|摘自|来源于)[ \t　]*[:：]?[ \t　]*[^，。,（）()\n]{0,12}"
                 r"(?:网|网站|文库|公众号)[，,]?"),
      "插入句中的网站名"),
+    # a file name's extension left at the end of a title line copied from a library page:
+    # 关于召开……的通知.doc (an 附件 line may name a file, so it is left alone)
+    (re.compile(r"^(?!附件)[^\n。！？；]{4,60}?(?<=[\u4e00-\u9fff）)》])(\.(?:docx?|DOCX?|wps|WPS|pdf|PDF|txt))$", re.M),
+     "文件扩展名"),
     (re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&_%-]+|\.(?:com|cn|net|org)(?:\.cn)?\b"),
      "插入句中的网址"),  # a domain is found by its ending; _widen takes in the name before it
 ]
@@ -208,10 +215,16 @@ def _patterns(ctx, lists: set[int], whole: set[int]):
     taken: set[int] = set()  # positions already reported by an earlier pattern
     for pattern, what in PATTERNS:
         for para, start, end, m in ctx.scan(pattern):
-            if m.start() in taken or any(p in taken for p in range(m.start(), m.end())):
+            # a pattern with one plain group reports the group; the rest of its match is context
+            lone = bool(m.lastindex) and not isinstance(what, dict)
+            low, high = m.span(1) if lone else m.span()
+            if any(p in taken for p in range(low, high)):
                 continue
-            taken.update(range(m.start(), m.end()))
-            start, end = _widen(para.text, start, end)
+            taken.update(range(low, high))
+            if lone:
+                start, end = start + low - m.start(), start + high - m.start()
+            else:
+                start, end = _widen(para.text, start, end)
             if start == end:
                 continue
             kind = what[m.lastgroup] if isinstance(what, dict) else what
