@@ -12,11 +12,13 @@ FIXTURES = {
     "bad": ["26年3月2日", "25年3月以来，常委会共召开会议8次。", "请于26年4月15日前报送。", "24年以来，主席团共组织活动15次。",
             "25年度工作总结", "25年，常委会首次开展专项审议。",
             "全力以赴做好26年的工作。", "谋划好26年工作。", "26年是“十五五”开局之年。", "确保26年各项目标任务全面完成。", "为做好26年市级预算执行情况的监督工作",
-            "项目已于今年6月开工建设，预计26年秋季学期投入使用。", "力争26年底前全部完工。", "25年第三季度完成验收。", "26年全县地区生产总值预期增长6%左右。"],
+            "项目已于今年6月开工建设，预计26年秋季学期投入使用。", "力争26年底前全部完工。", "25年第三季度完成验收。", "26年全县地区生产总值预期增长6%左右。",
+            "根据市人大常委会26年工作要点", "审查镇25年财政预算执行情况", "芦湾乡人大主席团26年第三次会议纪要"],
     "good": ["2026年3月2日", "县人大常委会成立26年来，始终坚持党的领导。", "建站12年以来，接待群众上万人次。",
              "用了12年3个月时间。", "第26年3月", "全县建站已有12年，接待群众上万人次。", "我们用了25年，走完了这段路。",
              "在26年的工作中积累了经验。", "代表联络站建立26年的工作经验值得总结。", "他从事人大工作26年，是一位老同志。",
-             "经过26年的工作", "总结12年的工作经验", "确保26年来从未发生事故。", "总结26年的经验", "预计26年左右才能收回投资。", "坚持26年秋季开展巡查。", "预计2026年秋季学期投入使用。", "坚持26年全县未发生重大事故。", "2026年全县地区生产总值预期增长6%左右。"],
+             "经过26年的工作", "总结12年的工作经验", "确保26年来从未发生事故。", "总结26年的经验", "预计26年左右才能收回投资。", "坚持26年秋季开展巡查。", "预计2026年秋季学期投入使用。", "坚持26年全县未发生重大事故。", "2026年全县地区生产总值预期增长6%左右。",
+             "县人大常委会26年来始终坚持依法监督。", "乡镇人大主席团工作26年了。", "她在县政府26年的时间里兢兢业业。"],
 }
 
 # Found by 年 (a literal re finds fast); the two digits before it and what follows are read in
@@ -36,13 +38,23 @@ PLAN = re.compile(r"(?=[2-3]\d年)"  # a cheap look at the year first: the look-
                   r"|(?<=[。；;！？，,：:]))[2-3]\d年(?=的?(?:工作|各项|目标|任务|重点|计划|要点|全年)|是[^。；，,]{0,24}之年"
                   r"|(?:全|我|本)[县市区镇乡州省](?!委)))", re.M)
 DURATION_AFTER = re.compile(r"的?(?:工作|奋斗|实践)(?:经验|经历|实践|历程|中)")
+# Two digits and 年 that only a year can be: right after the body or place whose year it is
+# (常委会26年工作要点, 乡25年财政预算), or before what belongs to one year (26年第一次会议,
+# 26年工作要点, 25年财政预算执行情况); not when a length of time follows (26年来, 26年的时间).
+OWNED = re.compile(r"(?=[2-3]\d年)(?<![\d０-９.．第])(?:(?:(?<=常委会)|(?<=主席团)|(?<=政府)|(?<=委员会)|(?<=[乡镇县市区省]))"
+                   r"[2-3]\d年(?![ \t　]*(?:来|以来|间|里|内|中|多|前|后|左右|了|的?时间|之久|历程))"
+                   r"|[2-3]\d年(?=第[一二三四五六七八九十]+次|(?:全年|年度)?(?:工作(?:要点|计划|安排|总结|报告)|立法计划|监督计划"
+                   r"|(?:财政)?预算|决算|国民经济和社会发展|民生实事|重点(?:工作|项目))))")
 
 
 def check(draft, ctx):
-    yield from _running(draft, ctx)
+    found = set()  # (paragraph, start): one finding a place
+    for f in _running(draft, ctx):
+        found.add((f.paragraph, f.offset))
+        yield f
     for para, start, end, m in ctx.scan(PATTERN):
         digits = TWO_DIGITS.search(para.text, max(0, start - 2), start)
-        if not digits:
+        if not digits or (para.number, digits.start()) in found:
             continue
         start = digits.start()
         if m.group("comma") and para.text[:start].rstrip(" \t　")[-1:] not in ("", "。", "；", ";", "！", "？"):
@@ -55,7 +67,11 @@ def check(draft, ctx):
 
 
 def _running(draft, ctx):
-    for para, start, end, m in ctx.scan(PLAN):
+    seen = set()
+    for para, start, end, m in (hit for pattern in (PLAN, OWNED) for hit in ctx.scan(pattern)):
+        if (para.number, start) in seen:
+            continue  # both shapes at one place
+        seen.add((para.number, start))
         if DURATION_AFTER.match(para.text, end):
             continue  # 26年的工作经验: a length of time
         digits = para.text[start:end - 1]
