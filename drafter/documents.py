@@ -154,9 +154,6 @@ def plain_lines(data: bytes) -> list[str] | None:
             types = etree.fromstring(zf.read("[Content_Types].xml"), parser)
             if not _plain_package(zf, types, parser):
                 return None
-            rels = etree.fromstring(zf.read("_rels/.rels"), parser)
-        if [e.get("Target", "").lstrip("/") for e in rels if e.get("Type") == _OFFICE_DOCUMENT] != ["word/document.xml"]:
-            return None
         body = etree.fromstring(xml, parser).find(f"{_W}body")
     except Exception:  # noqa: BLE001 - whatever is odd about the package, python-docx reads it
         return None
@@ -174,9 +171,9 @@ def plain_lines(data: bytes) -> list[str] | None:
 
 
 def _plain_package(zf, types, parser) -> bool:
-    """Whether python-docx would open the package as it is: word/document.xml is registered as
-    the main part, every part it parses parses, and every relationship inside the package
-    points at a part that is there."""
+    """Whether python-docx would open the package as it is: word/document.xml is registered and
+    related as the main part, every part it parses parses, and every relationship inside the
+    package points at a part that is there."""
     from lxml import etree  # loaded when a .docx is read
 
     from .files.docxverify import well_formed  # with lxml
@@ -189,7 +186,11 @@ def _plain_package(zf, types, parser) -> bool:
     for name in names:
         if name.endswith(".rels"):
             base = posixpath.dirname(posixpath.dirname(name))  # word/_rels/x.rels: relative to word/
-            for rel in etree.fromstring(zf.read(name), parser):
+            rels = etree.fromstring(zf.read(name), parser)
+            if name == "_rels/.rels" and [e.get("Target", "").lstrip("/") for e in rels
+                                          if e.get("Type") == _OFFICE_DOCUMENT] != ["word/document.xml"]:
+                return False
+            for rel in rels:
                 target = rel.get("Target", "")
                 target = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
                 if rel.get("TargetMode") != "External" and posixpath.normpath(target) not in names:

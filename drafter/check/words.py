@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..errors import DrafterError
-from ..files.fs import cache_dir, read_bounded
+from ..files.fs import cache_dir, decode, read_bounded
 
 MARGIN = 12  # characters each side of a trigger: enough for the two words around it
 MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
@@ -172,11 +172,10 @@ def _build_table(source: Path, key: str, path: Path):
     import sqlite3  # only when a rule asks about a word
 
     rows, total = {}, 0
-    for line in read_bounded(str(source), MAX_DICTIONARY_BYTES).decode("utf-8").splitlines():
-        parts = line.split(" ")
-        if len(parts) >= 2 and parts[1].isdigit():
-            rows[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else None)  # the last line of a word wins, as in jieba
-            total += int(parts[1])
+    for word, freq, tag in entries(source):
+        if freq is not None:
+            rows[word] = (freq, tag)  # the last line of a word wins, as in jieba
+            total += freq
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -218,6 +217,14 @@ def dictionary_file() -> Path:
     return Path(find_spec("jieba").origin).parent / "dict.txt"
 
 
+def entries(source: Path) -> Iterator[tuple[str, int | None, str | None]]:
+    """Each line of jieba's dictionary file as (word, how often seen or None, part of speech or None)."""
+    for line in decode(read_bounded(str(source), MAX_DICTIONARY_BYTES), str(source)).splitlines():
+        parts = line.split(" ")
+        yield (parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None,
+               parts[2] if len(parts) > 2 else None)
+
+
 def dictionary_index(name: str, build: Callable[[Path], Any], params: str = "") -> Any:
     """An index ``build`` makes from the dictionary file, kept in the user's cache folder as
     ``name``.marshal: loading it is many times faster than building it. It is built again when the
@@ -225,8 +232,9 @@ def dictionary_index(name: str, build: Callable[[Path], Any], params: str = "") 
     cache folder it is built every time."""
     source = dictionary_file()
     stat = source.stat()
-    code = build.__code__
-    made_by = hashlib.sha1(code.co_code + repr([c for c in code.co_consts if not hasattr(c, "co_code")]).encode())
+    made_by = hashlib.sha1()
+    for code in (build.__code__, entries.__code__):  # the builder and the reading it builds from
+        made_by.update(code.co_code + repr([c for c in code.co_consts if not hasattr(c, "co_code")]).encode())
     key = f"{stat.st_size}-{int(stat.st_mtime)}-{params}-{made_by.hexdigest()[:12]}"
     cached = cache_dir() / f"{name}.marshal"
     try:

@@ -50,8 +50,9 @@ OWNED = re.compile(r"(?=[2-3]\d年)(?<![\d０-９.．第])(?:(?:(?<=常委会)|(
 def check(draft, ctx):
     found = set()  # (paragraph, start): one finding a place
     for f in _running(draft, ctx):
-        found.add((f.paragraph, f.offset))
-        yield f
+        if (f.paragraph, f.offset) not in found:  # PLAN and OWNED may both take a place
+            found.add((f.paragraph, f.offset))
+            yield f
     for para, start, end, m in ctx.scan(PATTERN):
         digits = TWO_DIGITS.search(para.text, max(0, start - 2), start)
         if not digits or (para.number, digits.start()) in found:
@@ -67,11 +68,7 @@ def check(draft, ctx):
 
 
 def _running(draft, ctx):
-    seen = set()
     for para, start, end, m in (hit for pattern in (PLAN, OWNED) for hit in ctx.scan(pattern)):
-        if (para.number, start) in seen:
-            continue  # both shapes at one place
-        seen.add((para.number, start))
         if DURATION_AFTER.match(para.text, end):
             continue  # 26年的工作经验: a length of time
         digits = para.text[start:end - 1]

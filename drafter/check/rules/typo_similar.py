@@ -89,19 +89,11 @@ def _index() -> dict[str, tuple[str, ...]]:
 def _build_index(source: Path) -> dict[str, tuple[str, ...]]:
     word = re.compile(r"[\u4e00-\u9fff]{3,4}\Z")
     index: dict[str, list[str]] = {}
-    for line in decode(read_bounded(str(source), word_layer.MAX_DICTIONARY_BYTES), str(source)).splitlines():
-        w, _, rest = line.partition(" ")
-        if len(w) in (3, 4) and word.match(w):
-            f = rest.split(" ", 1)[0]
-            if f.isdigit() and int(f) >= MIN_FREQ[len(w)]:
-                for i in range(len(w)):
-                    index.setdefault(w[:i] + "?" + w[i + 1:], []).append(w)
+    for w, f, _ in word_layer.entries(source):
+        if len(w) in (3, 4) and word.match(w) and f is not None and f >= MIN_FREQ[len(w)]:
+            for i in range(len(w)):
+                index.setdefault(w[:i] + "?" + w[i + 1:], []).append(w)
     return {k: tuple(v) for k, v in index.items()}
-
-
-def _route(text: str) -> tuple[float, list[str]]:
-    """The dictionary's best segmentation of ``text``, and its log probability."""
-    return word_layer.route(text)
 
 
 def _holder(words: list[str], i: int) -> tuple[str, int]:
@@ -119,7 +111,7 @@ def _phrase(written: str, word: str) -> bool:
     the word they would become is a rare dictionary entry (不负众托): a unigram model favours one
     long word over two, so only a well-attested set phrase outweighs two common words."""
     freq = word_layer.frequency
-    _, parts = _route(written)
+    _, parts = word_layer.route(written)
     return len(parts) > 1 and all(len(w) >= 2 and freq(w) >= COMMON for w in parts) and freq(word) < SET_PHRASE
 
 
@@ -207,13 +199,13 @@ def candidates(run: str):
         if not made:
             continue  # the word table is opened only past this point
         lo, hi = max(0, i - MARGIN), min(len(run), i + MARGIN + 1)
-        before, words = _route(run[lo:hi])
+        before, words = word_layer.route(run[lo:hi])
         was, _ = _holder(words, i - lo)
         if _proper(was):
             continue
         for right, word in made.items():
             changed = run[lo:i] + right + run[i + 1:hi]
-            after, new_words = _route(changed)
+            after, new_words = word_layer.route(changed)
             now, begin = _holder(new_words, i - lo)
             if (len(now) >= 3 and not _proper(now) and after - before >= THRESHOLD[min(len(now), 4)]
                     and not _phrase(run[lo + begin:lo + begin + len(now)], now)):

@@ -25,7 +25,7 @@ from .. import words as word_layer
 from ...files.fs import decode, read_bounded
 from ...resources import shipped
 from .typo import covered
-from .typo_similar import CHUNK, MAX_DATA_BYTES, _holder, _index, _listed, _proper, _route, charsets
+from .typo_similar import CHUNK, MAX_DATA_BYTES, _holder, _index, _listed, _proper, charsets
 
 ID = "typo.word"
 SEVERITY = "warning"
@@ -76,11 +76,9 @@ def _pairs() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 def _build_pairs(source: Path) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     index: dict[str, list[str]] = {}
     lexicon = set()
-    for line in decode(read_bounded(str(source), word_layer.MAX_DICTIONARY_BYTES), str(source)).splitlines():
-        w, _, rest = line.partition(" ")
+    for w, f, _ in word_layer.entries(source):
         if 2 <= len(w) <= 4:
-            f = rest.split(" ", 1)[0]
-            f = int(f) if f.isdigit() else 0
+            f = f or 0
             if f >= JOINS:  # a rare word (展视, seen 3 times) rarely wins a segmentation
                 lexicon.add(w)
             if len(w) == 2:
@@ -130,12 +128,12 @@ def _pair_candidates(run: str):
             if not made or not _alone(run, a, words):
                 continue  # the word table is opened only past this point
             lo, hi = max(0, i - MARGIN), min(len(run), i + MARGIN + 1)
-            before, parts = _route(run[lo:hi])
+            before, parts = word_layer.route(run[lo:hi])
             if len(_holder(parts, a - lo)[0]) != 1 or len(_holder(parts, a + 1 - lo)[0]) != 1:
                 continue  # a longer word holds one of them: 中共|桐川
             best = None
             for word in made:
-                after, new_words = _route(run[lo:i] + word[i - a] + run[i + 1:hi])
+                after, new_words = word_layer.route(run[lo:i] + word[i - a] + run[i + 1:hi])
                 now, _ = _holder(new_words, i - lo)
                 if now == word and not _proper(word) and after - before >= THRESHOLD and (best is None or after > best[0]):
                     best = (after, word)
@@ -169,13 +167,7 @@ def _rare() -> dict[str, int]:
 
 
 def _build_rare(source: Path) -> dict[str, int]:
-    rare = {}
-    for line in decode(read_bounded(str(source), word_layer.MAX_DICTIONARY_BYTES), str(source)).splitlines():
-        w, _, rest = line.partition(" ")
-        f = rest.split(" ", 1)[0]
-        if len(w) == 4 and f.isdigit() and 1 <= int(f) <= RARE:
-            rare[w] = int(f)
-    return rare
+    return {w: f for w, f, _ in word_layer.entries(source) if len(w) == 4 and f is not None and 1 <= f <= RARE}
 
 
 def check(draft, ctx):
