@@ -5,7 +5,7 @@ import re
 ID = "glossary.dated"
 SEVERITY = "warning"
 DOC = ("时效：有有效期的提法（如“十四五”规划 2021—2025 年）出现在有效期以外的文稿中，提醒核实是否应改用现行提法；"
-       "回顾以往的说法（圆满收官、过去五年、……以来、完成情况、共作出……项、制定法规……件）和展望以后的说法（明年是……开局之年、"
+       "回顾以往的说法（圆满收官、过去五年、……以来、完成情况、共作出……项、制定法规……件，以及句首““十四五”时期，……”叙述当时做了什么而不提要求的）和展望以后的说法（明年是……开局之年、"
        "编制……规划）不报；说某年是一个时期的收官之年、开局之年，而那一年不是它的最后一年、第一年的（2024年说"
        "今年是“十四五”规划的收官之年），也报。")
 BASIS = "规范提法词库（各条目注明出处）"
@@ -25,6 +25,9 @@ LOOKING_BACK = re.compile("(?:圆满|顺利|胜利|全面)收官|收官以来|�
 # sets it as a goal (要、将、计划、力争……).
 TALLY = re.compile("[\u4e00-\u9fff]\\d+(?:件|项|部|次|个|条|家|所)")
 GOAL = re.compile("要|将|计划|力争|确保|争取|目标|预计")
+# A period set before its sentence as its time (“十四五”时期，全区……) tells what happened in it, unless
+# the sentence sets a goal: a draft written after the period looks back.
+SETTING = ("，", ",")
 # A period that has not begun is named rightly in an earlier draft when the draft looks ahead:
 # 明年是“十五五”规划的开局之年, 编制“十五五”规划 (in 2025).
 LOOKING_AHEAD = re.compile("明年|即将|将要|编制|起草|展望")
@@ -48,7 +51,7 @@ def _looking_back(text: str, start: int, end: int, year: int) -> bool:
     (2025年是“十四五”规划收官之年, in 2026)."""
     sentence = _sentence(text, start, end)
     return (bool(LOOKING_BACK.search(sentence)) or any(int(y) < year for y in YEAR.findall(sentence))
-            or bool(TALLY.search(sentence) and not GOAL.search(sentence)))
+            or bool((TALLY.search(sentence) or text.startswith(SETTING, end)) and not GOAL.search(sentence)))
 
 
 def _looking_ahead(text: str, start: int, end: int, year: int) -> bool:

@@ -6,7 +6,8 @@ ID = "numbers.mixed"
 SEVERITY = "warning"
 FIXABLE = False
 DOC = ("数字形式不一致：同一句中的统计数字，有的用阿拉伯数字（6件），有的用汉字（十二个、二百九十件），"
-       "应统一用阿拉伯数字。只报十以上的汉字数字（“一项重要任务”“两个维护”之类不报）；相邻数字连用的概数（七八十条、十七八个）和“几十”“数十”“上百”按规定用汉字，不报。")
+       "应统一用阿拉伯数字。只报十以上的汉字数字（“一项重要任务”“两个维护”之类不报）；相邻数字连用的概数（七八十条、十七八个）和“几十”“数十”“上百”按规定用汉字，不报；"
+       "比率的基数（每千人口、每万人）和单独的“百”“千”（百名代表、千人大会）不是计数，也不报。")
 BASIS = "GB/T 15835-2011《出版物上数字用法》：同一场合出现的数字，遵循“同类别同形式”原则；相邻两个数字并列连用表示概数的，用汉字数字"
 FIXTURES = {
     "bad": ["常委会共审议法规草案6件，听取专项工作报告十二个，开展执法检查5次。",
@@ -15,7 +16,8 @@ FIXTURES = {
     "good": ["常委会共审议法规草案6件，听取专项工作报告12个，开展执法检查5次。",
              "这是一项重要任务，共有3个方面、26条措施。", "全县十四个乡镇、二十六个村全部建成代表联络站。",
              "党的十八大以来，共召开会议12次。", "第十二个五年规划实施以来，完成投资3.2亿元。",
-             "代表走访选民620余人次，收集意见建议七八十条。", "开展活动28次，提出建议几十条。", "走访群众5次，收集意见十七八条。"],
+             "代表走访选民620余人次，收集意见建议七八十条。", "开展活动28次，提出建议几十条。", "走访群众5次，收集意见十七八条。",
+             "普惠托育机构发展到97家，每千人口拥有托位3.6个。", "开展百名代表进千家活动，走访群众1200户。"],
 }
 
 UNITS = "件个次项人名条家所场期批篇天"
@@ -36,6 +38,8 @@ def check(draft, ctx):
             continue  # 第十二个五年规划, a title or a quotation
         if start and text[start - 1] in "几数上成近" or APPROXIMATE.search(text, max(0, start - 1), end):
             continue  # 七八十条, 十七八个, 几十条: an approximation, which GB/T 15835 writes in Chinese numerals
+        if start and text[start - 1] == "每" or end - start == 2 and text[start] in "百千":
+            continue  # 每千人口, 每万人: the base of a rate; 百名代表, 千人大会: a round name, not a count
         # the sentence around it, looked for within a fixed window (no rescan of a long paragraph)
         lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
         left = max(text.rfind(c, lo, start) for c in SENTENCE_END) + 1 or lo
