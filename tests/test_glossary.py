@@ -265,6 +265,26 @@ def test_near_twins_are_found_by_context_and_an_office_can_add_or_disable_a_set(
     assert code == 0 and "0 处不符" in out and "已停用" not in out
 
 
+def test_a_sets_unusual_word_needs_its_own_cue_and_an_office_can_say_which_word_is_usual(cli, tmp_path):
+    draft = write(tmp_path, "d.txt", "统筹部属人大工作，充分发扬人大职能作用。\n关心爱护部属，发扬优良传统，"
+                  "全部属于正常情况。\n")
+    code, out, _ = cli("check", "--format", "json", draft)
+    found = [(f["rule"], f["match"], f["suggestion"]) for f in json.loads(out)["findings"] if f["rule"] == "typo.neartwin"]
+    assert found == [("typo.neartwin", "部属", "部署"), ("typo.neartwin", "发扬", "发挥")]  # no cue of either word
+    mine = tmp_path / "mine"
+    (mine / "twins").mkdir(parents=True)
+    (mine / "twins" / "本单位.yaml").write_text(  # this office's set names no usual word: only cues decide
+        "- words: [发挥, 发扬]\n  basis: 《现代汉语词典》\n  cues: [{word: 发挥, after: [作用]}]\n"
+        "  examples: {bad: 发扬作用。, good: 发扬精神。}\n", encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", draft, "--glossary", mine)
+    assert [f["match"] for f in json.loads(out)["findings"] if f["rule"] == "typo.neartwin"] == ["部属"]
+    (mine / "twins" / "本单位.yaml").write_text(
+        "- words: [发挥, 发扬]\n  usual: 发展\n  basis: 词典\n  cues: [{word: 发挥, after: [作用]}]\n"
+        "  examples: {bad: 发扬作用。, good: 发扬精神。}\n", encoding="utf-8")
+    code, _, err = cli("check", draft, "--glossary", mine)
+    assert code == 2 and "Traceback" not in err and "本单位.yaml:2:" in err and "“发展”不在这组词" in err
+
+
 def test_a_bad_twins_file_is_a_clear_error(cli, tmp_path):
     mine = tmp_path / "mine"
     (mine / "twins").mkdir(parents=True)

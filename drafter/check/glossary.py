@@ -128,6 +128,7 @@ CUE = Record(fields={
 TWIN = Record(fields={
     "words": Field(ListOf(Text(max_len=10), min_items=2, max_items=4), required=True, doc="一组近形近音词"),
     "cues": Field(ListOf(CUE, min_items=1), required=True, doc="每个词的语境线索"),
+    "usual": Field(Text(max_len=10), doc="公文中常用的那个词：这组里别的词前后没有自己的线索时也报（部属→部署）"),
     "note": Field(Text(max_len=300), doc="说明"),
     "basis": Field(Text(max_len=300), required=True, doc="依据"),
     "examples": Field(EXAMPLES, required=True, doc="自测例句：bad 必须报为误用，good 不得报"),
@@ -406,6 +407,8 @@ def _twin(twin: dict, path: tuple) -> dict:
     for j, cue in enumerate(twin["cues"]):
         if cue["word"] not in twin["words"]:
             raise SchemaError(f"“{cue['word']}”不在这组词（{'、'.join(twin['words'])}）中", path + ("cues", j, "word"))
+    if twin.get("usual") and twin["usual"] not in twin["words"]:
+        raise SchemaError(f"“{twin['usual']}”不在这组词（{'、'.join(twin['words'])}）中", path + ("usual",))
     return twin
 
 

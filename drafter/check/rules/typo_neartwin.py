@@ -3,9 +3,12 @@
 Both words are correct, so no list of misspellings finds them: the words around decide. Each
 set of near twins (glossary twins/*.yaml) gives, for each of its words, the words that stand
 right before or after it when it is the right one. A word is reported when the words around it
-are cues for its twin and none for itself. The segmenter (the word layer) runs only where a
-cue of the twin is next to the form, and only there: it confirms that the form is a word of
-its own (全部属于 holds no 部属) and which words are its neighbours.
+are cues for its twin and none for itself. A set may name the word that official writing
+usually means (``usual``: 部署 of 部署/部属, 实效 of 实效/时效): its other words are then reported
+whenever none of their own cues stands around them, cue of the usual word or not (统筹部属人大工作,
+增强监督时效). The segmenter (the word layer) runs only where a cue of the twin is next to the
+form or the form is a set's unusual word, and only there: it confirms that the form is a word
+of its own (全部属于 holds no 部属) and which words are its neighbours.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ ID = "typo.neartwin"
 SEVERITY = "warning"
 FIXABLE = False
 DOC = ("近形近音词误用：两个词都对，但意思不同，按前后的词判断（群众反映强烈、承包经营权利、作出部署、"
-       "制定条例、必须通过、自……起施行）。词表见词库的 twins/，可在自己的词库中增加或停用。")
+       "制定条例、必须通过、自……起施行）；有的组注明公文中常用哪个词（部署/部属、实效/时效），另一个词前后"
+       "没有它自己的搭配时也提醒。词表见词库的 twins/，可在自己的词库中增加或停用。")
 BASIS = "近形近音词表（《现代汉语词典》释义，各组注明依据）"
 FIXTURES = {"bad": [], "good": []}  # every set's own examples are run by drafter glossary --test
 
@@ -85,13 +89,12 @@ def _near(text: str, start: int, end: int, cue: dict) -> bool:
         _after_cue(text, end, w) or _after_cue(text, past, w) for w in cue["after"])
 
 
-def _score(text: str, words: list, span: tuple[int, int], cue: dict) -> int:
+def _score(text: str, words: list, span: tuple[int, int], begin: int, cue: dict) -> int:
     """How many cues of a word stand at the form's word boundaries: a cue word ending where the
-    form's first word begins, one beginning where its last word (or a particle after it) ends,
+    form (at ``begin``) begins, one beginning where its last word (or a particle after it) ends,
     or the next word's part of speech."""
     first, last = span
-    begin = words[first].start
-    score = any(_before_cue(text, begin, w) for w in cue["before"]) if first > 0 else False
+    score = any(_before_cue(text, begin, w) for w in cue["before"]) if begin > words[0].start else False
     j = last + 1
     if j < len(words) and words[j].text in SKIP:
         j += 1
@@ -99,6 +102,18 @@ def _score(text: str, words: list, span: tuple[int, int], cue: dict) -> int:
         nxt = words[j]
         score += any(_after_cue(text, nxt.start, w) for w in cue["after"]) or nxt.tag in cue["after_tags"]
     return score
+
+
+def _word(text: str, words: list, start: int, end: int) -> tuple[int, int] | None:
+    """The words that make up the form, or the one dictionary word that ends with it after a
+    word of its own (充分发扬 is one word of the dictionary: 充分 + 发扬); None when the form is
+    no word there (全部属于 holds no 部属)."""
+    span = word_layer.at(words, start, end)
+    if span is None:
+        for k, w in enumerate(words):
+            if w.start < start and w.end == end and word_layer.frequency(text[w.start:start]):
+                return k, k
+    return span
 
 
 def _occurrences(ctx, pattern):
@@ -122,16 +137,22 @@ def check(draft, ctx):
         if covered(ctx, para, start, end, spans):
             continue  # inside a glossary form (国家权利机关): the glossary's rule reports it
         for twin in by_word[form]:
+            usual = twin.data.get("usual")
+            unusual = usual not in (None, form)
             rivals = [w for w in twin.data["words"] if w != form and _near(text, start, end, twin.cues(w))]
-            if not rivals:
+            if not rivals and not unusual:
                 continue
             words = word_layer.around(text, start, end)
-            i = word_layer.at(words, start, end)
-            if i is None or _score(text, words, i, twin.cues(form)):  # not a word, or right here
+            i = _word(text, words, start, end)
+            if i is None or _score(text, words, i, start, twin.cues(form)):  # not a word, or right here
                 continue
-            best = max(rivals, key=lambda w: _score(text, words, i, twin.cues(w)))
-            if _score(text, words, i, twin.cues(best)):
-                yield ctx.finding(ID, SEVERITY, para, start, end,
-                                  f"“{form}”与“{best}”意思不同，按前后文应为“{best}”，请核实", twin.basis,
-                                  suggestion=best)
-                break
+            best = max(rivals, key=lambda w: _score(text, words, i, start, twin.cues(w))) if rivals else None
+            if best and _score(text, words, i, start, twin.cues(best)):
+                message = f"“{form}”与“{best}”意思不同，按前后文应为“{best}”，请核实"
+            elif unusual:
+                best = usual
+                message = f"“{form}”与“{usual}”意思不同，公文中多用“{usual}”，这里也不是“{form}”的常见搭配，请核实"
+            else:
+                continue
+            yield ctx.finding(ID, SEVERITY, para, start, end, message, twin.basis, suggestion=best)
+            break
