@@ -1,5 +1,6 @@
 """The word layer: words and parts of speech around a place, and jieba loaded only when a word rule asks."""
 
+import os
 import subprocess
 import sys
 
@@ -36,6 +37,27 @@ def test_the_word_table_is_opened_only_where_a_word_rule_has_a_cue_and_jieba_nev
     plain = "常委会听取和审议了县人民政府关于民生实事项目推进情况的报告，取得了积极的效果。\n"
     assert _opens_word_table(plain, tmp_path) == (False, False)
     assert _opens_word_table("针对群众反应强烈的问题开展监督。\n", tmp_path) == (True, False)
+
+
+def test_a_damaged_word_table_in_the_cache_is_built_again(tmp_path):
+    """A words.sqlite whose header still reads but whose pages are damaged (a disk error, a copy
+    cut short) is built again on the first query that fails: the check goes on as if it were new."""
+    import random
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("针对群众反应强烈的问题开展监督。\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    run = [sys.executable, "-m", "drafter", "check", "--format", "json", str(draft)]
+    first = subprocess.run(run, capture_output=True, text=True, env=env)
+    table = tmp_path / "cache" / "drafter" / "words.sqlite"
+    rng = random.Random(1)
+    with open(table, "r+b") as fh:
+        for offset in range(8192, table.stat().st_size - 4096, 4096 * 3):
+            fh.seek(offset + 100)
+            fh.write(bytes(rng.randrange(256) for _ in range(200)))
+    again = subprocess.run(run, capture_output=True, text=True, env=env)
+    assert again.returncode == first.returncode and again.stderr == "" and again.stdout == first.stdout
+    assert "typo.neartwin" in again.stdout
 
 
 def test_the_word_table_segments_and_tags_as_jieba_does():

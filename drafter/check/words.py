@@ -141,31 +141,41 @@ _TABLE: dict = {}  # this process's connection to the word table (a forked worke
 TABLE_VERSION = "1"
 
 
-def _table():
+def _table(rebuild: bool = False):
     """(connection, longest word, total of all frequencies) of the word table: jieba's dictionary
     (word, frequency, part of speech) as an SQLite file in the user's cache folder, built once
-    from the dictionary file; in memory when there is no cache folder."""
+    from the dictionary file; in memory when there is no cache folder. ``rebuild``: the file
+    was found damaged, so it is built again whatever it says of itself."""
     import sqlite3  # only when a rule asks about a word
 
-    if _TABLE.get("pid") == os.getpid():
+    if _TABLE.get("pid") == os.getpid() and not rebuild:
         return _TABLE["table"]
+    if _TABLE.get("pid") == os.getpid():
+        _TABLE.pop("table")[0].close()
     source = dictionary_file()
     stat = source.stat()
     key = f"{stat.st_size}-{int(stat.st_mtime)}-{TABLE_VERSION}"
     path = cache_dir() / "words.sqlite"
     db = None
     try:
+        if rebuild:
+            raise sqlite3.DatabaseError("damaged")
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         if db.execute("SELECT value FROM meta WHERE name = 'key'").fetchone() != (key,):
             raise sqlite3.DatabaseError("another dictionary")
+        longest, total = _sizes(db)
     except sqlite3.Error:
         if db is not None:
             db.close()
         db = _build_table(source, key, path)
-    longest, total = (int(db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()[0])
-                      for name in ("longest", "total"))
+        longest, total = _sizes(db)
     _TABLE.update(pid=os.getpid(), table=(db, longest, total))
     return _TABLE["table"]
+
+
+def _sizes(db) -> tuple[int, int]:
+    return tuple(int(db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()[0])
+                 for name in ("longest", "total"))
 
 
 def _build_table(source: Path, key: str, path: Path):
@@ -200,14 +210,19 @@ def _build_table(source: Path, key: str, path: Path):
 
 
 def _lookup(words: tuple[str, ...]) -> dict[str, tuple[int, str | None]]:
-    """The frequency and part of speech of each of ``words`` the dictionary holds."""
-    db = _table()[0]
+    """The frequency and part of speech of each of ``words`` the dictionary holds. A table file
+    damaged in the cache folder (a disk error, a copy cut short) is built again, once."""
+    import sqlite3
+
     out = {}
     for i in range(0, len(words), 500):  # SQLite's limit on the values of one query
         chunk = words[i:i + 500]
-        marks = ",".join("?" * len(chunk))
+        query = f"SELECT word, freq, tag FROM w WHERE word IN ({','.join('?' * len(chunk))})"
         with _LOCK:  # the workbench checks in threads: one query at a time on the connection
-            rows = db.execute(f"SELECT word, freq, tag FROM w WHERE word IN ({marks})", chunk).fetchall()
+            try:
+                rows = _table()[0].execute(query, chunk).fetchall()
+            except sqlite3.DatabaseError:
+                rows = _table(rebuild=True)[0].execute(query, chunk).fetchall()
         out.update((w, (f, t)) for w, f, t in rows)
     return out
 
