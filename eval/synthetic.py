@@ -880,11 +880,13 @@ def render_markdown(res: dict, commit: str, date: str) -> str:
                f"{fmt(res['family_found'] / res['injections'] if res['injections'] else None)} | |")
     out += ["", f"False alarms on the clean controls: {len(res['false_alarms'])} in {res['control_chars']} characters, "
             f"{fmt(res['false_alarms_per_10k'])} per 10,000 characters (issue #21's bar: at most 1).", ""]
-    out += [f"- `{a['text']}` {a['rule']} ({a['severity']}): “{a['match']}”" for a in res["false_alarms"]]
-    out += ["", "Recall below 0.80 is in bold. Three misses of each class below 0.80 (the span in 【】):", ""]
-    for r in res["rows"]:
-        if r["recall"] is not None and r["recall"] < 0.8:
-            out.append(f"- `{r['class']}`: " + "; ".join(f"“{m['excerpt']}”" for m in r["misses"][:3]))
+    if res["false_alarms"]:
+        out += [f"- `{a['text']}` {a['rule']} ({a['severity']}): “{a['match']}”" for a in res["false_alarms"]] + [""]
+    low = [r for r in res["rows"] if r["recall"] is not None and r["recall"] < 0.8]
+    if not low:
+        return "\n".join(out + ["Every class is at 0.80 or above."]) + "\n"
+    out += ["Recall below 0.80 is in bold. Three misses of each class below 0.80 (the span in 【】):", ""]
+    out += [f"- `{r['class']}`: " + "; ".join(f"“{m['excerpt']}”" for m in r["misses"][:3]) for r in low]
     return "\n".join(out) + "\n"
 
 
