@@ -7,7 +7,7 @@ from ... import numbering
 ID = "numbering.sequence"
 SEVERITY = "error"
 DOC = ("序号错误：同一层次的序号跳号（一、二、四、；段内的一是、二是、四是；第一，第二，第四，）、重复（一是、二是、二是），"
-       "或一组序号不从 1 开始（第一项漏写序号）。")
+       "或一组序号不从 1 开始（第一项漏写序号）。中间隔着不带序号的一段、又从 1 开始的（日程中每场会议的议题），是新的一组。")
 BASIS = "GB/T 9704-2012 7.3.3（结构层次序数）；实务：同一层次的序号依次连续"
 FIXABLE = False
 FIXTURES = {
@@ -26,7 +26,8 @@ FIXTURES = {
              "在学习方面，一是读原著，二是谈体会。在监督方面，一是听报告，二是搞检查。",
              "第一，提升阵地水平。\n第二，丰富活动内容。\n一、下一步打算\n第一，加强学习。\n第二，改进作风。",
              "会议通过了第二个议题。第三，第四季度的工作安排另行研究。", "第三季度，完成了第二批项目。",
-             "会议议程 一、审议计划的报告 二、审议预算的报告 三、审议审判工作的报告", "获得一、二、三等奖的代表：一、二年级"],
+             "会议议程 一、审议计划的报告 二、审议预算的报告 三、审议审判工作的报告", "获得一、二、三等奖的代表：一、二年级",
+             "上午 第一次全体会议\n1.听取报告\n2.审议草案\n下午 第二次全体会议\n1.表决条例\n2.表决人事任免事项"],
 }
 
 
@@ -46,10 +47,13 @@ def check(draft, ctx):
     ran_in: dict[str, int] = {}  # headings a web copy ran into a paragraph (……。二、加强……)
     inverted: set[int] = set()  # depths opened under a lower level (（一） under 1.): they end no group
     previous = None
+    apart: set[str] = set()  # levels whose last item has an unnumbered paragraph after it
     for para in draft.paragraphs:
         yield from _inline(para, ctx)
         yield from _run_in_headings(para, ctx)
         m, lead = numbering.opening_item(para.text)
+        if m is None and para.text.strip():
+            apart.update(last)
         if lead:  # 附件：1. …… opens the attachment list: a new numbering
             last.clear(), ran_in.clear(), inverted.clear()
         if m is not None:
@@ -63,6 +67,9 @@ def check(draft, ctx):
                         del last[style]
                         ran_in.pop(style, None)
             prev = last.get(m.style, ran_in.get(m.style))
+            if m.number == 1 and m.style in apart:
+                prev = None  # 1. again after a line of its own (下午 第二次全体会议): a new list
+            apart.discard(m.style)
             if m.number == 0:  # 最后: the last of its group, whatever its place
                 last.pop(m.style, None)
             else:
