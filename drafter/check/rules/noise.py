@@ -9,7 +9,9 @@ DOC = ("网页复制残留：隐藏文字标记、下载或推广提示、来源
        "也按行的样子认：用 | 或 > 隔开的菜单和导航、页码计数行、文档网站的下载和会员信息、标题后用横线隔开的网站名、栏目名或页码"
        "（……的讲话-党政范文网，…… - 政务公开 - ××局网站，…… - 第1页，……会议日程_人代会日程安排）、行尾的版权声明（版权所有©……）、网站公众号的推广语、"
        "“阅读全文请点击……↓↓↓”“（隐藏内容，剩余2页，下载后可见）”“打开APP阅读全文”之类的提示、网页列出的其他文章、"
-       "标题行末尾残留的文件扩展名（……的通知.doc；“附件”行除外）。"
+       "标题行末尾残留的文件扩展名（……的通知.doc；“附件”行除外）；"
+       "也按用词认：不成句的短行或括注里用了网站口吻的词（范文、展开全文、会员、小编之一，再加扫码、下载、更多、仅供参考之类），"
+       "或不提本单位的短行里有四个这样的词。"
        "整段都是残留的（如“上一篇：……”“版权所有：……”），--fix 删除这一段；夹在句中的只报告，不自动删。")
 BASIS = "实务：从网页复制的文稿须清除网站附加内容"
 FIXABLE = True  # only a finding that covers its whole paragraph carries a fix: deleting it
@@ -38,7 +40,9 @@ FIXTURES = {
             "本文来源于网络，如有侵权请联系删除。", "转载请注明出处。", "点击上方蓝字关注我们",
             "打印本页 关闭窗口", "柳河镇第十八届人民代表大会第三次会议日程_人代会日程安排", "本文档共6页，当前显示前2页",
             "【广告】讲话稿写作培训班火热招生中", "扫一扫 分享到微信", "打开APP阅读全文",
-            "关于开展2026年度县人大代表集中视察活动的通知.doc", "【精品】关于召开代表座谈会的通知.docx"],
+            "关于开展2026年度县人大代表集中视察活动的通知.doc", "【精品】关于召开代表座谈会的通知.docx",
+            "本文系网友原创分享，仅供参考，更多内容请访问本站", "（以下内容已隐藏，开通会员后可阅读）",
+            "领取更多讲话范文，请关注我们"],
     "good": ["要加强人大代表联络站建设，打造一站一品。", "更多代表履职资料，请登录市人大常委会网站查阅。",
              "本报告共3页，当前第2页为附表。", "资金来源：区级财政预算安排。",
              "11月14日，常委会召开会议。", "收入|支出", "织密人大监督网",
@@ -54,7 +58,8 @@ FIXTURES = {
              "关注“恒阳人大”公众号，及时了解人大工作动态。", "第三部分 - 第2节", "南水北调中线-汉江生态经济带",
              "数据来源 - 县统计局网站", "依法保护知识产权，对侵权行为依法查处。", "点击上方的按钮提交。", "欢迎关注“恒阳人大”微信公众号，获取更多履职信息。",
              "请各单位于5月10日前报送以下材料，含工作总结 - 佐证资料",
-             "附件：报名表.doc", "请下载履职APP，及时查看会议通知。"],
+             "附件：报名表.doc", "请下载履职APP，及时查看会议通知。", "以上意见仅供参考。",
+             "2. 扫码关注“清河人大”公众号，下载履职APP后登录查看", "（全文见附件，请登录系统下载）"],
 }
 
 SPACE = r"[ \t　]*"
@@ -181,9 +186,52 @@ def check(draft, ctx):
     lists: set[int] = set()  # paragraphs that are a list's heading or item (相关文档, 猜你喜欢 …)
     whole: set[int] = set()  # paragraphs a pattern already reported as residue from end to end
     shaped: set[int] = set()  # paragraphs _site_lines reported as residue from end to end
-    yield from _site_lines(draft, ctx, shaped, lists)
-    yield from (f for f in _patterns(ctx, lists, whole) if f.paragraph not in shaped)
-    yield from (f for f in _list_items(draft, ctx, lists, whole) if f.paragraph not in shaped)
+    found = list(_site_lines(draft, ctx, shaped, lists))
+    found += [f for f in _patterns(ctx, lists, whole) if f.paragraph not in shaped]
+    found += [f for f in _list_items(draft, ctx, lists, whole) if f.paragraph not in shaped]
+    yield from found
+    yield from _scored(draft, ctx, found)
+
+
+# The words of a site's own voice. A strong one is never a draft's about itself (范文, 展开全文,
+# 小编); a weak one may be (下载, 关注, 公众号: 请扫码关注本会公众号), so it counts only beside another.
+STRONG = ("范文", "文库", "小编", "查看全文", "阅读全文", "展开全文", "下载全文", "全文阅读", "会员", "VIP", "vip",
+          "已隐藏", "内容隐藏", "付费后", "用户上传", "网友投稿", "侵权", "下载本文", "免费下载", "文档下载")
+WEAK = ("扫码", "关注", "公众号", "领取", "下载", "访问", "更多", "精彩", "分享", "上传", "用户", "仅供参考", "付费",
+        "本文", "本段", "网站", "点击", "登录", "收藏", "转发", "点赞", "阅读", "全文", "隐藏", "获取", "搜索",
+        "推荐", "原文", "www.", "http", ">>", "》》", "↓", "之家")
+SHORT_LINE, SHORT_NOTE = 80, 40  # characters: a line, a bracketed note that is looked at as a whole
+OFFICE = re.compile("人大|代表|履职|委员|常委会|政府")  # an office's own account (扫码关注“清河人大”公众号)
+NOTE = re.compile(r"[（(][^（）()\n]{2,%d}[）)]" % SHORT_NOTE)
+
+
+def _voice(text: str) -> tuple[int, int]:
+    """How many strong and how many weak words of a site's voice ``text`` holds (each once)."""
+    strong = sum(w in text for w in STRONG)
+    weak = sum(w in text for w in WEAK if not any(w in s and w != s and s in text for s in STRONG))
+    return strong, weak
+
+
+def _scored(draft, ctx, found):
+    """Residue no pattern names, told by its words: a short line that is not a sentence, or a
+    bracketed note, speaking as a site does — a strong word of a site's voice and another, or
+    four weak ones in a line that names no office (本文由……用户上传分享，仅供参考; 扫码关注公众号，领取更多公文范文 >>)."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        taken.setdefault(f.paragraph, []).append((f.offset, f.offset + len(f.match)))
+    for para in draft.paragraphs:
+        text, spans = para.text, taken.get(para.number, [])
+        pieces = [(m.start(), m.end()) for m in NOTE.finditer(text)]
+        if len(text) <= SHORT_LINE and not text.rstrip().endswith(("。", "；", "：", ":", "？", "！")):
+            pieces.insert(0, (0, len(text)))
+        for start, end in pieces:
+            if any(a < end and start < b for a, b in spans):
+                continue
+            strong, weak = _voice(text[start:end])
+            line = (start, end) == (0, len(text))
+            if strong and strong + weak >= 2 or line and weak >= 4 and not OFFICE.search(text):
+                yield _residue(ctx, para, start, end, "网站的推广和阅读提示")
+                break
 
 
 def _residue(ctx, para, start: int, end: int, kind: str):
