@@ -35,16 +35,17 @@ SEVERITY = "warning"
 FIXABLE = False
 DOC = ("形近、音近字误用：成语、固定词组中的一个字打成了音近或形近的字（即定目标→既定目标、不容质疑→不容置疑、"
        "一愁莫展→一筹莫展），不依赖易错字词表，按形近音近字表和词典词频判断。只报换一个字后成为常用词语、"
-       "且读起来明显更通顺的地方，提醒核实。")
+       "且读起来明显更通顺的地方，提醒核实；词典里也收了的常见错写（眼花撩乱、由然而生），比正确的成语少见得多的，也报。")
 BASIS = ("形近音近字表（pycorrector 的 same_pinyin/same_stroke 字表，Apache-2.0）和 jieba 词典词频；"
          "词形以《现代汉语词典》为准")
 FIXTURES = {
     "bad": ["要推动即定目标任务落地见效。", "这一点不容质疑。", "这是当务之及。", "工作要精益求经。",
-            "要锲而不拾地抓下去。", "各部门要齐心协利。", "做到有的放失。"],
+            "要锲而不拾地抓下去。", "各部门要齐心协利。", "做到有的放失。",
+            "会场上一时眼花撩乱。", "敬畏之情由然而生。", "不能心浮气燥。"],
     "good": ["要推动既定目标任务落地见效。", "这一点不容置疑。", "推进农村公路提质改造。", "来函收悉。",
              "对代表建议逐件跟踪督办。", "执法检查顺延至下月。", "专人到您所在的青石乡开展实地调研。",
              "在第十次会议闭幕时的讲话。", "增强宪法意识和法治观念。", "改善农村人居环境。", "刘芳同志主持会议。",
-             "恒人常办发〔2026〕3号", "我们一定不负重托。", "版记在下半页底部。", "一兆到数十兆字节。", "附件说明一行列了几个名称。"],
+             "恒人常办发〔2026〕3号", "我们一定不负重托。", "取得职业资格证书。", "会场上一时眼花缭乱。", "版记在下半页底部。", "一兆到数十兆字节。", "附件说明一行列了几个名称。"],
 }
 
 # Natural log: a changed clause that makes a set phrase of four characters must read e^7 (about
@@ -54,6 +55,7 @@ THRESHOLD = {4: 7.0, 3: 11.0}
 MARGIN = 6  # characters each side of the place that the two segmentations compare
 MIN_FREQ = {4: 3, 3: 50}  # dictionary words seen fewer times are no evidence (a long index costs time to build)
 COMMON, SET_PHRASE = 20, 50  # written as two words this common, the phrase it would become must be this common
+HELD, IDIOMS = 5, ("i", "l")  # a misspelling the dictionary holds: how much rarer than its idiom (i, l)
 NAMES = ("nr", "ns", "nt", "nz", "nrt", "nrfg")  # persons, places, bodies, other proper nouns
 HAN = re.compile(r"[\u4e00-\u9fff]{3,}")
 DATA = "confusions/charsets.tsv"
@@ -113,6 +115,16 @@ def _phrase(written: str, word: str) -> bool:
     freq = word_layer.frequency
     _, parts = word_layer.route(written)
     return len(parts) > 1 and all(len(w) >= 2 and freq(w) >= COMMON for w in parts) and freq(word) < SET_PHRASE
+
+
+def _held_misspelling(written: str, word: str) -> bool:
+    """Whether the written form is a misspelling the dictionary itself holds, as web text writes it
+    (眼花撩乱 beside 眼花缭乱, 由然而生 beside 油然而生): a word of four characters whose set phrase,
+    one confusable character away, is an idiom and at least HELD times as common. Both being words,
+    the segmentation gains little from the change, so the threshold is not asked."""
+    seen = word_layer.frequency(written)
+    return (len(word) == 4 and seen > 0 and word_layer.tag(word) in IDIOMS
+            and word_layer.frequency(word) >= HELD * seen)
 
 
 def _proper(word: str) -> bool:
@@ -207,8 +219,9 @@ def candidates(run: str):
             changed = run[lo:i] + right + run[i + 1:hi]
             after, new_words = word_layer.route(changed)
             now, begin = _holder(new_words, i - lo)
-            if (len(now) >= 3 and not _proper(now) and after - before >= THRESHOLD[min(len(now), 4)]
-                    and not _phrase(run[lo + begin:lo + begin + len(now)], now)):
+            written = run[lo + begin:lo + begin + len(now)]
+            if (len(now) >= 3 and not _proper(now) and not _phrase(written, now)
+                    and (after - before >= THRESHOLD[min(len(now), 4)] or _held_misspelling(written, now))):
                 yield i, right, now, lo + begin, after - before
 
 
