@@ -7,11 +7,11 @@ from ... import numbering
 ID = "numbering.sequence"
 SEVERITY = "error"
 DOC = ("序号错误：同一层次的序号跳号（一、二、四、；段内的一是、二是、四是；第一，第二，第四，）、重复（一是、二是、二是），"
-       "或一组序号不从 1 开始（第一项漏写序号）。中间隔着不带序号的一段、又从 1 开始的（日程中每场会议的议题），是新的一组。")
+       "或一组序号不从 1 开始（第一项漏写序号）。几行连着的 1. 2. 3. 之后隔着不带序号的一行、又从 1 开始的（日程中每场会议的议题），是新的一组。")
 BASIS = "GB/T 9704-2012 7.3.3（结构层次序数）；实务：同一层次的序号依次连续"
 FIXABLE = False
 FIXTURES = {
-    "bad": ["一、学习\n二、监督\n四、建设", "要加强学习。\n2. 要广泛宣传。\n3. 要抓好落实。", "一是加强学习。\n二是强化监督。\n二是改进作风。",
+    "bad": ["1. 加强监督\n听取专项工作报告。\n2. 做好代表工作\n组织代表视察。\n1. 加强自身建设\n开展学习培训。", "一、学习\n二、监督\n四、建设", "要加强学习。\n2. 要广泛宣传。\n3. 要抓好落实。", "一是加强学习。\n二是强化监督。\n二是改进作风。",
             "首先，要学习。\n再次，要落实。", "在监督方面，一是听取报告，二是开展检查，四是专题询问。",
             "一是深化理论武装，三是强化政治担当，四是锤炼过硬作风。", "一要把握重大意义。三要把握主要精神。",
             "第一，深刻领悟重大意义。\n第二，准确把握实践要求。\n第四，切实扛起政治责任。",
@@ -48,6 +48,7 @@ def check(draft, ctx):
     inverted: set[int] = set()  # depths opened under a lower level (（一） under 1.): they end no group
     previous = None
     apart: set[str] = set()  # levels whose last item has an unnumbered paragraph after it
+    compact: dict[str, int] = {}  # level -> items of its group so far, while none had a paragraph after it
     for para in draft.paragraphs:
         yield from _inline(para, ctx)
         yield from _run_in_headings(para, ctx)
@@ -67,8 +68,14 @@ def check(draft, ctx):
                         del last[style]
                         ran_in.pop(style, None)
             prev = last.get(m.style, ran_in.get(m.style))
-            if m.number == 1 and m.style in apart:
-                prev = None  # 1. again after a line of its own (下午 第二次全体会议): a new list
+            if m.number == 1 and m.style in apart and compact.get(m.style, 0) >= 2:
+                prev = None  # a list of lines (1. 2. 3.), a line of its own, 1. again: a new list (a schedule's sessions)
+            if prev is None or m.number == 1:
+                compact[m.style] = 1
+            elif m.style in compact:
+                compact[m.style] += 1
+                if m.style in apart:
+                    del compact[m.style]  # items with paragraphs between them: headings, whose 1. again is a slip
             apart.discard(m.style)
             if m.number == 0:  # 最后: the last of its group, whatever its place
                 last.pop(m.style, None)
