@@ -212,7 +212,7 @@ def _build_table(source: Path, key: str, path: Path):
 def _lookup(words: tuple[str, ...]) -> dict[str, tuple[int, str | None]]:
     """The frequency and part of speech of each of ``words`` the dictionary holds. A table file
     damaged in the cache folder (a disk error, a copy cut short) is built again, once."""
-    import sqlite3
+    import sqlite3  # only when a rule asks about a word
 
     out = {}
     for i in range(0, len(words), 500):  # SQLite's limit on the values of one query
