@@ -180,9 +180,9 @@ def _plain_package(zf, types, parser) -> bool:
 
     overrides = {e.get("PartName", "").lstrip("/"): e.get("ContentType") for e in types if e.tag.endswith("Override")}
     defaults = {e.get("Extension", "").lower(): e.get("ContentType") for e in types if e.tag.endswith("Default")}
-    if overrides.get("word/document.xml") != _MAIN:
-        return False
     names = zf.NameToInfo
+    if overrides.get("word/document.xml") != _MAIN or "_rels/.rels" not in names:
+        return False  # no main part, or no package relationships to name it: python-docx's to report
     for name in names:
         if name.endswith(".rels"):
             base = posixpath.dirname(posixpath.dirname(name))  # word/_rels/x.rels: relative to word/

@@ -146,31 +146,36 @@ def _table(rebuild: bool = False):
     (word, frequency, part of speech) as an SQLite file in the user's cache folder, built once
     from the dictionary file; in memory when there is no cache folder. ``rebuild``: the file
     was found damaged, so it is built again whatever it says of itself."""
-    import sqlite3  # only when a rule asks about a word
-
-    if _TABLE.get("pid") == os.getpid() and not rebuild:
-        return _TABLE["table"]
     if _TABLE.get("pid") == os.getpid():
+        if not rebuild:
+            return _TABLE["table"]
         _TABLE.pop("table")[0].close()
     source = dictionary_file()
     stat = source.stat()
     key = f"{stat.st_size}-{int(stat.st_mtime)}-{TABLE_VERSION}"
     path = cache_dir() / "words.sqlite"
+    db = None if rebuild else _open(path, key)
+    if db is None:
+        db = _build_table(source, key, path)
+    _TABLE.update(pid=os.getpid(), table=(db, *_sizes(db)))
+    return _TABLE["table"]
+
+
+def _open(path: Path, key: str):
+    """The table file in the cache folder, when it opens and was made from this dictionary."""
+    import sqlite3  # only when a rule asks about a word
+
     db = None
     try:
-        if rebuild:
-            raise sqlite3.DatabaseError("damaged")
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        if db.execute("SELECT value FROM meta WHERE name = 'key'").fetchone() != (key,):
-            raise sqlite3.DatabaseError("another dictionary")
-        longest, total = _sizes(db)
+        if db.execute("SELECT value FROM meta WHERE name = 'key'").fetchone() == (key,):
+            _sizes(db)
+            return db
     except sqlite3.Error:
-        if db is not None:
-            db.close()
-        db = _build_table(source, key, path)
-        longest, total = _sizes(db)
-    _TABLE.update(pid=os.getpid(), table=(db, longest, total))
-    return _TABLE["table"]
+        pass
+    if db is not None:
+        db.close()
+    return None
 
 
 def _sizes(db) -> tuple[int, int]:

@@ -871,6 +871,7 @@ def damaged_packages() -> dict[str, bytes]:
         "content-types-wrong-main": with_part(good, "[Content_Types].xml",
                                               ct.replace(b"document.main+xml", b"template.main+xml")),
         "rels-broken": broken_xml(good, "_rels/.rels"),
+        "rels-missing": with_part(good, "_rels/.rels", None),
         "document-rels-broken": broken_xml(good, "word/_rels/document.xml.rels"),
         "styles-broken": broken_xml(good, "word/styles.xml"),
         "settings-broken": broken_xml(good, "word/settings.xml"),

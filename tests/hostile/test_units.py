@@ -221,6 +221,21 @@ def test_a_damaged_docx_is_bad_input_not_a_bug(tmp_path, damage):
     assert str(err.value).startswith(str(path))
 
 
+@pytest.mark.parametrize("damage", ["rels-missing", "content-types-missing", "content-types-wrong-main"])
+def test_a_package_python_docx_refuses_is_refused_by_the_light_reader_too(tmp_path, damage):
+    """read_draft reads a plain package without python-docx; a package python-docx would refuse
+    (no main part, or no package relationships naming it) goes to python-docx and its message."""
+    from drafter.documents import read_draft
+
+    from .cases import damaged_packages
+
+    path = tmp_path / "d.docx"
+    path.write_bytes(damaged_packages()[damage])
+    with pytest.raises(DrafterError) as err:
+        read_draft(str(path))
+    assert str(err.value).startswith(str(path))
+
+
 @pytest.mark.parametrize("escape", ["\\x01", "\\x1f", "\\ud800", "\\udfff", "\\uffff"])
 def test_a_template_that_produces_an_illegal_character_is_refused(tmp_path, escape):
     from drafter.render.templating import render_in

@@ -195,21 +195,25 @@ def check(draft, ctx):
 
 # The words of a site's own voice. A strong one is never a draft's about itself (范文, 展开全文,
 # 小编); a weak one may be (下载, 关注, 公众号: 请扫码关注本会公众号), so it counts only beside another.
-STRONG = ("范文", "文库", "小编", "查看全文", "阅读全文", "展开全文", "下载全文", "全文阅读", "会员", "VIP", "vip",
+STRONG = ("范文", "文库", "小编", "查看全文", "阅读全文", "展开全文", "下载全文", "全文阅读", "会员", "VIP",
           "已隐藏", "内容隐藏", "付费后", "用户上传", "网友投稿", "侵权", "下载本文", "免费下载", "文档下载")
 WEAK = ("扫码", "关注", "公众号", "领取", "下载", "访问", "更多", "精彩", "分享", "上传", "用户", "仅供参考", "付费",
         "本文", "本段", "网站", "点击", "登录", "收藏", "转发", "点赞", "阅读", "全文", "隐藏", "获取", "搜索",
-        "推荐", "原文", "www.", "http", ">>", "》》", "↓", "之家")
+        "推荐", "原文", "WWW.", "HTTP", ">>", "》》", "↓", "之家")  # matched in upper case
 SHORT_LINE, SHORT_NOTE = 80, 40  # characters: a line, a bracketed note that is looked at as a whole
 OFFICE = re.compile("人大|代表|履职|委员|常委会|政府")  # an office's own account (扫码关注“清河人大”公众号)
 NOTE = re.compile(r"[（(][^（）()\n]{2,%d}[）)]" % SHORT_NOTE)
 
 
 def _voice(text: str) -> tuple[int, int]:
-    """How many strong and how many weak words of a site's voice ``text`` holds (each once)."""
-    strong = sum(w in text for w in STRONG)
-    weak = sum(w in text for w in WEAK if not any(w in s and w != s and s in text for s in STRONG))
-    return strong, weak
+    """How many strong and how many weak words of a site's voice ``text`` holds (each once; the
+    全文 of 展开全文 is not counted again)."""
+    rest, strong = text.upper(), 0  # VIP, vip; WWW., www.
+    for word in STRONG:
+        if word in rest:
+            strong += 1
+            rest = rest.replace(word, "|")
+    return strong, sum(w in rest for w in WEAK)
 
 
 def _scored(draft, ctx, found):

@@ -72,10 +72,10 @@ def check(draft, ctx):
                 prev = None  # a list of lines (1. 2. 3.), a line of its own, 1. again: a new list (a schedule's sessions)
             if prev is None or m.number == 1:
                 compact[m.style] = 1
+            elif m.style in apart:
+                compact.pop(m.style, None)  # items with paragraphs between them: headings, whose 1. again is a slip
             elif m.style in compact:
                 compact[m.style] += 1
-                if m.style in apart:
-                    del compact[m.style]  # items with paragraphs between them: headings, whose 1. again is a slip
             apart.discard(m.style)
             if m.number == 0:  # 最后: the last of its group, whatever its place
                 last.pop(m.style, None)
