@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from .. import __version__, safeyaml
+from .. import __version__, safeyaml, schema
 from ..errors import DrafterError
 from ..files.fs import cache_dir, cache_get, cache_put, read_bounded
 from ..resources import shipped
@@ -32,9 +34,14 @@ class Month(Spec):
             raise SchemaError(f"应为{self.label}，实为“{text}”", path)
         return int(m.group(1)), int(m.group(2) or 0)
 
+
+def month_label(ym: tuple[int, int]) -> str:
+    """A (year, month) read by ``Month`` as a writer says it: 2018年3月, or 2018年 (month 0)."""
+    return f"{ym[0]}年{ym[1]}月" if ym[1] else f"{ym[0]}年"
+
 OUTDATED = Record(fields={
     "form": Field(Text(max_len=100), required=True, doc="旧提法"),
-    "since": Field(Text(max_len=20), doc="自何时起不再使用"),
+    "since": Field(Month(), doc="自何时起不再使用（文稿日期在此之前不报）"),
     "right": Field(Text(max_len=100), doc="替换旧提法的现行写法（不写则为本条提法）"),
     "note": Field(Text(max_len=500), doc="说明"),
 })
@@ -412,6 +419,11 @@ def _twin(twin: dict, path: tuple) -> dict:
     return twin
 
 
+@lru_cache(maxsize=1)
+def _code_key() -> str:
+    return hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], schema))).hexdigest()[:16]
+
+
 def _load_cached(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
     """One file's records, through a cache keyed by the file's content and drafter's version.
 
@@ -419,8 +431,9 @@ def _load_cached(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
     holds the result per file.
     """
     data = read_bounded(str(path), safeyaml.MAX_BYTES)
-    # the record format is part of the key: another format's pickle of the same file is never read
-    key = hashlib.sha256(f"{__version__}\0records-2\0{pairs if isinstance(pairs, str) else 'pairs' if pairs else 'entries'}\0".encode() + data).hexdigest()
+    # the record format is part of the key: a pickle made by other code that reads and validates
+    # the file (this module, the schema's types) is never read
+    key = hashlib.sha256(f"{__version__}\0{_code_key()}\0{pairs if isinstance(pairs, str) else 'pairs' if pairs else 'entries'}\0".encode() + data).hexdigest()
     cached = cache_dir() / f"glossary-{key}.pickle"
     records = cache_get(cached, lambda v: isinstance(v, list) and all(isinstance(r, tuple) and len(r) == 2 for r in v))
     if records is not None:

@@ -7,6 +7,7 @@ import json
 import click
 
 from .findings import Finding
+from .glossary import month_label
 from .rules import family
 
 JSON_VERSION = 2
@@ -136,14 +137,13 @@ def describe_entry(entry) -> str:
     if d["wrong_verbs"]:
         lines.append(f"  不宜搭配：{'、'.join(d['wrong_verbs'])}")
     for old in d["outdated"]:
-        since = f"（自{old['since']}起）" if old.get("since") else ""
+        since = f"（自{month_label(old['since'])}起）" if old.get("since") else ""
         lines.append(f"  旧提法：{old['form']}{since}{'：' + old['note'] if old.get('note') else ''}")
     if d["variants"]:
         lines.append(f"  错误写法：{'、'.join(d['variants'])}")
     if d.get("valid"):
         lo, hi = d["valid"].get("from"), d["valid"].get("to")
-        fmt = lambda ym: f"{ym[0]}年{ym[1]}月" if ym and ym[1] else (f"{ym[0]}年" if ym else "")
-        lines.append(f"  时限：{fmt(lo)}—{fmt(hi)}")
+        lines.append(f"  时限：{month_label(lo) if lo else ''}—{month_label(hi) if hi else ''}")
     if d.get("successor"):
         lines.append(f"  之后的提法：{d['successor']}")
     if d.get("region"):

@@ -2,6 +2,8 @@
 
 import re
 
+from ..glossary import month_label
+
 ID = "glossary.dated"
 SEVERITY = "warning"
 DOC = ("时效：有有效期的提法（如“十四五”规划 2021—2025 年）出现在有效期以外的文稿中，提醒核实是否应改用现行提法；"
@@ -10,10 +12,6 @@ DOC = ("时效：有有效期的提法（如“十四五”规划 2021—2025 �
        "今年是“十四五”规划的收官之年），也报。")
 BASIS = "规范提法词库（各条目注明出处）"
 FIXABLE = False
-
-
-def _label(ym: tuple[int, int]) -> str:
-    return f"{ym[0]}年{ym[1]}月" if ym[1] else f"{ym[0]}年"
 
 
 # A period that has ended is still named rightly in a later draft when the draft looks back:
@@ -100,11 +98,11 @@ def check(draft, ctx):
             start, end = valid.get("from"), valid.get("to")
             message = None
             if start and latest < (start[0], start[1] or 1) and not _looking_ahead(para.text, hit.start, hit.end, year):
-                message = f"“{entry.term}”始于{_label(start)}，晚于文稿日期{dated}，请核实{source}"
+                message = f"“{entry.term}”始于{month_label(start)}，晚于文稿日期{dated}，请核实{source}"
             elif end and earliest > (end[0], end[1] or 12) and not _looking_back(para.text, hit.start, hit.end, year):
                 successor = entry.data.get("successor")
                 tail = f"；现行提法为“{successor}”" if successor else ""
-                message = f"“{entry.term}”的时限至{_label(end)}，文稿日期为{dated}，如指当前工作请核实{tail}{source}"
+                message = f"“{entry.term}”的时限至{month_label(end)}，文稿日期为{dated}，如指当前工作请核实{tail}{source}"
             if not message and start and end:
                 message = _milestone(para.text, hit, start[0], end[0], year, entry.term, source)
             if message:
