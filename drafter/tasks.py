@@ -17,7 +17,7 @@ from .files import guard, outputs
 from .files.fs import MAX_FILE_MB
 from .outline import kinds, meeting
 from .schema import SchemaError
-from .check import Glossary, check_rendered
+from .check import Glossary, check_rendered, for_file
 from .documents import DRAFT_EXTENSIONS
 from .errors import DrafterError, os_reason
 from .render import layout, preview, speaking, writers
@@ -53,14 +53,21 @@ def refuse_drafts(outlines) -> None:
                                f"把它转成大纲请用 drafter import {path}", file=path)
 
 
+def _ignore_for(ignore, ws, *paths: str) -> list:
+    """The workspace's ignore list as it applies to one document rendered: an entry for one
+    document (``file:``) counts when it names the outline or the file written from it."""
+    return for_file(ignore, *(ws.name_of(p) for p in paths)) if ws is not None else for_file(ignore)
+
+
 def render_to_text(path: str, fmt: str, template_dirs: tuple[str, ...] = (), glossary: Glossary | None = None,
-                   ignore=()) -> tuple[str, list]:
-    """``drafter render -o -``: the rendered text of a text format (md, txt) and what proofreading found."""
+                   ignore=(), ws=None) -> tuple[str, list]:
+    """``drafter render -o -``: the rendered text of a text format (md, txt) and what proofreading
+    found (``ignore``: the workspace ``ws``'s list)."""
     if fmt not in ("md", "txt"):
         raise DrafterError(f"{fmt} 不是文字格式，不能输出到屏幕；输出到屏幕请加 --format md 或 --format txt，"
                            f"生成 .{fmt} 请用 -o 文件名.{fmt}")
     rendered = render.render(path, fmt, template_dirs)
-    findings = check_rendered(rendered, path, glossary, ignore) if glossary is not None else []
+    findings = check_rendered(rendered, path, glossary, _ignore_for(ignore, ws, path)) if glossary is not None else []
     return rendered.data.decode("utf-8"), findings
 
 
@@ -76,9 +83,9 @@ def render_targets(outlines, fmt: str, output: str | None, out_dir: str | None, 
 
 def render_checked(path: str, out: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
                    glossary: Glossary | None = None, strict: bool = False, ignore=(),
-                   force: bool = False) -> RenderResult:
+                   force: bool = False, ws=None) -> RenderResult:
     """Render ``path`` to ``out`` and proofread it with ``glossary`` (if given), leaving out what
-    ``ignore`` lists (a workspace's setting, ``check.ignore_list``).
+    ``ignore`` lists (the setting of the workspace ``ws``, ``check.ignore_list``).
 
     With ``strict``, a finding of severity error keeps the file from being written; an ``out``
     edited since drafter wrote it is kept unless ``force`` (``drafter.files.guard``).
@@ -87,7 +94,7 @@ def render_checked(path: str, out: str, fmt: str = "docx", template_dirs: tuple[
         raise DrafterError("输出文件与大纲是同一个文件，已拒绝覆盖", file=path)
     guard.check_overwrite(out, force)
     rendered = render.render(path, fmt, template_dirs)
-    findings = check_rendered(rendered, out, glossary, ignore) if glossary is not None else []
+    findings = check_rendered(rendered, out, glossary, _ignore_for(ignore, ws, path, out)) if glossary is not None else []
     if strict and any(f.severity == "error" for f in findings):
         return RenderResult(path, out, rendered, findings, written=False)
     render.write_output(out, rendered.data)
@@ -119,7 +126,7 @@ def _render_one(pair: tuple[str, str]) -> Outcome | DrafterError:
     b = _BATCH
     try:
         result = render_checked(pair[0], pair[1], b["fmt"], b["template_dirs"], b["glossary"], b["strict"],
-                                b["ignore"], b["force"])
+                                b["ignore"], b["force"], b["ws"])
     except DrafterError as exc:
         return exc.located(pair[0])
     return _outcome(result, b["rate"])
@@ -133,13 +140,13 @@ def batch_jobs(count: int, fmt: str, asked: int | None = None) -> int:
 
 def render_batch(pairs: list[tuple[str, str]], fmt: str = "docx", template_dirs: tuple[str, ...] = (),
                  glossary: Glossary | None = None, strict: bool = False, ignore=(), force: bool = False,
-                 rate: int | None = None, jobs: int = 1):
+                 rate: int | None = None, jobs: int = 1, ws=None):
     """``render_checked`` for every (outline, output) pair, yielding an ``Outcome`` or the
     ``DrafterError`` of each, in the order given. With ``jobs`` > 1 the outlines are shared out
     to that many forked worker processes (each writes its own outputs, which the caller has
     checked beforehand: no two are one file); a worker's failure is its outline's, never the batch's."""
     _BATCH.update(fmt=fmt, template_dirs=template_dirs, glossary=glossary, strict=strict, ignore=ignore,
-                  force=force, rate=rate)
+                  force=force, rate=rate, ws=ws)
     if jobs <= 1:
         yield from map(_render_one, pairs)
         return
@@ -164,7 +171,7 @@ def set_folder(path: str, output: str | None, out_dir: str | None) -> str:
 
 def render_set(path: str, folder: str, fmt: str = "docx", template_dirs: tuple[str, ...] = (),
                glossary: Glossary | None = None, strict: bool = False, ignore=(), force: bool = False,
-               rate: int | None = None) -> list[Outcome]:
+               rate: int | None = None, ws=None) -> list[Outcome]:
     """``drafter render 会议.yaml -o 目录/``: every document of the meeting into ``folder``, each
     as its outline and its rendered file, the meeting file beside them (what ``drafter check
     目录/`` compares them with) and the 材料清单 rendered from it.
@@ -208,7 +215,8 @@ def render_set(path: str, folder: str, fmt: str = "docx", template_dirs: tuple[s
                 except DrafterError as exc:
                     exc.file = source if exc.file in (None, staged) else exc.file
                     raise
-                findings = check_rendered(rendered, out, glossary, ignore) if glossary is not None else []
+                findings = check_rendered(rendered, out, glossary, _ignore_for(ignore, ws, source, out)) \
+                    if glossary is not None else []
                 held = strict and any(f.severity == "error" for f in findings)
                 results.append((RenderResult(source, out, rendered, findings, written=not held), text))
     except BaseException:

@@ -130,6 +130,12 @@ class Workspace:
     def outlines(self) -> Path:
         return self.root / "outlines"
 
+    def name_of(self, path: str | os.PathLike) -> str | None:
+        """A file's path relative to the workspace's folder, as an ignore entry's ``file`` names
+        it (outlines/讲话.yaml); None for a file outside the folder."""
+        here, root = Path(path).resolve(), self.root.resolve()
+        return here.relative_to(root).as_posix() if here.is_relative_to(root) else None
+
 
 def _load(root: Path) -> Workspace:
     path = root / MARKER

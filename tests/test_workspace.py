@@ -80,3 +80,22 @@ def test_outside_a_workspace_only_shipped_material_is_used(cli, tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     code, out, _ = cli("sections")
     assert "［工作区" not in out
+
+
+def test_render_strict_honours_an_entry_for_that_outline_only(cli, ws):
+    # an accepted phrase for one document (what the workbench's ignore writes) lets render --strict
+    # write that document; the same phrase in another outline is still held back
+    speech = "kind: speech\ntitle: 在全区人大工作会议上的讲话\nopening:\n  - 今天召开会议。\npoints:\n" \
+             "  - title: 提高政治站位\n    paragraphs: [要支持“一府两院”依法履职。]\n  - title: 依法履职尽责\n" \
+             "    paragraphs: [要强化监督。]\nsignoff: 谢谢大家！\ndate: 2026-03-01\n"
+    write(ws / "outlines" / "2024", "讲话.yaml", speech)
+    write(ws / "outlines" / "2024", "其他.yaml", speech)
+    config = ws / "drafter.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nignore:\n  - {rule: glossary.deprecated, text: 一府两院, "
+                      "file: outlines/2024/讲话.yaml}\n", encoding="utf-8")
+    code, _, err = cli("render", "讲话.yaml", "-o", "讲话.docx", "--strict")
+    assert code == 0 and (ws / "outlines" / "2024" / "讲话.docx").exists(), err
+    code, _, err = cli("render", "讲话.yaml", "-o", "-", "--format", "txt", "--strict")
+    assert code == 0 and "一府两院" not in err, err
+    code, out, _ = cli("render", "其他.yaml", "-o", "其他.docx", "--strict")
+    assert code == 1 and not (ws / "outlines" / "2024" / "其他.docx").exists() and "glossary.deprecated" in out

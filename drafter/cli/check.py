@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -69,7 +68,8 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     findings, bad, notes = [], 0, []
     outcomes = check_files(files, glossary, batch_jobs(len(files), jobs), date=when,
                            region=res.setting("region", region), template_dirs=res.template_dirs, ignore=ignore,
-                           names={path: _in_workspace(path, res) for path in files}, against=old, people=register)
+                           names={path: res.workspace and res.workspace.name_of(path) for path in files}, against=old,
+                           people=register)
     for path, (found, said) in zip(files, outcomes):
         notes.extend(said)
         if isinstance(found, DrafterError):
@@ -95,14 +95,6 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
         _annotate(files[0], findings, annotate)
     if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_FINDINGS)
-
-
-def _in_workspace(path: str, res) -> str | None:
-    """A draft's path relative to the workspace's folder, as an ignore entry's ``file`` names it."""
-    if res.workspace is None:
-        return None
-    here, root = Path(path).resolve(), res.workspace.root.resolve()
-    return here.relative_to(root).as_posix() if here.is_relative_to(root) else None
 
 
 def _expand_folders(files: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:

@@ -84,7 +84,7 @@ def render(outlines: tuple[str, ...], output: str | None, out_dir: str | None, f
     not_made: list[str] = []
     lost: OSError | None = None  # standard output could not be written: the batch goes on, then says so
     results = tasks.render_batch(pairs, fmt, res.template_dirs, glossary, strict, ignore, force,
-                                 res.setting("rate", rate), tasks.batch_jobs(len(pairs), fmt, jobs))
+                                 res.setting("rate", rate), tasks.batch_jobs(len(pairs), fmt, jobs), res.workspace)
     for (outline, _), outcome in zip(pairs, _progress(results, len(pairs))):
         if isinstance(outcome, DrafterError):
             failed += 1
@@ -128,7 +128,7 @@ def _render_sets(meetings: list[str], output: str | None, out_dir: str | None, f
     for path in meetings:
         folder = tasks.set_folder(path, output if len(meetings) == 1 else None, out_dir)
         outcomes = tasks.render_set(path, folder, fmt or "docx", res.template_dirs, glossary, strict, ignore, force,
-                                    res.setting("rate", rate))
+                                    res.setting("rate", rate), res.workspace)
         for outcome in outcomes:
             held += not outcome.written
             for line in _report(outcome):
@@ -185,7 +185,7 @@ def _render_to_stdout(path: str, fmt: str, res, strict: bool) -> None:
     from ..check.report import text as report_text
 
     data, findings = tasks.render_to_text(path, fmt, res.template_dirs, load_glossary(res.glossary_dirs),
-                                          ignore_list(res.workspace))
+                                          ignore_list(res.workspace), res.workspace)
     if findings:
         click.echo(report_text(findings, [path], colour=False), err=True)
     if strict and any(f.severity == "error" for f in findings):

@@ -205,15 +205,15 @@ def silenced(finding: Finding, ignore) -> bool:
     return False
 
 
-def for_file(ignore, name: str | None) -> list:
-    """The ignore list as it applies to the document ``name`` (its path relative to the
-    workspace, as the entries write it): the entries for every document, and that document's
-    own entries as accepted phrases."""
+def for_file(ignore, *names: str | None) -> list:
+    """The ignore list as it applies to one document, known by ``names`` (its paths relative to
+    the workspace, as the entries write them: an outline's and the file rendered from it): the
+    entries for every document, and that document's own entries as accepted phrases."""
     out = []
     for entry in ignore:
         if isinstance(entry, str) or not entry.get("file"):
             out.append(entry)
-        elif name is not None and entry["file"] == name:
+        elif entry["file"] in names:
             out.append({"rule": entry.get("rule"), "text": entry["text"]})
     return out
 
