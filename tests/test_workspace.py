@@ -99,3 +99,13 @@ def test_render_strict_honours_an_entry_for_that_outline_only(cli, ws):
     assert code == 0 and "一府两院" not in err, err
     code, out, _ = cli("render", "其他.yaml", "-o", "其他.docx", "--strict")
     assert code == 1 and not (ws / "outlines" / "2024" / "其他.docx").exists() and "glossary.deprecated" in out
+
+
+def test_an_office_word_in_the_workspace_known_words_is_not_a_misused_pair(cli, ws):
+    draft = write(ws / "outlines" / "2024", "纪要.txt", "关于代表活动的纪要\n会议要求各代表小组认真开展视查活动。\n")
+    code, out, _ = cli("check", draft)
+    assert code == 0 and "typo.word" in out and "视查" in out
+    (ws / "glossary" / "confusions").mkdir(parents=True, exist_ok=True)
+    write(ws / "glossary" / "confusions", "known-words.txt", "# 本单位的工作用语\n视查 共建\n")
+    code, out, _ = cli("check", draft)
+    assert "typo.word" not in out, out

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import __version__, safeyaml, schema
 from ..errors import DrafterError
-from ..files.fs import cache_dir, cache_get, cache_put, read_bounded
+from ..files.fs import cache_dir, cache_get, cache_put, decode, read_bounded
 from ..resources import shipped
 from ..schema import Boolean, Choice, Date, Field, ListOf, Record, SchemaError, Spec, Text, TextList
 
@@ -174,6 +174,8 @@ DISABLE_LIST = Record(fields={
 TERM, OUTDATED_FORM, VARIANT, ITEM = "term", "outdated", "variant", "item"
 TYPO, GUARD = "typo", "guard"  # a pair's wrong form; a correct word that holds a wrong form
 CONFUSIONS = "confusions"  # the sub-folder of a glossary folder that holds confusion pairs
+KNOWN_WORDS = "known-words.txt"  # in it: office words jieba's dictionary lacks (纠治, 维保), never a misused pair
+MAX_KNOWN_BYTES = 4 * 1024 * 1024
 SEPARATORS = "、，,；;和与及“”‘’ 　"  # what may stand between the items of a list
 SHORT_ITEM = 2  # items this short (创新、民主) are common words: they are found as lists only
 
@@ -251,6 +253,7 @@ class Glossary:
     twins: dict[str, Twin] = field(default_factory=dict)
     usages: dict[str, Usage] = field(default_factory=dict)
     disabled: list[tuple[str, str]] = field(default_factory=list)  # (term, file that disabled it)
+    known_words: frozenset[str] = frozenset()  # office words the dictionary lacks (confusions/known-words.txt)
     _automaton: object = None
     _list_patterns: list | None = None
     _twin_index: object = None  # typo.neartwin's pattern of all twin forms, made on first use
@@ -443,6 +446,12 @@ def _load_cached(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
     return records
 
 
+def _known_words(path: Path) -> frozenset[str]:
+    """The words of a known-words file: blank-separated, lines starting with # are comments."""
+    text = decode(read_bounded(str(path), MAX_KNOWN_BYTES), str(path))
+    return frozenset(w for line in text.splitlines() if not line.lstrip().startswith("#") for w in line.split())
+
+
 def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
     """Shipped entries and pairs, then each extra folder's, in order: a later entry replaces
     one of the same term, a later pair one of the same wrong form, and a disabled term
@@ -459,6 +468,8 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
         files += [(p, True) for p in sorted((folder / CONFUSIONS).glob("*.yaml"))]
         files += [(p, TWINS) for p in sorted((folder / TWINS).glob("*.yaml"))]
         files += [(p, USAGES) for p in sorted((folder / USAGES).glob("*.yaml"))]
+        if (folder / CONFUSIONS / KNOWN_WORDS).is_file():
+            glossary.known_words |= _known_words(folder / CONFUSIONS / KNOWN_WORDS)
         for path, pairs in files:
             for kind, record in _load_cached(path, pairs):
                 if kind == "entry":

@@ -7,8 +7,8 @@ leaves alone.
   least THRESHOLD higher with the change (log probability, unigram model over jieba's dictionary).
   Precision comes first: both characters must stand alone in the unchanged segmentation (no
   longer word holds either), the pair must be in no lexicon (jieba's dictionary, the office words
-  of glossary/confusions/known-words.txt), and a pair next to a surname or before 县/市/区 (a
-  name: 马骏驰, 青崖县) or holding a function character (委于) is skipped.
+  of glossary/confusions/known-words.txt, shipped and the workspace's), and a pair next to a
+  surname or before 县/市/区 (a name: 马骏驰, 青崖县) or holding a function character (委于) is skipped.
 - A set phrase of four characters that the dictionary itself lists as a rare variant (各抒已见,
   再接再历: jieba saw them a few times) while a one-character change gives a form it saw at
   least RATIO times as often (各抒己见, 再接再厉).
@@ -22,17 +22,15 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import words as word_layer
-from ...files.fs import decode, read_bounded
-from ...resources import shipped
 from .typo import covered
-from .typo_similar import CHUNK, MAX_DATA_BYTES, _holder, _index, _listed, _proper, charsets
+from .typo_similar import CHUNK, _holder, _index, _listed, _proper, charsets
 
 ID = "typo.word"
 SEVERITY = "warning"
 FIXABLE = False
 DOC = ("错用字造成的别字词：两个字不成词、换其中一个音近或形近字就成为常用词且句子明显通顺的（会议记律→会议纪律、"
        "开展视查→开展视察、酝量→酝酿），以及词典只偶见、换一个字就是常见写法的成语（各抒已见→各抒己见、再接再历→再接再厉）。"
-       "不依赖易错字词表；人名、地名和 known-words.txt 中的工作用语不报。")
+       "不依赖易错字词表；人名、地名和 known-words.txt（内置的和工作区词库的）中的工作用语不报。")
 BASIS = ("形近音近字表（glossary/confusions/charsets.tsv 及补充表）和 jieba 词典词频；词形以《现代汉语词典》为准")
 FIXTURES = {
     "bad": ["请严格遵守会议记律。", "常委会组织代表开展视查。", "分组讨论，酝量乡人民政府副乡长候选人。",
@@ -48,20 +46,11 @@ RATIO, RARE, SET_FREQ = 10, 10, 40  # a listed rare phrase (<= RARE) against one
 MARGIN = 6
 JOINS = 5  # a word seen fewer times does not join a character to its neighbour
 HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
-KNOWN = "confusions/known-words.txt"
 # The commonest surnames: a pair beginning with one, or right after one, is likely a given name.
 SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                      "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 PLACE_AFTER = frozenset("县市区州省")
 FUNCTION = frozenset("于的了在和与及是为把被对从向之而")
-
-
-@lru_cache(maxsize=1)
-def known() -> frozenset[str]:
-    """Office words jieba's dictionary lacks (纠治, 维保): never reported as a misused pair."""
-    path = shipped("glossary") / KNOWN
-    text = decode(read_bounded(str(path), MAX_DATA_BYTES), str(path))
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 @lru_cache(maxsize=1)
@@ -111,9 +100,10 @@ def _lone(run: str, words) -> Iterator[int]:
                 yield a
 
 
-def _pair_candidates(run: str):
-    """(start, written pair, word) for the non-word pairs of a run that one change makes a word."""
-    sets, lexicon = charsets(), known()
+def _pair_candidates(run: str, lexicon: frozenset[str]):
+    """(start, written pair, word) for the non-word pairs of a run that one change makes a word
+    (``lexicon``: the glossary's known words, never one)."""
+    sets = charsets()
     pairs, words = _pairs()
     for a in _lone(run, words):
         written = run[a:a + 2]
@@ -174,7 +164,7 @@ def check(draft, ctx):
     spans: dict = {}
     for para, start, end, m in ctx.scan(HAN):
         run, done = m.group(), set()
-        for a, written, word in (*_pair_candidates(run), *_phrase_candidates(run)):
+        for a, written, word in (*_pair_candidates(run, ctx.glossary.known_words), *_phrase_candidates(run)):
             begin, stop = start + a, start + a + len(written)
             if (begin, stop) in done or covered(ctx, para, begin, stop, spans) or _listed(ctx, para, begin, stop):
                 continue
