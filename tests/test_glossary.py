@@ -58,7 +58,7 @@ def test_the_whole_self_test_passes():
 def test_glossary_test_command(cli):
     code, out, _ = cli("glossary", "--test")
     assert code == 0, out
-    m = re.search(r"共 (\d+) 条提法、(\d+) 组易错字词、\d+ 组近形近音词，0 处不符", out)
+    m = re.search(r"共 (\d+) 条提法、(\d+) 组易错字词、\d+ 组近形近音词、\d+ 条人大用语、[1-9]\d* 组网站用语，0 处不符", out)
     assert m and int(m.group(1)) >= 250 and int(m.group(2)) >= 300
 
 
@@ -68,7 +68,7 @@ def test_glossary_lists_entries_and_pairs_with_counts(cli):
     assert "一府一委两院\t人大工作" in out and "布署 → 部署\t易错字词" in out
     assert "精减 → 精简\t易错字词\t（提醒）" in out
     assert re.search(r"按类别：.*法律名称 \d+", out)
-    assert re.search(r"共 \d+ 条提法、\d+ 组易错字词、\d+ 组近形近音词。", out)
+    assert re.search(r"共 \d+ 条提法、\d+ 组易错字词、\d+ 组近形近音词、\d+ 条人大用语、\d+ 组网站用语。", out)
     code, out, _ = cli("glossary", "针贬时弊")
     assert code == 0 and "针贬时弊 → 针砭时弊（易错字词）" in out and "依据" in out
 
@@ -367,3 +367,22 @@ def test_an_office_adds_a_law_with_its_dates_and_the_checker_uses_them(cli, tmp_
     assert ("usage.lawdate", "2014年修正的监督法") not in after
     code, out, _ = cli("glossary", "--test")
     assert code == 0 and "0 处不符" in out, out
+
+
+def test_the_words_of_a_sites_voice_are_data_an_office_can_extend_or_disable(cli, tmp_path):
+    lines = "以上讲话稿由小编整理，欢迎分享\n长按识别 进群交流 每日推送\n"  # a shipped strong word; words of no group
+    draft = write(tmp_path, "d.txt", lines)
+    code, out, _ = cli("check", "--format", "json", draft)
+    found = [(f["rule"], f["match"], f["basis"]) for f in json.loads(out)["findings"]]
+    assert found == [("noise", "以上讲话稿由小编整理，欢迎分享", found[0][2])] and "网站自称" in found[0][2]
+    mine = tmp_path / "mine"
+    (mine / "residue").mkdir(parents=True)
+    (mine / "residue" / "本单位.yaml").write_text(
+        "- {term: 网站自称, disabled: true}\n"
+        "- group: 群聊推广\n  strength: strong\n  words: [进群交流, 每日推送]\n  basis: 实务\n"
+        "  examples: {bad: 长按识别 进群交流 每日推送, good: 请各代表小组每日推送履职信息。}\n", encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", draft, "--glossary", mine)
+    found = [(f["rule"], f["match"]) for f in json.loads(out)["findings"]]
+    assert found == [("noise", "长按识别 进群交流 每日推送")]
+    code, out, _ = cli("glossary", "--test", "--glossary", mine)
+    assert code == 0 and "0 处不符" in out and "2 组网站用语" in out, out  # the shipped weak group and the office's

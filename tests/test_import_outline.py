@@ -190,3 +190,10 @@ def test_import_stays_linear_in_the_size_of_the_draft():
     seconds(50)  # warm up
     small, large = seconds(500), seconds(4000)
     assert large < 20 * max(small, 0.01), (small, large)  # 8 times the text: far from 64 times the time
+
+
+def test_clean_removes_residue_told_by_a_sites_words_from_the_shipped_word_lists():
+    lines = ["在全区人大工作会议上的讲话", "以上讲话稿由小编整理，欢迎分享", "同志们：",
+             "扫码关注“清河人大”公众号 点击阅读 分享转发"]
+    kept, removed = importer.clean(lines)
+    assert kept == [lines[0], lines[2], lines[3]] and len(removed) == 1

@@ -13,7 +13,7 @@ from ..render import unit_profile
 from .against import RULES as AGAINST, compare
 from .findings import Finding
 from .edits import _apply, fixable
-from .glossary import Entry, Glossary, Pair, Twin, Usage, load_glossary
+from .glossary import Entry, Glossary, Pair, Twin, Usage, Voice, load_glossary
 from .rules import BY_ID, RULES, for_file, run_rules, silenced
 
 # rules that check a law's dates (glossary/laws.yaml adopted, effective, changes): a dated law entry's
@@ -156,17 +156,19 @@ def _examples(item) -> list[tuple[str, dict]]:
 
 
 def self_test(glossary: Glossary) -> list[tuple[object, str, str]]:
-    """Every example of every entry and confusion pair run through the rules:
-    (entry or pair, "bad", "good" or "fixed", text) for each example that fails.
+    """Every example of every item of the glossary run through the rules: (item, "bad", "good"
+    or "fixed", text) for each example that fails.
 
-    A bad example must give a finding on that entry (a glossary rule) or pair (``typo``),
-    and where it gives ``fixed``, ``drafter check --fix`` must turn it into that text; a
-    good example must give no such finding.
+    A bad example must give a finding on that item: an entry (a glossary rule), a pair
+    (``typo``), a near-twin set (``typo.neartwin``), an entry of 人大 usage (``usage.npc``) or a
+    group of a website's words (``noise``); where it gives ``fixed``, ``drafter check --fix``
+    must turn it into that text. A good example must give no such finding.
     """
     failures = []
     for item in [*glossary.entries.values(), *glossary.pairs.values(), *glossary.twins.values(),
-                 *glossary.usages.values()]:
+                 *glossary.usages.values(), *glossary.voices.values()]:
         family = ("usage.npc" if isinstance(item, Usage) else "typo.neartwin" if isinstance(item, Twin)
+                  else "noise" if isinstance(item, Voice)
                   else "typo" if isinstance(item, Pair) else "usage.term" if item.data.get("family") == "usage"
                   else "glossary.")
         dated = isinstance(item, Entry) and bool(item.data.get("adopted"))  # a law with its dates

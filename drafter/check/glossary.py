@@ -160,6 +160,17 @@ USAGE = Record(fields={
     "examples": Field(EXAMPLES, required=True, doc="自测例句"),
 })
 USAGES = "usage"  # the sub-folder of a glossary folder that holds the register of 人大 usage
+# The words of a website's own voice, by which noise tells residue no pattern names (residue/*.yaml).
+VOICE = Record(fields={
+    "group": Field(Text(max_len=40), required=True, doc="词组的名称（同名即覆盖）"),
+    "strength": Field(Choice(choices=("strong", "weak")), required=True,
+                      doc="strong：机关文稿自己不会这样说（范文、小编）；weak：文稿也可能说（下载、关注），只在几个连用时算"),
+    "words": Field(TextList(), required=True, doc="词语（不分大小写）"),
+    "office": Field(TextList(), default=list, doc="行中有这些词时是本单位自己的话（扫码关注“××人大”公众号），弱词不算"),
+    "basis": Field(Text(max_len=300), required=True, doc="依据"),
+    "examples": Field(EXAMPLES, required=True, doc="自测例句：bad 必须报为网页残留，good 不得报"),
+})
+RESIDUE = "residue"  # the sub-folder of a glossary folder that holds the words of a website's voice
 # Turning off a shipped entry or pair in an office's own glossary: - {term: 一府两院, disabled: true}
 DISABLE = Record(fields={
     "term": Field(Text(max_len=100), required=True, doc="要停用的条目（规范提法，或易错字词的错误写法）"),
@@ -236,6 +247,19 @@ class Usage:
         return f"人大用语：{self.term}→{self.data['right']}（{self.data['basis']}）"
 
 
+@dataclass
+class Voice:
+    """A group of words of a website's voice; ``term`` is its name (the key to override or disable)."""
+
+    term: str
+    data: dict
+    source: str
+
+    @property
+    def basis(self) -> str:
+        return f"网站用语：{self.term}（{self.data['basis']}）"
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     start: int
@@ -252,11 +276,27 @@ class Glossary:
     pairs: dict[str, Pair] = field(default_factory=dict)
     twins: dict[str, Twin] = field(default_factory=dict)
     usages: dict[str, Usage] = field(default_factory=dict)
+    voices: dict[str, Voice] = field(default_factory=dict)
     disabled: list[tuple[str, str]] = field(default_factory=list)  # (term, file that disabled it)
     known_words: frozenset[str] = frozenset()  # office words the dictionary lacks (confusions/known-words.txt)
     _automaton: object = None
     _list_patterns: list | None = None
     _twin_index: object = None  # typo.neartwin's pattern of all twin forms, made on first use
+    _voice: tuple | None = None
+
+    def voice(self) -> tuple[tuple[tuple[str, Voice], ...], tuple[tuple[str, Voice], ...], tuple[str, ...]]:
+        """The words of a website's voice from every group, as noise counts them: the strong and
+        the weak ones as (word in upper case, its group), longest first (展开全文 before 全文), and
+        the words that mark a line as an office's own."""
+        if self._voice is None:
+            found: dict[str, list] = {"strong": [], "weak": []}
+            office: set[str] = set()
+            for voice in self.voices.values():
+                found[voice.data["strength"]] += [(w.upper(), voice) for w in voice.data["words"]]
+                office.update(voice.data["office"])
+            longest = lambda pairs: tuple(sorted(pairs, key=lambda p: -len(p[0])))
+            self._voice = (longest(found["strong"]), longest(found["weak"]), tuple(sorted(office)))
+        return self._voice
 
     def automaton(self):
         if self._automaton is None:
@@ -349,12 +389,13 @@ class Glossary:
 
 def _records(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
     """The validated records of one file: ("entry", data), ("pair", data), ("twin", data),
-    ("usage", data) or ("disable", term); ``pairs`` is True for confusion pairs, TWINS for
-    near-twin sets, USAGES for the register of 人大 usage."""
+    ("usage", data), ("voice", data) or ("disable", term); ``pairs`` is True for confusion pairs,
+    TWINS for near-twin sets, USAGES for the register of 人大 usage, RESIDUE for a website's words."""
     data, marks = safeyaml.load(safeyaml.read_text(str(path)), str(path))
     if not isinstance(data, list):
         what = ("近形近音词文件应为列表（每组以 - words: 开头）" if pairs == TWINS else
                 "人大用语文件应为列表（每条以 - word: 开头）" if pairs == USAGES else
+                "网站用语文件应为列表（每组以 - group: 开头）" if pairs == RESIDUE else
                 "易错字词文件应为列表（每组以 - wrong: 开头）" if pairs else "词库文件应为条目列表（每条以 - term: 开头）")
         raise DrafterError(what, file=str(path), line=1, col=1)
     out: list[tuple[str, object]] = []
@@ -370,6 +411,8 @@ def _records(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
                 out.append(("twin", _twin(TWIN.check(raw, (i,)), (i,))))
             elif pairs == USAGES:
                 out.append(("usage", USAGE.check(raw, (i,))))
+            elif pairs == RESIDUE:
+                out.append(("voice", VOICE.check(raw, (i,))))
             elif pairs:
                 out.append(("pair", _pair(PAIR.check(raw, (i,)), (i,))))
             else:
@@ -446,6 +489,18 @@ def _load_cached(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
     return records
 
 
+@lru_cache(maxsize=1)
+def shipped_voices() -> Glossary:
+    """A glossary of the shipped words of a website's voice alone: what the importer's clean-up
+    needs of it (noise's residue told by its words), without loading every entry."""
+    glossary = Glossary()
+    for path in sorted((shipped("glossary") / RESIDUE).glob("*.yaml")):
+        for kind, record in _load_cached(path, RESIDUE):
+            if kind == "voice":
+                glossary.voices[record["group"]] = Voice(record["group"], record, str(path))
+    return glossary
+
+
 def _known_words(path: Path) -> frozenset[str]:
     """The words of a known-words file: blank-separated, lines starting with # are comments."""
     text = decode(read_bounded(str(path), MAX_KNOWN_BYTES), str(path))
@@ -458,7 +513,8 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
     removes the entry or pair loaded before it.
 
     In each folder, ``*.yaml`` holds entries, ``confusions/*.yaml`` confusion pairs and
-    ``twins/*.yaml`` near-twin sets, ``usage/*.yaml`` the register of 人大 usage.
+    ``twins/*.yaml`` near-twin sets, ``usage/*.yaml`` the register of 人大 usage, ``residue/*.yaml``
+    the words of a website's voice.
     """
     glossary = Glossary()
     for folder in (shipped("glossary"), *map(Path, extra_dirs)):
@@ -468,6 +524,7 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
         files += [(p, True) for p in sorted((folder / CONFUSIONS).glob("*.yaml"))]
         files += [(p, TWINS) for p in sorted((folder / TWINS).glob("*.yaml"))]
         files += [(p, USAGES) for p in sorted((folder / USAGES).glob("*.yaml"))]
+        files += [(p, RESIDUE) for p in sorted((folder / RESIDUE).glob("*.yaml"))]
         if (folder / CONFUSIONS / KNOWN_WORDS).is_file():
             glossary.known_words |= _known_words(folder / CONFUSIONS / KNOWN_WORDS)
         for path, pairs in files:
@@ -481,10 +538,13 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
                     glossary.twins[term] = Twin(term, record, str(path))
                 elif kind == "usage":
                     glossary.usages[record["word"]] = Usage(record["word"], record, str(path))
+                elif kind == "voice":
+                    glossary.voices[record["group"]] = Voice(record["group"], record, str(path))
                 else:
                     glossary.entries.pop(record, None)
                     glossary.pairs.pop(record, None)
                     glossary.twins.pop(record, None)
                     glossary.usages.pop(record, None)
+                    glossary.voices.pop(record, None)
                     glossary.disabled.append((record, str(path)))
     return glossary

@@ -193,7 +193,8 @@ def glossary(term: str | None, list_all: bool, self_test: bool, glossary_dirs: t
     from ..check.report import describe_entry
 
     g = check.load_glossary(workspace.resources((), glossary_dirs).glossary_dirs)
-    counts = f"共 {len(g.entries)} 条提法、{len(g.pairs)} 组易错字词、{len(g.twins)} 组近形近音词"
+    counts = (f"共 {len(g.entries)} 条提法、{len(g.pairs)} 组易错字词、{len(g.twins)} 组近形近音词、"
+              f"{len(g.usages)} 条人大用语、{len(g.voices)} 组网站用语")
     if self_test:
         failures = check.self_test(g)
         wants = {"bad": "应被查出，但没有", "good": "不应被查出，但被查出了", "fixed": ""}

@@ -11,7 +11,7 @@ DOC = ("网页复制残留：隐藏文字标记、下载或推广提示、来源
        "“阅读全文请点击……↓↓↓”“（隐藏内容，剩余2页，下载后可见）”“打开APP阅读全文”之类的提示、网页列出的其他文章、"
        "标题行末尾残留的文件扩展名（……的通知.doc；“附件”行除外）；"
        "也按用词认：不成句的短行或括注里用了网站口吻的词（范文、展开全文、会员、小编之一，再加扫码、下载、更多、仅供参考之类），"
-       "或不提本单位的短行里有四个这样的词。"
+       "或不提本单位的短行里有四个这样的词（词表见词库的 residue/，可在自己的词库中增加或停用）。"
        "整段都是残留的（如“上一篇：……”“版权所有：……”），--fix 删除这一段；夹在句中的只报告，不自动删。")
 BASIS = "实务：从网页复制的文稿须清除网站附加内容"
 FIXABLE = True  # only a finding that covers its whole paragraph carries a fix: deleting it
@@ -193,33 +193,35 @@ def check(draft, ctx):
     yield from _scored(draft, ctx, found)
 
 
-# The words of a site's own voice. A strong one is never a draft's about itself (范文, 展开全文,
-# 小编); a weak one may be (下载, 关注, 公众号: 请扫码关注本会公众号), so it counts only beside another.
-STRONG = ("范文", "文库", "小编", "查看全文", "阅读全文", "展开全文", "下载全文", "全文阅读", "会员", "VIP",
-          "已隐藏", "内容隐藏", "付费后", "用户上传", "网友投稿", "侵权", "下载本文", "免费下载", "文档下载")
-WEAK = ("扫码", "关注", "公众号", "领取", "下载", "访问", "更多", "精彩", "分享", "上传", "用户", "仅供参考", "付费",
-        "本文", "本段", "网站", "点击", "登录", "收藏", "转发", "点赞", "阅读", "全文", "隐藏", "获取", "搜索",
-        "推荐", "原文", "WWW.", "HTTP", ">>", "》》", "↓", "之家")  # matched in upper case
+# The words of a site's own voice are data (glossary/residue/*.yaml, Glossary.voice): a strong one is
+# never a draft's about itself (范文, 展开全文, 小编); a weak one may be (下载, 关注, 公众号: 请扫码关注
+# 本会公众号), so it counts only beside another.
 SHORT_LINE, SHORT_NOTE = 80, 40  # characters: a line, a bracketed note that is looked at as a whole
-OFFICE = re.compile("人大|代表|履职|委员|常委会|政府")  # an office's own account (扫码关注“清河人大”公众号)
 NOTE = re.compile(r"[（(][^（）()\n]{2,%d}[）)]" % SHORT_NOTE)
 
 
-def _voice(text: str) -> tuple[int, int]:
+def _voice(text: str, voice) -> tuple[int, int, object]:
     """How many strong and how many weak words of a site's voice ``text`` holds (each once; the
-    全文 of 展开全文 is not counted again)."""
-    rest, strong = text.upper(), 0  # VIP, vip; WWW., www.
-    for word in STRONG:
+    全文 of 展开全文 is not counted again), and the group of the first strong word found, else of
+    the first weak one."""
+    strong_words, weak_words, _ = voice
+    rest, strong, group = text.upper(), 0, None  # VIP, vip; WWW., www.
+    for word, owner in strong_words:
         if word in rest:
-            strong += 1
+            strong, group = strong + 1, group or owner
             rest = rest.replace(word, "|")
-    return strong, sum(w in rest for w in WEAK)
+    weak = [owner for word, owner in weak_words if word in rest]
+    return strong, len(weak), group or (weak[0] if weak else None)
 
 
 def _scored(draft, ctx, found):
     """Residue no pattern names, told by its words: a short line that is not a sentence, or a
     bracketed note, speaking as a site does — a strong word of a site's voice and another, or
     four weak ones in a line that names no office (本文由……用户上传分享，仅供参考; 扫码关注公众号，领取更多公文范文 >>)."""
+    voice = ctx.glossary.voice()
+    if not voice[0] and not voice[1]:
+        return
+    office = voice[2]
     taken: dict[int, list[tuple[int, int]]] = {}
     for f in found:
         taken.setdefault(f.paragraph, []).append((f.offset, f.offset + len(f.match)))
@@ -231,18 +233,18 @@ def _scored(draft, ctx, found):
         for start, end in pieces:
             if any(a < end and start < b for a, b in spans):
                 continue
-            strong, weak = _voice(text[start:end])
+            strong, weak, group = _voice(text[start:end], voice)
             line = (start, end) == (0, len(text))
-            if strong and strong + weak >= 2 or line and weak >= 4 and not OFFICE.search(text):
-                yield _residue(ctx, para, start, end, "网站的推广和阅读提示")
+            if strong and strong + weak >= 2 or line and weak >= 4 and not any(w in text for w in office):
+                yield _residue(ctx, para, start, end, "网站的推广和阅读提示", group.basis)
                 break
 
 
-def _residue(ctx, para, start: int, end: int, kind: str):
+def _residue(ctx, para, start: int, end: int, kind: str, basis: str = BASIS):
     """A finding of residue; one that covers its whole paragraph is fixed by deleting the
     paragraph (suggestion ""), residue inside a sentence is left to the writer (no suggestion)."""
     whole = start == 0 and end == len(para.text)
-    return ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{kind}），应删除", BASIS,
+    return ctx.finding(ID, SEVERITY, para, start, end, f"网页复制残留（{kind}），应删除", basis,
                        suggestion="" if whole else None)
 
 
