@@ -60,6 +60,9 @@ PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉
              "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
              "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A signature date typed with dots, dashes or slashes (2026.4.8, 2026-04-08): wrong in form (format.date
+# says so), still the draft's date, when it is a line of its own.
+_DATE_FIGURES = re.compile(r"^\s*(\d{4})\s*([.．/-])\s*(\d{1,2})\s*\2\s*(\d{1,2})\s*$")
 TITLE_MONTH = "标题中的年月"  # the date source of a title's bracketed month
 _TITLE_MONTH = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*[）)]")
 
@@ -72,9 +75,11 @@ def detect_date(paragraphs: list[Paragraph]) -> tuple[dt.date | None, str | None
     the title near the start, else a year and month in brackets in the title, else the latest year the text calls 今年 or 本年 (as 1 January)."""
     for place, group in (("文末的成文日期", reversed(paragraphs[-6:])), ("标题下的日期", paragraphs[:6])):
         for para in group:
-            for m in reversed(list(_DATE.finditer(para.text))):
+            figures = _DATE_FIGURES.match(para.text) if place == "文末的成文日期" else None
+            found = [m.groups() for m in reversed(list(_DATE.finditer(para.text)))]
+            for ymd in found + ([figures.group(1, 3, 4)] if figures else []):
                 try:
-                    return dt.date(*(int(g) for g in m.groups())), place
+                    return dt.date(*(int(g) for g in ymd)), place
                 except ValueError:
                     continue
     for para in paragraphs[:3]:  # a title's month in brackets: ……工作打算（2026年1月）, 会议日程（2026年1月）
