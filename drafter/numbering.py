@@ -1,5 +1,5 @@
 """The numbering grammar: Chinese numerals both ways, and the sequence markers of
-GB/T 9704-2012 7.3.3 (一、 （一） 1. （1）) and of speech practice (一是 一要 首先…最后).
+GB/T 9704-2012 7.3.3 (一、 （一） 1. （1）) and of speech practice (一是 一要 首先…最后 第一，第二，).
 
 One module writes markers (templates), reads them at the start of a paragraph (import,
 ``numbering.sequence``) and inside a paragraph (``numbering.count``, ``numbering.duplicate``),
@@ -19,10 +19,11 @@ DIGITS = "零一二三四五六七八九"
 STYLE_YISHI = "一是"  # run-in: 一是……二是……
 STYLE_YIYAO = "一要"  # run-in: 一要……二要……
 STYLE_SHOUXIAN = "首先"  # run-in: 首先……其次……再次……最后……
+STYLE_DIYI = "第一，"  # run-in: 第一，……第二，……
 STYLE_PAREN = "（一）"  # level-2 heading
 STYLE_ARABIC = "1."  # level-3 item
 STYLE_ARABIC_PAREN = "（1）"  # level-4 item
-STYLES = (STYLE_YISHI, STYLE_YIYAO, STYLE_SHOUXIAN, STYLE_PAREN, STYLE_ARABIC, STYLE_ARABIC_PAREN)
+STYLES = (STYLE_YISHI, STYLE_YIYAO, STYLE_SHOUXIAN, STYLE_DIYI, STYLE_PAREN, STYLE_ARABIC, STYLE_ARABIC_PAREN)
 STYLE_ALIASES = {
     "(一)": STYLE_PAREN,
     "1": STYLE_ARABIC,
@@ -34,8 +35,12 @@ STYLE_ALIASES = {
     "一要、二要": STYLE_YIYAO,
     "首先、其次": STYLE_SHOUXIAN,
     "首先/其次/再次/最后": STYLE_SHOUXIAN,
+    "第一": STYLE_DIYI,
+    "第一,": STYLE_DIYI,
+    "第一、第二": STYLE_DIYI,
+    "第一，第二": STYLE_DIYI,
 }
-RUN_IN_STYLES = (STYLE_YISHI, STYLE_YIYAO, STYLE_SHOUXIAN)
+RUN_IN_STYLES = (STYLE_YISHI, STYLE_YIYAO, STYLE_SHOUXIAN, STYLE_DIYI)
 SHOUXIAN_MAX = 4
 
 # The heading level (1-4) that a style's markers stand at, GB/T 9704 7.3.3.
@@ -94,6 +99,7 @@ _FORMATS = {
     STYLE_ARABIC_PAREN: ("（{}）", str),
     STYLE_YISHI: ("{}是", cn),
     STYLE_YIYAO: ("{}要", cn),
+    STYLE_DIYI: ("第{}，", cn),
 }
 
 
@@ -136,6 +142,7 @@ _READ = {
     STYLE_YISHI: (5, rf"(?P<n>{CN})是"),
     STYLE_YIYAO: (5, rf"(?P<n>{CN})要"),
     STYLE_SHOUXIAN: (5, r"(?P<n>首先|其次|再次|最后)[，,]"),
+    STYLE_DIYI: (5, rf"第(?P<n>{CN})[，,]"),
 }
 READ_ORDER = tuple(_READ)  # every style a paragraph can open with, in the order they are tried
 DEPTH = {style: depth for style, (depth, _) in _READ.items()}
@@ -184,7 +191,7 @@ def opening(text: str, styles: tuple[str, ...] = READ_ORDER) -> Marker | None:
 # with headings=True also 一、 and （一） after the end of a sentence, where a web copy lost
 # the line break before them.
 _INLINE = re.compile(rf"(?:^|(?<=[{CLAUSE_END}]))[ \t　]*(?:\*\*)?(?:(?P<a>{CN})(?P<k>[是要])"
-                     rf"|(?P<s>首先|其次|再次|最后)(?=[，,、：:是要]))")
+                     rf"|(?P<s>首先|其次|再次|最后)(?=[，,、：:是要])|第(?P<d>{CN})(?=[，,]))")
 _INLINE_HEADINGS = re.compile(rf"(?:^|(?<=[{SENTENCE_END}；;：:]))[ \t　]*(?:(?P<h>{CN})、|[（(](?P<p>{CN})[）)])")
 
 
@@ -205,6 +212,8 @@ def _inline(text: str, headings: bool) -> tuple[Marker, ...]:
     for m in _INLINE.finditer(text):
         if m.group("s"):
             style, word, start = STYLE_SHOUXIAN, m.group("s"), m.start("s")
+        elif m.group("d"):
+            style, word, start = STYLE_DIYI, m.group("d"), m.start("d") - 1
         else:
             style, word, start = (STYLE_YISHI if m.group("k") == "是" else STYLE_YIYAO), m.group("a"), m.start("a")
         number = _number(style, word)

@@ -37,7 +37,7 @@ def test_style_in_three_directions(tmp_path, style, n):
     if style == numbering.STYLE_SHOUXIAN and n > 2:
         expected[-1] = 0  # 最后
     assert [m.number for m in read] == expected
-    assert [m.text for m in read] == [numbering.marker(i, n, style).rstrip("，") + ("，" if style == numbering.STYLE_SHOUXIAN else "")
+    assert [m.text for m in read] == [numbering.marker(i, n, style).rstrip("，") + ("，" if style in (numbering.STYLE_SHOUXIAN, numbering.STYLE_DIYI) else "")
                                       for i in range(1, n + 1)]
     tops = [m for m in map(numbering.opening, lines) if m and m.style == "一、"]
     assert [m.number for m in tops] == [1, 2]

@@ -66,7 +66,7 @@ def _boundary(line: str, i: int) -> bool:
 
 
 SECOND = {numbering.STYLE_YISHI: ("二是",), numbering.STYLE_YIYAO: ("二要",),
-          numbering.STYLE_SHOUXIAN: ("其次，", "其次,")}
+          numbering.STYLE_SHOUXIAN: ("其次，", "其次,"), numbering.STYLE_DIYI: ("第二，", "第二,")}
 
 
 def _follows(last_second: dict, pos: int, kind: str) -> bool:

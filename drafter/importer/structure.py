@@ -19,7 +19,7 @@ DATE_LINE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
 
 # The sub-point styles a paragraph can open with (numbering's grammar reads the marker).
 SUB_STYLES = (numbering.STYLE_PAREN, numbering.STYLE_ARABIC_PAREN, numbering.STYLE_ARABIC, numbering.STYLE_YISHI,
-              numbering.STYLE_YIYAO, numbering.STYLE_SHOUXIAN)
+              numbering.STYLE_YIYAO, numbering.STYLE_SHOUXIAN, numbering.STYLE_DIYI)
 
 
 @dataclass

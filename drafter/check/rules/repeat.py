@@ -161,7 +161,8 @@ def _items(draft, ctx):
                                   f"“{m.text}”一项与上一项的文字完全相同，疑为复制后未改", BASIS, suggestion="")
             last[m.style] = (m.number, body)
         # items within the paragraph: run-in ones (一是……二是……) and headings run together (六、…… 七、……)
-        marks = [(x.style, x.number, x.start, x.end) for x in numbering.inline(para.text) if x.number]
+        marks = [(x.style, x.number, x.start, x.end) for x in numbering.inline(para.text)
+                 if x.number and x.style != numbering.STYLE_DIYI]  # 第一，: ORDINAL below, with 、 and ： too
         marks += [("一、", numbering.to_int(x.group("n")), x.start(), x.end()) for x in RUN_IN_ITEM.finditer(para.text)
                   if x.start() > 0]
         marks += [("第", numbering.to_int(x.group("n")), x.end() - 2, x.end()) for x in ORDINAL.finditer(para.text)]
