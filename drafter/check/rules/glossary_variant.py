@@ -5,12 +5,13 @@ from itertools import accumulate
 
 ID = "glossary.variant"
 SEVERITY = "error"
-DOC = "错误写法：固定提法被写成近似的错误形式。"
+DOC = "错误写法：固定提法被写成近似的错误形式（法律名称写错的由 usage.lawvariant 报告）。"
 BASIS = "规范提法词库（各条目注明出处）"
 GROUPED = True
 FIXABLE = False
 # A law's short name ends in 法; when the next character makes 法 part of another word
-# (监督法律实施, 依法治理), the near-form is no law's name (人大常委会监督法律实施 is a sentence).
+# (监督法律实施, 依法治理), the near-form is no law's name (人大常委会监督法律实施 is a sentence):
+# usage.lawvariant, which reports laws' wrong names, asks this.
 LAW_WORD_AFTER = "律规治人院官定制典庭理"
 
 
@@ -32,10 +33,8 @@ def stray_variants(para, hits, family: str):
 def check(draft, ctx):
     for para in draft.paragraphs:
         for hit in stray_variants(para, ctx.hits(para), "glossary"):
-            if hit.form.endswith("法") and para.text[hit.end:hit.end + 1] in tuple(LAW_WORD_AFTER):
-                continue
-            if hit.entry.data.get("category") == "法律名称" and _in_title(para.text, hit.start, hit.end):
-                continue  # 《中华人民共和国各级人大常委会监督法》: a wrong full name, which usage.lawname tells
+            if hit.entry.data.get("category") == "法律名称":
+                continue  # a law's wrong name: usage.lawvariant
             yield ctx.finding(ID, SEVERITY, para, hit.start, hit.end,
                               f"“{hit.form}”应为“{hit.entry.term}”", hit.entry.basis,
                               suggestion=hit.entry.term)
