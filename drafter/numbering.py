@@ -188,11 +188,11 @@ def opening(text: str, styles: tuple[str, ...] = READ_ORDER) -> Marker | None:
 
 # Markers inside a paragraph: run-in ones at its start or after the end of a clause (统一是
 # is no 一是); 首先…最后 followed by a mark or 是/要 (最后这一条 is a reference, not a marker);
-# with headings=True also 一、 and （一） after the end of a sentence, where a web copy lost
-# the line break before them.
+# with headings=True also 一、 and （一） after the end of a sentence (a web copy's half-width "."
+# too), where a web copy lost the line break before them.
 _INLINE = re.compile(rf"(?:^|(?<=[{CLAUSE_END}]))[ \t　]*(?:\*\*)?(?:(?P<a>{CN})(?P<k>[是要])"
                      rf"|(?P<s>首先|其次|再次|最后)(?=[，,、：:是要])|第(?P<d>{CN})(?=[，,]))")
-_INLINE_HEADINGS = re.compile(rf"(?:^|(?<=[{SENTENCE_END}；;：:]))[ \t　]*(?:(?P<h>{CN})、|[（(](?P<p>{CN})[）)])")
+_INLINE_HEADINGS = re.compile(rf"(?:^|(?<=[{SENTENCE_END}；;：:.]))[ \t　]*(?:(?P<h>{CN})、|[（(](?P<p>{CN})[）)])")
 
 
 def inline(text: str, headings: bool = False) -> list[Marker]:

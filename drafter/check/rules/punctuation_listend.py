@@ -14,15 +14,21 @@ BASIS = "GB/T 15834-2011《标点符号用法》分号：用于分项列举的�
 FIXTURES = {
     "bad": ["会议主要内容：\n1.听取报告；\n2.研究计划；\n3.其他事项\n请准时参加。",
             "会议主要内容：\n1.听取报告；\n2.研究计划，\n3.审议人事任免事项；\n4.其他事项。",
+            "会议议程\n一、听取和审议政府工作报告；\n二、审查和批准财政预算；\n三、听取和审议主席团工作报告。\n四、其他事项",
             "存在一些问题：一是占道经营问题反复出现，二是背街小巷环境卫生较差；三是平台作用发挥不充分。"],
     "good": ["会议主要内容：\n1.听取报告；\n2.研究计划；\n3.其他事项。", "1. 强化监督\n2. 做好代表工作\n3. 加强自身建设",
              "一是听取报告，二是开展检查，三是专题询问。", "一是加强学习；二是强化监督；三是改进作风。",
              "在学习方面，一是读原著，二是谈体会。在监督方面，一是听报告；二是搞检查；三是抓整改。",
-             "1.听取报告；\n2.研究计划；\n3.其他事项；"],
+             "1.听取报告；\n2.研究计划；\n3.其他事项；",
+             "一、总体要求\n二、主要任务\n三、保障措施", "会议议程\n一、听取报告；\n二、审议预算；\n三、其他事项。",
+             "议程\n一、听取报告；\n二、审议预算；\n三、听取和审议县人民法院关于执行工作情况的\n报告；\n四、其他事项。",
+             "议程\n（一）听取报告；\n（二）审议预算；\n（三）……\n（四）其他事项。"],
 }
 
 ENDS = "；;，,。.：:"
-ITEM_STYLES = (numbering.STYLE_ARABIC, numbering.STYLE_ARABIC_PAREN)
+# Items on lines of their own, one after another (an agenda's 一、……；二、……；): headings with text
+# between them never form such a group, and headings without marks never have two semicolons.
+ITEM_STYLES = ("一、", numbering.STYLE_PAREN, numbering.STYLE_ARABIC, numbering.STYLE_ARABIC_PAREN)
 
 
 def _end(text: str) -> str:
@@ -36,22 +42,35 @@ def check(draft, ctx):
 
 
 def _lines(draft, ctx):
-    """Items on lines of their own (1. （1）): most end with ；, an item between them does not,
-    or the last ends with no mark at all."""
+    """Items on lines of their own (一、 （一） 1. （1）): most end with ；, an item between them does
+    not, or the last ends with no mark at all."""
     group: list = []
     style = None
-    for para in (*draft.paragraphs, None):
+    paragraphs = draft.paragraphs
+    for i, para in enumerate((*paragraphs, None)):
         m = numbering.opening(para.text, ITEM_STYLES) if para is not None else None
         if m is not None and m.style == style and m.number == len(group) + 1:
             group.append(para)
             continue
         if len(group) >= 3:
-            yield from _odd_lines(ctx, group)
+            # a line that is no item, then the next number: the last item was broken across two
+            # lines (a web copy's line break), so its line ends nowhere in particular
+            after = numbering.opening(paragraphs[i + 1].text, ITEM_STYLES) if m is None and i + 1 < len(paragraphs) else None
+            broken = after is not None and after.style == style and after.number == len(group) + 1
+            yield from _odd_lines(ctx, group, broken)
         group, style = ([para], m.style) if m is not None and m.number == 1 else ([], None)
 
 
-def _odd_lines(ctx, group):
-    ends = [_end(p.text) for p in group]
+PLACEHOLDER = "…⋯. 　"  # an item that is only an ellipsis (（五）……) is the placeholder rule's
+
+
+def _blank(para) -> bool:
+    """Whether an item holds nothing but an ellipsis after its marker."""
+    return not para.text[numbering.opening(para.text, ITEM_STYLES).end:].strip(PLACEHOLDER)
+
+
+def _odd_lines(ctx, group, broken: bool = False):
+    ends = ["；" if _blank(p) else _end(p.text) for p in group]
     semis = sum(e in ("；", ";") for e in ends[:-1])
     if semis < 2 and not (semis == len(ends) - 1 and semis >= 1 and len(ends) >= 3):
         return
@@ -60,7 +79,7 @@ def _odd_lines(ctx, group):
             yield ctx.finding(ID, SEVERITY, para, 0, len(para.text), "同一组分项之间用分号，这一项末尾的标点与其他各项不一致",
                               BASIS)
     last, end = group[-1], ends[-1]
-    if end in ("", "，", ","):
+    if end in ("", "，", ",") and not broken:
         yield ctx.finding(ID, SEVERITY, last, 0, len(last.text), "分项列举的最后一项末尾应用句号", BASIS,
                           suggestion=None)
 
