@@ -509,10 +509,13 @@ def archive_workload(tmp: Path, runs: int) -> list:
     terms.write_text("\n".join(load_glossary().automaton().keys()) + "\n", encoding="utf-8")
     files = sorted(folder.iterdir())
     megabytes = sum(_archive_chars(f) for f in files) * 3 / 1024 / 1024  # as UTF-8 text
-    drafter = [sys.executable, "-m", "drafter", "check", str(folder), "--format", "json"]
+    drafter = [sys.executable, "-m", "drafter", "check", str(folder), "--format", "json", "--no-cache"]
     floor = [sys.executable, "-c", FLOOR_ARCHIVE, str(terms), str(folder)]
     (t, mem), (f, fmem) = measure_pair(drafter, floor, runs)
-    FIGURES.update(e_archive=t, e_floor=t / f)
+    cached = drafter[:-1]  # as a writer runs it: the cache of findings in use
+    w, wmem = measure(cached, runs)  # the warm-up run fills the cache; nothing changes after it
+    again, again_mem = edited(folder, cached, runs)
+    FIGURES.update(e_archive=t, e_floor=t / f, e_edited=again / f)
     PROFILES["archive"] = profile([*drafter, "--jobs", "1"], split={
         "reading the files (`read_draft`: .docx opened and bounded, paragraphs made)": "documents.py:read_draft",
         "the rules (`run_rules`)": "rules/__init__.py:run_rules",
@@ -521,10 +524,43 @@ def archive_workload(tmp: Path, runs: int) -> list:
         "importing drafter and its rules (regular expressions compiled)": "check/__init__.py:<module>",
     })
     mix = ", ".join(f"{counts[e]} {e}" for e, _ in ARCHIVE_MIX if e in counts)
-    return [(f"E: archive of {len(files)} drafts ({mix}), ~{megabytes:.1f} MB of text, one drafter check "
-             f"of the folder on {os.cpu_count()} cores", t, mem,
+    name = (f"E: archive of {len(files)} drafts ({mix}), ~{megabytes:.1f} MB of text, one drafter check "
+            f"of the folder on {os.cpu_count()} cores")
+    return [(f"{name}, first check (`--no-cache`)", t, mem,
              f"bare scan of the same files on {os.cpu_count()} processes {f:.2f} s ({fmem:.0f} MB); "
-             f"ratio {t / f:.2f}×")]
+             f"ratio {t / f:.2f}×"),
+            (f"E: the same folder checked again after {EDITED} of its drafts were edited (cache of findings)",
+             again, again_mem, f"bare scan {f:.2f} s; ratio {again / f:.2f}×"),
+            ("E: the same folder checked again, nothing changed (cache of findings)", w, wmem,
+             f"bare scan {f:.2f} s; ratio {w / f:.2f}×")]
+
+
+EDITED = 50  # drafts of the archive edited between two checks of it
+
+
+def edited(folder: Path, cmd: list[str], runs: int) -> tuple[float, float]:
+    """Median seconds and peak MB of ``cmd`` (a cached check of the archive), each run after
+    EDITED drafts of it, different each time, were edited (a paragraph added), as between an
+    office's two checks of its archive; the first run is the warm-up."""
+    import docx
+
+    files = sorted(folder.iterdir())
+    rng = random.Random(SEED + 50)
+    times, mems = [], []
+    for i in range(runs + 1):
+        for path in rng.sample(files, EDITED):
+            line = f"第{i + 1}次修改时补充的一段文字。"
+            if path.suffix == ".docx":
+                doc = docx.Document(str(path))
+                doc.add_paragraph(line)
+                doc.save(str(path))
+            else:
+                path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+        t, mem = _once(cmd)
+        if i:
+            times.append(t)
+            mems.append(mem)
+    return statistics.median(times), max(mems)
 
 
 def _archive_chars(path: Path) -> int:
@@ -615,8 +651,10 @@ TARGETS = [
     ("c_floor", "C: within 3× of the bare automaton scan (10 MB)", lambda v: v <= 3.0, lambda v: f"{v:.2f}×"),
     ("c_linear", "C: 20 MB within 2.2× of 10 MB", lambda v: v <= 2.2, lambda v: f"{v:.2f}×"),
     ("c_memory", "C: peak memory under 500 MB", lambda v: v < 500, lambda v: f"{v:.0f} MB"),
-    ("e_floor", "E: archive check within 3× of the bare scan of the same files", lambda v: v <= 3.0,
-     lambda v: f"{v:.2f}×"),
+    ("e_floor", "E: archive check within 3× of the bare scan of the same files (first check, nothing cached)",
+     lambda v: v <= 3.0, lambda v: f"{v:.2f}×"),
+    ("e_edited", "E: the archive checked again after 50 of its drafts were edited, within 3× of the bare scan",
+     lambda v: v <= 3.0, lambda v: f"{v:.2f}×"),
     ("single_first", "S: a 30,000-character report checked in under 1 s after start-up", lambda v: v < 1.0,
      lambda v: f"{v:.2f} s"),
     ("d_help", "D: drafter --help under 150 ms", lambda v: v < 0.150, lambda v: f"{v * 1000:.0f} ms"),
@@ -678,12 +716,13 @@ def main() -> None:
             draft = tmp / f"draft{mb}.txt"
             make_draft(draft, mb)
             t, mem = measure([*drafter, "check", str(draft), "--glossary", str(tmp / "glossary"),
-                              "--format", "json"], runs)
+                              "--format", "json", "--no-cache"], runs)
             floor, floor_mem = measure([sys.executable, "-c", FLOOR, str(tmp / "terms.txt"), str(draft)], runs)
             check[mb] = t
             if mb == sizes[0]:
                 FIGURES.update(c10=t, c_floor=t / floor)
-                check_cmd = [*drafter, "check", str(draft), "--glossary", str(tmp / "glossary"), "--format", "json"]
+                check_cmd = [*drafter, "check", str(draft), "--glossary", str(tmp / "glossary"), "--format", "json",
+                             "--no-cache"]
                 PROFILES["check"] = profile(check_cmd)
             FIGURES["c_memory"] = max(FIGURES.get("c_memory", 0), mem)
             rows.append((f"C: drafter check, {mb} MB, {GLOSSARY_SIZE} entries", t, mem,

@@ -66,7 +66,7 @@ def main() -> None:
         for chars in (500_000, 1_000_000):
             new, old = make_pair(Path(tmp), chars)
             seconds, mb = measure([sys.executable, "-m", "drafter", "check", str(new), "--against", str(old), "--format", "json"])
-            alone, _ = measure([sys.executable, "-m", "drafter", "check", str(new), "--format", "json"])
+            alone, _ = measure([sys.executable, "-m", "drafter", "check", str(new), "--format", "json", "--no-cache"])
             rows.append((chars, seconds, alone, mb))
             print(f"{chars / 1e6:.1f} M characters: {seconds:.2f} s with --against ({alone:.2f} s without), {mb:.0f} MB")
     ratio = rows[1][1] / rows[0][1]

@@ -5,16 +5,19 @@
 
 from __future__ import annotations
 
+import os
 
 from ..documents import Draft, draft_from_blocks, draft_from_lines, read_draft
 from .. import workers
+from . import cache as kept
 from ..errors import DrafterError
 from ..render import unit_profile
 from .against import RULES as AGAINST, compare
 from .findings import Finding
 from .edits import _apply, fixable
 from .glossary import Entry, Glossary, Pair, Twin, Usage, Voice, load_glossary
-from .rules import BY_ID, RULES, for_file, run_rules, silenced
+from . import rules
+from .rules import for_file, run_rules, silenced
 
 # rules that check a law's dates (glossary/laws.yaml adopted, effective, changes): a dated law entry's
 # examples may be told by them as well as by the glossary rules
@@ -24,9 +27,19 @@ __all__ = ["Finding", "Glossary", "load_glossary", "Draft", "read_draft", "RULES
            "check_files", "check_rendered", "self_test", "fixed_text"]
 
 
+LOOK_UP = object()  # check_file's level when the caller does not give it
+
+
+def __getattr__(name: str):
+    """RULES and BY_ID, discovered on first use (``rules.registry``)."""
+    if name in ("RULES", "BY_ID"):
+        return getattr(rules, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def check_file(path: str, glossary: Glossary, date=None, region: str | None = None,
                template_dirs: tuple[str, ...] = (), ignore=(), against: Draft | None = None,
-               notes: list | None = None, people=None) -> list[Finding]:
+               notes: list | None = None, people=None, cache: bool = False, level=LOOK_UP) -> list[Finding]:
     """Findings for one file; raises DrafterError when the file cannot be read.
 
     ``date`` and ``region`` override what is detected from the draft itself; an outline's
@@ -34,12 +47,24 @@ def check_file(path: str, glossary: Glossary, date=None, region: str | None = No
     the writer's workspace does not want reported (see ``ignore_list``). ``against``, an old
     document (``against.old_document``), adds what the draft carried over from it; what could
     not be compared is said in ``notes``. ``people``: the workspace's register (people.post).
+    With ``cache``, the findings of a file checked before with the same settings are taken
+    from the cache of findings (``check.cache``), and new ones are kept there. ``level``: the
+    unit's level, when the caller knows it (else the workspace around the file tells).
     """
+    if level is LOOK_UP:
+        level = unit_profile(path).get("level")
+    name = kept.key(path, glossary, date, region, level, ignore, people) if cache and against is None else None
+    found = kept.get(name) if name else None
+    if found is not None:
+        return found
     draft = read_draft(path, template_dirs)
     draft.set_date(date, "命令行的 --date")
     draft.region = region or draft.region
-    draft.level = unit_profile(path).get("level")
-    return with_against(draft, run_rules(draft, glossary, ignore, people), against, ignore, notes)
+    draft.level = level
+    found = run_rules(draft, glossary, ignore, people)
+    if name:
+        kept.put(name, found)
+    return with_against(draft, found, against, ignore, notes)
 
 
 def batch_jobs(count: int, asked: int | None = None) -> int:
@@ -56,6 +81,11 @@ def _check_one(path: str) -> tuple[list[Finding] | DrafterError, list]:
     names = settings.pop("names", None)  # each path's name in the workspace, for one-document ignore entries
     if names is not None:
         settings["ignore"] = for_file(settings.get("ignore", ()), names.get(path))
+    levels = settings.pop("levels")  # the unit's level by folder: the workspace looked for once a folder
+    folder = os.path.dirname(os.path.abspath(path))
+    if folder not in levels:
+        levels[folder] = unit_profile(path).get("level")
+    settings["level"] = levels[folder]
     try:
         return check_file(path, notes=notes, **settings), notes
     except DrafterError as exc:
@@ -69,11 +99,13 @@ def check_files(paths, glossary: Glossary, jobs: int = 1, **settings):
     every other one-off load (jieba's dictionary when a word rule needs it) is made at most once
     per process, and a file's failure is its own, never the batch's."""
     _BATCH.clear()
-    _BATCH.update(settings, glossary=glossary)
+    _BATCH.update(settings, glossary=glossary, levels={})
     if jobs <= 1 or len(paths) < 2:
         yield from map(_check_one, paths)
         return
     glossary.automaton()  # built once, before the fork: the workers share it
+    if settings.get("cache"):
+        kept.environment()  # the digest of drafter's code, made once
     import multiprocessing  # only for a batch shared out to workers
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -111,7 +143,7 @@ def check_rendered(rendered, out: str, glossary: Glossary, ignore=()) -> list[Fi
 
 def known_ids() -> set[str]:
     """Every rule id a finding can carry: the rules' and the comparison's (check --against)."""
-    return set(BY_ID) | set(AGAINST)
+    return set(rules.BY_ID) | set(AGAINST)
 
 
 def ignore_list(ws) -> list:

@@ -22,7 +22,7 @@ from ..files.fs import decode, read_bounded
 from ..files.yamledit import replace_values, string_values
 from ..safeyaml import XML_ILLEGAL, read_text as read_yaml_text
 from .findings import Finding
-from .rules import FIXABLE
+from . import rules
 from .tracked import Revisions
 
 
@@ -55,7 +55,7 @@ def fixable(findings: list[Finding]) -> list[Finding]:
     """The fixes to make, one per place (a grouped finding is fixed everywhere), none overlapping."""
     chosen, last = [], None
     for f in sorted((one for f in findings for one in f.each()), key=lambda f: (f.paragraph, f.offset)):
-        if f.rule not in FIXABLE or f.suggestion is None or f.suggestion == f.match:
+        if f.rule not in rules.FIXABLE or f.suggestion is None or f.suggestion == f.match:
             continue
         if last and last.paragraph == f.paragraph and f.offset < last.offset + last.length:
             continue  # overlaps the previous fix

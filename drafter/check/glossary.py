@@ -279,6 +279,7 @@ class Glossary:
     voices: dict[str, Voice] = field(default_factory=dict)
     disabled: list[tuple[str, str]] = field(default_factory=list)  # (term, file that disabled it)
     known_words: frozenset[str] = frozenset()  # office words the dictionary lacks (confusions/known-words.txt)
+    fingerprint: str | None = None  # of every file load_glossary read, shipped and the workspace's (check.cache)
     _automaton: object = None
     _list_patterns: list | None = None
     _twin_index: object = None  # typo.neartwin's pattern of all twin forms, made on first use
@@ -470,8 +471,9 @@ def _code_key() -> str:
     return hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], schema))).hexdigest()[:16]
 
 
-def _load_cached(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
-    """One file's records, through a cache keyed by the file's content and drafter's version.
+def _load_cached(path: Path, pairs: bool | str, digest=None) -> list[tuple[str, object]]:
+    """One file's records, through a cache keyed by the file's content and drafter's version
+    (``digest``, a hashlib object, is given that key).
 
     Parsing and validating YAML is most of the start-up cost of a large glossary; the cache
     holds the result per file.
@@ -480,6 +482,8 @@ def _load_cached(path: Path, pairs: bool | str) -> list[tuple[str, object]]:
     # the record format is part of the key: a pickle made by other code that reads and validates
     # the file (this module, the schema's types) is never read
     key = hashlib.sha256(f"{__version__}\0{_code_key()}\0{pairs if isinstance(pairs, str) else 'pairs' if pairs else 'entries'}\0".encode() + data).hexdigest()
+    if digest is not None:
+        digest.update(f"{path}\0{key}\0".encode())
     cached = cache_dir() / f"glossary-{key}.pickle"
     records = cache_get(cached, lambda v: isinstance(v, list) and all(isinstance(r, tuple) and len(r) == 2 for r in v))
     if records is not None:
@@ -516,7 +520,7 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
     ``twins/*.yaml`` near-twin sets, ``usage/*.yaml`` the register of 人大 usage, ``residue/*.yaml``
     the words of a website's voice.
     """
-    glossary = Glossary()
+    glossary, digest = Glossary(), hashlib.sha256()
     for folder in (shipped("glossary"), *map(Path, extra_dirs)):
         if not folder.is_dir():
             raise DrafterError("词库目录不存在", file=str(folder))
@@ -528,7 +532,7 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
         if (folder / CONFUSIONS / KNOWN_WORDS).is_file():
             glossary.known_words |= _known_words(folder / CONFUSIONS / KNOWN_WORDS)
         for path, pairs in files:
-            for kind, record in _load_cached(path, pairs):
+            for kind, record in _load_cached(path, pairs, digest):
                 if kind == "entry":
                     glossary.entries[record["term"]] = Entry(record["term"], record, str(path))
                 elif kind == "pair":
@@ -547,4 +551,6 @@ def load_glossary(extra_dirs: tuple[str, ...] = ()) -> Glossary:
                     glossary.usages.pop(record, None)
                     glossary.voices.pop(record, None)
                     glossary.disabled.append((record, str(path)))
+    digest.update("\0".join(sorted(glossary.known_words)).encode())
+    glossary.fingerprint = digest.hexdigest()
     return glossary

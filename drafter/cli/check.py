@@ -29,9 +29,12 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, colour, fail, glossary_option
               help="旧稿的日期（如 2025-02-18），旧稿中找不到日期时用；新稿的日期用 --date。")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, metavar="N",
               help="同时校对的进程数；默认 8 个文件以上时每个处理器核一个，--jobs 1 只用一个进程。")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="不用校对缓存：每个文件都重新校对（默认内容、设置和 drafter 版本都没变的文件直接用上次的结果）。")
 def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_date: str | None,
           region: str | None, fix: bool, output: str | None, track: bool, annotate: str | None,
-          force: bool, against_path: str | None, against_date: str | None, jobs: int | None) -> None:
+          force: bool, against_path: str | None, against_date: str | None, jobs: int | None,
+          no_cache: bool) -> None:
     """校对文稿（.docx、.doc、.wps、.rtf、.pdf、.md、.txt 或大纲 .yaml）。
 
     查旧提法、错误写法、动词搭配、内容和顺序、时效、地域、占位符、序号、点数、标点、
@@ -69,7 +72,7 @@ def check(files: tuple[str, ...], fmt: str, glossary_dirs: tuple[str, ...], doc_
     outcomes = check_files(files, glossary, batch_jobs(len(files), jobs), date=when,
                            region=res.setting("region", region), template_dirs=res.template_dirs, ignore=ignore,
                            names={path: res.workspace and res.workspace.name_of(path) for path in files}, against=old,
-                           people=register)
+                           people=register, cache=not no_cache)
     for path, (found, said) in zip(files, outcomes):
         notes.extend(said)
         if isinstance(found, DrafterError):

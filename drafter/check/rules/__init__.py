@@ -44,10 +44,27 @@ def _discover() -> tuple:
     return tuple(sorted(modules, key=lambda m: m.ID))
 
 
-RULES = _discover()
-BY_ID = {rule.ID: rule for rule in RULES}
-FIXABLE = frozenset(rule.ID for rule in RULES if rule.FIXABLE)
-GROUPED = frozenset(rule.ID for rule in RULES if getattr(rule, "GROUPED", False))
+_REGISTRY: dict = {}
+REGISTRY_NAMES = ("RULES", "BY_ID", "FIXABLE", "GROUPED")
+
+
+def registry() -> dict:
+    """The rules, discovered on first use: RULES (by id), BY_ID, FIXABLE and GROUPED (ids).
+    Importing them compiles some hundreds of regular expressions, which a check whose findings
+    all come from the cache (check.cache) never needs."""
+    if not _REGISTRY:
+        rules = _discover()
+        _REGISTRY.update(RULES=rules, BY_ID={rule.ID: rule for rule in rules},
+                         FIXABLE=frozenset(rule.ID for rule in rules if rule.FIXABLE),
+                         GROUPED=frozenset(rule.ID for rule in rules if getattr(rule, "GROUPED", False)))
+    return _REGISTRY
+
+
+def __getattr__(name: str):
+    """RULES, BY_ID, FIXABLE and GROUPED as attributes of this package (``registry``)."""
+    if name in REGISTRY_NAMES:
+        return registry()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def family(rule_id: str) -> str:
@@ -59,7 +76,7 @@ def table() -> str:
     """The rules as a Markdown table, as README.md shows them."""
     rows = ["| 规则 | 级别 | 可自动修改 | 查什么 | 依据 |", "| --- | --- | --- | --- | --- |"]
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
-    for rule in RULES:
+    for rule in registry()["RULES"]:
         cells = (f"`{rule.ID}`", labels[rule.SEVERITY], "是" if rule.FIXABLE else "", rule.DOC, rule.BASIS)
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(rows) + "\n"
@@ -224,9 +241,10 @@ def run_rules(draft: Draft, glossary: Glossary, ignore=(), people=None) -> list[
     through the draft grouped. ``people``: the workspace's register, for people.post."""
     ctx = Context(draft, glossary, people)
     marks = draft.ignores
-    findings = [f for rule in RULES for f in _capped(rule.check(draft, ctx))
+    rules = registry()
+    findings = [f for rule in rules["RULES"] for f in _capped(rule.check(draft, ctx))
                 if not silenced(f, ignore) and not (f.paragraph in marks and silenced(f, marks[f.paragraph]))]
-    return group(sorted(_outside_residue(findings), key=lambda f: (f.paragraph, f.offset, f.rule)), GROUPED)
+    return group(sorted(_outside_residue(findings), key=lambda f: (f.paragraph, f.offset, f.rule)), rules["GROUPED"])
 
 
 # Findings of one rule kept in one paragraph. A paragraph of a real draft has a few; thousands
