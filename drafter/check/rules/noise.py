@@ -1,5 +1,7 @@
 """noise: residue of a web copy (hidden-text markers, download prompts, source lines, lists)."""
 
+from bisect import bisect_left
+from itertools import accumulate
 import re
 
 ID = "noise"
@@ -226,12 +228,15 @@ def _scored(draft, ctx, found):
     for f in found:
         taken.setdefault(f.paragraph, []).append((f.offset, f.offset + len(f.match)))
     for para in draft.paragraphs:
-        text, spans = para.text, taken.get(para.number, [])
+        text = para.text
+        spans = sorted(taken.get(para.number, []))
+        starts, reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
         pieces = [(m.start(), m.end()) for m in NOTE.finditer(text)]
         if len(text) <= SHORT_LINE and not text.rstrip().endswith(("。", "；", "：", ":", "？", "！")):
             pieces.insert(0, (0, len(text)))
         for start, end in pieces:
-            if any(a < end and start < b for a, b in spans):
+            i = bisect_left(starts, end)  # the spans beginning before the piece ends
+            if i and reach[i - 1] > start:  # one of them reaches into it: already found
                 continue
             strong, weak, group = _voice(text[start:end], voice)
             line = (start, end) == (0, len(text))
