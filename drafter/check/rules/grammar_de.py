@@ -9,7 +9,8 @@ SEVERITY = "warning"
 FIXABLE = False
 DOC = ("的、地、得误用：状语后接动词应用“地”（认真地落实、积极地推进、清醒地看到），动词后接补语应用“得”"
        "（做得很扎实、完成得很好）；作宾语的偏正短语用“的”（有了更深入的理解、提供更好的服务）。"
-       "只查最常见的搭配，可能误报，故为警告。")
+       "状语不在常见词表里时，“的”后是“做好、走好”这类带结果的动词、带“了”的动词，或“的”前是“要、应当、必须”"
+       "加一个表方式的词（要严肃的查处），也查。可能误报，故为警告。")
 BASIS = "实务：状语和中心语之间用“地”，中心语和补语之间用“得”，定语和中心语之间用“的”"
 FIXTURES = {
     "bad": ["各级人大要认真的落实会议部署。", "常委会有效的推动了一批项目落地。", "去年的监督工作做的很扎实。", "要把代表工作做的更好。",
@@ -22,7 +23,9 @@ FIXTURES = {
             "让代表定期地、有序的进站接待群众。", "希望各位代表经常的、主动地走到群众中去。", "全县人民要更加紧密的团结在党中央周围。",
             "把情况摸的清、问题找得准。", "让孩子们住得安心、学的开心。",
             "把问题解决的更彻底一些。", "把会务工作做的更细更实。", "问题找的不准。", "几位同志的发言交流的很充分。", "抓的不紧、落实的不好。", "宣传面不够广，问题发现的不及时。", "实实在在的解决问题，做到件件有回音。", "我局将采取有效地措施。", "代表要认真的看、仔细地问。",
-            "较好的完成了各项任务。", "代表们踊跃的发言。", "项目落实的怎么样，直接关系到公信力。"],
+            "较好的完成了各项任务。", "代表们踊跃的发言。", "项目落实的怎么样，直接关系到公信力。",
+            "各部门要认真负责的抓好整改。", "代表们实事求是的分析了存在的问题。", "对违法行为要严厉的打击。",
+            "我们将进一步的优化营商环境。", "要始终如一的走好群众路线。"],
     "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
              "要认真地落实会议部署。", "接受严格的监督是应尽的义务。", "这是积极的参与。", "开展认真的学习。",
@@ -34,7 +37,9 @@ FIXTURES = {
              "让人民群众感受到更多实实在在的获得感。",
              "正视工作中存在的不足。", "给群众带来的不便。", "系统的更新。", "群众的不满。", "这是我们的不对。",
              "有的好一些，有的差一些。", "解决的办法不多。",
-             "报告写得全面、群众的评价好。", "问得很直接、答得很坦诚，达到了预期的目的。", "这是一次认真的学习、深入的交流。", "听得进、看得见的成效。", "各地踊跃的参与令人感动。", "积极的参与是关键。", "这个方案的很多内容。", "他说的都对。", "大家讲的都很好。", "他说的不对。", "我们做的还不够。", "同志们的很多意见。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。"],
+             "报告写得全面、群众的评价好。", "问得很直接、答得很坦诚，达到了预期的目的。", "这是一次认真的学习、深入的交流。", "听得进、看得见的成效。", "各地踊跃的参与令人感动。", "积极的参与是关键。", "这个方案的很多内容。", "他说的都对。", "大家讲的都很好。", "他说的不对。", "我们做的还不够。", "同志们的很多意见。", "深入各地、实地的调研。", "各地、各部门的同志。", "认真的态度、扎实的作风。",
+             "将进一步的工作安排报告如下。", "要加强有效的监督。", "将有效的监督贯穿始终。", "这是大家的决定了。",
+             "要开展的调研活动有三项。", "需要严格的管理。", "将群众的反映汇总上报。", "取得的好成绩来之不易。"],
 }
 
 ADVERBS = tuple(("认真 积极 扎实 切实 有效 不断 广泛 深入 全面 严格 主动 及时 稳步 持续 大力 努力 充分 坚决 "
@@ -173,6 +178,34 @@ def _verb_word(text: str, verb) -> bool:
     return verb.text in SINGLE_VERBS and (verb.text in "去把" or text[verb.end:verb.end + 1] in "、，,。；;到好着")
 
 
+# A modifier outside the lists above is read as an adverbial only where what follows 的 can be
+# nothing but a verb phrase: a verb with a result (做好, 走好), a verb with 了 (审议了), or a verb
+# after a modal and one word of manner (要严肃的查处, 将进一步的优化).
+RESULTATIVE = re.compile(r"[做走抓管用建护办守带讲学写]好")
+MODAL_BEFORE = ("要", "应", "应当", "应该", "必须", "务必", "一定要", "将")
+# Verbs the dictionary calls nouns too that after 的 are read as nouns even after a modal
+# (将进一步的工作安排报告如下, 要加强有效的监督).
+VN_NOUNS = frozenset(("工作 发展 建设 管理 服务 监督 支持 帮助 保障 领导 指导 安排 部署 要求 规划 计划 改革 合作 "
+                      "交流 活动 调研 宣传 教育 培训 保护 投入 治理 协调 沟通 联系 检查 评价 考核 反馈").split())
+MANNER_TAGS = ("a", "ad", "d", "i", "l", "z", "b")  # the dictionary's words of manner
+NOT_MODIFIER = ("r", "m", "q", "t", "p", "c", "u", "f", "v", "nr", "ns", "nt", "nz", "x", "e", "y")
+
+
+def _unlisted_adverbial(words, i: int, text: str) -> bool:
+    """Whether the word before the 的 at ``words[i]``, not in the lists, is an adverbial of the verb
+    after it: by a result (做好), a 了, or a modal just before the modifier."""
+    before, verb = words[i - 1], words[i + 1]
+    if len(before.text) < 2 or before.tag.startswith(NOT_MODIFIER):
+        return False
+    nxt = words[i + 2] if i + 2 < len(words) else None
+    if RESULTATIVE.match(text, verb.start) or (nxt is not None and nxt.text == "了" and verb.tag.startswith("v")):
+        return True
+    modal = words[i - 2].text if i >= 2 else ""
+    if modal not in MODAL_BEFORE or not before.tag.startswith(MANNER_TAGS):
+        return False
+    return modal != "将" or before.tag in ("d", "ad")  # 将 is 把 too: 将有效的监督贯穿始终
+
+
 def _de_words(ctx):
     """的 where 地 or 得 is due, told by the parts of speech around it (beyond the lists above)."""
     seen = set()
@@ -182,21 +215,28 @@ def _de_words(ctx):
             continue
         modifier = _ending(text, start, ADJECTIVES) or (text[start - 4:start] if start >= 4 and
                                                          REDUPLICATED.match(text[start - 4:start]) else None)
-        if not modifier or text[end:end + 2] in NOUNS_AFTER or text[start - len(modifier) - 1:start - len(modifier)] in \
-                ("是", "为", "有", "的", "了"):
-            continue  # cheap looks first: the word layer is asked only after a listed or AABB adverbial
+        verbal = bool(RESULTATIVE.match(text, end) or text.startswith("了", end + 2)
+                      or any(text.endswith(w, 0, start - k) for k in (2, 3, 4) for w in MODAL_BEFORE))
+        if not (modifier or verbal) or text[end:end + 2] in NOUNS_AFTER or \
+                text[start - len(modifier or "xx") - 1:start - len(modifier or "xx")] in ("是", "为", "有", "的", "了"):
+            continue  # cheap looks first: the word layer is asked only after a listed or AABB adverbial, or a verb's sign
         words = word_layer.around(text, start, end)
         i = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
         if i is None or i == 0 or i + 1 >= len(words):
             continue
         before, verb = words[i - 1], words[i + 1]
-        if before.start < start - 4 or not _verb_word(text, verb):
+        if before.start < start - 4:
+            continue
+        if not _verb_word(text, verb) and not (verbal and verb.tag == "vn" and len(verb.text) == 2
+                                               and verb.text not in VN_NOUNS and _unlisted_adverbial(words, i, text)):
+            continue  # 优化, 管理: a verb the dictionary calls a noun too, taken as a verb after a modal
+        if verbal and not modifier and not _unlisted_adverbial(words, i, text):
             continue
         reduplicated = REDUPLICATED.match(before.text)
         listed = before.text in ADJECTIVES or (modifier in ADJECTIVES and before.start > start - len(modifier))
         if listed and before.text not in ADJECTIVES:  # 较好 cut 较/好: the listed word is the modifier
             before = word_layer.Word(modifier, "d", start - len(modifier), start)
-        if not (reduplicated or listed or before.tag in MODIFIER_TAGS):
+        if not (reduplicated or listed or (verbal and not modifier) or before.tag in MODIFIER_TAGS):
             continue
         if _ending(text, start, ADVERBS) and re.match(rf"({VERBS})", text[end:]):
             continue  # the list above reports it
