@@ -149,3 +149,14 @@ def test_check_caches_by_default_and_no_cache_turns_it_off(tmp_path, user_cache)
     warm = runner.invoke(cli, ["check", "--format", "json", *paths])
     assert cold.exit_code == first.exit_code == warm.exit_code == 1
     assert json.loads(cold.output) == json.loads(first.output) == json.loads(warm.output)
+
+
+def test_the_workspace_register_of_people_is_part_of_the_key(tmp_path, user_cache):
+    from drafter.check.people import Register, Term
+
+    path, glossary = _draft(tmp_path), load_glossary()
+    one = Register("people.yaml", [Term(0, "张明", "县人大常委会主任", None, None, None)])
+    other = Register("people.yaml", [Term(0, "张明", "县人大常委会副主任", None, None, None)])
+    keys = {cache.key(path, glossary), cache.key(path, glossary, people=one), cache.key(path, glossary, people=other)}
+    assert len(keys) == 3 and None not in keys
+    assert cache.key(path, glossary, people=one) == cache.key(path, glossary, people=Register("people.yaml", list(one.terms)))

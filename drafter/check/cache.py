@@ -26,12 +26,13 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from ..documents import TEXT_DRAFTS
 from ..files.fs import MAX_FILE_BYTES, cache_dir, cache_get, cache_put, read_bounded
 from ..resources import shipped
 from .findings import Finding
 
 FORMAT = "1"  # the layout of an entry: a list of Finding
-KEPT = (".docx", ".txt", ".md", ".markdown", "")  # formats drafter reads by itself
+KEPT = (".docx", *TEXT_DRAFTS, "")  # formats drafter reads by itself (documents.read_draft)
 LIBRARIES = ("jieba", "docx", "lxml", "ahocorasick", "markdown_it", "yaml")  # importable names
 FOLDER = "findings"
 

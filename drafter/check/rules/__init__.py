@@ -18,7 +18,7 @@ A finding of another severity is another rule, with an id of its own.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import re
 from re import _constants as sre, _parser as sre_parse  # loaded by re itself
 from dataclasses import replace
@@ -270,26 +270,34 @@ def _capped(findings: Iterator[Finding]) -> Iterator[Finding]:
                           "未列出（多为网页残留或整篇粘贴成一段），请整段检查")
 
 
-def _outside_residue(findings: list[Finding]) -> list[Finding]:
-    """Web residue is to be deleted, not proofread: other findings inside it are left out.
+class Spans:
+    """Spans of one paragraph, sorted once, asked with one binary search each: whether any of
+    them overlaps a piece, or covers it (among the spans starting at or before a place, the
+    furthest end says how far they reach). A paragraph with a hundred thousand spans (a run
+    of URL-like text) costs no more than a sort."""
 
-    A finding lies inside some residue span when, among the spans starting at or before it,
-    the furthest end reaches past it: one binary search per finding, so a draft with a
-    hundred thousand pieces of residue costs no more than a sort (a run of URL-like text)."""
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans beginning before the piece ends
+        return i > 0 and self.reach[i - 1] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return i > 0 and self.reach[i - 1] >= end
+
+
+def _outside_residue(findings: list[Finding]) -> list[Finding]:
+    """Web residue is to be deleted, not proofread: other findings inside it are left out."""
     residue: dict[int, list[tuple[int, int]]] = {}
     for f in findings:
         if family(f.rule) == "noise":
             residue.setdefault(f.paragraph, []).append((f.offset, f.offset + f.length))
     if not residue:
         return findings
-    reach: dict[int, tuple[list[int], list[int]]] = {}
-    for number, spans in residue.items():
-        spans.sort()
-        reach[number] = ([a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
-
-    def inside(f: Finding) -> bool:
-        starts, ends = reach.get(f.paragraph, ((), ()))
-        i = bisect_right(starts, f.offset)
-        return i > 0 and ends[i - 1] >= f.offset + f.length
-
-    return [f for f in findings if family(f.rule) == "noise" or not inside(f)]
+    spans = {number: Spans(found) for number, found in residue.items()}
+    return [f for f in findings if family(f.rule) == "noise" or f.paragraph not in spans
+            or not spans[f.paragraph].covers(f.offset, f.offset + f.length)]

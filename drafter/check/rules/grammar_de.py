@@ -218,7 +218,7 @@ def _de_words(ctx):
         verbal = bool(RESULTATIVE.match(text, end) or text.startswith("了", end + 2)
                       or any(text.endswith(w, 0, start - k) for k in (2, 3, 4) for w in MODAL_BEFORE))
         if not (modifier or verbal) or text[end:end + 2] in NOUNS_AFTER or \
-                text[start - len(modifier or "xx") - 1:start - len(modifier or "xx")] in ("是", "为", "有", "的", "了"):
+                modifier and text[start - len(modifier) - 1:start - len(modifier)] in ("是", "为", "有", "的", "了"):
             continue  # cheap looks first: the word layer is asked only after a listed or AABB adverbial, or a verb's sign
         words = word_layer.around(text, start, end)
         i = next((k for k, w in enumerate(words) if w.start == start and w.text == "的"), None)
@@ -227,16 +227,17 @@ def _de_words(ctx):
         before, verb = words[i - 1], words[i + 1]
         if before.start < start - 4:
             continue
-        if not _verb_word(text, verb) and not (verbal and verb.tag == "vn" and len(verb.text) == 2
-                                               and verb.text not in VN_NOUNS and _unlisted_adverbial(words, i, text)):
+        unlisted = verbal and _unlisted_adverbial(words, i, text)
+        if not _verb_word(text, verb) and not (unlisted and verb.tag == "vn" and len(verb.text) == 2
+                                               and verb.text not in VN_NOUNS):
             continue  # 优化, 管理: a verb the dictionary calls a noun too, taken as a verb after a modal
-        if verbal and not modifier and not _unlisted_adverbial(words, i, text):
+        if not (modifier or unlisted):
             continue
         reduplicated = REDUPLICATED.match(before.text)
         listed = before.text in ADJECTIVES or (modifier in ADJECTIVES and before.start > start - len(modifier))
         if listed and before.text not in ADJECTIVES:  # 较好 cut 较/好: the listed word is the modifier
             before = word_layer.Word(modifier, "d", start - len(modifier), start)
-        if not (reduplicated or listed or (verbal and not modifier) or before.tag in MODIFIER_TAGS):
+        if not (reduplicated or listed or (unlisted and not modifier) or before.tag in MODIFIER_TAGS):
             continue
         if _ending(text, start, ADVERBS) and re.match(rf"({VERBS})", text[end:]):
             continue  # the list above reports it

@@ -1,8 +1,8 @@
 """noise: residue of a web copy (hidden-text markers, download prompts, source lines, lists)."""
 
-from bisect import bisect_left
-from itertools import accumulate
 import re
+
+from . import Spans
 
 ID = "noise"
 SEVERITY = "error"
@@ -228,15 +228,12 @@ def _scored(draft, ctx, found):
     for f in found:
         taken.setdefault(f.paragraph, []).append((f.offset, f.offset + len(f.match)))
     for para in draft.paragraphs:
-        text = para.text
-        spans = sorted(taken.get(para.number, []))
-        starts, reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
+        text, spans = para.text, Spans(taken.get(para.number, []))
         pieces = [(m.start(), m.end()) for m in NOTE.finditer(text)]
         if len(text) <= SHORT_LINE and not text.rstrip().endswith(("。", "；", "：", ":", "？", "！")):
             pieces.insert(0, (0, len(text)))
         for start, end in pieces:
-            i = bisect_left(starts, end)  # the spans beginning before the piece ends
-            if i and reach[i - 1] > start:  # one of them reaches into it: already found
+            if spans.overlaps(start, end):  # already found by a pattern
                 continue
             strong, weak, group = _voice(text[start:end], voice)
             line = (start, end) == (0, len(text))
