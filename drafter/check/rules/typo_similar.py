@@ -143,8 +143,9 @@ def _edges() -> tuple[frozenset[str], ...]:
 
 
 def _build_edges(source: Path) -> tuple[list[str], ...]:
+    """From the index as loaded (``_index``), not built again from ``source``."""
     four, three = set(), set()
-    for found in _build_index(source).values():
+    for found in _index().values():
         (four if len(found[0]) == 4 else three).update(found)
     return (sorted({w[:2] for w in four}), sorted({w[2:] for w in four}), sorted({w[:2] for w in three}),
             sorted({w[1:] for w in three}), sorted({w[0] + w[2] for w in three}))
