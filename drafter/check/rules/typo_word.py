@@ -105,16 +105,18 @@ def _pair_candidates(run: str, lexicon: frozenset[str]):
     (``lexicon``: the glossary's known words, never one)."""
     sets = charsets()
     pairs, words = _pairs()
+    makes: dict[tuple[str, int], list[str]] = {}  # (pair, place changed) → the words one change makes
     for a in _lone(run, words):
         written = run[a:a + 2]
         if written in lexicon or written[0] in SURNAMES or (a and run[a - 1] in SURNAMES) \
                 or run[a + 2:a + 3] in PLACE_AFTER or FUNCTION & set(written):
             continue
         for i in (a, a + 1):
-            alternatives = sets.get(run[i])
-            if not alternatives:
-                continue
-            made = [w for w in pairs.get(run[a:i] + "?" + run[i + 1:a + 2], ()) if w[i - a] in alternatives]
+            made = makes.get((written, i - a))
+            if made is None:
+                alternatives = sets.get(run[i], ())
+                made = makes[written, i - a] = [w for w in pairs.get(run[a:i] + "?" + run[i + 1:a + 2], ())
+                                                if w[i - a] in alternatives]
             if not made or not _alone(run, a, words):
                 continue  # the word table is opened only past this point
             lo, hi = max(0, i - MARGIN), min(len(run), i + MARGIN + 1)
