@@ -237,12 +237,29 @@ def dictionary_file() -> Path:
     return Path(find_spec("jieba").origin).parent / "dict.txt"
 
 
-def entries(source: Path) -> Iterator[tuple[str, int | None, str | None]]:
-    """Each line of jieba's dictionary file as (word, how often seen or None, part of speech or None)."""
+_READ: dict[str, tuple] = {}  # the dictionary file as read by this process, until forget_entries()
+
+
+def entries(source: Path) -> tuple[tuple[str, int | None, str | None], ...]:
+    """Each line of jieba's dictionary file as (word, how often seen or None, part of speech or None).
+    Read once for the four tables a check builds from it in a new or damaged cache folder
+    (reading the file takes half a second); ``forget_entries`` lets it go."""
+    read = _READ.get(str(source))
+    if read is None:
+        read = _READ[str(source)] = tuple(_parse(source))
+    return read
+
+
+def _parse(source: Path) -> Iterator[tuple[str, int | None, str | None]]:
     for line in decode(read_bounded(str(source), MAX_DICTIONARY_BYTES), str(source)).splitlines():
         parts = line.split(" ")
         yield (parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None,
                parts[2] if len(parts) > 2 else None)
+
+
+def forget_entries() -> None:
+    """Let the dictionary file as read go (about 60 MB): a check calls this when its rules are done."""
+    _READ.clear()
 
 
 def dictionary_index(name: str, build: Callable[[Path], Any], params: str = "") -> Any:
@@ -253,7 +270,7 @@ def dictionary_index(name: str, build: Callable[[Path], Any], params: str = "") 
     source = dictionary_file()
     stat = source.stat()
     made_by = hashlib.sha1()
-    for code in (build.__code__, entries.__code__):  # the builder and the reading it builds from
+    for code in (build.__code__, _parse.__code__):  # the builder and the reading it builds from
         made_by.update(code.co_code + repr([c for c in code.co_consts if not hasattr(c, "co_code")]).encode())
     key = f"{stat.st_size}-{int(stat.st_mtime)}-{params}-{made_by.hexdigest()[:12]}"
     cached = cache_dir() / f"{name}.marshal"

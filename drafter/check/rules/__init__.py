@@ -27,6 +27,7 @@ from importlib import import_module
 from itertools import accumulate
 from typing import Iterator
 
+from .. import words
 from ..findings import Finding, group
 from ..glossary import Glossary, Hit
 from ...documents import Draft, Paragraph
@@ -242,8 +243,11 @@ def run_rules(draft: Draft, glossary: Glossary, ignore=(), people=None) -> list[
     ctx = Context(draft, glossary, people)
     marks = draft.ignores
     rules = registry()
-    findings = [f for rule in rules["RULES"] for f in _capped(rule.check(draft, ctx))
-                if not silenced(f, ignore) and not (f.paragraph in marks and silenced(f, marks[f.paragraph]))]
+    try:
+        findings = [f for rule in rules["RULES"] for f in _capped(rule.check(draft, ctx))
+                    if not silenced(f, ignore) and not (f.paragraph in marks and silenced(f, marks[f.paragraph]))]
+    finally:
+        words.forget_entries()  # read only where the cache folder lacked an index
     return group(sorted(_outside_residue(findings), key=lambda f: (f.paragraph, f.offset, f.rule)), rules["GROUPED"])
 
 
