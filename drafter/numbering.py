@@ -198,16 +198,23 @@ _INLINE_HEADINGS = re.compile(rf"(?:^|(?<=[{SENTENCE_END}；;：:.]))[ \t　]*(?
 def inline(text: str, headings: bool = False) -> list[Marker]:
     """The markers inside a paragraph, in order: run-in ones (一是 二要 首先), and with
     ``headings`` also 一、 and （一） that follow the end of a sentence."""
-    if len(text) > CACHED_PARAGRAPH:
-        return list(_inline.__wrapped__(text, headings))
-    return list(_inline(text, headings))
+    return list((_inline_long if len(text) > CACHED_PARAGRAPH else _inline)(text, headings))
 
 
-CACHED_PARAGRAPH = 2000  # characters: a longer paragraph is not kept in the cache below
+CACHED_PARAGRAPH = 2000  # characters: of longer paragraphs, only the last two asked about are kept
 
 
 @lru_cache(maxsize=1024)  # several check rules ask about the same paragraph in turn
 def _inline(text: str, headings: bool) -> tuple[Marker, ...]:
+    return _inline_markers(text, headings)
+
+
+@lru_cache(maxsize=2)  # a paragraph of a whole pasted page, asked about by each rule in turn
+def _inline_long(text: str, headings: bool) -> tuple[Marker, ...]:
+    return _inline_markers(text, headings)
+
+
+def _inline_markers(text: str, headings: bool) -> tuple[Marker, ...]:
     out = []
     for m in _INLINE.finditer(text):
         if m.group("s"):
