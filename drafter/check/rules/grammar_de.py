@@ -16,7 +16,7 @@ FIXTURES = {
     "bad": ["各级人大要认真的落实会议部署。", "常委会有效的推动了一批项目落地。", "去年的监督工作做的很扎实。", "要把代表工作做的更好。",
             "要不断的提高履职能力。", "民生实事项目落实的很到位。", "我们也要清醒的看到，问题依然存在。",
             "引导企业、社会组织积极的参与。", "使大家有了更加深入地理解。", "将为代表履职提供更好地服务和保障。",
-            "对议案进行了认真地研究。", "党员干部要自觉的参与志愿服务。", "高效的完成了各项任务。",
+            "对议案进行了认真地研究。", "党员干部要自觉的参与志愿服务。", "高效的完成了各项任务。", "各项实事项目完成的较好。",
             "要扎扎实实的推动各项工作落地。", "目前各项准备工作进展的很顺利。", "要把问题找的准、分析透。",
             "要把工作做的更细、更实。", "代表工作做的好不好，群众说了算。", "把问题梳理的清清楚楚。",
             "把群众的意见收集的全面一些。", "三个报告总结得全面、部署的具体。",
@@ -26,7 +26,7 @@ FIXTURES = {
             "较好的完成了各项任务。", "代表们踊跃的发言。", "项目落实的怎么样，直接关系到公信力。",
             "各部门要认真负责的抓好整改。", "代表们实事求是的分析了存在的问题。", "对违法行为要严厉的打击。",
             "我们将进一步的优化营商环境。", "要始终如一的走好群众路线。"],
-    "good": ["要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
+    "good": ["代表们取得的较好成绩值得肯定。", "要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
              "要认真地落实会议部署。", "接受严格的监督是应尽的义务。", "这是积极的参与。", "开展认真的学习。",
              "有了更加深入的理解。", "提供更好的服务和保障。", "提供土地资源，更好地服务群众。",
@@ -142,7 +142,7 @@ NOUN_AFTER_VERB = tuple("率 者 量 度 性 感 权 观 情况 工作 过程 �
 VERB_FOLLOWERS = set("了着过到在好出起上下进为给成完入住来去，,。；;：:！？!?、）)“《")
 # 进展的很顺利, 找的准: 的 right after a verb, before a degree adverb and its adjective, or before a
 # one-character complement, at the end of a clause.
-DEGREE_COMPLEMENT = re.compile(r"的(?:很|非常|十分|比较|更加|特别|相当|越来越|较为|极为|还算|不太|不够)"
+DEGREE_COMPLEMENT = re.compile(r"的(?:很|非常|十分|比较|更加|特别|相当|越来越|较为|较|极为|还算|不太|不够)"
                                r"([\u4e00-\u9fff]{1,2})(?=[，,。；;！？!?、：:）)]|$)", re.M)
 BARE_COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff])的([准好快实细稳深透牢足全对早严紧狠活])(?=[，,。；;！？!?、]|$)", re.M)
 # The degree adverb counts words (做的很多工作, 想的更多是): not a complement.
@@ -274,8 +274,8 @@ def _de_words(ctx):
         if not verb.tag.startswith("v") and word_layer.tag(verb.text[-2:]) not in ("v", "vn") \
                 and not (verb.tag == "n" and len(verb.text) == 2 and text[start - 3:start - 2] not in "的之"):
             continue  # 他们的很多, 今年的很好: no verb before the 的
-        if _ending(text, start, COMPLEMENT_VERBS):
-            continue  # the list above reports it
+        if _ending(text, start, COMPLEMENT_VERBS) and COMPLEMENT.match(text, start):
+            continue  # the pass over COMPLEMENT reports it
         word = verb.text if len(verb.text) <= 2 else verb.text[-2:]
         yield ctx.finding(ID, SEVERITY, para, start - len(word), end, f"动词“{word}”后接补语，应用“得”", BASIS,
                           suggestion=f"{word}得{text[start + 1:end]}")

@@ -15,11 +15,12 @@ FIXTURES = {
     "bad": ["会议主要内容：\n1.听取报告；\n2.研究计划；\n3.其他事项\n请准时参加。",
             "会议主要内容：\n1.听取报告；\n2.研究计划，\n3.审议人事任免事项；\n4.其他事项。",
             "会议议程\n一、听取和审议政府工作报告；\n二、审查和批准财政预算；\n三、听取和审议主席团工作报告。\n四、其他事项",
-            "存在一些问题：一是占道经营问题反复出现，二是背街小巷环境卫生较差；三是平台作用发挥不充分。"],
+            "存在一些问题：一是占道经营问题反复出现，二是背街小巷环境卫生较差；三是平台作用发挥不充分。",
+            "会议议程\n1.听取报告；\n2.审议决算的报告。\n3.审议人事任免事项。"],
     "good": ["会议主要内容：\n1.听取报告；\n2.研究计划；\n3.其他事项。", "1. 强化监督\n2. 做好代表工作\n3. 加强自身建设",
              "一是听取报告，二是开展检查，三是专题询问。", "一是加强学习；二是强化监督；三是改进作风。",
              "在学习方面，一是读原著，二是谈体会。在监督方面，一是听报告；二是搞检查；三是抓整改。",
-             "1.听取报告；\n2.研究计划；\n3.其他事项；",
+             "1.听取报告；\n2.研究计划；\n3.其他事项；", "1.听取报告。\n2.审议预算；\n3.审议决算。\n4.其他事项。", "一、会议听取了汇报；\n二、会议研究了工作要点。\n三、会议研究了活动安排。",
              "一、总体要求\n二、主要任务\n三、保障措施", "会议议程\n一、听取报告；\n二、审议预算；\n三、其他事项。",
              "议程\n一、听取报告；\n二、审议预算；\n三、听取和审议县人民法院关于执行工作情况的\n报告；\n四、其他事项。",
              "议程\n（一）听取报告；\n（二）审议预算；\n（三）……\n（四）其他事项。"],
@@ -72,7 +73,13 @@ def _blank(para) -> bool:
 def _odd_lines(ctx, group, broken: bool = False):
     ends = ["；" if _blank(p) else _end(p.text) for p in group]
     semis = sum(e in ("；", ";") for e in ends[:-1])
-    if semis < 2 and not (semis == len(ends) - 1 and semis >= 1 and len(ends) >= 3):
+    stops = sum(e in ("。", ".") for e in ends[:-1])
+    # a list of semicolons: two or more; or all but the last; or one, the last item ending with 。,
+    # fewer items ending with 。 before it (1.……； 2.……。 3.……。 4.……。 is not judged) and, on a tie, items
+    # that are phrases (审议……报告), not told sentences (会议听取了……), which may each end with 。
+    told = stops == semis and any("了" in p.text for p in group)
+    if semis < 2 and not (semis == len(ends) - 1 and semis >= 1 and len(ends) >= 3) \
+            and not (semis >= 1 and ends[-1] in ("。", ".") and semis >= stops and not told):
         return
     for para, end in zip(group[:-1], ends[:-1]):
         if end not in ("；", ";"):
