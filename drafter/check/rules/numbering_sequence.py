@@ -7,7 +7,7 @@ from ... import numbering
 ID = "numbering.sequence"
 SEVERITY = "error"
 DOC = ("序号错误：同一层次的序号跳号（一、二、四、；段内的一是、二是、四是；第一，第二，第四，）、重复（一是、二是、二是），"
-       "或一组序号不从 1 开始（第一项漏写序号）。几行连着的 1. 2. 3. 之后隔着不带序号的一行、又从 1 开始的（日程中每场会议的议题），是新的一组。")
+       "或一组序号不从 1 开始（第一项漏写序号；标题注明“节选”“摘编”等的除外）。几行连着的 1. 2. 3. 之后隔着不带序号的一行、又从 1 开始的（日程中每场会议的议题），是新的一组。")
 BASIS = "GB/T 9704-2012 7.3.3（结构层次序数）；实务：同一层次的序号依次连续"
 FIXABLE = False
 FIXTURES = {
@@ -17,7 +17,8 @@ FIXTURES = {
             "第一，深刻领悟重大意义。\n第二，准确把握实践要求。\n第四，切实扛起政治责任。",
             "要重点抓好三件事：第一，提升阵地水平；第二，丰富活动内容；第二，健全闭环机制。",
             "要重点抓好三件事：第一，提升阵地水平；第一，丰富活动内容；第二，健全闭环机制。",
-            "会议议程 一、审议计划执行情况的报告 二、审议预算执行情况的报告 四、审议行政审判工作情况的报告"],
+            "会议议程 一、审议计划执行情况的报告 二、审议预算执行情况的报告 四、审议行政审判工作情况的报告",
+            "县人大常委会工作报告（节选）\n二、坚持有效监督\n四、密切联系代表"],
     "good": ["一、学习\n（一）读原著\n（二）谈体会\n二、监督\n（一）听报告", "1. 要加强学习。\n2. 要广泛宣传。",
              "首先，要学习。\n其次，要监督。\n最后，要落实。", "附件：1. 培训班日程安排\n2. 参训人员回执", "附件：1.2026年代表履职培训日程安排\n2.参训人员回执",
              "请协助做好以下工作：\n1. 提供情况说明；\n2. 确定人员。\n附件：1. 工作方案\n2. 数据统计表",
@@ -27,12 +28,17 @@ FIXTURES = {
              "第一，提升阵地水平。\n第二，丰富活动内容。\n一、下一步打算\n第一，加强学习。\n第二，改进作风。",
              "会议通过了第二个议题。第三，第四季度的工作安排另行研究。", "第三季度，完成了第二批项目。",
              "会议议程 一、审议计划的报告 二、审议预算的报告 三、审议审判工作的报告", "获得一、二、三等奖的代表：一、二年级",
-             "上午 第一次全体会议\n1.听取报告\n2.审议草案\n下午 第二次全体会议\n1.表决条例\n2.表决人事任免事项"],
+             "上午 第一次全体会议\n1.听取报告\n2.审议草案\n下午 第二次全体会议\n1.表决条例\n2.表决人事任免事项",
+             "县人大常委会工作报告（节选）\n二、坚持有效监督\n（一）加强财政监督。\n（二）加强民生监督。\n三、密切联系代表"],
 }
 
 
-def _message(style: str, prev: int | None, m) -> str | None:
-    if prev is None and m.number > 1:
+# A draft that says it is a part of a longer one (工作报告（节选）) may start at any number.
+EXCERPT = re.compile(r"节选|摘选|摘录|摘编|选登|[（(]摘要[）)]")
+
+
+def _message(style: str, prev: int | None, m, excerpt: bool = False) -> str | None:
+    if prev is None and m.number > 1 and not excerpt:
         return f"本层序号从“{m.text}”开始，前面的第一项缺少序号“{numbering.label(m.style, 1)}”"
     if prev is not None and m.number == prev:
         return f"序号“{m.text}”与上一项重复，应为“{numbering.label(m.style, prev + 1)}”"
@@ -49,6 +55,7 @@ def check(draft, ctx):
     previous = None
     apart: set[str] = set()  # levels whose last item has an unnumbered paragraph after it
     compact: dict[str, int] = {}  # level -> items of its group so far, while none had a paragraph after it
+    excerpt = any(EXCERPT.search(p.text) for p in draft.paragraphs[:3])
     for para in draft.paragraphs:
         yield from _inline(para, ctx)
         yield from _run_in_headings(para, ctx)
@@ -80,7 +87,7 @@ def check(draft, ctx):
             if m.number == 0:  # 最后: the last of its group, whatever its place
                 last.pop(m.style, None)
             else:
-                message = _message(m.style, prev, m)
+                message = _message(m.style, prev, m, excerpt)
                 if message:
                     yield ctx.finding(ID, SEVERITY, para, m.start, m.end, message, BASIS)
                 last[m.style] = m.number
