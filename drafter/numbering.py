@@ -204,16 +204,6 @@ def inline(text: str, headings: bool = False) -> list[Marker]:
 CACHED_PARAGRAPH = 2000  # characters: of longer paragraphs, only the last two asked about are kept
 
 
-@lru_cache(maxsize=1024)  # several check rules ask about the same paragraph in turn
-def _inline(text: str, headings: bool) -> tuple[Marker, ...]:
-    return _inline_markers(text, headings)
-
-
-@lru_cache(maxsize=2)  # a paragraph of a whole pasted page, asked about by each rule in turn
-def _inline_long(text: str, headings: bool) -> tuple[Marker, ...]:
-    return _inline_markers(text, headings)
-
-
 def _inline_markers(text: str, headings: bool) -> tuple[Marker, ...]:
     out = []
     for m in _INLINE.finditer(text):
@@ -235,6 +225,12 @@ def _inline_markers(text: str, headings: bool) -> tuple[Marker, ...]:
                 out.append(Marker(style, number, text[start:m.end()], start, m.end()))
         out.sort(key=lambda marker: marker.start)
     return tuple(out)
+
+
+# Several check rules ask about the same paragraph in turn; a paragraph of a whole pasted page
+# is asked about by each of them too, but only the last two such are kept.
+_inline = lru_cache(maxsize=1024)(_inline_markers)
+_inline_long = lru_cache(maxsize=2)(_inline_markers)
 
 
 ATTACHMENT_LEAD = re.compile(r"附件[ \t　]*[:：][ \t　]*")
