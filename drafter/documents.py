@@ -63,6 +63,7 @@ _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A signature date typed with dots, dashes or slashes (2026.4.8, 2026-04-08): wrong in form (format.date
 # says so), still the draft's date, when it is a line of its own.
 _DATE_FIGURES = re.compile(r"^\s*(\d{4})\s*([.．/-])\s*(\d{1,2})\s*\2\s*(\d{1,2})\s*$")
+_RANGE = set("至—～~-－–")
 TITLE_MONTH = "标题中的年月"  # the date source of a title's bracketed month
 _TITLE_MONTH = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*[）)]")
 
@@ -76,7 +77,9 @@ def detect_date(paragraphs: list[Paragraph]) -> tuple[dt.date | None, str | None
     for place, group in (("文末的成文日期", reversed(paragraphs[-6:])), ("标题下的日期", paragraphs[:6])):
         for para in group:
             figures = _DATE_FIGURES.match(para.text) if place == "文末的成文日期" else None
-            found = [m.groups() for m in reversed(list(_DATE.finditer(para.text)))]
+            # a period's first day (2026年5月27日至29日，为期3天) is no date the draft was written on
+            found = [m.groups() for m in reversed(list(_DATE.finditer(para.text)))
+                     if para.text[m.end():m.end() + 1] not in _RANGE]
             for ymd in found + ([figures.group(1, 3, 4)] if figures else []):
                 try:
                     return dt.date(*(int(g) for g in ymd)), place

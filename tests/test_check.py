@@ -192,3 +192,37 @@ def test_dated_term_not_reported_beside_a_tally_of_work_done():
     # a tally set as a goal is no looking back
     goal = "“十四五”时期，市人大常委会要制定地方性法规14件。"
     assert [f for f in findings_for(goal, day) if f.rule == "glossary.dated"]
+
+
+@pytest.mark.parametrize("lines,expected", [
+    (["关于举办培训班的通知", "培训时间：2026年5月27日至29日，为期3天。", "请于5月20日前报名。"], None),
+    (["关于举办培训班的通知", "2026年5月27日至29日举办培训。", "县人大常委会办公室", "2026年5月8日"], (2026, 5, 8)),
+    (["关于举办培训班的通知", "请于5月20日前报名。", "2026年5月8日"], (2026, 5, 8)),
+])
+def test_a_period_in_the_text_is_not_the_drafts_date(lines, expected):
+    import datetime as dt
+
+    from drafter.documents import detect_date
+    draft = draft_from_lines("d.txt", lines)
+    when, _ = detect_date(draft.paragraphs)
+    assert when == (dt.date(*expected) if expected else None)
+
+
+def _register_cases():
+    from drafter.check.rules.usage_lawname import register
+    examples = register()["examples"]
+    return [(kind, text) for kind in ("bad", "good") for text in examples.get(kind, [])]
+
+
+@pytest.mark.parametrize("kind,text", _register_cases())
+def test_law_name_register_examples(kind, text):
+    hits = [f for f in findings_for(text) if f.rule == "usage.lawname"]
+    assert bool(hits) == (kind == "bad"), (text, hits)
+
+
+def test_every_law_of_the_register_cited_by_its_full_name_is_let_be():
+    from drafter.check.rules.usage_lawname import register
+    names = register()["names"]
+    assert len(names) == len(set(names))
+    text = "\n".join(f"学习《中华人民共和国{name}》。" for name in names)
+    assert [f for f in findings_for(text) if f.rule == "usage.lawname"] == []

@@ -5,12 +5,13 @@ from ..glossary import SEPARATORS as _SEPARATORS
 ID = "glossary.items"
 SEVERITY = "warning"
 DOC = ("列举有误：文中列举的各项与某条规范提法的内容几乎一致、只有一项不同（如“政治意识、全局意识、核心意识、"
-       "看齐意识”），无论是否紧跟提法本身。")
+       "看齐意识”），无论是否紧跟提法本身；或者提法少写了一项（党的领导、人民当家作主有机统一）。")
 BASIS = "规范提法词库（各条目注明出处）"
 FIXABLE = False
 FIXTURES = {
     "bad": ["要增强政治意识、全局意识、核心意识、看齐意识。", "坚持道路自信、理论自信、制度自信、文明自信。",
-            "树立全局意识、大局意识、核心意识、看齐意识。", "营造市场化、法治化、现代化一流营商环境。"],
+            "树立全局意识、大局意识、核心意识、看齐意识。", "营造市场化、法治化、现代化一流营商环境。",
+            "我们要始终坚持党的领导、人民当家作主有机统一。", "坚持人民当家作主、依法治国的有机统一。"],
     "good": ["要增强政治意识、大局意识、核心意识、看齐意识。", "增强政治意识、大局意识，提高履职能力。",
              "坚定道路自信、理论自信、制度自信、文化自信。", "坚持党的领导、人民当家作主、依法治国有机统一。"],
 }
@@ -66,6 +67,11 @@ def _near_misses(para, ctx, group):
         if len(missing) != 1 or indexes != sorted(indexes):
             continue
         k = missing[0]
+        short = _short(text, window, entry.term, items, k)
+        if short is not None:
+            yield ctx.finding(ID, SEVERITY, para, window[0].start, short,
+                              f"“{entry.term}”少了一项“{items[k]}”：各项应为{'、'.join(items)}", entry.basis)
+            return
         span = _slot(text, window, k, items[k])
         if span is None:
             continue
@@ -78,6 +84,19 @@ def _near_misses(para, ctx, group):
                           f"“{entry.term}”的各项应为：{'、'.join(items)}；这里的“{found}”应为“{items[k]}”",
                           entry.basis, suggestion=items[k])
         return
+
+
+def _short(text: str, window: list, term: str, items: list, k: int) -> int | None:
+    """The end of a formulation written with one item left out (党的领导、人民当家作主有机统一): the
+    listed items stand next to each other and the term's own words after its last item follow them."""
+    at = term.rfind(items[-1])
+    tail = term[at + len(items[-1]):] if at >= 0 else ""
+    if len(tail) < 2 or any(set(text[a.end:b.start]) - SEPARATORS for a, b in zip(window, window[1:])):
+        return None
+    if k == 0 and "".join(ch for ch in text[:window[0].start] if ch not in SEPARATORS).endswith(items[0]):
+        return None  # the whole list: this window is its last items
+    end = window[-1].end + (text.startswith("的", window[-1].end))
+    return end + len(tail) if text.startswith(tail, end) else None
 
 
 def _slot(text: str, window: list, k: int, expected: str) -> tuple[int, int] | None:

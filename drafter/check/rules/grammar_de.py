@@ -25,8 +25,10 @@ FIXTURES = {
             "把问题解决的更彻底一些。", "把会务工作做的更细更实。", "问题找的不准。", "几位同志的发言交流的很充分。", "抓的不紧、落实的不好。", "宣传面不够广，问题发现的不及时。", "实实在在的解决问题，做到件件有回音。", "我局将采取有效地措施。", "代表要认真的看、仔细地问。",
             "较好的完成了各项任务。", "代表们踊跃的发言。", "项目落实的怎么样，直接关系到公信力。",
             "各部门要认真负责的抓好整改。", "代表们实事求是的分析了存在的问题。", "对违法行为要严厉的打击。",
-            "我们将进一步的优化营商环境。", "要始终如一的走好群众路线。"],
-    "good": ["代表们取得的较好成绩值得肯定。", "要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
+            "我们将进一步的优化营商环境。", "要始终如一的走好群众路线。",
+            "解决重建轻管地现象。", "对有待提高得问题进行梳理。"],
+    "good": ["代表们取得的较好成绩值得肯定。", "解决土地问题和项目落地情况。", "纠正乱占耕地现象。", "目的地问题。",
+             "使得问题更加突出。", "值得问题导向。", "出行目的地情况。", "要以认真的态度、扎实的作风、有效的措施抓好落实。", "开展有效的监督，进行深入的调研。",
              "实行积极的财政政策。", "去年的监督工作做得很扎实。", "我们做的很多工作得到了肯定。",
              "要认真地落实会议部署。", "接受严格的监督是应尽的义务。", "这是积极的参与。", "开展认真的学习。",
              "有了更加深入的理解。", "提供更好的服务和保障。", "提供土地资源，更好地服务群众。",
@@ -126,6 +128,23 @@ def _all(ctx):
         yield from _parallels(ctx)
     if "地" in ctx.text:
         yield from _di(ctx)
+    if "地" in ctx.text or "得" in ctx.text:
+        yield from _before_noun(ctx)
+
+
+# 地 or 得 right before a noun that heads a noun phrase (重建轻管地现象, 有待提高得问题): the phrase
+# before it is an attribute, which takes 的. Not when 地/得 ends a word (土地问题, 落地情况, 取得成绩
+# is no case here: 成绩 is not among the heads; 目的地问题).
+HEAD_NOUN = re.compile(r"(?<=[\u4e00-\u9fff])[地得](?=问题|现象|情况|局面|状况|做法|行为|倾向|风气|苗头)")
+
+
+def _before_noun(ctx):
+    for para, start, end, m in ctx.scan(HEAD_NOUN):
+        text = para.text
+        if word_layer.frequency(text[start - 1:end]) or start >= 2 and word_layer.frequency(text[start - 2:end]):
+            continue  # 土地, 落地, 取得, 所得; 目的地, 根据地
+        yield ctx.finding(ID, SEVERITY, para, start, end,
+                          f"“{m.group()}”后是名词“{text[end:end + 2]}”，前面的短语作定语，应用“的”", BASIS, suggestion="的")
 
 
 # 的 between two Han words: the word layer says what they are (扎扎实实的推动, 自觉的参与, 高效的完成).

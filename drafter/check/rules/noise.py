@@ -41,7 +41,8 @@ FIXTURES = {
             "（本文共3页，当前第2页）", "更多优秀范文，请搜索“某某文库”小程序",
             "本文来源于网络，如有侵权请联系删除。", "转载请注明出处。", "点击上方蓝字关注我们",
             "打印本页 关闭窗口", "柳河镇第十八届人民代表大会第三次会议日程_人代会日程安排", "本文档共6页，当前显示前2页",
-            "【广告】讲话稿写作培训班火热招生中", "扫一扫 分享到微信", "打开APP阅读全文",
+            "【广告】讲话稿写作培训班火热招生中", "扫一扫 分享到微信", "打开APP阅读全文", "扫一扫在手机打开当前页", "某某省人大网 >> 通知公告",
+            "县人大常委会主任在代表小组活动上的讲话稿 第1页 共2页",
             "关于开展2026年度县人大代表集中视察活动的通知.doc", "【精品】关于召开代表座谈会的通知.docx",
             "本文系网友原创分享，仅供参考，更多内容请访问本站", "（以下内容已隐藏，开通会员后可阅读）",
             "领取更多讲话范文，请关注我们"],
@@ -96,7 +97,7 @@ PATTERNS = [
     # a page's text-size chooser, its sizes bracketed or not: 字号：大 中 小, 【字体：大 中 小】, 字体：[大] [中] [小]
     (re.compile(rf"[【\[]?(?:字号|字体){SPACE}[:：]{SPACE}[【\[]?大[】\]]?{SPACE}[【\[]?中[】\]]?{SPACE}"
                 rf"[【\[]?小[】\]]?[】\]]?|【(?:打印本页|关闭窗口|打印|关闭|返回顶部|加入收藏)】"
-                rf"|扫一扫在手机上(?:阅读|打开|查看)|手机扫码阅读|扫一扫{SPACE}分享(?:到|至)[^\n。！？，,]{{0,12}}"
+                rf"|扫一扫{SPACE}(?:在手机上?|用手机)?(?:阅读|打开|查看)(?:当前页|本页|本文|全文)?|手机扫码阅读|扫一扫{SPACE}分享(?:到|至)[^\n。！？，,]{{0,12}}"
                 # a page's buttons without brackets, two or more in a row: 打印本页 关闭窗口
                 rf"|(?:{PAGE_BUTTON})(?:{SPACE}(?:{PAGE_BUTTON}))+"
                 # an advertisement a page puts in a line: 【广告】……研修班火热报名中，扫码咨询
@@ -319,6 +320,9 @@ PAGE_COUNTER = re.compile(r"^[-—–=~·\s]*(?:(?:当前)?第[ \t　]*\d+[ \t�
 # A title line's trailer of fields: “…的通知 发布日期：2026-05-06”, “… 发布者：县人大办 阅读：58”.
 FIELDS = re.compile(r"[ \t　]+((?:来源|作者|发布者|发布人|发布日期|发布时间|更新时间|阅读|阅读次数|阅读量|浏览次数|浏览量|点击数|点击量|访问量)"
                     r"[ \t　]*[:：][^。；;！？!?，,\n]{0,60})$")
+# A page counter after a title (……的讲话稿 第1页 共2页): a printout of a web page or a document site.
+COUNTER_TAIL = re.compile(r"[ \t　]+(?:第[ \t　]*\d+[ \t　]*页[ \t　]*[/／,，]?[ \t　]*共[ \t　]*\d+[ \t　]*页"
+                       r"|共[ \t　]*\d+[ \t　]*页[ \t　]*[/／,，]?[ \t　]*第[ \t　]*\d+[ \t　]*页)[ \t　]*$")
 EDITOR = re.compile(r"【(?:责任编辑|编辑|审核|校对|来源|作者|发布者)[ \t　]*[:：][^】\n]{0,30}】")
 LONGEST = 200  # a residue line is short; longer lines are text
 
@@ -331,8 +335,10 @@ def _menu(text: str) -> bool:
     angled = any(s.strip() in (">", ">>", "＞", "»", "›", "▶", "►") for s in MENU_SEP.findall(text))
     if len(parts) >= 3:
         return True
-    # two items: a crumb ending in 正文 or starting at a home page, or a heading's list
-    return angled and (bool(CRUMB_END.match(parts[0])) or bool(CRUMB_END.match(parts[-1]))) \
+    # two items: a crumb ending in 正文 or starting at a home page or a site (某某人大网 >> 通知公告),
+    # or a heading's list
+    return angled and (bool(CRUMB_END.match(parts[0])) or bool(CRUMB_END.match(parts[-1]))
+                       or bool(SITE_NAME.search(parts[0]))) \
         or bool(LIST_HEAD.match(text)) or len(set(SITE_WORDS.findall(text))) >= 1
 
 
@@ -439,3 +445,7 @@ def _site_lines(draft, ctx, whole: set[int], lists: set[int]):
             yield ctx.finding(ID, SEVERITY, para, lead + m.start(), lead + m.end(),
                               "网页复制残留（来源/作者/阅读次数），应删除", BASIS,
                               suggestion="" if m.start() == 0 and m.end() == len(text) else None)
+        page = COUNTER_TAIL.search(text, cut)
+        if page and page.start() > 0:
+            yield ctx.finding(ID, SEVERITY, para, lead + page.start(), lead + page.end(),
+                              "网页复制残留（标题后的页码计数），应删除", BASIS, suggestion=None)

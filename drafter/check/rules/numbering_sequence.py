@@ -7,7 +7,7 @@ from ... import numbering
 ID = "numbering.sequence"
 SEVERITY = "error"
 DOC = ("序号错误：同一层次的序号跳号（一、二、四、；段内的一是、二是、四是；第一，第二，第四，）、重复（一是、二是、二是），"
-       "或一组序号不从 1 开始（第一项漏写序号；标题注明“节选”“摘编”等的除外）。几行连着的 1. 2. 3. 之后隔着不带序号的一行、又从 1 开始的（日程中每场会议的议题），是新的一组。")
+       "或一组序号不从 1 开始（第一项漏写序号；标题注明“节选”“摘编”等的，或没有标题、第一段就是带序号的标题的——一篇稿子中的一节——除外）。几行连着的 1. 2. 3. 之后隔着不带序号的一行、又从 1 开始的（日程中每场会议的议题），是新的一组。")
 BASIS = "GB/T 9704-2012 7.3.3（结构层次序数）；实务：同一层次的序号依次连续"
 FIXABLE = False
 FIXTURES = {
@@ -18,7 +18,7 @@ FIXTURES = {
             "要重点抓好三件事：第一，提升阵地水平；第二，丰富活动内容；第二，健全闭环机制。",
             "要重点抓好三件事：第一，提升阵地水平；第一，丰富活动内容；第二，健全闭环机制。",
             "会议议程 一、审议计划执行情况的报告 二、审议预算执行情况的报告 四、审议行政审判工作情况的报告",
-            "县人大常委会工作报告（节选）\n二、坚持有效监督\n四、密切联系代表"],
+            "县人大常委会工作报告（节选）\n二、坚持有效监督\n四、密切联系代表", "三、2026年主要任务\n（二）依法开展监督\n（三）支持代表履职"],
     "good": ["一、学习\n（一）读原著\n（二）谈体会\n二、监督\n（一）听报告", "1. 要加强学习。\n2. 要广泛宣传。",
              "首先，要学习。\n其次，要监督。\n最后，要落实。", "附件：1. 培训班日程安排\n2. 参训人员回执", "附件：1.2026年代表履职培训日程安排\n2.参训人员回执",
              "请协助做好以下工作：\n1. 提供情况说明；\n2. 确定人员。\n附件：1. 工作方案\n2. 数据统计表",
@@ -29,7 +29,8 @@ FIXTURES = {
              "会议通过了第二个议题。第三，第四季度的工作安排另行研究。", "第三季度，完成了第二批项目。",
              "会议议程 一、审议计划的报告 二、审议预算的报告 三、审议审判工作的报告", "获得一、二、三等奖的代表：一、二年级",
              "上午 第一次全体会议\n1.听取报告\n2.审议草案\n下午 第二次全体会议\n1.表决条例\n2.表决人事任免事项",
-             "县人大常委会工作报告（节选）\n二、坚持有效监督\n（一）加强财政监督。\n（二）加强民生监督。\n三、密切联系代表"],
+             "县人大常委会工作报告（节选）\n二、坚持有效监督\n（一）加强财政监督。\n（二）加强民生监督。\n三、密切联系代表",
+             "三、2026年主要任务\n（一）依法开展监督\n1. 加强经济工作监督。\n（二）支持代表履职", "（四）密切同人民群众的联系\n1. 拓展代表参与常委会工作。\n2. 提高建议办理质量。"],
 }
 
 
@@ -56,6 +57,10 @@ def check(draft, ctx):
     apart: set[str] = set()  # levels whose last item has an unnumbered paragraph after it
     compact: dict[str, int] = {}  # level -> items of its group so far, while none had a paragraph after it
     excerpt = any(EXCERPT.search(p.text) for p in draft.paragraphs[:3])
+    # No title, the first line a numbered heading (三、2026年主要任务): a section taken from a longer
+    # draft, whose first heading may have any number; the levels under it still start at 1.
+    opening = next((numbering.opening_item(p.text)[0] for p in draft.paragraphs if p.text.strip()), None)
+    section = opening.style if opening is not None and opening.number > 1 else None
     for para in draft.paragraphs:
         yield from _inline(para, ctx)
         yield from _run_in_headings(para, ctx)
@@ -87,7 +92,7 @@ def check(draft, ctx):
             if m.number == 0:  # 最后: the last of its group, whatever its place
                 last.pop(m.style, None)
             else:
-                message = _message(m.style, prev, m, excerpt)
+                message = _message(m.style, prev, m, excerpt or m.style == section)
                 if message:
                     yield ctx.finding(ID, SEVERITY, para, m.start, m.end, message, BASIS)
                 last[m.style] = m.number

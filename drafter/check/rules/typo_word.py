@@ -37,11 +37,12 @@ FIXTURES = {
             "请大家畅所欲言、各抒已见。", "全镇人民要锐意进取、再接再历。"],
     "good": ["请严格遵守会议纪律。", "常委会组织代表开展视察。", "要持之以恒纠治形式主义。", "人大教科文卫委于近日召开会议。",
              "委员会主任马骏驰主持会议。", "为青崖县高质量发展贡献力量。", "请大家畅所欲言、各抒己见。",
-             "推进农村公路提质改造。", "加强电梯维保管理。"],
+             "推进农村公路提质改造。", "加强电梯维保管理。", "护理人员中取得职业资格的仅占41%。"],
 }
 
 THRESHOLD = 8.4  # natural log: the changed clause reads e^8.4 (about 4400) times likelier
 MIN_FREQ = 300  # the word a pair becomes is a common one
+COMPOUND = 1000  # both halves of a four-character entry seen this often: a compound of two words
 RATIO, RARE, SET_FREQ = 10, 10, 40  # a listed rare phrase (<= RARE) against one seen RATIO times as often (>= SET_FREQ)
 MARGIN = 6
 JOINS = 5  # a word seen fewer times does not join a character to its neighbour
@@ -140,6 +141,8 @@ def _phrase_candidates(run: str):
         written = run[a:a + 4]
         if written not in rare:
             continue  # not a rare dictionary phrase: most places end at this one look-up
+        if min(word_layer.frequency(written[:2]), word_layer.frequency(written[2:])) >= COMPOUND:
+            continue  # two common words (职业资格), not a set phrase: its twin (执业资格) is a word of its own
         for i in range(a, a + 4):
             alternatives = sets.get(run[i])
             if not alternatives:

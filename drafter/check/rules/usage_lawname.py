@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from ... import safeyaml
+from ...resources import shipped
+from ...schema import Field, ListOf, Record, SchemaError, Text
 
 ID = "usage.lawname"
 SEVERITY = "warning"
 FIXABLE = False
 DOC = ("法律名称：书名号内的法律全称有误（《中华人民共和国各级人大常委会监督法》），或首次引用就用简称加书名号"
        "（《监督法》）；书名号内的单书名号中法律全称有误（〈中华人民共和国监督法〉）。首次引用写全称《中华人民共和国……法》，后文可注明“以下简称……”。"
-       "法律的全称和简称取自词库中“法律名称”类的条目；词库未收的“《××法》”按国家法律的全称《中华人民共和国××法》提示。")
+       "法律的全称和简称取自词库中“法律名称”类的条目；词库未收的“《××法》”按国家法律的全称《中华人民共和国××法》提示。"
+       "全称与现行法律名称表（registers/laws.yaml）中的某部法律只差一两个字的（《中华人民共和国水污染治理法》），提示正确名称。")
 BASIS = ("实务：公文首次引用法律写全称并加书名号，后文用简称时先注明“（以下简称……）”；"
-         "法律名称以全国人大及其常委会公布的为准（规范提法词库“法律名称”类条目）")
+         "法律名称以全国人大及其常委会公布的为准（规范提法词库“法律名称”类条目，现行法律名称表 registers/laws.yaml）")
 FIXTURES = {
     "bad": ["执法检查是《中华人民共和国各级人大常委会监督法》规定的监督方式。", "《代表法》、《监督法》解读。",
             "审议《岚州省实施〈中华人民共和国监督法〉办法（修订草案）》。", "会议认为，区人民政府依照《环境保护法》等法律法规开展工作。"],
@@ -34,6 +40,50 @@ OFFICIAL = re.compile(r"中华人民共和国[^，,；;（）()《》\s]{1,50}(?
 SHORT = "简称"
 
 
+PREFIX = "中华人民共和国"
+NEAR_MIN = 5  # characters after 中华人民共和国: shorter names (反洗钱法, 反间谍法) are too alike to judge
+REGISTER = Record(fields={
+    "basis": Field(Text(max_len=400), required=True, doc="依据"),
+    "names": Field(ListOf(Text(max_len=40), min_items=1, max_items=5000), required=True, doc="法律名称"),
+    "examples": Field(Record(fields={"bad": Field(ListOf(Text(max_len=200)), default=list, doc="必须报出"),
+                                     "good": Field(ListOf(Text(max_len=200)), default=list, doc="不得报出")}),
+                      default=dict, doc="自测例句"),
+})
+
+
+@lru_cache(maxsize=1)
+def register() -> dict:
+    """The names of the national laws in force (registers/laws.yaml), after 中华人民共和国."""
+    path = str(shipped("registers") / "laws.yaml")
+    data, marks = safeyaml.load(safeyaml.read_text(path), path)
+    try:
+        return REGISTER.check(data, ())
+    except SchemaError as exc:
+        raise marks.schema_error(exc, path) from None
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edit distance of two short names, or limit + 1 once it is over the limit."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+def _near(name: str, known: set[str]) -> str | None:
+    """The one law whose name differs from ``name`` (both after 中华人民共和国) by one or two
+    characters, a third of it at most (水污染治理法 → 水污染防治法); None when none or several do."""
+    if len(name) < NEAR_MIN or name in known:
+        return None
+    limit = min(2, len(name) // 3)
+    close = [k for k in known if abs(len(k) - len(name)) <= limit and _distance(name, k, limit) <= limit]
+    return close[0] if len(close) == 1 else None
+
+
 def _laws(glossary) -> tuple[dict[str, str], set[str]]:
     """(short name → full name, every full name) from the glossary's 法律名称 entries: the full
     name is the entry's basis when that is a law's title."""
@@ -46,7 +96,8 @@ def _laws(glossary) -> tuple[dict[str, str], set[str]]:
             full = re.sub(r"（[^（）]*）$", "", entry.data["basis"].strip())
             if OFFICIAL.fullmatch(full):
                 shorts[entry.term.strip("《》")] = full
-        cached = glossary._law_names = (shorts, set(shorts.values()))
+        known = set(register()["names"]) | {f[len(PREFIX):] for f in shorts.values()}
+        cached = glossary._law_names = (shorts, set(shorts.values()), known)
     return cached
 
 
@@ -62,7 +113,7 @@ def _known(full: str, shorts: dict[str, str]) -> str | None:
 def check(draft, ctx):
     if "《" not in ctx.text:
         return
-    shorts, fulls = _laws(ctx.glossary)
+    shorts, fulls, known = _laws(ctx.glossary)
     if not shorts:
         return
     found: dict[str, int] = {}
@@ -78,18 +129,20 @@ def check(draft, ctx):
         name = m.group(1)
         if name.startswith("中华人民共和国") and name not in fulls:
             short = _known(name, shorts) if name.endswith("法") else None
-            if short:
+            right = shorts[short] if short else _right(name, known, ctx, para, start, end)
+            if right:
                 yield ctx.finding(ID, SEVERITY, para, start, end,
-                                  f"法律全称有误，应为〈{shorts[short]}〉", BASIS, suggestion=f"〈{shorts[short]}〉")
+                                  f"法律全称有误，应为〈{right}〉", BASIS, suggestion=f"〈{right}〉")
     for para, start, end, m in ctx.scan(TITLE):
         name = m.group(1)
         if name in fulls:
             continue
         if name.startswith("中华人民共和国"):
             short = _known(name, shorts) if name.endswith("法") else None
-            if short:
+            right = shorts[short] if short else _right(name, known, ctx, para, start, end)
+            if right:
                 yield ctx.finding(ID, SEVERITY, para, start, end,
-                                  f"法律全称有误，应为《{shorts[short]}》", BASIS, suggestion=f"《{shorts[short]}》")
+                                  f"法律全称有误，应为《{right}》", BASIS, suggestion=f"《{right}》")
             continue
         full = shorts.get(name)
         if full is None and NATIONAL.fullmatch(name) and not NOT_NATIONAL.search(name):
@@ -104,3 +157,12 @@ def check(draft, ctx):
         yield ctx.finding(ID, SEVERITY, para, start, end,
                           f"首次引用法律宜用全称《{full}》，后文用简称时注明“（以下简称{name}）”", BASIS,
                           suggestion=f"《{full}》")
+
+
+def _right(name: str, known: set[str], ctx, para, start: int, end: int) -> str | None:
+    """The full name of the law a title misspells by a character or two, unless the glossary
+    knows the written form (a repealed law's name is told by its own entry)."""
+    near = _near(name[len(PREFIX):], known)
+    if near is None or any(h.start < end and start < h.end for h in ctx.hits(para)):
+        return None
+    return PREFIX + near
