@@ -93,7 +93,7 @@ def _short(text: str, window: list, term: str, items: list, k: int) -> int | Non
     tail = term[at + len(items[-1]):] if at >= 0 else ""
     if len(tail) < 2 or any(set(text[a.end:b.start]) - SEPARATORS for a, b in zip(window, window[1:])):
         return None
-    if k == 0 and "".join(ch for ch in text[:window[0].start] if ch not in SEPARATORS).endswith(items[0]):
+    if k == 0 and text[:window[0].start].rstrip(_SEPARATORS).endswith(items[0]):
         return None  # the whole list: this window is its last items
     end = window[-1].end + (text.startswith("的", window[-1].end))
     return end + len(tail) if text.startswith(tail, end) else None

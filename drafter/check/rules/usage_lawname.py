@@ -8,6 +8,7 @@ from functools import lru_cache
 from ... import safeyaml
 from ...resources import shipped
 from ...schema import Field, ListOf, Record, SchemaError, Text
+from ._laws import PREFIX
 
 ID = "usage.lawname"
 SEVERITY = "warning"
@@ -40,7 +41,6 @@ OFFICIAL = re.compile(r"中华人民共和国[^，,；;（）()《》\s]{1,50}(?
 SHORT = "简称"
 
 
-PREFIX = "中华人民共和国"
 NEAR_MIN = 5  # characters after 中华人民共和国: shorter names (反洗钱法, 反间谍法) are too alike to judge
 REGISTER = Record(fields={
     "basis": Field(Text(max_len=400), required=True, doc="依据"),
