@@ -69,3 +69,34 @@ def test_render_pdf_and_preview_png_pages(cli, tmp_path):
     assert pngs == sorted(["通知.pdf"] + [f"通知-{n}.png" for n in range(1, pages + 1)])
     assert pages >= 2
     assert (tmp_path / "预览" / "通知-1.png").read_bytes().startswith(b"\x89PNG")
+
+
+RECORDS = 300
+
+
+def _record_many(cache: str, folder: str, worker: int, go) -> None:
+    os.environ["XDG_CACHE_HOME"] = cache
+    from drafter.files import guard
+    go.wait(60)  # every worker starts recording at the same moment
+    for i in range(RECORDS):
+        guard.record(os.path.join(folder, f"{worker}-{i}.txt"), f"{worker}-{i}".encode())
+
+
+def test_processes_recording_at_once_keep_every_entry(tmp_path, monkeypatch):
+    """Two renders at once (a batch beside the workbench) each record what they wrote; neither
+    may drop the other's entries, or an edited text file would be overwritten as unknown."""
+    import multiprocessing
+
+    from drafter.files import guard
+    cache = tmp_path / "cache"
+    ctx = multiprocessing.get_context("spawn")
+    go = ctx.Event()
+    workers = [ctx.Process(target=_record_many, args=(str(cache), str(tmp_path), w, go)) for w in range(3)]
+    for p in workers:
+        p.start()
+    go.set()
+    for p in workers:
+        p.join(60)
+        assert p.exitcode == 0
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    assert len(guard._registry()) == 3 * RECORDS

@@ -15,6 +15,12 @@ import json
 import os
 import re
 import zipfile
+from contextlib import contextmanager
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; a lost entry only makes a text file "foreign"
+    fcntl = None
 
 from ..errors import DrafterError
 from .fs import DAMAGED_ZIP, cache_dir
@@ -89,19 +95,31 @@ def check_overwrite(path: str, force: bool = False) -> None:
     raise DrafterError(f"该文件{why}，为免丢失修改未覆盖；确需覆盖请加 --force，或用 -o 另存", file=path)
 
 
+@contextmanager
+def _locked():
+    """Hold the registry's lock while it is read, changed and written back: two drafter processes
+    recording at once (a batch render beside the workbench) would otherwise each write back what
+    they read, and the one written first would lose its entries."""
+    target = _registry_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.with_name("written.lock"), "a") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield target
+
+
 def record(path: str, data: bytes) -> None:
     """Remember what drafter wrote to ``path`` (formats without a document property)."""
     if path.lower().endswith(".docx"):
         return
-    reg = _registry()
-    reg[os.path.abspath(path)] = hashlib.sha256(data).hexdigest()
-    if len(reg) > 20000:  # bounded: the oldest entries go first
-        reg = dict(list(reg.items())[-10000:])
     try:
-        target = _registry_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f"written.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(reg, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(target)
+        with _locked() as target:
+            reg = _registry()
+            reg[os.path.abspath(path)] = hashlib.sha256(data).hexdigest()
+            if len(reg) > 20000:  # bounded: the oldest entries go first
+                reg = dict(list(reg.items())[-10000:])
+            tmp = target.with_name(f"written.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(reg, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(target)
     except OSError:
         pass  # an unusable cache never fails a render
