@@ -7,7 +7,7 @@ from ..glossary import month_label
 ID = "glossary.dated"
 SEVERITY = "warning"
 DOC = ("时效：有有效期的提法（如“十四五”规划 2021—2025 年）出现在有效期以外的文稿中，提醒核实是否应改用现行提法；"
-       "回顾以往的说法（圆满收官、过去五年、……以来、完成情况、共作出……项、制定法规……件，以及句首“‘十四五’时期，……”这样叙述当时做了什么、不提要求的）和展望以后的说法（明年是……开局之年、"
+       "回顾以往的说法（圆满收官、过去五年、……以来、完成情况、紧跟在提法后的……实施情况/落实情况（中期评估除外）、共作出……项、制定法规……件，以及句首“‘十四五’时期，……”这样叙述当时做了什么、不提要求的）和展望以后的说法（明年是……开局之年、"
        "编制……规划）不报；说某年是一个时期的收官之年、开局之年，而那一年不是它的最后一年、第一年的（2024年说"
        "今年是“十四五”规划的收官之年），也报。")
 BASIS = "规范提法词库（各条目注明出处）"
@@ -19,6 +19,9 @@ FIXABLE = False
 # no looking back: 今年是“十四五”规划收官之年 in 2026 is the slip the rule is for.)
 LOOKING_BACK = re.compile("(?:圆满|顺利|胜利|全面)收官|收官以来|以来|回顾|总结|过去|(?:圆满|胜利|顺利)完成|完成情况|取得了|已经"
                           "|期间|累计|跃上|(?:共|建成)(?!同)[\u4e00-\u9fff]{0,12}?\\d")
+# How the period's own plan or resolution was carried out, named right after it (“八五”普法规划实施情况的报告,
+# “八五”普法决议贯彻落实情况): an account of a period that has ended, unless it is a mid-term review.
+CARRIED_OUT = re.compile("[^，,。；;！？!?]{0,12}?(?:实施|落实|执行)情况(?!的?中期)")
 # A tally of work done (制定地方性法规14件，修改9件) tells the period as past, unless the sentence
 # sets it as a goal (要、将、计划、力争……).
 TALLY = re.compile("[\u4e00-\u9fff]\\d+(?:件|项|部|次|个|条|家|所)")
@@ -48,7 +51,8 @@ def _looking_back(text: str, start: int, end: int, year: int) -> bool:
     word, a count of what was done (共作出决议决定46项), or a year before the draft's
     (2025年是“十四五”规划收官之年, in 2026)."""
     sentence = _sentence(text, start, end)
-    return (bool(LOOKING_BACK.search(sentence)) or any(int(y) < year for y in YEAR.findall(sentence))
+    return (bool(LOOKING_BACK.search(sentence)) or bool(CARRIED_OUT.match(text, end))
+            or any(int(y) < year for y in YEAR.findall(sentence))
             or bool((TALLY.search(sentence) or text.startswith(SETTING, end)) and not GOAL.search(sentence)))
 
 

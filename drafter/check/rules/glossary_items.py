@@ -5,15 +5,18 @@ from ..glossary import SEPARATORS as _SEPARATORS
 ID = "glossary.items"
 SEVERITY = "warning"
 DOC = ("列举有误：文中列举的各项与某条规范提法的内容几乎一致、只有一项不同（如“政治意识、全局意识、核心意识、"
-       "看齐意识”），无论是否紧跟提法本身；或者提法少写了一项（党的领导、人民当家作主有机统一）。")
+       "看齐意识”），无论是否紧跟提法本身；或者提法少写了一项（党的领导、人民当家作主有机统一），或文中提到某条提法、随后列举时漏了中间的一项（“四个机关”……政治机关、国家权力机关、代表机关）。")
 BASIS = "规范提法词库（各条目注明出处）"
 FIXABLE = False
 FIXTURES = {
     "bad": ["要增强政治意识、全局意识、核心意识、看齐意识。", "坚持道路自信、理论自信、制度自信、文明自信。",
             "树立全局意识、大局意识、核心意识、看齐意识。", "营造市场化、法治化、现代化一流营商环境。",
-            "我们要始终坚持党的领导、人民当家作主有机统一。", "坚持人民当家作主、依法治国的有机统一。"],
+            "我们要始终坚持党的领导、人民当家作主有机统一。", "坚持人民当家作主、依法治国的有机统一。",
+            "按照“四个机关”定位要求，全面加强政治机关、国家权力机关、代表机关建设。"],
     "good": ["要增强政治意识、大局意识、核心意识、看齐意识。", "增强政治意识、大局意识，提高履职能力。",
-             "坚定道路自信、理论自信、制度自信、文化自信。", "坚持党的领导、人民当家作主、依法治国有机统一。"],
+             "坚定道路自信、理论自信、制度自信、文化自信。", "坚持党的领导、人民当家作主、依法治国有机统一。",
+             "按照“四个机关”定位要求，加强政治机关、国家权力机关建设。",
+             "按照“四个机关”定位要求，加强政治机关、国家权力机关、工作机关、代表机关建设。"],
 }
 
 SEPARATORS = set(_SEPARATORS)
@@ -72,6 +75,10 @@ def _near_misses(para, ctx, group):
             yield ctx.finding(ID, SEVERITY, para, window[0].start, short,
                               f"“{entry.term}”少了一项“{items[k]}”：各项应为{'、'.join(items)}", entry.basis)
             return
+        if _skipped(text, window, entry.term, items, k):
+            yield ctx.finding(ID, SEVERITY, para, window[0].start, window[-1].end,
+                              f"“{entry.term}”少了一项“{items[k]}”：各项应为{'、'.join(items)}", entry.basis)
+            return
         span = _slot(text, window, k, items[k])
         if span is None:
             continue
@@ -97,6 +104,14 @@ def _short(text: str, window: list, term: str, items: list, k: int) -> int | Non
         return None  # the whole list: this window is its last items
     end = window[-1].end + (text.startswith("的", window[-1].end))
     return end + len(tail) if text.startswith(tail, end) else None
+
+
+def _skipped(text: str, window: list, term: str, items: list, k: int) -> bool:
+    """Whether the paragraph names the formulation and lists its items in order, next to each
+    other, with one from the middle left out (“四个机关”……政治机关、国家权力机关、代表机关): a list
+    short of its first or last item may be a part named on purpose, one short of a middle item is not."""
+    return 0 < k < len(items) - 1 and term in text \
+        and not any(set(text[a.end:b.start]) - SEPARATORS for a, b in zip(window, window[1:]))
 
 
 def _slot(text: str, window: list, k: int, expected: str) -> tuple[int, int] | None:

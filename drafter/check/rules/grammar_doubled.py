@@ -20,7 +20,8 @@ FIXTURES = {
             "增强作风风建设的自觉性。", "我们我们要认真学习领会。", "组织代表开展了了接待活动。", "明年是是开局之年。", "开展专题调研12次次。", "会议在桐川市召开召开。", "请县人民政府认真研究研究处理。",
             "在桐川市第十六届第十六届人民代表大会第七次会议上", "各代表代表小组推荐部分代表。", "要提高提高履职能力。",
             "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n推进依法治国。",
-            "代表来自人民、植根人民，要进一步\n进一步密切同人民群众的联系。"],
+            "代表来自人民、植根人民，要进一步\n进一步密切同人民群众的联系。",
+            "宪法和有关法律学习辅导；代表联系群众的方法与\n方法与实践。"],
     "good": ["常委会组成人员要对对口联系的代表常走访。", "对在在建项目中发现的问题要及时整改。",
              "要与与会代表充分交流。", "对群众反映的问题不能不了了之。", "要把学习贯彻会议精神作为重要任务，把工作抓实。",
              "家家户户和和美美。", "让人民群众感受到实实在在的获得感。", "被被告人起诉。", "要把把关作用发挥好。", "要把这件事把握好。", "由一把手把关，把好方向。", "把情况摸清、把问题找准", "既把情况摸清又把问题找准，并把措施落实。",
@@ -122,6 +123,9 @@ def _char_twice(ctx):
         yield ctx.finding(ID, SEVERITY, para, start, end, f"“{char}”重复，疑为多打", BASIS, suggestion=char)
 
 
+INSIDE_MARKS = "，,；;、"  # marks that stand inside a sentence, never at the end of a title
+
+
 def _across_break(draft, ctx):
     """A word doubled across the break of a pasted line (……全面推进 / 推进依法治国……), where the first
     line stops in mid-sentence."""
@@ -132,9 +136,9 @@ def _across_break(draft, ctx):
             for n in (4, 3, 2):
                 word = text[:n]
                 # a line of 40 characters stops in mid-sentence; a shorter one only when it holds a
-                # comma (a title has none) and the word is of three characters or more
+                # mark inside a sentence (a title has none) and the word is of three characters or more
                 if previous.endswith(word) and CJK_WORD.fullmatch(word) and (
-                        len(previous) > 40 or (n >= 3 and ("，" in previous or "," in previous)
+                        len(previous) > 40 or (n >= 3 and any(c in previous for c in INSIDE_MARKS)
                                                and not HEADING.match(previous))):
                     start = para.text.index(text)
                     yield ctx.finding(ID, SEVERITY, para, start, start + n,

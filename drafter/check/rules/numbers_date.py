@@ -7,7 +7,7 @@ import re
 ID = "numbers.date"
 SEVERITY = "warning"
 FIXABLE = False
-DOC = ("日期前后矛盾：文中说已经发生的事（经5月19日主任会议研究、7月28日会议审议了、6月15日我局已召开、已于6月底前完成）晚于文稿日期；"
+DOC = ("日期前后矛盾：文中说已经发生的事（经5月19日主任会议研究、7月28日会议审议了、6月15日我局已召开、已于6月底前完成、2026年3月，常委会举办了）晚于文稿日期；"
        "或者请对方在某日前办理，而那一天早于文稿日期或早于文中已经发生的事。文稿日期取 --date、文末成文日期（也认单独一行的 2026.4.8）或标题下的日期，"
        "只写到“年”的不用；没有年份的日期取离文稿日期最近的一年。")
 BASIS = "实务：文中日期须与成文日期相符，已发生的事不晚于成文日期，要求的期限不早于成文日期"
@@ -18,8 +18,12 @@ FIXTURES = {
             "关于论证情况的函\n6月3日，我会召开论证会，对条款逐条进行了研究。\n2026年5月20日",
             "关于调研的请示\n调研组已于4月20日完成第一阶段座谈。\n妥否，请批示。\n2026.4.8",
             "关于办理情况的答复\n督促企业落实维保责任，已于2026年6月底前完成隐患排查。\n2026年5月27日",
-            "关于建议交办情况的讲话\n4月10日，区人民政府已将全部建议逐件交办。\n2026年3月26日"],
+            "关于建议交办情况的讲话\n4月10日，区人民政府已将全部建议逐件交办。\n2026年3月26日",
+            "常委会工作报告\n2026年3月，常委会举办了组成人员履职学习班。\n2026年1月20日"],
     "good": ["关于开展调研的函\n经5月9日主任会议研究，决定开展专题调研。\n市人大常委会办公室\n2026年5月12日",
+             "常委会工作报告\n2026年3月，常委会将举办组成人员履职学习班。\n2026年1月20日",
+             "常委会工作报告\n2025年12月，常委会举办了组成人员履职学习班。\n2026年1月20日",
+             "常委会工作要点\n2026年3月，举办组成人员履职学习班，为了提高履职能力。\n2026年1月20日",
              "2026年7月28日，常委会会议听取和审议了区人民政府的报告。请区人民政府于2026年10月28日前将研究处理情况书面报告。",
              "定于5月19日召开主任会议。\n2026年5月12日",
              "2026年1月，常委会要求于2月底前完成整改，各单位已于2026年2月20日前全部完成。\n2026年5月12日",
@@ -45,6 +49,8 @@ SENTENCE_START = "。；;！？!?\n"
 SPAN = re.compile(r"(?:经|已于|已在|已经)[ \t]*(?:(\d{4})[ \t]*年[ \t]*)?(\d{1,2})[ \t]*月份?(底|末|初|上旬|中旬|下旬)?"
                   r"(?![ \t]*\d)")
 SPAN_FIRST_DAY = {None: 1, "初": 1, "上旬": 1, "中旬": 11, "下旬": 21, "底": 21, "末": 21}
+# A month with its year, the clause after it told as done (2026年3月，常委会举办了……), as SPAN.
+MONTH = re.compile(r"(?<![经于在])(\d{4})[ \t]*年[ \t]*(\d{1,2})[ \t]*月份?(底|末|初|上旬|中旬|下旬)?(?![ \t]*\d)")
 
 
 def _date(year, month, day, anchor):
@@ -116,6 +122,13 @@ def check(draft, ctx):
                 yield ctx.finding(ID, SEVERITY, para, at, end,
                                   f"文中说已经发生的“{para.text[at:end]}”晚于文稿日期{_label(anchor)}（取自{source}），请核对",
                                   BASIS)
+        for para, start, end, m in ctx.scan(MONTH):
+            first = _date(m.group(1), m.group(2), SPAN_FIRST_DAY[m.group(3)], anchor)
+            told = DONE_AFTER.match(para.text[end:end + 60])
+            if first is not None and first > anchor and told and not FUTURE.search(told.group()) \
+                    and not DONE_BEFORE.search(para.text[max(0, start - 6):start]):
+                yield ctx.finding(ID, SEVERITY, para, start, end,
+                                  f"文中说已经发生的“{m.group()}”晚于文稿日期{_label(anchor)}（取自{source}），请核对", BASIS)
         for para, start, end, when, done, _ in dates:
             if done and when > anchor:
                 yield ctx.finding(ID, SEVERITY, para, start, end,

@@ -18,7 +18,8 @@ FIXTURES = {
             "在全县人大工作务虚会上的发言。\n同志们："],
     "good": ["关于召开县人大常委会第二十次会议的通知\n各乡镇人大主席团：", "会议审议了关于报告的决议。", "常委会听取了关于生态环境等方面情况的报告。", "关于举办培训班的通知\n一、对“一府两院”工作的意见。",
              "同志们：\n今天的会议是一次重要的会议。", "现将有关情况汇报。\n一、基本情况", "会议同意这个报告。\n特此通知。",
-             "我代表常委会党组作了发言。\n同志们：", "各位代表：\n我讲两点意见。", "同志们：\n请某某同志代表老同志发言。", "下面请李主任讲话。\n同志们："],
+             "我代表常委会党组作了发言。\n同志们：", "各位代表：\n我讲两点意见。", "同志们：\n请某某同志代表老同志发言。", "下面请李主任讲话。\n同志们：",
+             "各位代表：\n下面进行会议第一项议程：请镇长作政府工作报告。"],
 }
 
 GENRES = ("通知|通报|决议|决定|报告|意见|请示|批复|函|复函|主持词|纪要|议程|日程|方案|计划|规定|办法|"
@@ -26,8 +27,9 @@ GENRES = ("通知|通报|决议|决定|报告|意见|请示|批复|函|复函|�
 # genres that are also verbs (请李主任讲话。, 请某某同志发言。): a title names them after 的 (……上的讲话)
 SPOKEN = "讲话|发言|致辞|汇报|总结|答复"
 # The title: among a draft's first lines, one that opens with 关于/在 or a body's name and ends
-# with the name of its genre, then a stop (and perhaps the headnote in brackets).
-TITLE = re.compile(rf"^[^。；;！？!?，,\n]{{4,60}}(?:(?:的|)(?:{GENRES})|的(?:{SPOKEN}))(?P<stop>[。.．])[ \t　]*(?:[（(][^\n]{{0,80}}[）)])?[ \t　]*$")
+# with the name of its genre, then a stop (and perhaps the headnote in brackets); a line with a
+# colon in it is a sentence (下面进行第一项议程：请……作政府工作报告。), never a title.
+TITLE = re.compile(rf"^[^。；;！？!?，,：:\n]{{4,60}}(?:(?:的|)(?:{GENRES})|的(?:{SPOKEN}))(?P<stop>[。.．])[ \t　]*(?:[（(][^\n]{{0,80}}[）)])?[ \t　]*$")
 FIRST = 6
 
 

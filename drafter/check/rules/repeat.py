@@ -6,7 +6,7 @@ from ... import numbering
 
 ID = "repeat"
 SEVERITY = "warning"
-DOC = ("重复：与前文逐字相同的语句（通常是复制粘贴所致）、紧接着重复的一句、相邻两个序号下完全相同的一项、上下两段相同的短句（特此函复。）"
+DOC = ("重复：与前文逐字相同的语句（通常是复制粘贴所致）、紧接着重复的一句、同一组序号下完全相同的两项（相邻的两项，或与前面某一项相同的较长的一项）、上下两段相同的短句（特此函复。）"
        "或标题、称呼、日期行。多打的字词（的的、换行处重复的词）见 grammar.doubled。")
 BASIS = "实务：通读时删除重复内容"
 FIXABLE = False
@@ -22,13 +22,16 @@ FIXTURES = {
             "要做好三项工作：一是要健全接待制度，二是要健全接待制度，三是要强化结果反馈。",
             "要重点抓好三件事：第一，提升阵地水平；第二，提升阵地水平；第三，健全闭环机制。",
             "一、深入学习领会大会精神\n要学深悟透。\n二、深入学习领会大会精神\n要紧扣中心。",
-            "各乡镇人大主席团，县直有关单位：\n各乡镇人大主席团，县直有关单位：\n现将有关事项通知如下。"],
+            "各乡镇人大主席团，县直有关单位：\n各乡镇人大主席团，县直有关单位：\n现将有关事项通知如下。",
+            "会议内容：\n1.通报县人大常委会全年工作情况；\n2.征求代表对明年工作要点的意见；\n3.通报县人大常委会全年工作情况；\n4.其他事项。"],
     "good": ["要深入学习。要深入调研。", "的的确确如此。", "让人民群众感受到实实在在的获得感。",
              "附件：全区人大代表履职能力提升培训班报名回执\n全区人大代表履职能力提升培训班报名回执",
              "要加强学习，加强学习，再加强学习。", "好！好！",
              "一、主要做法\n（一）加强学习\n二、存在问题\n（一）加强学习不够", "一、基本情况\n二、基本情况分析",
              "一、主要做法\n（一）加强学习\n（二）强化监督\n二、存在问题\n（一）加强学习\n（二）强化监督不够", "合计\n合计", "一、总体要求\n二、总体要求实施", "一天天地进步，天天地进步。", "特此通知。\n附件：会议议程",
              "一、加强代表工作\n加强代表工作是人大工作的基础。",
+             "上午\n1.全体会议\n2.分组审议\n3.全体会议\n4.分组审议",
+             "一、听取工作情况汇报\n二、实地察看\n一、听取工作情况汇报\n二、座谈交流",
              "常委会坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全面推进\n依法治国。"],
 }
 
@@ -136,30 +139,38 @@ ORDINAL = re.compile(r"(?:^|(?<=[。；;：:！？!?]))[ \t　]*第(?P<n>[一二
 MIN_ITEM = 4
 
 
-def _same(a: str, b: str) -> bool:
+MIN_EARLIER = 8  # an item the same as one further up its list (not the one before it): long enough to be no 分组审议
+
+
+def _same(a: str, b: str, least: int = MIN_ITEM) -> bool:
     a, b = a.strip(" \t　。；;，,"), b.strip(" \t　。；;，,")
-    return len(a) >= MIN_ITEM and a == b
+    return len(a) >= least and a == b
 
 
 def _items(draft, ctx):
     """An item pasted under the next number without being rewritten: 六、审议……报告 / 七、审议……报告,
     the same text after two consecutive numbers of one list (headings with their paragraphs between
     them, items on their own lines, or run together in one paragraph: 一是……二是……)."""
-    last: dict[str, tuple[int, str]] = {}  # style -> (number, text) of its last item
+    lists: dict[str, list[tuple[int, str]]] = {}  # style -> (number, text) of the items of its list so far
     for para in draft.paragraphs:
         m, _ = numbering.opening_item(para.text)
         if m is not None and m.number:
-            for style in [s for s in last if numbering.DEPTH[s] > m.depth]:
-                del last[style]  # a shallower marker starts new lists below it
+            for style in [s for s in lists if numbering.DEPTH[s] > m.depth]:
+                del lists[style]  # a shallower marker starts new lists below it
             body = para.text[m.end:]
             cut = [x.start for x in numbering.inline(body) if x.start > 0] + [x.start() for x in RUN_IN_ITEM.finditer(body)]
             body = body[:min(cut)] if cut else body
-            prev = last.get(m.style)
-            if prev is not None and prev[0] + 1 == m.number and _same(prev[1], body):
-                start = m.end + len(body) - len(body.lstrip(" \t　"))
-                yield ctx.finding(ID, SEVERITY, para, start, m.end + len(body.rstrip(" \t　")),
-                                  f"“{m.text}”一项与上一项的文字完全相同，疑为复制后未改", BASIS, suggestion="")
-            last[m.style] = (m.number, body)
+            items = lists.get(m.style) if m.number > 1 else None
+            if items and items[-1][0] + 1 == m.number:
+                earlier = next((n for n, text in items[:-1] if _same(text, body, MIN_EARLIER)), None)
+                if _same(items[-1][1], body) or earlier is not None:
+                    start = m.end + len(body) - len(body.lstrip(" \t　"))
+                    which = "上一项" if earlier is None else f"第 {earlier} 项"
+                    yield ctx.finding(ID, SEVERITY, para, start, m.end + len(body.rstrip(" \t　")),
+                                      f"“{m.text}”一项与{which}的文字完全相同，疑为复制后未改", BASIS, suggestion="")
+                items.append((m.number, body))
+            else:
+                lists[m.style] = [(m.number, body)]
         # items within the paragraph: run-in ones (一是……二是……) and headings run together (六、…… 七、……)
         marks = [(x.style, x.number, x.start, x.end) for x in numbering.inline(para.text)
                  if x.number and x.style != numbering.STYLE_DIYI]  # 第一，: ORDINAL below, with 、 and ： too

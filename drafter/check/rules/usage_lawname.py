@@ -21,7 +21,8 @@ BASIS = ("实务：公文首次引用法律写全称并加书名号，后文用�
          "法律名称以全国人大及其常委会公布的为准（规范提法词库“法律名称”类条目，现行法律名称表 registers/laws.yaml）")
 FIXTURES = {
     "bad": ["执法检查是《中华人民共和国各级人大常委会监督法》规定的监督方式。", "《代表法》、《监督法》解读。",
-            "审议《岚州省实施〈中华人民共和国监督法〉办法（修订草案）》。", "会议认为，区人民政府依照《环境保护法》等法律法规开展工作。"],
+            "审议《岚州省实施〈中华人民共和国监督法〉办法（修订草案）》。", "会议认为，区人民政府依照《环境保护法》等法律法规开展工作。",
+            "认真贯彻《中华人民共和国大气污染防治条例》。"],
     "good": ["执法检查是《中华人民共和国各级人民代表大会常务委员会监督法》规定的监督方式。",
              "贯彻实施《中华人民共和国农村土地承包法》（以下简称《农村土地承包法》）。依照《农村土地承包法》规定。",
              "学习《中华人民共和国各级人民代表大会常务委员会监督法》。监督法实施以来，《监督法》的规定得到落实。",
@@ -163,6 +164,6 @@ def _right(name: str, known: set[str], ctx, para, start: int, end: int) -> str |
     """The full name of the law a title misspells by a character or two, unless the glossary
     knows the written form (a repealed law's name is told by its own entry)."""
     near = _near(name[len(PREFIX):], known)
-    if near is None or any(h.start < end and start < h.end for h in ctx.hits(para)):
-        return None
+    if near is None or any(h.start < end and start < h.end and h.kind != "item" for h in ctx.hits(para)):
+        return None  # an item of a formulation (污染防治 of 三大攻坚战) inside the title tells nothing of it
     return PREFIX + near
