@@ -37,7 +37,8 @@ FIXTURES = {
             "请大家畅所欲言、各抒已见。", "全镇人民要锐意进取、再接再历。"],
     "good": ["请严格遵守会议纪律。", "常委会组织代表开展视察。", "要持之以恒纠治形式主义。", "人大教科文卫委于近日召开会议。",
              "委员会主任马骏驰主持会议。", "为青崖县高质量发展贡献力量。", "请大家畅所欲言、各抒己见。",
-             "推进农村公路提质改造。", "加强电梯维保管理。", "护理人员中取得职业资格的仅占41%。"],
+             "推进农村公路提质改造。", "加强电梯维保管理。", "护理人员中取得职业资格的仅占41%。",
+             "听取了县财政局局长宁敏华所作的报告。", "请宁敏华同志作报告。"],
 }
 
 THRESHOLD = 8.4  # natural log: the changed clause reads e^8.4 (about 4400) times likelier
@@ -51,6 +52,10 @@ HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                      "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 PLACE_AFTER = frozenset("县市区州省")
+# A person's name by where it stands: after a post and one character (局长宁|敏华, a surname the list
+# lacks), or before 同志.
+POSTS = ("局长", "主任", "书记", "县长", "市长", "区长", "镇长", "乡长", "主席", "委员", "代表", "处长", "科长", "院长", "部长",
+         "厅长", "秘书长", "经理", "同志")
 FUNCTION = frozenset("于的了在和与及是为把被对从向之而")
 
 
@@ -110,7 +115,8 @@ def _pair_candidates(run: str, lexicon: frozenset[str]):
     for a in _lone(run, words):
         written = run[a:a + 2]
         if written in lexicon or written[0] in SURNAMES or (a and run[a - 1] in SURNAMES) \
-                or run[a + 2:a + 3] in PLACE_AFTER or FUNCTION & set(written):
+                or run[a + 2:a + 3] in PLACE_AFTER or FUNCTION & set(written) \
+                or run[max(0, a - 4):max(0, a - 1)].endswith(POSTS) or run.startswith("同志", a + 2):
             continue
         for i in (a, a + 1):
             made = makes.get((written, i - a))
