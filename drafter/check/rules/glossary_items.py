@@ -71,12 +71,10 @@ def _near_misses(para, ctx, group):
             continue
         k = missing[0]
         short = _short(text, window, entry.term, items, k)
+        if short is None and _skipped(text, window, entry.term, items, k):
+            short = window[-1].end
         if short is not None:
             yield ctx.finding(ID, SEVERITY, para, window[0].start, short,
-                              f"“{entry.term}”少了一项“{items[k]}”：各项应为{'、'.join(items)}", entry.basis)
-            return
-        if _skipped(text, window, entry.term, items, k):
-            yield ctx.finding(ID, SEVERITY, para, window[0].start, window[-1].end,
                               f"“{entry.term}”少了一项“{items[k]}”：各项应为{'、'.join(items)}", entry.basis)
             return
         span = _slot(text, window, k, items[k])
